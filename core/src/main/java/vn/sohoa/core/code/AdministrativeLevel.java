@@ -1,0 +1,21 @@
+package vn.sohoa.core.code;
+
+/**
+ * Level of an administrative unit. Districts existed until 2025-06-30 (two-level local government from 2025-07-01)
+ * and stay here because historic statistics contain them.
+ */
+public enum AdministrativeLevel {
+    PROVINCE("Cấp tỉnh"),
+    DISTRICT("Cấp huyện"),
+    COMMUNE("Cấp xã");
+
+    private final String vietnameseName;
+
+    AdministrativeLevel(String vietnameseName) {
+        this.vietnameseName = vietnameseName;
+    }
+
+    public String vietnameseName() {
+        return vietnameseName;
+    }
+}

@@ -1,0 +1,51 @@
+package vn.sohoa.ocr;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the OCR pipeline runs.
+ *
+ * @param tessdata                 folder with the *.traineddata files (Debian: /usr/share/tesseract-ocr/5/tessdata)
+ * @param languages                Tesseract languages, e.g. {@code vie+eng}
+ * @param workers                  OCR worker threads, each with its own engine; pages run in parallel across them
+ * @param jpegQuality              quality of grey and colour page images in the PDF, 0..1
+ * @param minOrientationConfidence OSD confidence needed before a page is turned
+ * @param maxDeskewDegrees         largest skew corrected
+ * @param pageTimeout              longest a page may take before it is failed
+ */
+public record OcrOptions(Path tessdata, String languages, int workers, float jpegQuality,
+                         float minOrientationConfidence, double maxDeskewDegrees, Duration pageTimeout) {
+
+    public static final Path DEBIAN_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
+
+    public OcrOptions {
+        Objects.requireNonNull(tessdata, "tessdata");
+        if (languages == null || !languages.matches("[a-z_]+(\\+[a-z_]+)*")) {
+            throw new IllegalArgumentException("languages must look like vie+eng: " + languages);
+        }
+        if (workers < 1 || workers > 64) {
+            throw new IllegalArgumentException("workers must be within 1..64: " + workers);
+        }
+        if (jpegQuality <= 0 || jpegQuality > 1) {
+            throw new IllegalArgumentException("jpegQuality must be within (0, 1]: " + jpegQuality);
+        }
+        if (maxDeskewDegrees < 0 || maxDeskewDegrees > 45) {
+            throw new IllegalArgumentException("maxDeskewDegrees must be within 0..45: " + maxDeskewDegrees);
+        }
+        Objects.requireNonNull(pageTimeout, "pageTimeout");
+    }
+
+    public static OcrOptions defaults() {
+        String env = System.getenv("TESSDATA_PREFIX");
+        Path tessdata = env != null && !env.isBlank() ? Path.of(env) : DEBIAN_TESSDATA;
+        return new OcrOptions(tessdata, "vie+eng", Runtime.getRuntime().availableProcessors(), 0.8f, 2.0f, 5.0,
+                Duration.ofMinutes(2));
+    }
+
+    public OcrOptions withWorkers(int newWorkers) {
+        return new OcrOptions(tessdata, languages, newWorkers, jpegQuality, minOrientationConfidence,
+                maxDeskewDegrees, pageTimeout);
+    }
+}

@@ -1,0 +1,212 @@
+package vn.sohoa.ocr.pdfa;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.pdmodel.graphics.image.CCITTFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.AdobePDFSchema;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.type.BadFieldValueException;
+import org.apache.xmpbox.xml.XmpSerializer;
+
+import vn.sohoa.core.document.DigitizationMarker;
+import vn.sohoa.ocr.OcrPage;
+import vn.sohoa.ocr.engine.OcrLine;
+import vn.sohoa.ocr.engine.OcrWord;
+import vn.sohoa.ocr.preprocess.Images;
+
+/**
+ * Builds a PDF/A-2B: each page is its scan image with an invisible text layer (rendering mode 3) placed word by word
+ * on the image, in an embedded subset of Liberation Sans (it covers Vietnamese); XMP metadata with the PDF/A
+ * identification and the "converted from paper" marker; an sRGB output intent.
+ */
+public final class AssemblePdfA {
+
+    public static final String PRODUCER = "Sohoa";
+    private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static final float POINTS_PER_INCH = 72f;
+
+    private final float jpegQuality;
+
+    public AssemblePdfA(float jpegQuality) {
+        this.jpegQuality = jpegQuality;
+    }
+
+    public byte[] apply(List<OcrPage> pages, DigitizationMarker marker) {
+        try (PDDocument document = new PDDocument()) {
+            PDType0Font font = loadFont(document);
+            Map<Integer, Boolean> encodable = new HashMap<>();
+            for (OcrPage page : pages) {
+                addPage(document, page, font, encodable);
+            }
+            writeMetadata(document, marker);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot assemble the PDF/A", e);
+        }
+    }
+
+    static PDType0Font loadFont(PDDocument document) throws IOException {
+        try (InputStream in = AssemblePdfA.class.getResourceAsStream(FONT_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("font resource missing from PDFBox: " + FONT_RESOURCE);
+            }
+            return PDType0Font.load(document, in, true);
+        }
+    }
+
+    private void addPage(PDDocument document, OcrPage page, PDType0Font font, Map<Integer, Boolean> encodable)
+            throws IOException {
+        BufferedImage image = page.image();
+        float scale = POINTS_PER_INCH / page.dpi();
+        float width = image.getWidth() * scale;
+        float height = image.getHeight() * scale;
+        PDPage pdfPage = new PDPage(new PDRectangle(width, height));
+        document.addPage(pdfPage);
+        PDImageXObject xObject = Images.isBilevel(image)
+                ? CCITTFactory.createFromImage(document, image)
+                : JPEGFactory.createFromImage(document, image, jpegQuality);
+        try (PDPageContentStream content = new PDPageContentStream(document, pdfPage)) {
+            content.drawImage(xObject, 0, 0, width, height);
+            content.beginText();
+            content.setRenderingMode(RenderingMode.NEITHER);
+            for (OcrLine line : page.lines()) {
+                writeLine(content, line, font, encodable, scale, height);
+            }
+            content.endText();
+        }
+    }
+
+    /**
+     * Each word is stretched horizontally to its box so that selection and search highlights land on the printed
+     * word; a trailing space lets text extractors see word boundaries.
+     */
+    private static void writeLine(PDPageContentStream content, OcrLine line, PDType0Font font,
+                                  Map<Integer, Boolean> encodable, float scale, float pageHeight) throws IOException {
+        float fontSize = Math.max(1f, (line.baselineY() - line.box().top()) * scale / 0.75f);
+        float baseline = pageHeight - line.baselineY() * scale;
+        List<OcrWord> words = line.words();
+        for (int i = 0; i < words.size(); i++) {
+            OcrWord word = words.get(i);
+            String text = printable(word.text(), font, encodable);
+            if (text.isEmpty()) {
+                continue;
+            }
+            float natural = font.getStringWidth(text) / 1000f * fontSize;
+            float boxWidth = word.box().width() * scale;
+            float stretch = natural > 0 ? Math.max(10f, Math.min(1000f, boxWidth / natural * 100f)) : 100f;
+            content.setFont(font, fontSize);
+            content.setHorizontalScaling(stretch);
+            content.setTextMatrix(Matrix.getTranslateInstance(word.box().left() * scale, baseline));
+            content.showText(i < words.size() - 1 ? text + " " : text);
+        }
+    }
+
+    /** NFC text with the code points the font cannot show left out (they would make showText fail). */
+    private static String printable(String text, PDType0Font font, Map<Integer, Boolean> encodable) {
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        StringBuilder kept = new StringBuilder(nfc.length());
+        nfc.codePoints().forEach(cp -> {
+            if (encodable.computeIfAbsent(cp, c -> canEncode(font, c))) {
+                kept.appendCodePoint(cp);
+            }
+        });
+        return kept.toString();
+    }
+
+    private static boolean canEncode(PDType0Font font, int codePoint) {
+        try {
+            font.encode(new String(Character.toChars(codePoint)));
+            return !Character.isISOControl(codePoint);
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
+    }
+
+    private static void writeMetadata(PDDocument document, DigitizationMarker marker) throws IOException {
+        Calendar converted = GregorianCalendar.from(marker.convertedAt().toZonedDateTime());
+        String description = "Converted from paper / Số hóa từ bản giấy: " + marker.agencyName() + " ("
+                + marker.agencyCode() + "), " + marker.clerk() + ", " + marker.convertedAt();
+
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle(marker.title());
+        info.setAuthor(marker.clerk());
+        info.setSubject(description);
+        info.setProducer(PRODUCER);
+        info.setCreator(PRODUCER);
+        info.setCreationDate(converted);
+        info.setModificationDate(converted);
+
+        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+        DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+        dc.setTitle(marker.title());
+        dc.addCreator(marker.clerk());
+        dc.setDescription(description);
+        dc.addPublisher(marker.agencyName() + " (" + marker.agencyCode() + ")");
+        dc.setSource("paper original / bản giấy");
+        dc.addLanguage("vi");
+        dc.setFormat("application/pdf");
+        AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
+        pdf.setProducer(PRODUCER);
+        XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+        basic.setCreatorTool(PRODUCER);
+        basic.setCreateDate(converted);
+        basic.setModifyDate(converted);
+        PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
+        pdfa.setPart(2);
+        try {
+            pdfa.setConformance("B");
+        } catch (BadFieldValueException e) {
+            throw new IllegalStateException("B is a valid PDF/A conformance level", e);
+        }
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        try {
+            new XmpSerializer().serialize(xmp, xml, true);
+        } catch (javax.xml.transform.TransformerException e) {
+            throw new IOException("cannot serialise XMP", e);
+        }
+
+        PDDocumentCatalog catalog = document.getDocumentCatalog();
+        PDMetadata metadata = new PDMetadata(document);
+        metadata.importXMPMetadata(xml.toByteArray());
+        catalog.setMetadata(metadata);
+        catalog.setLanguage("vi");
+        PDOutputIntent intent = new PDOutputIntent(document,
+                new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+        intent.setInfo("sRGB IEC61966-2.1");
+        intent.setOutputCondition("sRGB IEC61966-2.1");
+        intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+        intent.setRegistryName("http://www.color.org");
+        catalog.addOutputIntent(intent);
+    }
+}

@@ -1,0 +1,123 @@
+package vn.sohoa.ocr.preprocess;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+
+/** Pixel operations shared by the preprocessing steps. Every method returns a new image. */
+public final class Images {
+
+    private Images() {
+    }
+
+    /** True when the image has colour worth keeping in the PDF (not grey, not bilevel). */
+    public static boolean isColour(BufferedImage image) {
+        return image.getColorModel().getNumColorComponents() >= 3;
+    }
+
+    public static boolean isBilevel(BufferedImage image) {
+        return image.getColorModel().getPixelSize() == 1;
+    }
+
+    /** An opaque copy in 8-bit grey or 8-bit RGB; alpha is flattened onto white paper. */
+    public static BufferedImage toOpaque(BufferedImage source, boolean colour) {
+        int type = colour ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY;
+        if (source.getType() == type) {
+            return source;
+        }
+        BufferedImage target = new BufferedImage(source.getWidth(), source.getHeight(), type);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, source.getWidth(), source.getHeight());
+            g.drawImage(source, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+
+    public static BufferedImage toGrey(BufferedImage source) {
+        return toOpaque(source, false);
+    }
+
+    /** Turns the image clockwise by a multiple of 90 degrees, exactly (no resampling). */
+    public static BufferedImage rotateRightAngle(BufferedImage source, int clockwiseDegrees) {
+        int quarterTurns = ((clockwiseDegrees / 90) % 4 + 4) % 4;
+        if (quarterTurns == 0) {
+            return source;
+        }
+        int w = source.getWidth();
+        int h = source.getHeight();
+        boolean swap = quarterTurns % 2 == 1;
+        BufferedImage target = new BufferedImage(swap ? h : w, swap ? w : h, source.getType());
+        AffineTransform transform = new AffineTransform();
+        switch (quarterTurns) {
+            case 1 -> {
+                transform.translate(h, 0);
+                transform.quadrantRotate(1);
+            }
+            case 2 -> {
+                transform.translate(w, h);
+                transform.quadrantRotate(2);
+            }
+            default -> {
+                transform.translate(0, w);
+                transform.quadrantRotate(3);
+            }
+        }
+        Graphics2D g = target.createGraphics();
+        try {
+            g.drawImage(source, transform, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+
+    /** Rotates about the centre by a small angle (clockwise positive), keeping the frame and filling with white. */
+    public static BufferedImage rotateSmall(BufferedImage source, double clockwiseDegrees) {
+        BufferedImage target = new BufferedImage(source.getWidth(), source.getHeight(), source.getType());
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, source.getWidth(), source.getHeight());
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.rotate(Math.toRadians(clockwiseDegrees), source.getWidth() / 2.0, source.getHeight() / 2.0);
+            g.drawImage(source, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+
+    /** A grey copy scaled by {@code factor} (0 < factor <= 1), area-averaged enough for analysis passes. */
+    public static BufferedImage downscaleGrey(BufferedImage grey, double factor) {
+        int w = Math.max(1, (int) Math.round(grey.getWidth() * factor));
+        int h = Math.max(1, (int) Math.round(grey.getHeight() * factor));
+        BufferedImage target = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(grey, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+
+    /** Global threshold back to 1 bit, for pages that arrived bilevel and are stored as CCITT G4. */
+    public static BufferedImage toBilevel(BufferedImage grey) {
+        BufferedImage target = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.drawImage(grey, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+}

@@ -1,0 +1,28 @@
+package vn.sohoa.ingest;
+
+import vn.sohoa.core.error.InvalidInputException;
+
+/** A scan that Sohoa will not take, with the reason as an enum and the file it concerns. */
+public class ScanRejectedException extends InvalidInputException {
+
+    /** Why a scan was refused. */
+    public enum Reason {
+        EMPTY, UNSUPPORTED_TYPE, TOO_LARGE, TOO_MANY_PAGES, TOO_MANY_PIXELS, ENCRYPTED_PDF, UNREADABLE
+    }
+
+    private final Reason reason;
+
+    public ScanRejectedException(Reason reason, String fileName, String detail, String vietnameseDetail) {
+        this(reason, fileName, detail, vietnameseDetail, null);
+    }
+
+    public ScanRejectedException(Reason reason, String fileName, String detail, String vietnameseDetail,
+                                 Throwable cause) {
+        super("files", fileName + ": " + detail, fileName + ": " + vietnameseDetail, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

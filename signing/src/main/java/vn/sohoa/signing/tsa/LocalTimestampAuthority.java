@@ -1,0 +1,71 @@
+package vn.sohoa.signing.tsa;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.Date;
+
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampResponseGenerator;
+import org.bouncycastle.tsp.TimeStampTokenGenerator;
+
+import vn.sohoa.signing.keys.SigningException;
+import vn.sohoa.signing.keys.SigningKey;
+
+/**
+ * A time-stamping authority in the process, for the development PKI and for offline installations. It goes through
+ * the same request/response objects as a remote RFC 3161 service.
+ */
+public final class LocalTimestampAuthority implements TimestampAuthority {
+
+    /** A private-arc policy OID for development time-stamps. */
+    private static final ASN1ObjectIdentifier DEV_POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1.1");
+
+    private final TimeStampResponseGenerator responder;
+    private final SecureRandom random = new SecureRandom();
+
+    public LocalTimestampAuthority(SigningKey tsaKey) {
+        try {
+            TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
+                    new JcaSimpleSignerInfoGeneratorBuilder().build(tsaKey.signatureAlgorithm(),
+                            tsaKey.privateKey(), tsaKey.certificate()),
+                    new JcaDigestCalculatorProviderBuilder().build()
+                            .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+                    DEV_POLICY);
+            tokens.addCertificates(new JcaCertStore(tsaKey.chain()));
+            this.responder = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
+        } catch (Exception e) {
+            throw new SigningException("cannot start the local time-stamping authority: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A positive 63-bit random number with its top bit set: its DER encoding always has 8 bytes, so tokens have a
+     * predictable size (see PadesSigner on why sizes matter).
+     */
+    private BigInteger fixedLengthRandom() {
+        return new BigInteger(62, random).setBit(62);
+    }
+
+    @Override
+    public synchronized byte[] timestamp(byte[] sha256Imprint) {
+        try {
+            TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
+            requests.setCertReq(true);
+            TimeStampRequest request = requests.generate(TSPAlgorithms.SHA256, sha256Imprint, fixedLengthRandom());
+            TimeStampResponse response = responder.generate(request, fixedLengthRandom(), new Date());
+            response.validate(request);
+            return response.getTimeStampToken().getEncoded();
+        } catch (Exception e) {
+            throw new SigningException("the local time-stamping authority failed: " + e.getMessage(), e);
+        }
+    }
+}
