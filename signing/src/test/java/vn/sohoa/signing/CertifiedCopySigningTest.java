@@ -23,6 +23,7 @@ import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.validation.reports.Reports;
+import vn.sohoa.core.testing.SharedCorpus;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.keys.SigningException;
 import vn.sohoa.signing.keys.SigningKey;
@@ -68,7 +69,7 @@ class CertifiedCopySigningTest {
     }
 
     private static byte[] certifiedCopy() throws Exception {
-        byte[] original = Files.readAllBytes(TestFiles.corpus("src/a06.pdf"));
+        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
         byte[] stamped = new StampStatement(StatementTemplate.ELECTRONIC_COPY_V1).apply(original,
                 new CertificationStatement(12, "01/2026-SCTĐT/BS", LocalDate.of(2026, 11, 23), "Nguyễn Văn An",
                         "Phó Chủ tịch", "UBND xã Hòa Phong"));
@@ -144,7 +145,7 @@ class CertifiedCopySigningTest {
 
     @Test
     void anExpiredCertificateIsRefusedBeforeSigning() throws Exception {
-        byte[] original = Files.readAllBytes(TestFiles.corpus("src/a06.pdf"));
+        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
         ZonedDateTime later = ZonedDateTime.now(VIETNAM).plusYears(5);
         assertThatThrownBy(() -> signer.sign(original, certifier, new SignatureRequest(SignerRole.CERTIFIER,
                 "Nguyễn Văn An", "test", "test", later)))

@@ -1,12 +1,12 @@
-package vn.sohoa.signing;
+package vn.sohoa.core.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates ../shared (the corpus) from the build, as the README of shared/ asks. */
-public final class TestFiles {
+public final class SharedCorpus {
 
-    private TestFiles() {
+    private SharedCorpus() {
     }
 
     public static Path shared() {

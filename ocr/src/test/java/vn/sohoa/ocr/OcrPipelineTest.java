@@ -1,0 +1,208 @@
+package vn.sohoa.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.sohoa.core.document.DigitizationMarker;
+import vn.sohoa.core.document.PageImage;
+import vn.sohoa.core.testing.SharedCorpus;
+import vn.sohoa.ingest.IngestLimits;
+import vn.sohoa.ingest.ScanDecoder;
+import vn.sohoa.ingest.ScanFile;
+import vn.sohoa.ocr.engine.OcrEngine;
+import vn.sohoa.ocr.engine.OcrEnginePool;
+import vn.sohoa.ocr.engine.OcrLine;
+import vn.sohoa.ocr.engine.OrientationGuess;
+import vn.sohoa.ocr.engine.TesseractOcrEngine;
+
+/** The whole OCR path with the real Tesseract 5 and the corpus scans; veraPDF judges every output. */
+class OcrPipelineTest {
+
+    static final OcrOptions OPTIONS = OcrOptions.defaults();
+    static OcrEnginePool pool;
+    static OcrPipeline pipeline;
+
+    static final DigitizationMarker MARKER = new DigitizationMarker("Hợp đồng thuê nhà", "000.00.30.H42",
+            "UBND xã Hòa Phong", "Trần Thị Mỹ Duyên", OffsetDateTime.of(2026, 11, 23, 9, 30, 0, 0,
+            ZoneOffset.ofHours(7)));
+
+    @BeforeAll
+    static void startEngines() {
+        pool = new OcrEnginePool(OPTIONS.workers(),
+                () -> new TesseractOcrEngine(OPTIONS.tessdata(), OPTIONS.languages()));
+        pipeline = new OcrPipeline(pool, OPTIONS);
+    }
+
+    @AfterAll
+    static void stopEngines() {
+        pool.close();
+    }
+
+    static List<PageImage> pages(String... corpusFiles) throws IOException {
+        List<ScanFile> files = new ArrayList<>();
+        for (String file : corpusFiles) {
+            Path path = SharedCorpus.corpus(file);
+            files.add(ScanFile.accept(path.getFileName().toString(), Files.readAllBytes(path), IngestLimits.DEFAULTS));
+        }
+        return new ScanDecoder(IngestLimits.DEFAULTS).decode(files);
+    }
+
+    static String groundTruth(String... ids) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (String id : ids) {
+            text.append(Files.readString(SharedCorpus.corpus("gt/" + id + ".txt"), StandardCharsets.UTF_8))
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    static String extractedText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
+    void cleanPageIsSearchablePdfAWithAccurateVietnameseText() throws IOException {
+        DigitizedDocument result = pipeline.digitize(pages("clean/a06.png"), MARKER, ProgressListener.NONE);
+
+        assertThat(VeraPdfJudge.pdfA2bFailures(result.pdf())).isEmpty();
+        assertThat(Cer.of(groundTruth("a06"), extractedText(result.pdf()))).isLessThanOrEqualTo(0.02);
+        try (PDDocument document = Loader.loadPDF(result.pdf())) {
+            PDPage page = document.getPage(0);
+            // 2481 px at 300 dpi is A4's 595 pt
+            assertThat(page.getMediaBox().getWidth()).isBetween(594f, 597f);
+            assertThat(document.getDocumentInformation().getSubject()).contains("Converted from paper")
+                    .contains("UBND xã Hòa Phong").contains("Trần Thị Mỹ Duyên");
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("vi");
+        }
+    }
+
+    @Test
+    void theJudgeRejectsAnOrdinaryPdf() throws IOException {
+        // the corpus' born-digital render is not PDF/A: a judge that passed it would prove nothing
+        assertThat(VeraPdfJudge.pdfA2bFailures(Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf")))).isNotEmpty();
+    }
+
+    @Test
+    void upsideDownPageComesOutUpright() throws IOException {
+        DigitizedDocument result = pipeline.digitize(pages("scans/s04_a04_upside-down_rot180_300dpi.jpg"), MARKER,
+                ProgressListener.NONE);
+
+        assertThat(result.pages().get(0).rotationDegrees()).isEqualTo(180);
+        assertThat(Cer.of(groundTruth("a04"), extractedText(result.pdf()))).isLessThanOrEqualTo(0.05);
+        assertThat(VeraPdfJudge.pdfA2bFailures(result.pdf())).isEmpty();
+    }
+
+    @Test
+    void sidewaysPageBecomesPortrait() throws IOException {
+        DigitizedDocument result = pipeline.digitize(pages("scans/s06_a06_rot90_300dpi.png"), MARKER,
+                ProgressListener.NONE);
+
+        assertThat(result.pages().get(0).rotationDegrees()).isEqualTo(270);
+        try (PDDocument document = Loader.loadPDF(result.pdf())) {
+            assertThat(document.getPage(0).getMediaBox().getHeight())
+                    .isGreaterThan(document.getPage(0).getMediaBox().getWidth());
+        }
+        assertThat(Cer.of(groundTruth("a06"), extractedText(result.pdf()))).isLessThanOrEqualTo(0.02);
+    }
+
+    @Test
+    void multiPageTiffAndImagePdfKeepPageOrder() throws IOException {
+        for (String scan : List.of("scans/s10_a05+a06_2pages_skew_lzw_300dpi.tif",
+                "scans/s11_a05+a06_2pages_img2pdf_jpeg75_300dpi.pdf")) {
+            DigitizedDocument result = pipeline.digitize(pages(scan), MARKER, ProgressListener.NONE);
+
+            assertThat(result.pages()).hasSize(2);
+            assertThat(Cer.of(groundTruth("a05", "a06"), extractedText(result.pdf())))
+                    .as(scan).isLessThanOrEqualTo(0.03);
+            assertThat(VeraPdfJudge.pdfA2bFailures(result.pdf())).as(scan).isEmpty();
+        }
+    }
+
+    @Test
+    void bilevelG4AndColourScansStayPdfA() throws IOException {
+        DigitizedDocument result = pipeline.digitize(pages("scans/s03_a03_skew+1.8_g4_200dpi.tif",
+                "scans/s08_a08_skew-0.9_colour_jpeg85_300dpi.jpg"), MARKER, ProgressListener.NONE);
+
+        assertThat(VeraPdfJudge.pdfA2bFailures(result.pdf())).isEmpty();
+        assertThat(Cer.of(groundTruth("a03", "a08"), extractedText(result.pdf()))).isLessThanOrEqualTo(0.08);
+    }
+
+    @Test
+    void progressCountsEveryPage() throws IOException {
+        List<String> progress = new ArrayList<>();
+        pipeline.digitize(pages("scans/s10_a05+a06_2pages_skew_lzw_300dpi.tif"), MARKER,
+                (done, total) -> progress.add(done + "/" + total));
+        assertThat(progress).containsExactly("1/2", "2/2");
+    }
+
+    /** A crashing engine cannot be had from Tesseract on demand, so this one is a stand-in that throws. */
+    static final class CrashingEngine implements OcrEngine {
+        @Override
+        public OrientationGuess detectOrientation(java.awt.image.BufferedImage grey, int dpi) {
+            throw new IllegalStateException("segmentation fault (simulated)");
+        }
+
+        @Override
+        public List<OcrLine> recognize(java.awt.image.BufferedImage grey, int dpi) {
+            throw new IllegalStateException("segmentation fault (simulated)");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void crashingEngineFailsThePageWithAReason() throws IOException {
+        List<PageImage> pages = pages("clean/a06.png");
+        try (OcrEnginePool crashing = new OcrEnginePool(1, CrashingEngine::new)) {
+            OcrPipeline broken = new OcrPipeline(crashing, OPTIONS);
+            assertThatThrownBy(() -> broken.digitize(pages, MARKER, ProgressListener.NONE))
+                    .isInstanceOf(OcrFailedException.class)
+                    .hasMessageContaining("page 1")
+                    .hasMessageContaining("segmentation fault");
+        }
+    }
+
+    @Test
+    void commandLineWritesTheSamePdfAAndReportsBadInputInOneLine(@TempDir Path directory) throws IOException {
+        Path output = directory.resolve("out.pdf");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = OcrCommand.run(List.of(SharedCorpus.corpus("clean/a06.png").toString(), "-o", output.toString()),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertThat(exit).isEqualTo(OcrCommand.OK);
+        assertThat(VeraPdfJudge.pdfA2bFailures(Files.readAllBytes(output))).isEmpty();
+
+        Path notAScan = Files.writeString(directory.resolve("notes.txt"), "hello");
+        ByteArrayOutputStream err2 = new ByteArrayOutputStream();
+        Path output2 = directory.resolve("out2.pdf");
+        int exit2 = OcrCommand.run(List.of(notAScan.toString(), "-o", output2.toString()),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err2));
+        assertThat(exit2).isEqualTo(OcrCommand.INPUT_ERROR);
+        assertThat(err2.toString(StandardCharsets.UTF_8).strip()).contains("notes.txt")
+                .contains("not a PNG, JPEG, TIFF or PDF").doesNotContain("\n");
+        assertThat(output2).doesNotExist();
+    }
+}

@@ -1,0 +1,101 @@
+package vn.sohoa.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.junit.jupiter.api.Test;
+
+import vn.sohoa.core.document.PageImage;
+import vn.sohoa.core.testing.SharedCorpus;
+
+class ScanDecoderTest {
+
+    private final ScanDecoder decoder = new ScanDecoder(IngestLimits.DEFAULTS);
+
+    private static ScanFile corpus(String file) throws IOException {
+        return ScanFile.accept(file, Files.readAllBytes(SharedCorpus.corpus(file)), IngestLimits.DEFAULTS);
+    }
+
+    @Test
+    void sniffsByContentNotByName() throws IOException {
+        byte[] png = Files.readAllBytes(SharedCorpus.corpus("clean/a01.png"));
+        assertThat(ScanFile.accept("scan.pdf", png, IngestLimits.DEFAULTS).format()).isEqualTo(ScanFormat.PNG);
+        assertThatThrownBy(() -> ScanFile.accept("scan.png", "GIF89a....".getBytes(), IngestLimits.DEFAULTS))
+                .isInstanceOf(ScanRejectedException.class)
+                .satisfies(e -> assertThat(((ScanRejectedException) e).reason())
+                        .isEqualTo(ScanRejectedException.Reason.UNSUPPORTED_TYPE));
+        assertThatThrownBy(() -> ScanFile.accept("empty.png", new byte[0], IngestLimits.DEFAULTS))
+                .hasMessageContaining("empty");
+    }
+
+    @Test
+    void readsResolutionAndPagesOfEveryCorpusFormat() throws IOException {
+        List<PageImage> pages = decoder.decode(List.of(
+                corpus("scans/s03_a03_skew+1.8_g4_200dpi.tif"),
+                corpus("scans/s10_a05+a06_2pages_skew_lzw_300dpi.tif"),
+                corpus("scans/s11_a05+a06_2pages_img2pdf_jpeg75_300dpi.pdf"),
+                corpus("clean/a08.jpg")));
+
+        assertThat(pages).extracting(PageImage::number).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(pages.get(0).dpi()).isEqualTo(200);
+        assertThat(pages.get(0).image().getColorModel().getPixelSize()).isEqualTo(1);
+        assertThat(pages.get(1).dpi()).isEqualTo(300);
+        assertThat(pages.get(3).dpi()).isEqualTo(300);
+        assertThat(pages.get(3).width()).isEqualTo(2481);
+        assertThat(pages.get(5).dpi()).isEqualTo(300);
+    }
+
+    @Test
+    void refusesTooManyPixelsBeforeDecoding() throws IOException {
+        ScanDecoder strict = new ScanDecoder(new IngestLimits(1 << 26, 10, 1_000_000, 300));
+        assertThatThrownBy(() -> strict.decode(List.of(corpus("clean/a01.png"))))
+                .isInstanceOf(ScanRejectedException.class)
+                .hasMessageContaining("limit is 1000000");
+    }
+
+    @Test
+    void refusesTooManyPages() throws IOException {
+        ScanDecoder strict = new ScanDecoder(new IngestLimits(1 << 26, 1, 80_000_000, 300));
+        assertThatThrownBy(() -> strict.decode(List.of(corpus("scans/s10_a05+a06_2pages_skew_lzw_300dpi.tif"))))
+                .isInstanceOf(ScanRejectedException.class)
+                .satisfies(e -> assertThat(((ScanRejectedException) e).reason())
+                        .isEqualTo(ScanRejectedException.Reason.TOO_MANY_PAGES));
+    }
+
+    @Test
+    void refusesEncryptedAndTruncatedFiles() throws IOException {
+        ByteArrayOutputStream encrypted = new ByteArrayOutputStream();
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "user", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            document.save(encrypted);
+        }
+        ScanFile pdf = ScanFile.accept("locked.pdf", encrypted.toByteArray(), IngestLimits.DEFAULTS);
+        assertThatThrownBy(() -> decoder.decode(List.of(pdf)))
+                .isInstanceOf(ScanRejectedException.class)
+                .satisfies(e -> assertThat(((ScanRejectedException) e).reason())
+                        .isEqualTo(ScanRejectedException.Reason.ENCRYPTED_PDF));
+
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_GRAY), "png", png);
+        byte[] truncated = java.util.Arrays.copyOf(png.toByteArray(), 60);
+        ScanFile broken = ScanFile.accept("cut.png", truncated, IngestLimits.DEFAULTS);
+        assertThatThrownBy(() -> decoder.decode(List.of(broken)))
+                .isInstanceOf(ScanRejectedException.class)
+                .hasMessageContaining("cut.png");
+    }
+}
