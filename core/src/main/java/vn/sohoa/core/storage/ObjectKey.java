@@ -17,6 +17,21 @@ public record ObjectKey(Bucket bucket, String name) {
         }
     }
 
+    /** Reads back the form {@link #toString()} writes: {@code <default bucket name>/<name>}. */
+    public static ObjectKey parse(String value) {
+        int slash = value.indexOf('/');
+        if (slash < 1) {
+            throw new IllegalArgumentException("not an object key: " + value);
+        }
+        String bucketName = value.substring(0, slash);
+        for (Bucket bucket : Bucket.values()) {
+            if (bucket.bucketName().equals(bucketName)) {
+                return new ObjectKey(bucket, value.substring(slash + 1));
+            }
+        }
+        throw new IllegalArgumentException("unknown bucket in object key: " + value);
+    }
+
     @Override
     public String toString() {
         return bucket.bucketName() + "/" + name;

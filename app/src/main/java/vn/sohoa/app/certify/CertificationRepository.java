@@ -1,0 +1,106 @@
+package vn.sohoa.app.certify;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CertificationRepository {
+
+    private static final String SELECT = "select c.*, d.dossier_code from certifications c "
+            + "join documents d on d.id = c.document_id ";
+
+    private final JdbcClient jdbc;
+
+    CertificationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates the year's register row if missing; racing creators are harmless (the key is unique). */
+    void ensureRegister(String agencyCode, RegisterKind kind, int year) {
+        jdbc.sql("insert into register_books (agency_code, kind, register_year, book_number, last_number) "
+                        + "values (?, ?, ?, 1, 0) on conflict do nothing")
+                .params(agencyCode, kind.name(), year)
+                .update();
+    }
+
+    /** Takes the next number under a row lock held until the transaction ends: no gap, no repeat. */
+    RegisterEntry nextNumber(String agencyCode, RegisterKind kind, int year) {
+        RegisterEntry current = jdbc.sql("select book_number, last_number from register_books "
+                        + "where agency_code = ? and kind = ? and register_year = ? for update")
+                .params(agencyCode, kind.name(), year)
+                .query((rs, n) -> new RegisterEntry(rs.getInt("book_number"), rs.getLong("last_number")))
+                .single();
+        long next = current.number() + 1;
+        jdbc.sql("update register_books set last_number = ? "
+                        + "where agency_code = ? and kind = ? and register_year = ?")
+                .params(next, agencyCode, kind.name(), year)
+                .update();
+        return new RegisterEntry(current.bookNumber(), next);
+    }
+
+    record RegisterEntry(int bookNumber, long number) {
+    }
+
+    void insert(Certification c) {
+        jdbc.sql("insert into certifications (id, document_id, agency_code, kind, register_year, register_number, "
+                        + "book, certifier, certified_at, object_key, sha256, size_bytes, page_count, fee_vnd) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.id(), c.documentId(), c.agencyCode(), c.kind().name(), c.year(), c.registerNumber(),
+                        c.book(), c.certifier(), c.certifiedAt(), c.objectKey(), c.sha256(), c.size(), c.pages(),
+                        c.feeVnd())
+                .update();
+    }
+
+    List<Certification> ofDocument(String documentId) {
+        return jdbc.sql(SELECT + "where c.document_id = ? order by c.certified_at").param(documentId)
+                .query(CertificationRepository::map).list();
+    }
+
+    Optional<Certification> find(String id) {
+        return jdbc.sql(SELECT + "where c.id = ?").param(id).query(CertificationRepository::map).optional();
+    }
+
+    List<Certification> search(Collection<String> agencyCodes, String agencyCode, Integer year, Long registerNumber) {
+        if (agencyCodes.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder(SELECT + "where c.agency_code in (:visible)");
+        if (agencyCode != null) {
+            sql.append(" and c.agency_code = :agency");
+        }
+        if (year != null) {
+            sql.append(" and c.register_year = :year");
+        }
+        if (registerNumber != null) {
+            sql.append(" and c.register_number = :number");
+        }
+        sql.append(" order by c.certified_at desc limit 500");
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("visible", agencyCodes);
+        if (agencyCode != null) {
+            spec = spec.param("agency", agencyCode);
+        }
+        if (year != null) {
+            spec = spec.param("year", year);
+        }
+        if (registerNumber != null) {
+            spec = spec.param("number", registerNumber);
+        }
+        return spec.query(CertificationRepository::map).list();
+    }
+
+    private static Certification map(ResultSet rs, int row) throws SQLException {
+        return new Certification(rs.getString("id"), rs.getString("document_id"), rs.getString("dossier_code"),
+                rs.getString("agency_code"), RegisterKind.valueOf(rs.getString("kind")),
+                rs.getInt("register_year"),
+                rs.getLong("register_number"), rs.getString("book"), rs.getString("certifier"),
+                rs.getObject("certified_at", OffsetDateTime.class), rs.getString("object_key"),
+                rs.getString("sha256"), rs.getLong("size_bytes"), rs.getInt("page_count"), rs.getLong("fee_vnd"));
+    }
+}

@@ -1,0 +1,155 @@
+package vn.sohoa.app.certify;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.sohoa.app.agency.Agency;
+import vn.sohoa.app.agency.AgencyRepository;
+import vn.sohoa.app.document.DocumentRecord;
+import vn.sohoa.app.document.DocumentService;
+import vn.sohoa.app.error.ConflictException;
+import vn.sohoa.app.error.ForbiddenException;
+import vn.sohoa.app.error.NotFoundException;
+import vn.sohoa.app.pki.SigningKeys;
+import vn.sohoa.app.security.AccessPolicy;
+import vn.sohoa.app.security.Role;
+import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.core.document.DocumentStatus;
+import vn.sohoa.core.storage.Bucket;
+import vn.sohoa.core.storage.ObjectKey;
+import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.core.storage.StoredObject;
+import vn.sohoa.signing.keys.SigningKey;
+import vn.sohoa.signing.pades.PadesSigner;
+import vn.sohoa.signing.pades.SignatureRequest;
+import vn.sohoa.signing.pades.SignerRole;
+import vn.sohoa.signing.stamp.CertificationStatement;
+import vn.sohoa.signing.stamp.StampStatement;
+
+/**
+ * A certifier certifies a digitized paper as an electronic copy: competence check → next register number →
+ * statement on the last page → certifier's PAdES signature → agency's PAdES signature → stored, never overwritten →
+ * register entry. The number is taken under a row lock inside one transaction with the entry, so a failure anywhere
+ * rolls the number back: the register has no gaps and no repeats.
+ */
+@Service
+public class CertificationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CertificationService.class);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final DocumentService documents;
+    private final AgencyRepository agencies;
+    private final CertificationRepository certifications;
+    private final AccessPolicy access;
+    private final ObjectStore store;
+    private final StampStatement stamp;
+    private final PadesSigner signer;
+    private final SigningKeys keys;
+    private final TransactionTemplate transaction;
+
+    CertificationService(DocumentService documents, AgencyRepository agencies, CertificationRepository certifications,
+                         AccessPolicy access, ObjectStore store, StampStatement stamp, PadesSigner signer,
+                         SigningKeys keys, TransactionTemplate transaction) {
+        this.documents = documents;
+        this.agencies = agencies;
+        this.certifications = certifications;
+        this.access = access;
+        this.store = store;
+        this.stamp = stamp;
+        this.signer = signer;
+        this.keys = keys;
+        this.transaction = transaction;
+    }
+
+    public Certification certify(SohoaPrincipal certifier, String documentId) {
+        DocumentRecord document = documents.get(certifier, documentId);
+        if (certifier.role() != Role.CERTIFIER) {
+            throw new ForbiddenException("only a certifier may certify copies",
+                    "chỉ người thực hiện chứng thực mới được chứng thực bản sao");
+        }
+        if (!document.agencyCode().equals(certifier.agencyCode())) {
+            throw new ForbiddenException("a certifier certifies copies of their own agency only",
+                    "người thực hiện chứng thực chỉ chứng thực hồ sơ của cơ quan mình");
+        }
+        if (document.status() != DocumentStatus.DIGITIZED) {
+            throw new ConflictException("document " + documentId + " is " + document.status() + "; only a digitized "
+                    + "document can be certified", "tài liệu chưa được số hóa xong, chưa thể chứng thực");
+        }
+        Agency agency = agencies.find(document.agencyCode())
+                .orElseThrow(() -> new NotFoundException("agency " + document.agencyCode()));
+        ZonedDateTime now = ZonedDateTime.now(VIETNAM).withNano(0);
+        Competence.check(agency.level(), now.toLocalDate());
+
+        byte[] original = documents.pdf(certifier, documentId);
+        SigningKey certifierKey = keys.certifierKey(certifier.username(), certifier.fullName(), agency.name());
+        SigningKey agencyKey = keys.agencyKey(agency.code(), agency.name());
+        RegisterKind kind = RegisterKind.ELECTRONIC_COPY;
+        int year = now.getYear();
+        certifications.ensureRegister(agency.code(), kind, year);
+
+        Certification result = transaction.execute(status -> {
+            CertificationRepository.RegisterEntry entry = certifications.nextNumber(agency.code(), kind, year);
+            String book = kind.bookLabel(entry.bookNumber(), year);
+            String reason = "Chứng thực bản sao điện tử từ bản chính, số " + entry.number() + ", quyển " + book;
+            byte[] stamped = stamp.apply(original, new CertificationStatement(entry.number(), book,
+                    now.toLocalDate(), certifier.fullName(), certifier.title() == null ? "" : certifier.title(),
+                    agency.name()));
+            byte[] signedOnce = signer.sign(stamped, certifierKey, new SignatureRequest(SignerRole.CERTIFIER,
+                    certifier.fullName(), reason, agency.name(), now));
+            byte[] signedTwice = signer.sign(signedOnce, agencyKey, new SignatureRequest(SignerRole.AGENCY,
+                    agency.name(), reason, agency.name(), now));
+            String id = UUID.randomUUID().toString();
+            ObjectKey key = new ObjectKey(Bucket.CERTIFIED_COPIES, agency.code() + "/" + year + "/" + id + ".pdf");
+            StoredObject stored = store.putNew(key, signedTwice, "application/pdf",
+                    Map.of("certification-id", id, "register-number", String.valueOf(entry.number()), "book", book));
+            int pages = pageCount(signedTwice);
+            Certification certification = new Certification(id, documentId, document.dossierCode(), agency.code(),
+                    kind, year, entry.number(), book, certifier.username(), now.toOffsetDateTime(), key.toString(),
+                    stored.sha256(), stored.size(), pages, CopyFee.vnd(pages));
+            certifications.insert(certification);
+            return certification;
+        });
+        LOG.info("certified copy {} of document {}: number {} in {}", result.id(), documentId,
+                result.registerNumber(), result.book());
+        return result;
+    }
+
+    public Certification get(SohoaPrincipal principal, String id) {
+        Certification certification = certifications.find(id)
+                .orElseThrow(() -> new NotFoundException("certified copy " + id));
+        access.requireVisible(principal, certification.agencyCode(), "certified copy " + id);
+        return certification;
+    }
+
+    public byte[] pdf(SohoaPrincipal principal, String id) {
+        Certification certification = get(principal, id);
+        return store.readVerified(ObjectKey.parse(certification.objectKey()), certification.sha256());
+    }
+
+    /** Certified copies made from a document the caller may see. */
+    public List<Certification> ofDocument(SohoaPrincipal principal, String documentId) {
+        documents.get(principal, documentId);
+        return certifications.ofDocument(documentId);
+    }
+
+    public List<Certification> search(SohoaPrincipal principal, String agencyCode, Integer year, Long number) {
+        return certifications.search(access.visibleAgencies(principal), agencyCode, year, number);
+    }
+
+    private static int pageCount(byte[] pdf) {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return document.getNumberOfPages();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the signed copy cannot be read back", e);
+        }
+    }
+}

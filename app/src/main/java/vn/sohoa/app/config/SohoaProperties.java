@@ -1,0 +1,118 @@
+package vn.sohoa.app.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Sohoa's configuration, prefix {@code sohoa}. Secrets never appear in {@code toString()}.
+ *
+ * @param home          the data directory: database, object store, development PKI (SOHOA_HOME, default ./data)
+ * @param publicBaseUrl the URL other systems reach this service at; written into development certificates (CRL)
+ * @param ocr           OCR engine settings
+ * @param ingest        limits on uploads
+ * @param storage       object storage
+ * @param signing       keys, trust anchors and time-stamping
+ * @param bootstrap     first-start accounts and demo data
+ */
+@ConfigurationProperties("sohoa")
+public record SohoaProperties(@DefaultValue("./data") Path home, String publicBaseUrl, @DefaultValue Ocr ocr,
+                              @DefaultValue Ingest ingest, @DefaultValue Storage storage,
+                              @DefaultValue Signing signing, @DefaultValue Bootstrap bootstrap) {
+
+    /**
+     * @param languages   Tesseract languages
+     * @param tessdata    folder of traineddata files; empty for TESSDATA_PREFIX or Debian's folder
+     * @param workers     OCR worker threads (one Tesseract each); 0 for one per core
+     * @param jpegQuality quality of page images in the PDF/A
+     * @param pageTimeout longest time for one page
+     */
+    public record Ocr(@DefaultValue("vie+eng") String languages, Path tessdata, @DefaultValue("0") int workers,
+                      @DefaultValue("0.8") float jpegQuality, @DefaultValue("2m") Duration pageTimeout) {
+    }
+
+    /**
+     * @param maxFileSize   largest accepted file
+     * @param maxFiles      most files in one upload
+     * @param maxPages      most pages in one document
+     * @param maxPagePixels most pixels in one page
+     * @param defaultDpi    resolution assumed when a file does not say
+     */
+    public record Ingest(@DefaultValue("64MB") DataSize maxFileSize, @DefaultValue("20") int maxFiles,
+                         @DefaultValue("300") int maxPages, @DefaultValue("80000000") long maxPagePixels,
+                         @DefaultValue("300") int defaultDpi) {
+    }
+
+    /** Where objects live. */
+    public enum StorageMode {
+        /** S3Proxy in this process, files under {@code <home>/objects}. */
+        EMBEDDED,
+        /** An external MinIO or S3 service at {@code endpoint}. */
+        EXTERNAL
+    }
+
+    /**
+     * @param mode          embedded (default) or external
+     * @param endpoint      external S3/MinIO endpoint URL
+     * @param region        S3 region, if the service needs one
+     * @param accessKey     external access key
+     * @param secretKey     external secret key
+     * @param embeddedPort  port of the embedded store on 127.0.0.1; 0 for any free port
+     * @param rawBucket     bucket for raw scans
+     * @param pdfaBucket    bucket for PDF/A files
+     * @param certifiedBucket bucket for certified copies
+     */
+    public record Storage(@DefaultValue("EMBEDDED") StorageMode mode, String endpoint, String region,
+                          String accessKey, String secretKey, @DefaultValue("0") int embeddedPort,
+                          String rawBucket, String pdfaBucket, String certifiedBucket) {
+
+        @Override
+        public String toString() {
+            return "Storage[mode=" + mode + ", endpoint=" + endpoint + ", region=" + region + ", accessKey="
+                    + accessKey + ", secretKey=" + (secretKey == null || secretKey.isEmpty() ? "" : "******") + "]";
+        }
+    }
+
+    /** Where signing keys come from. */
+    public enum KeySource {
+        /** The development PKI under {@code <home>/pki}, created on first start. */
+        DEVELOPMENT,
+        /** PKCS#12 files {@code agency-<code>.p12} and {@code certifier-<username>.p12} in {@code keystoreDirectory}. */
+        PKCS12_DIRECTORY
+    }
+
+    /**
+     * @param keys              key source
+     * @param keystoreDirectory folder of PKCS#12 files (PKCS12_DIRECTORY)
+     * @param keystorePassword  their password (PKCS12_DIRECTORY)
+     * @param trustAnchors      extra trusted root certificates (PEM files) for verification
+     * @param tsaUrl            an RFC 3161 time-stamping service; empty for the development TSA
+     */
+    public record Signing(@DefaultValue("DEVELOPMENT") KeySource keys, Path keystoreDirectory,
+                          String keystorePassword, @DefaultValue List<Path> trustAnchors, String tsaUrl) {
+
+        @Override
+        public String toString() {
+            return "Signing[keys=" + keys + ", keystoreDirectory=" + keystoreDirectory + ", keystorePassword="
+                    + (keystorePassword == null ? "" : "******") + ", trustAnchors=" + trustAnchors + ", tsaUrl="
+                    + tsaUrl + "]";
+        }
+    }
+
+    /**
+     * @param adminPassword initial password of {@code admin}; generated and printed once when empty
+     * @param demoPassword  password of the demo users; generated and printed once when empty
+     * @param demoData      whether to create the demo province, commune and users on first start
+     */
+    public record Bootstrap(String adminPassword, String demoPassword, @DefaultValue("true") boolean demoData) {
+
+        @Override
+        public String toString() {
+            return "Bootstrap[adminPassword=******, demoPassword=******, demoData=" + demoData + "]";
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package vn.sohoa.app.document;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import vn.sohoa.app.agency.AgencyRepository;
+import vn.sohoa.app.security.UserRepository;
+import vn.sohoa.core.document.DigitizationMarker;
+import vn.sohoa.core.document.DocumentStatus;
+import vn.sohoa.core.document.PageImage;
+import vn.sohoa.core.error.InvalidInputException;
+import vn.sohoa.core.storage.Bucket;
+import vn.sohoa.core.storage.ObjectKey;
+import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.core.storage.StoredObject;
+import vn.sohoa.ingest.IngestLimits;
+import vn.sohoa.ingest.ScanDecoder;
+import vn.sohoa.ingest.ScanFile;
+import vn.sohoa.ocr.DigitizedDocument;
+import vn.sohoa.ocr.OcrFailedException;
+import vn.sohoa.ocr.OcrPipeline;
+
+/**
+ * The job step, top to bottom: read the raw scans back (checked against their SHA-256) → decode pages → OCR to
+ * PDF/A → store the PDF/A → mark the document digitized. Bad input and OCR failures mark the document FAILED with
+ * the reason; anything else (the store away, a crash) is thrown so the job retries.
+ */
+@Component
+class DigitizeDocument {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DigitizeDocument.class);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final DocumentRepository documents;
+    private final AgencyRepository agencies;
+    private final UserRepository users;
+    private final ObjectStore store;
+    private final IngestLimits limits;
+    private final ScanDecoder decoder;
+    private final OcrPipeline pipeline;
+
+    DigitizeDocument(DocumentRepository documents, AgencyRepository agencies, UserRepository users,
+                     ObjectStore store, IngestLimits limits, ScanDecoder decoder, OcrPipeline pipeline) {
+        this.documents = documents;
+        this.agencies = agencies;
+        this.users = users;
+        this.store = store;
+        this.limits = limits;
+        this.decoder = decoder;
+        this.pipeline = pipeline;
+    }
+
+    void run(String documentId) {
+        DocumentRecord document = documents.find(documentId).orElse(null);
+        if (document == null || document.status() == DocumentStatus.DIGITIZED) {
+            return; // deleted meanwhile, or finished by an earlier attempt that crashed before completing the job
+        }
+        List<ScanFile> files = new ArrayList<>();
+        for (DocumentFile file : documents.files(documentId)) {
+            byte[] content = store.readVerified(ObjectKey.parse(file.objectKey()), file.sha256());
+            files.add(ScanFile.accept(file.originalName(), content, limits));
+        }
+        List<PageImage> pages;
+        try {
+            pages = decoder.decode(files);
+        } catch (InvalidInputException e) {
+            documents.markFailed(documentId, e.getMessage());
+            return;
+        }
+        documents.markProcessing(documentId, pages.size());
+        DigitizedDocument result;
+        try {
+            result = pipeline.digitize(pages, marker(document), (done, total) -> documents.progress(documentId,
+                    done));
+        } catch (OcrFailedException e) {
+            LOG.warn("OCR failed for document {}: {}", documentId, e.getMessage());
+            documents.markFailed(documentId, e.getMessage());
+            return;
+        }
+        ObjectKey key = new ObjectKey(Bucket.DIGITIZED, document.agencyCode() + "/"
+                + document.createdAt().atZoneSameInstant(VIETNAM).getYear() + "/" + documentId + "/"
+                + UUID.randomUUID() + ".pdf");
+        StoredObject stored = store.putNew(key, result.pdf(), "application/pdf",
+                Map.of("document-id", documentId, "kind", "pdfa-2b"));
+        documents.markDigitized(documentId, key.toString(), stored.sha256(), stored.size(), pages.size(),
+                OffsetDateTime.now(VIETNAM));
+        LOG.info("document {} digitized: {} page(s), {} bytes", documentId, pages.size(), stored.size());
+    }
+
+    private DigitizationMarker marker(DocumentRecord document) {
+        String agencyName = agencies.find(document.agencyCode()).map(a -> a.name()).orElse(document.agencyCode());
+        String clerk = users.find(document.uploadedBy()).map(u -> u.fullName() + " (" + u.username() + ")")
+                .orElse(document.uploadedBy());
+        return new DigitizationMarker(document.title(), document.agencyCode(), agencyName, clerk,
+                OffsetDateTime.now(VIETNAM).withNano(0));
+    }
+}

@@ -1,0 +1,71 @@
+package vn.sohoa.app.document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.sohoa.app.security.SohoaPrincipal;
+
+@RestController
+@Tag(name = "Documents", description = "Giấy tờ số hóa: tải bản quét, trạng thái, tệp PDF/A")
+class DocumentController {
+
+    private final DocumentService documents;
+
+    DocumentController(DocumentService documents) {
+        this.documents = documents;
+    }
+
+    @PostMapping(value = "/api/v1/dossiers/{code}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload the scans of one paper (PNG, JPEG, TIFF, image PDF); answers 202 once stored raw")
+    ResponseEntity<DocumentView> upload(@AuthenticationPrincipal SohoaPrincipal principal,
+                                        @PathVariable String code,
+                                        @RequestParam(value = "title", required = false) String title,
+                                        @RequestPart(value = "files", required = false) List<MultipartFile> files) {
+        List<UploadedScan> uploads = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            try {
+                uploads.add(new UploadedScan(file.getOriginalFilename(), file.getBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the uploaded file", e);
+            }
+        }
+        DocumentRecord document = documents.upload(principal, code, title, uploads);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/documents/" + document.id()))
+                .body(DocumentView.of(document));
+    }
+
+    @GetMapping("/api/v1/documents/{id}")
+    @Operation(summary = "Status of a document: RECEIVED, PROCESSING (with pages done), DIGITIZED or FAILED")
+    DocumentView get(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id) {
+        return DocumentView.of(documents.get(principal, id));
+    }
+
+    @GetMapping(value = "/api/v1/documents/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The searchable PDF/A-2b of a digitized document")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id) {
+        byte[] pdf = documents.pdf(principal, id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(id + ".pdf").build().toString())
+                .body(pdf);
+    }
+}

@@ -1,0 +1,128 @@
+package vn.sohoa.app.document;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.app.dossier.Dossier;
+import vn.sohoa.app.dossier.DossierService;
+import vn.sohoa.app.error.ConflictException;
+import vn.sohoa.app.error.ForbiddenException;
+import vn.sohoa.app.error.NotFoundException;
+import vn.sohoa.app.security.AccessPolicy;
+import vn.sohoa.app.security.Role;
+import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.core.document.DocumentStatus;
+import vn.sohoa.core.error.InvalidInputException;
+import vn.sohoa.core.storage.Bucket;
+import vn.sohoa.core.storage.ObjectKey;
+import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.core.storage.StoredObject;
+import vn.sohoa.ingest.IngestLimits;
+import vn.sohoa.ingest.ScanFile;
+
+/**
+ * Intake of a paper's scans. The raw files are in object storage and the digitize job is recorded before the
+ * caller hears "received"; the job does the rest.
+ */
+@Service
+public class DocumentService {
+
+    private static final Set<Role> MAY_UPLOAD = Set.of(Role.CLERK, Role.SYSTEM, Role.ADMIN);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final DossierService dossiers;
+    private final DocumentRepository documents;
+    private final AccessPolicy access;
+    private final ObjectStore store;
+    private final IngestLimits limits;
+    private final SohoaProperties properties;
+    private final SchedulerClient scheduler;
+    private final TransactionTemplate transaction;
+
+    DocumentService(DossierService dossiers, DocumentRepository documents, AccessPolicy access, ObjectStore store,
+                    IngestLimits limits, SohoaProperties properties, SchedulerClient scheduler,
+                    TransactionTemplate transaction) {
+        this.dossiers = dossiers;
+        this.documents = documents;
+        this.access = access;
+        this.store = store;
+        this.limits = limits;
+        this.properties = properties;
+        this.scheduler = scheduler;
+        this.transaction = transaction;
+    }
+
+    public DocumentRecord upload(SohoaPrincipal principal, String dossierCode, String title,
+                                 List<UploadedScan> uploads) {
+        if (!MAY_UPLOAD.contains(principal.role())) {
+            throw new ForbiddenException("only clerks and systems upload scans",
+                    "chỉ cán bộ tiếp nhận hoặc hệ thống mới được tải bản quét lên");
+        }
+        Dossier dossier = dossiers.get(principal, dossierCode);
+        if (title == null || title.isBlank() || title.length() > 300) {
+            throw new InvalidInputException("title", "title is required, at most 300 characters",
+                    "cần tên giấy tờ (title), tối đa 300 ký tự");
+        }
+        int maxFiles = properties.ingest().maxFiles();
+        if (uploads.isEmpty() || uploads.size() > maxFiles) {
+            throw new InvalidInputException("files", "send 1 to " + maxFiles + " files (got " + uploads.size() + ")",
+                    "cần từ 1 đến " + maxFiles + " tệp (nhận được " + uploads.size() + ")");
+        }
+        List<ScanFile> accepted = new ArrayList<>();
+        for (UploadedScan upload : uploads) {
+            accepted.add(ScanFile.accept(upload.name(), upload.content(), limits));
+        }
+
+        String id = UUID.randomUUID().toString();
+        int year = ZonedDateTime.now(VIETNAM).getYear();
+        List<DocumentFile> files = new ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            ScanFile file = accepted.get(i);
+            // the key holds identifiers only; the client's file name stays in the database
+            ObjectKey key = new ObjectKey(Bucket.RAW_SCANS, dossier.agencyCode() + "/" + year + "/" + dossier.code()
+                    + "/" + id + "/scan-" + (i + 1) + "." + file.format().name().toLowerCase());
+            StoredObject stored = store.putNew(key, file.content(), file.format().mediaType(),
+                    Map.of("document-id", id, "uploaded-by", principal.username()));
+            files.add(new DocumentFile(id, i + 1, file.name(), file.format().mediaType(), key.toString(),
+                    stored.sha256(), stored.size()));
+        }
+        transaction.executeWithoutResult(status -> {
+            documents.insert(id, dossier.code(), title.strip(), principal.username());
+            files.forEach(documents::insertFile);
+            scheduler.schedule(DigitizeTasks.DIGITIZE.instance(id).data(id).scheduledTo(Instant.now()));
+        });
+        return documents.find(id).orElseThrow();
+    }
+
+    public DocumentRecord get(SohoaPrincipal principal, String id) {
+        DocumentRecord document = documents.find(id).orElseThrow(() -> new NotFoundException("document " + id));
+        access.requireVisible(principal, document.agencyCode(), "document " + id);
+        return document;
+    }
+
+    public List<DocumentView> ofDossier(SohoaPrincipal principal, String dossierCode) {
+        dossiers.get(principal, dossierCode);
+        return documents.findByDossier(dossierCode).stream().map(DocumentView::of).toList();
+    }
+
+    /** The PDF/A of a digitized document, checked against its recorded SHA-256. */
+    public byte[] pdf(SohoaPrincipal principal, String id) {
+        DocumentRecord document = get(principal, id);
+        if (document.status() != DocumentStatus.DIGITIZED) {
+            throw new ConflictException("document " + id + " is " + document.status() + ", not DIGITIZED yet",
+                    "tài liệu " + id + " chưa số hóa xong (" + document.status() + ")");
+        }
+        return store.readVerified(ObjectKey.parse(document.pdfKey()), document.pdfSha256());
+    }
+}

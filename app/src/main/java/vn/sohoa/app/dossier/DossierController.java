@@ -1,0 +1,69 @@
+package vn.sohoa.app.dossier;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.sohoa.app.document.DocumentService;
+import vn.sohoa.app.document.DocumentView;
+import vn.sohoa.app.security.SohoaPrincipal;
+
+@RestController
+@RequestMapping("/api/v1/dossiers")
+@Tag(name = "Dossiers", description = "Hồ sơ tiếp nhận tại bộ phận một cửa")
+class DossierController {
+
+    private final DossierService dossiers;
+    private final DocumentService documents;
+
+    DossierController(DossierService dossiers, DocumentService documents) {
+        this.dossiers = dossiers;
+        this.documents = documents;
+    }
+
+    /** A dossier to register. {@code code}: {@code <agency identifier>-YYMMDD-XXXX}. */
+    record RegisterDossier(String code, String agencyCode, String procedureCode, OffsetDateTime receivedAt) {
+    }
+
+    record DossierView(String code, String agencyCode, String procedureCode, OffsetDateTime receivedAt,
+                       List<DocumentView> documents) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a dossier (clerk or system)")
+    ResponseEntity<DossierView> register(@AuthenticationPrincipal SohoaPrincipal principal,
+                                         @RequestBody RegisterDossier request) {
+        Dossier dossier = dossiers.register(principal, request.code(), request.agencyCode(), request.procedureCode(),
+                request.receivedAt());
+        return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossier.code()))
+                .body(new DossierView(dossier.code(), dossier.agencyCode(), dossier.procedureCode(),
+                        dossier.receivedAt(), List.of()));
+    }
+
+    @GetMapping("/{code}")
+    @Operation(summary = "A dossier with its documents")
+    DossierView get(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String code) {
+        Dossier dossier = dossiers.get(principal, code);
+        return new DossierView(dossier.code(), dossier.agencyCode(), dossier.procedureCode(), dossier.receivedAt(),
+                documents.ofDossier(principal, dossier.code()));
+    }
+
+    @GetMapping
+    @Operation(summary = "Recent dossiers of the caller's agencies")
+    List<Dossier> recent(@AuthenticationPrincipal SohoaPrincipal principal,
+                         @RequestParam(defaultValue = "50") int limit) {
+        return dossiers.recent(principal, Math.max(1, Math.min(limit, 500)));
+    }
+}

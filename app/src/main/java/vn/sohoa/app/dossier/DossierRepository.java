@@ -1,0 +1,51 @@
+package vn.sohoa.app.dossier;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class DossierRepository {
+
+    private final JdbcClient jdbc;
+
+    DossierRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Dossier dossier) {
+        jdbc.sql("insert into dossiers (code, agency_code, procedure_code, received_at, created_by) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(dossier.code(), dossier.agencyCode(), dossier.procedureCode(), dossier.receivedAt(),
+                        dossier.createdBy())
+                .update();
+    }
+
+    public Optional<Dossier> find(String code) {
+        return jdbc.sql("select * from dossiers where code = ?").param(code).query(DossierRepository::map)
+                .optional();
+    }
+
+    public List<Dossier> findByAgencies(Collection<String> agencyCodes, int limit) {
+        if (agencyCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from dossiers where agency_code in (:agencies) order by received_at desc "
+                        + "limit :limit")
+                .param("agencies", agencyCodes)
+                .param("limit", limit)
+                .query(DossierRepository::map)
+                .list();
+    }
+
+    private static Dossier map(ResultSet rs, int row) throws SQLException {
+        return new Dossier(rs.getString("code"), rs.getString("agency_code"), rs.getString("procedure_code"),
+                rs.getObject("received_at", OffsetDateTime.class), rs.getString("created_by"));
+    }
+}

@@ -1,0 +1,78 @@
+package vn.sohoa.app.dossier;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import vn.sohoa.app.error.ConflictException;
+import vn.sohoa.app.error.ForbiddenException;
+import vn.sohoa.app.error.NotFoundException;
+import vn.sohoa.app.security.AccessPolicy;
+import vn.sohoa.app.security.Role;
+import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.core.code.AgencyCode;
+import vn.sohoa.core.code.DossierCode;
+import vn.sohoa.core.code.InvalidCodeException;
+import vn.sohoa.core.code.ProcedureCode;
+import vn.sohoa.core.error.InvalidInputException;
+
+@Service
+public class DossierService {
+
+    private static final Set<Role> MAY_REGISTER = Set.of(Role.CLERK, Role.SYSTEM, Role.ADMIN);
+
+    private final DossierRepository dossiers;
+    private final AccessPolicy access;
+
+    DossierService(DossierRepository dossiers, AccessPolicy access) {
+        this.dossiers = dossiers;
+        this.access = access;
+    }
+
+    public Dossier register(SohoaPrincipal principal, String code, String agencyCode, String procedureCode,
+                            OffsetDateTime receivedAt) {
+        if (!MAY_REGISTER.contains(principal.role())) {
+            throw new ForbiddenException("only clerks and systems register dossiers",
+                    "chỉ cán bộ tiếp nhận hoặc hệ thống mới được tiếp nhận hồ sơ");
+        }
+        if (agencyCode == null || agencyCode.isBlank()) {
+            throw new InvalidInputException("agencyCode", "agencyCode is required", "thiếu mã cơ quan (agencyCode)");
+        }
+        AgencyCode agency = AgencyCode.of(agencyCode);
+        DossierCode dossierCode = DossierCode.parse(code);
+        if (!dossierCode.agency().equals(agency)) {
+            throw new InvalidCodeException("code", code, "a code that begins with the agency code " + agencyCode);
+        }
+        if (procedureCode != null && !procedureCode.isBlank()) {
+            new ProcedureCode(procedureCode);
+        }
+        if (receivedAt == null) {
+            throw new InvalidInputException("receivedAt", "receivedAt is required (ISO 8601, e.g. "
+                    + "2026-11-23T09:30:00+07:00)", "thiếu thời điểm tiếp nhận (receivedAt)");
+        }
+        access.requireVisible(principal, agencyCode, "agency " + agencyCode);
+        Dossier dossier = new Dossier(dossierCode.value(), agencyCode,
+                procedureCode == null || procedureCode.isBlank() ? null : procedureCode, receivedAt,
+                principal.username());
+        try {
+            dossiers.insert(dossier);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("dossier " + dossier.code() + " is already registered",
+                    "hồ sơ " + dossier.code() + " đã được tiếp nhận");
+        }
+        return dossier;
+    }
+
+    public Dossier get(SohoaPrincipal principal, String code) {
+        Dossier dossier = dossiers.find(code).orElseThrow(() -> new NotFoundException("dossier " + code));
+        access.requireVisible(principal, dossier.agencyCode(), "dossier " + code);
+        return dossier;
+    }
+
+    public List<Dossier> recent(SohoaPrincipal principal, int limit) {
+        return dossiers.findByAgencies(access.visibleAgencies(principal), limit);
+    }
+}

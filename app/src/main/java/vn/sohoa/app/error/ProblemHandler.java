@@ -1,0 +1,119 @@
+package vn.sohoa.app.error;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import vn.sohoa.core.error.InvalidInputException;
+import vn.sohoa.core.error.SohoaException;
+import vn.sohoa.core.storage.StoreUnavailableException;
+import vn.sohoa.ingest.ScanRejectedException;
+
+/**
+ * Every error of the API as an RFC 9457 problem: a stable {@code type}, the English {@code detail}, the Vietnamese
+ * text in {@code detailVi}, and for bad input the {@code field} it concerns.
+ */
+@RestControllerAdvice(basePackages = "vn.sohoa.app")
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String TYPE_BASE = "https://sohoa.vn/problems/";
+
+    @ExceptionHandler(ScanRejectedException.class)
+    ResponseEntity<ProblemDetail> scanRejected(ScanRejectedException e) {
+        HttpStatus status = switch (e.reason()) {
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        ProblemDetail problem = problem(status, "scan-" + e.reason().name().toLowerCase().replace('_', '-'),
+                "Scan rejected / Bản quét không hợp lệ", e);
+        problem.setProperty("field", e.field());
+        problem.setProperty("reason", e.reason());
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input / Dữ liệu không hợp lệ",
+                e);
+        problem.setProperty("field", e.field());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found / Không tìm thấy", e));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed / Không được phép", e));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "Your role does not allow this action");
+        problem.setType(URI.create(TYPE_BASE + "forbidden"));
+        problem.setTitle("Not allowed / Không được phép");
+        problem.setProperty("detailVi", "Vai trò của bạn không được thực hiện thao tác này");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "conflict", "Conflict / Xung đột trạng thái", e));
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
+        LOG.warn("object store unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                        "Storage unavailable / Kho lưu trữ tạm thời không truy cập được", e));
+    }
+
+    @ExceptionHandler(SohoaException.class)
+    ResponseEntity<ProblemDetail> otherFailure(SohoaException e) {
+        LOG.error("request failed", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error / Lỗi hệ thống", e));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The upload is larger than the limit of " + e.getMaxUploadSize() + " bytes");
+        problem.setType(URI.create(TYPE_BASE + "upload-too-large"));
+        problem.setTitle("Upload too large / Tệp tải lên quá lớn");
+        problem.setProperty("field", "files");
+        problem.setProperty("limit", e.getMaxUploadSize());
+        problem.setProperty("detailVi", "Dung lượng tải lên vượt giới hạn " + e.getMaxUploadSize() + " byte");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, SohoaException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        problem.setProperty("detailVi", e.vietnameseMessage());
+        return problem;
+    }
+}

@@ -1,0 +1,50 @@
+package vn.sohoa.app.ocr;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.ingest.IngestLimits;
+import vn.sohoa.ingest.ScanDecoder;
+import vn.sohoa.ocr.OcrOptions;
+import vn.sohoa.ocr.OcrPipeline;
+import vn.sohoa.ocr.engine.OcrEnginePool;
+import vn.sohoa.ocr.engine.TesseractOcrEngine;
+
+/** The OCR engine pool (one Tesseract per worker thread) and the pipeline, shared by every job. */
+@Configuration(proxyBeanMethods = false)
+class OcrConfiguration {
+
+    @Bean
+    OcrOptions ocrOptions(SohoaProperties properties) {
+        OcrOptions defaults = OcrOptions.defaults();
+        SohoaProperties.Ocr ocr = properties.ocr();
+        int workers = ocr.workers() > 0 ? ocr.workers() : defaults.workers();
+        return new OcrOptions(ocr.tessdata() != null ? ocr.tessdata() : defaults.tessdata(), ocr.languages(),
+                workers, ocr.jpegQuality(), defaults.minOrientationConfidence(), defaults.maxDeskewDegrees(),
+                ocr.pageTimeout());
+    }
+
+    @Bean(destroyMethod = "close")
+    OcrEnginePool ocrEnginePool(OcrOptions options) {
+        return new OcrEnginePool(options.workers(),
+                () -> new TesseractOcrEngine(options.tessdata(), options.languages()));
+    }
+
+    @Bean
+    OcrPipeline ocrPipeline(OcrEnginePool pool, OcrOptions options) {
+        return new OcrPipeline(pool, options);
+    }
+
+    @Bean
+    IngestLimits ingestLimits(SohoaProperties properties) {
+        SohoaProperties.Ingest ingest = properties.ingest();
+        return new IngestLimits(ingest.maxFileSize().toBytes(), ingest.maxPages(), ingest.maxPagePixels(),
+                ingest.defaultDpi());
+    }
+
+    @Bean
+    ScanDecoder scanDecoder(IngestLimits limits) {
+        return new ScanDecoder(limits);
+    }
+}

@@ -1,0 +1,94 @@
+package vn.sohoa.app.pki;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.signing.keys.DevelopmentPki;
+import vn.sohoa.signing.pades.PadesSigner;
+import vn.sohoa.signing.stamp.StampStatement;
+import vn.sohoa.signing.stamp.StatementTemplate;
+import vn.sohoa.signing.tsa.HttpTimestampAuthority;
+import vn.sohoa.signing.tsa.LocalTimestampAuthority;
+import vn.sohoa.signing.tsa.TimestampAuthority;
+import vn.sohoa.signing.verify.SignatureVerifier;
+
+/** Keys, time-stamping, the statement stamp, the PAdES signer and the verifier. */
+@Configuration(proxyBeanMethods = false)
+class SigningConfiguration {
+
+    @Bean
+    DevelopmentPki developmentPki(SohoaProperties properties, Environment environment) {
+        String base = properties.publicBaseUrl();
+        if (base == null || base.isBlank()) {
+            base = "http://localhost:" + environment.getProperty("server.port", "8080");
+        }
+        return DevelopmentPki.openOrCreate(properties.home().resolve("pki"),
+                stripSlash(base) + PkiController.CRL_PATH);
+    }
+
+    @Bean
+    TimestampAuthority timestampAuthority(SohoaProperties properties, DevelopmentPki pki) {
+        String url = properties.signing().tsaUrl();
+        if (url != null && !url.isBlank()) {
+            return new HttpTimestampAuthority(URI.create(url), Duration.ofSeconds(20));
+        }
+        return new LocalTimestampAuthority(pki.timeStampingKey());
+    }
+
+    @Bean
+    PadesSigner padesSigner(TimestampAuthority timestampAuthority) {
+        return new PadesSigner(timestampAuthority);
+    }
+
+    @Bean
+    StampStatement stampStatement() {
+        return new StampStatement(StatementTemplate.ELECTRONIC_COPY_V1);
+    }
+
+    @Bean
+    SigningKeys signingKeys(SohoaProperties properties, DevelopmentPki pki) {
+        return new SigningKeys(properties.signing(), pki);
+    }
+
+    @Bean
+    SignatureVerifier signatureVerifier(SohoaProperties properties, DevelopmentPki pki) throws IOException {
+        List<X509Certificate> anchors = new ArrayList<>();
+        if (properties.signing().keys() == SohoaProperties.KeySource.DEVELOPMENT) {
+            anchors.add(pki.rootCertificate());
+        }
+        for (Path pem : properties.signing().trustAnchors()) {
+            anchors.addAll(readCertificates(pem));
+        }
+        return new SignatureVerifier(anchors);
+    }
+
+    private static List<X509Certificate> readCertificates(Path pem) throws IOException {
+        try (InputStream in = Files.newInputStream(pem)) {
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                certificates.add((X509Certificate) certificate);
+            }
+            return certificates;
+        } catch (CertificateException e) {
+            throw new IOException("not a certificate file: " + pem, e);
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

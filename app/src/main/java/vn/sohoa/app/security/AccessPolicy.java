@@ -1,0 +1,42 @@
+package vn.sohoa.app.security;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import vn.sohoa.app.agency.Agency;
+import vn.sohoa.app.agency.AgencyRepository;
+import vn.sohoa.app.error.NotFoundException;
+
+/**
+ * Who may see what: administrators see every agency; everyone else sees their own agency and the units below it.
+ * What a caller may not see answers 404, as if it did not exist.
+ */
+@Component
+public class AccessPolicy {
+
+    private final AgencyRepository agencies;
+
+    AccessPolicy(AgencyRepository agencies) {
+        this.agencies = agencies;
+    }
+
+    public Set<String> visibleAgencies(SohoaPrincipal principal) {
+        if (principal.role() == Role.ADMIN) {
+            Set<String> all = new LinkedHashSet<>();
+            agencies.findAll().stream().map(Agency::code).forEach(all::add);
+            return all;
+        }
+        if (principal.agencyCode() == null) {
+            return Set.of();
+        }
+        return agencies.withDescendants(principal.agencyCode());
+    }
+
+    public void requireVisible(SohoaPrincipal principal, String agencyCode, String what) {
+        if (!visibleAgencies(principal).contains(agencyCode)) {
+            throw new NotFoundException(what);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package vn.sohoa.app.stats;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import vn.sohoa.app.agency.Agency;
+import vn.sohoa.app.agency.AgencyRepository;
+import vn.sohoa.app.error.NotFoundException;
+import vn.sohoa.app.security.AccessPolicy;
+import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.core.code.AdministrativeLevel;
+
+/**
+ * Digitization statistics of a unit and every unit below it: dossiers received in the period, those of them whose
+ * papers are all digitized, certified copies issued, and the digitization rate (null, "not applicable", when no
+ * dossier was received; never 100%).
+ */
+@Service
+public class StatisticsService {
+
+    private final JdbcClient jdbc;
+    private final AgencyRepository agencies;
+    private final AccessPolicy access;
+
+    StatisticsService(JdbcClient jdbc, AgencyRepository agencies, AccessPolicy access) {
+        this.jdbc = jdbc;
+        this.agencies = agencies;
+        this.access = access;
+    }
+
+    /** Figures of one agency or one level. {@code rate} is a percentage, null when nothing was received. */
+    public record Figures(long received, long digitized, long certifiedCopies, Double rate) {
+
+        static Figures of(long received, long digitized, long certifiedCopies) {
+            Double rate = received == 0 ? null : Math.round(10000.0 * digitized / received) / 100.0;
+            return new Figures(received, digitized, certifiedCopies, rate);
+        }
+
+        Figures plus(Figures other) {
+            return of(received + other.received, digitized + other.digitized, certifiedCopies + other.certifiedCopies);
+        }
+    }
+
+    public record AgencyFigures(String code, String name, AdministrativeLevel level, String parentCode,
+                                Figures own) {
+    }
+
+    public record LevelFigures(AdministrativeLevel level, int units, Figures figures) {
+    }
+
+    public record Report(String unit, String period, String from, String to, Figures total,
+                         List<LevelFigures> levels, List<AgencyFigures> agencies) {
+    }
+
+    public Report digitization(SohoaPrincipal principal, String unit, Period period) {
+        String root = unit == null || unit.isBlank() ? principal.agencyCode() : unit;
+        Agency top = agencies.find(root).orElseThrow(() -> new NotFoundException("unit " + root));
+        access.requireVisible(principal, top.code(), "unit " + root);
+        Set<String> scope = agencies.withDescendants(top.code());
+        Map<String, Agency> byCode = new HashMap<>();
+        agencies.findAll().forEach(a -> byCode.put(a.code(), a));
+
+        Map<String, long[]> counts = new HashMap<>();
+        scope.forEach(code -> counts.put(code, new long[3]));
+        jdbc.sql("select s.agency_code, count(*) as received, "
+                        + "sum(case when exists (select 1 from documents d where d.dossier_code = s.code) "
+                        + "and not exists (select 1 from documents d where d.dossier_code = s.code "
+                        + "and d.status <> 'DIGITIZED') then 1 else 0 end) as digitized "
+                        + "from dossiers s where s.agency_code in (:scope) and s.received_at >= :from "
+                        + "and s.received_at < :to group by s.agency_code")
+                .param("scope", scope).param("from", period.start()).param("to", period.end())
+                .query(rs -> {
+                    long[] row = counts.get(rs.getString("agency_code"));
+                    row[0] = rs.getLong("received");
+                    row[1] = rs.getLong("digitized");
+                });
+        jdbc.sql("select agency_code, count(*) as copies from certifications where agency_code in (:scope) "
+                        + "and certified_at >= :from and certified_at < :to group by agency_code")
+                .param("scope", scope).param("from", period.start()).param("to", period.end())
+                .query(rs -> {
+                    counts.get(rs.getString("agency_code"))[2] = rs.getLong("copies");
+                });
+
+        List<AgencyFigures> rows = new ArrayList<>();
+        Map<AdministrativeLevel, Figures> levelTotals = new EnumMap<>(AdministrativeLevel.class);
+        Map<AdministrativeLevel, Integer> levelUnits = new EnumMap<>(AdministrativeLevel.class);
+        Figures total = Figures.of(0, 0, 0);
+        for (String code : scope) {
+            Agency agency = byCode.get(code);
+            long[] c = counts.get(code);
+            Figures own = Figures.of(c[0], c[1], c[2]);
+            rows.add(new AgencyFigures(agency.code(), agency.name(), agency.level(), agency.parentCode(), own));
+            levelTotals.merge(agency.level(), own, Figures::plus);
+            levelUnits.merge(agency.level(), 1, Integer::sum);
+            total = total.plus(own);
+        }
+        List<LevelFigures> levels = new ArrayList<>();
+        levelTotals.forEach((level, figures) -> levels.add(new LevelFigures(level, levelUnits.get(level), figures)));
+        return new Report(top.code(), period.label(), period.firstDay().toString(),
+                period.dayAfter().minusDays(1).toString(), total, levels, rows);
+    }
+}
