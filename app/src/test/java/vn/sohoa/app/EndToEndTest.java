@@ -1,0 +1,289 @@
+package vn.sohoa.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.sohoa.core.testing.SharedCorpus;
+import vn.sohoa.ocr.Cer;
+import vn.sohoa.ocr.VeraPdfJudge;
+import vn.sohoa.signing.DssJudge;
+
+/**
+ * The whole path through real HTTP on a running service with its embedded defaults (H2 file database, in-process
+ * S3 server reached through the MinIO SDK, development PKI and TSA, real Tesseract): a clerk's corpus scan becomes a
+ * PDF/A, a certifier certifies it, another system fetches and verifies the copy, statistics count it. veraPDF and
+ * EU DSS judge the files.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+
+    static final int PORT = freePort();
+    static final Path HOME = temporaryHome();
+    static final String AGENCY = "000.00.30.H42";
+    static final String DOSSIER = "000.00.30.H42-261123-0007";
+    static final String CLERK = SohoaHttpClient.basic("clerk", "demo-pass");
+    static final String CERTIFIER = SohoaHttpClient.basic("certifier", "demo-pass");
+    static final String SUPERVISOR = SohoaHttpClient.basic("supervisor", "demo-pass");
+    static final String ADMIN = SohoaHttpClient.basic("admin", "admin-pass");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static String documentId;
+    static String copyId;
+    static byte[] certifiedCopy;
+
+    final SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + PORT);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("sohoa.home", HOME::toString);
+        registry.add("sohoa.public-base-url", () -> "http://127.0.0.1:" + PORT);
+        registry.add("sohoa.bootstrap.admin-password", () -> "admin-pass");
+        registry.add("sohoa.bootstrap.demo-password", () -> "demo-pass");
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path temporaryHome() {
+        try {
+            return Files.createTempDirectory("sohoa-e2e-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    X509Certificate devRoot() throws Exception {
+        try (var in = Files.newInputStream(HOME.resolve("pki/dev-root-ca.pem"))) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void clerkScanBecomesASearchablePdfA() throws Exception {
+        HttpResponse<String> created = api.postJson("/api/v1/dossiers", CLERK, """
+                {"code":"%s","agencyCode":"%s","procedureCode":"2.000815.000.00.00.H38",
+                 "receivedAt":"2026-11-23T09:30:00+07:00"}""".formatted(DOSSIER, AGENCY));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        byte[] scan = Files.readAllBytes(SharedCorpus.corpus("clean/a06.png"));
+        HttpResponse<String> accepted = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                new String[][]{{"title", "Hợp đồng thuê nhà, trang 2"}},
+                new Object[][]{{"files", "a06.png", scan}});
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        documentId = json(accepted).get("id").asString();
+        assertThat(json(accepted).get("status").asString()).isEqualTo("RECEIVED");
+
+        JsonNode status = awaitStatus(documentId, Duration.ofSeconds(90));
+        assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("DIGITIZED");
+        assertThat(status.get("pages").asInt()).isEqualTo(1);
+
+        HttpResponse<byte[]> pdf = api.getBytes("/api/v1/documents/" + documentId + "/pdf", CLERK);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(VeraPdfJudge.pdfA2bFailures(pdf.body())).isEmpty();
+        String groundTruth = Files.readString(SharedCorpus.corpus("gt/a06.txt"), StandardCharsets.UTF_8);
+        assertThat(Cer.of(groundTruth, text(pdf.body()))).isLessThanOrEqualTo(0.05);
+    }
+
+    JsonNode awaitStatus(String id, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode status;
+        do {
+            Thread.sleep(250);
+            status = json(api.get("/api/v1/documents/" + id, CLERK));
+        } while (List.of("RECEIVED", "PROCESSING").contains(status.get("status").asString())
+                && System.nanoTime() < deadline);
+        return status;
+    }
+
+    @Test
+    @Order(2)
+    void certifierIssuesACopySignedTwiceThatEuDssAccepts() throws Exception {
+        HttpResponse<String> refused = api.post("/api/v1/documents/" + documentId + "/certifications", CLERK);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+
+        HttpResponse<String> certified = api.post("/api/v1/documents/" + documentId + "/certifications", CERTIFIER);
+        assertThat(certified.statusCode()).as(certified.body()).isEqualTo(201);
+        JsonNode copy = json(certified);
+        copyId = copy.get("id").asString();
+        assertThat(copy.get("registerNumber").asLong()).isEqualTo(1);
+        assertThat(copy.get("year").asInt()).isEqualTo(Year.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getValue());
+        assertThat(copy.get("book").asString()).endsWith("-SCTĐT/BS");
+
+        HttpResponse<byte[]> pdf = api.getBytes("/api/v1/certified-copies/" + copyId + "/pdf", CLERK);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        certifiedCopy = pdf.body();
+
+        SimpleReport report = DssJudge.validate(certifiedCopy, devRoot()).getSimpleReport();
+        assertThat(report.getSignatureIdList()).hasSize(2);
+        for (String id : report.getSignatureIdList()) {
+            assertThat(report.getIndication(id)).as("%s: %s", id, report.getSubIndication(id))
+                    .isEqualTo(Indication.TOTAL_PASSED);
+            assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_T);
+        }
+        assertThat(VeraPdfJudge.pdfA2bFailures(certifiedCopy)).isEmpty();
+        assertThat(text(certifiedCopy)).contains("Chứng thực bản sao đúng với bản chính.")
+                .contains("Số chứng thực: 1").contains("Nguyễn Văn An");
+    }
+
+    @Test
+    @Order(3)
+    void otherSystemsFindAndVerifyTheCopyAndOneFlippedByteFailsIt() throws Exception {
+        HttpResponse<String> key = api.postJson("/api/v1/api-clients", ADMIN,
+                "{\"name\":\"Cổng DVC tỉnh\",\"agencyCode\":\"000.00.00.H42\"}");
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+        String bearer = "Bearer " + json(key).get("apiKey").asString();
+
+        HttpResponse<String> found = api.get("/api/v1/certified-copies?agencyCode=" + AGENCY + "&year="
+                + json(api.get("/api/v1/certified-copies/" + copyId, bearer)).get("year").asInt()
+                + "&registerNumber=1", bearer);
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(json(found).get(0).get("id").asString()).isEqualTo(copyId);
+
+        HttpResponse<String> verified = api.postMultipart("/api/v1/verifications", bearer, new String[0][],
+                new Object[][]{{"file", "copy.pdf", certifiedCopy}});
+        JsonNode report = json(verified);
+        assertThat(report.get("signatures")).hasSize(2);
+        for (JsonNode signature : report.get("signatures")) {
+            assertThat(signature.get("integrityValid").asBoolean()).isTrue();
+            assertThat(signature.get("chainTrusted").asBoolean()).isTrue();
+            assertThat(signature.get("level").asString()).isEqualTo("PADES_BASELINE_T");
+        }
+        assertThat(report.get("pdfaDeclared").asString()).isEqualTo("PDF/A-2B");
+
+        byte[] tampered = certifiedCopy.clone();
+        int at = new String(tampered, StandardCharsets.ISO_8859_1).indexOf("stream") + 500;
+        tampered[at] ^= 0x01;
+        JsonNode tamperedReport = json(api.postMultipart("/api/v1/verifications", bearer, new String[0][],
+                new Object[][]{{"file", "copy.pdf", tampered}}));
+        for (JsonNode signature : tamperedReport.get("signatures")) {
+            assertThat(signature.get("integrityValid").asBoolean()).isFalse();
+        }
+        SimpleReport dss = DssJudge.validate(tampered, devRoot()).getSimpleReport();
+        for (String id : dss.getSignatureIdList()) {
+            assertThat(dss.getIndication(id)).isNotEqualTo(Indication.TOTAL_PASSED);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void statisticsCountTheDossierAtItsLevelAndAbove() throws Exception {
+        JsonNode report = json(api.get("/api/v1/statistics/digitization?unit=000.00.00.H42&period=2026-11",
+                SUPERVISOR));
+        assertThat(report.get("total").get("received").asLong()).isEqualTo(1);
+        assertThat(report.get("total").get("digitized").asLong()).isEqualTo(1);
+        assertThat(report.get("total").get("certifiedCopies").asLong()).isGreaterThanOrEqualTo(1);
+        JsonNode commune = null;
+        for (JsonNode level : report.get("levels")) {
+            if (level.get("level").asString().equals("COMMUNE")) {
+                commune = level.get("figures");
+            }
+        }
+        assertThat(commune).isNotNull();
+        assertThat(commune.get("rate").asDouble()).isEqualTo(100.0);
+        JsonNode quarter = json(api.get("/api/v1/statistics/digitization?unit=" + AGENCY + "&period=2026-Q4",
+                SUPERVISOR));
+        assertThat(quarter.get("total").get("received").asLong()).isEqualTo(1);
+        JsonNode otherYear = json(api.get("/api/v1/statistics/digitization?unit=" + AGENCY + "&period=2025",
+                SUPERVISOR));
+        assertThat(otherYear.get("total").get("rate").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void concurrentCertificationsGetConsecutiveNumbers() throws Exception {
+        int count = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<HttpResponse<String>>> results = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Callable<HttpResponse<String>> call = () -> api.post(
+                        "/api/v1/documents/" + documentId + "/certifications", CERTIFIER);
+                results.add(pool.submit(call));
+            }
+            List<Long> numbers = new ArrayList<>();
+            for (Future<HttpResponse<String>> result : results) {
+                HttpResponse<String> response = result.get();
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                numbers.add(json(response).get("registerNumber").asLong());
+            }
+            // number 1 went to the copy of the earlier test; these take 2..9, each exactly once
+            assertThat(numbers).containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void badRequestsGetProblemDetailsNamingTheField() throws Exception {
+        HttpResponse<String> badCode = api.postJson("/api/v1/dossiers", CLERK,
+                "{\"code\":\"H42-1\",\"agencyCode\":\"" + AGENCY + "\",\"receivedAt\":\"2026-11-23T09:30:00+07:00\"}");
+        assertThat(badCode.statusCode()).isEqualTo(400);
+        assertThat(json(badCode).get("field").asString()).isEqualTo("code");
+
+        HttpResponse<String> notAScan = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                new String[][]{{"title", "notes"}}, new Object[][]{{"files", "notes.pdf",
+                        "just text".getBytes(StandardCharsets.UTF_8)}});
+        assertThat(notAScan.statusCode()).isEqualTo(415);
+        assertThat(json(notAScan).get("field").asString()).isEqualTo("files");
+        assertThat(json(notAScan).get("detailVi").asString()).contains("notes.pdf");
+
+        assertThat(api.get("/api/v1/documents/" + documentId, null).statusCode()).isEqualTo(401);
+        assertThat(api.get("/api/v1/documents/" + java.util.UUID.randomUUID(), CLERK).statusCode()).isEqualTo(404);
+        HttpResponse<String> badPeriod = api.get("/api/v1/statistics/digitization?period=2026-13", SUPERVISOR);
+        assertThat(badPeriod.statusCode()).isEqualTo(400);
+        assertThat(json(badPeriod).get("field").asString()).isEqualTo("period");
+    }
+}
