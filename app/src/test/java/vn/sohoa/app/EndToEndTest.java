@@ -22,19 +22,22 @@ import java.util.concurrent.Future;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.core.testing.SharedCorpus;
 import vn.sohoa.ocr.Cer;
 import vn.sohoa.ocr.VeraPdfJudge;
@@ -44,14 +47,12 @@ import vn.sohoa.signing.DssJudge;
  * The whole path through real HTTP on a running service with its embedded defaults (H2 file database, in-process
  * S3 server reached through the MinIO SDK, development PKI and TSA, real Tesseract): a clerk's corpus scan becomes a
  * PDF/A, a certifier certifies it, another system fetches and verifies the copy, statistics count it. veraPDF and
- * EU DSS judge the files.
+ * EU DSS judge the files. Subclasses choose the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EndToEndTest {
+abstract class EndToEndTest {
 
-    static final int PORT = freePort();
-    static final Path HOME = temporaryHome();
     static final String AGENCY = "000.00.30.H42";
     static final String DOSSIER = "000.00.30.H42-261123-0007";
     static final String CLERK = SohoaHttpClient.basic("clerk", "demo-pass");
@@ -64,13 +65,22 @@ class EndToEndTest {
     static String copyId;
     static byte[] certifiedCopy;
 
-    final SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + PORT);
+    @LocalServerPort
+    int port;
+    @Autowired
+    SohoaProperties properties;
+    SohoaHttpClient api;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("sohoa.home", HOME::toString);
-        registry.add("sohoa.public-base-url", () -> "http://127.0.0.1:" + PORT);
+    @BeforeEach
+    void client() {
+        api = new SohoaHttpClient("http://127.0.0.1:" + port);
+    }
+
+    /** The embedded defaults with a fresh data directory, on a fixed free port (the CRL URL in the certificates). */
+    static void embeddedDefaults(DynamicPropertyRegistry registry, int port, Path home) {
+        registry.add("server.port", () -> port);
+        registry.add("sohoa.home", home::toString);
+        registry.add("sohoa.public-base-url", () -> "http://127.0.0.1:" + port);
         registry.add("sohoa.bootstrap.admin-password", () -> "admin-pass");
         registry.add("sohoa.bootstrap.demo-password", () -> "demo-pass");
     }
@@ -102,7 +112,7 @@ class EndToEndTest {
     }
 
     X509Certificate devRoot() throws Exception {
-        try (var in = Files.newInputStream(HOME.resolve("pki/dev-root-ca.pem"))) {
+        try (var in = Files.newInputStream(properties.home().resolve("pki/dev-root-ca.pem"))) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
     }

@@ -1,0 +1,31 @@
+package vn.sohoa.app;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Tag;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same end-to-end path on PostgreSQL, with the same Flyway migrations, in a fresh schema of the CI database
+ * (127.0.0.1:5432/test, trust auth). Tagged {@code postgres}: {@code .ci/run} runs it; {@code ./sohoa test} runs it
+ * too when it finds PostgreSQL listening there.
+ */
+@Tag("postgres")
+class PostgresEndToEndTest extends EndToEndTest {
+
+    static final int PORT = freePort();
+    static final String SCHEMA = "sohoa_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        embeddedDefaults(registry, PORT, temporaryHome());
+        String url = System.getenv().getOrDefault("SOHOA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("SOHOA_TEST_PG_USER",
+                "postgres"));
+        registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", ""));
+        registry.add("spring.flyway.default-schema", () -> SCHEMA);
+        registry.add("spring.flyway.create-schemas", () -> "true");
+    }
+}

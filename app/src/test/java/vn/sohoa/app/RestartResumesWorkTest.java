@@ -1,0 +1,80 @@
+package vn.sohoa.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.sohoa.core.testing.SharedCorpus;
+
+/**
+ * Work accepted by one run of the service is finished by the next: the digitize job lives in the database, not in
+ * memory. The first run accepts an upload but polls for jobs only once an hour, then stops; the second run, on the
+ * same data directory, finds the job and completes it.
+ */
+class RestartResumesWorkTest {
+
+    @TempDir
+    Path home;
+
+    ConfigurableApplicationContext start(int port, Map<String, Object> extra) {
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
+                "server.port", port,
+                "sohoa.home", home.toString(),
+                "sohoa.public-base-url", "http://127.0.0.1:" + port,
+                "sohoa.bootstrap.admin-password", "admin-pass",
+                "sohoa.bootstrap.demo-password", "demo-pass",
+                "spring.main.banner-mode", "off"));
+        properties.putAll(extra);
+        // as command-line arguments: they outrank application.yml, as they would for an operator
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(SohoaApplication.class).run(arguments);
+    }
+
+    @Test
+    void anUnfinishedJobCompletesAfterARestart() throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        String clerk = SohoaHttpClient.basic("clerk", "demo-pass");
+        String documentId;
+
+        int firstPort = EndToEndTest.freePort();
+        try (ConfigurableApplicationContext first = start(firstPort, Map.of(
+                "db-scheduler.polling-interval", "1h",
+                "db-scheduler.immediate-execution-enabled", "false"))) {
+            SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + firstPort);
+            assertThat(api.postJson("/api/v1/dossiers", clerk, "{\"code\":\"000.00.30.H42-261123-0042\","
+                    + "\"agencyCode\":\"000.00.30.H42\",\"receivedAt\":\"2026-11-23T10:00:00+07:00\"}")
+                    .statusCode()).isEqualTo(201);
+            HttpResponse<String> accepted = api.postMultipart("/api/v1/dossiers/000.00.30.H42-261123-0042/documents",
+                    clerk, new String[][]{{"title", "Quyết định"}}, new Object[][]{{"files", "s09.jpg",
+                            Files.readAllBytes(SharedCorpus.corpus("scans/s09_a02_jpeg-q10_200dpi.jpg"))}});
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            documentId = json.readTree(accepted.body()).get("id").asString();
+            Thread.sleep(1000);
+            assertThat(json.readTree(api.get("/api/v1/documents/" + documentId, clerk).body())
+                    .get("status").asString()).isEqualTo("RECEIVED");
+        }
+
+        int secondPort = EndToEndTest.freePort();
+        try (ConfigurableApplicationContext second = start(secondPort, Map.of())) {
+            SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + secondPort);
+            JsonNode status;
+            long deadline = System.nanoTime() + 90_000_000_000L;
+            do {
+                Thread.sleep(300);
+                status = json.readTree(api.get("/api/v1/documents/" + documentId, clerk).body());
+            } while (!"DIGITIZED".equals(status.get("status").asString()) && System.nanoTime() < deadline);
+            assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("DIGITIZED");
+        }
+    }
+}
