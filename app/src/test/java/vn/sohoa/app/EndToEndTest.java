@@ -296,4 +296,19 @@ abstract class EndToEndTest {
         assertThat(badPeriod.statusCode()).isEqualTo(400);
         assertThat(json(badPeriod).get("field").asString()).isEqualTo("period");
     }
+
+    @Test
+    @Order(7)
+    void apiDocsLoginPageAndVietnamTimesAreServed() throws Exception {
+        HttpResponse<String> docs = api.get("/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/dossiers/{code}/documents").contains("/api/v1/verifications");
+        HttpResponse<String> login = api.get("/login", null);
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("Đăng nhập").contains("_csrf");
+        assertThat(api.get("/pki/dev-root-ca.crl", null).statusCode()).isEqualTo(200);
+        JsonNode dossier = json(api.get("/api/v1/dossiers/" + DOSSIER, CLERK));
+        assertThat(dossier.get("receivedAt").asString()).isEqualTo("2026-11-23T09:30:00+07:00");
+        assertThat(dossier.get("documents").get(0).get("createdAt").asString()).endsWith("+07:00");
+    }
 }

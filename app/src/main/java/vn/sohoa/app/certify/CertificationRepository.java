@@ -10,6 +10,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.sohoa.app.config.VietnamTime;
+
+
 @Repository
 class CertificationRepository {
 
@@ -100,7 +103,7 @@ class CertificationRepository {
                 rs.getString("agency_code"), RegisterKind.valueOf(rs.getString("kind")),
                 rs.getInt("register_year"),
                 rs.getLong("register_number"), rs.getString("book"), rs.getString("certifier"),
-                rs.getObject("certified_at", OffsetDateTime.class), rs.getString("object_key"),
+                VietnamTime.of(rs.getObject("certified_at", OffsetDateTime.class)), rs.getString("object_key"),
                 rs.getString("sha256"), rs.getLong("size_bytes"), rs.getInt("page_count"), rs.getLong("fee_vnd"));
     }
 }

@@ -1,6 +1,5 @@
 package vn.sohoa.app.certify;
 
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.agency.AgencyRepository;
+import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.document.DocumentRecord;
 import vn.sohoa.app.document.DocumentService;
 import vn.sohoa.app.error.ConflictException;
@@ -44,7 +44,6 @@ import vn.sohoa.signing.stamp.StampStatement;
 public class CertificationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CertificationService.class);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final DocumentService documents;
     private final AgencyRepository agencies;
@@ -86,7 +85,7 @@ public class CertificationService {
         }
         Agency agency = agencies.find(document.agencyCode())
                 .orElseThrow(() -> new NotFoundException("agency " + document.agencyCode()));
-        ZonedDateTime now = ZonedDateTime.now(VIETNAM).withNano(0);
+        ZonedDateTime now = ZonedDateTime.now(VietnamTime.ZONE).withNano(0);
         Competence.check(agency.level(), now.toLocalDate());
 
         byte[] original = documents.pdf(certifier, documentId);

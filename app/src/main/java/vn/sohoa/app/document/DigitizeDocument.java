@@ -1,7 +1,6 @@
 package vn.sohoa.app.document;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.sohoa.app.agency.AgencyRepository;
+import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.security.UserRepository;
 import vn.sohoa.core.document.DigitizationMarker;
 import vn.sohoa.core.document.DocumentStatus;
@@ -37,7 +37,6 @@ import vn.sohoa.ocr.OcrPipeline;
 class DigitizeDocument {
 
     private static final Logger LOG = LoggerFactory.getLogger(DigitizeDocument.class);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final DocumentRepository documents;
     private final AgencyRepository agencies;
@@ -86,12 +85,12 @@ class DigitizeDocument {
             return;
         }
         ObjectKey key = new ObjectKey(Bucket.DIGITIZED, document.agencyCode() + "/"
-                + document.createdAt().atZoneSameInstant(VIETNAM).getYear() + "/" + documentId + "/"
+                + document.createdAt().atZoneSameInstant(VietnamTime.ZONE).getYear() + "/" + documentId + "/"
                 + UUID.randomUUID() + ".pdf");
         StoredObject stored = store.putNew(key, result.pdf(), "application/pdf",
                 Map.of("document-id", documentId, "kind", "pdfa-2b"));
         documents.markDigitized(documentId, key.toString(), stored.sha256(), stored.size(), pages.size(),
-                OffsetDateTime.now(VIETNAM));
+                OffsetDateTime.now(VietnamTime.ZONE));
         LOG.info("document {} digitized: {} page(s), {} bytes", documentId, pages.size(), stored.size());
     }
 
@@ -100,6 +99,6 @@ class DigitizeDocument {
         String clerk = users.find(document.uploadedBy()).map(u -> u.fullName() + " (" + u.username() + ")")
                 .orElse(document.uploadedBy());
         return new DigitizationMarker(document.title(), document.agencyCode(), agencyName, clerk,
-                OffsetDateTime.now(VIETNAM).withNano(0));
+                OffsetDateTime.now(VietnamTime.ZONE).withNano(0));
     }
 }

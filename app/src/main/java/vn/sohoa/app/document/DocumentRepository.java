@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.core.document.DocumentStatus;
 
 @Repository
@@ -85,7 +86,7 @@ public class DocumentRepository {
                 rs.getString("title"), DocumentStatus.valueOf(rs.getString("status")),
                 (Integer) rs.getObject("page_count"), rs.getInt("pages_done"), rs.getString("failure_reason"),
                 rs.getString("pdf_key"), rs.getString("pdf_sha256"), (Long) rs.getObject("pdf_size"),
-                rs.getString("uploaded_by"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("digitized_at", OffsetDateTime.class));
+                rs.getString("uploaded_by"), VietnamTime.of(rs.getObject("created_at", OffsetDateTime.class)),
+                VietnamTime.of(rs.getObject("digitized_at", OffsetDateTime.class)));
     }
 }

@@ -1,7 +1,6 @@
 package vn.sohoa.app.document;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.dossier.Dossier;
 import vn.sohoa.app.dossier.DossierService;
 import vn.sohoa.app.error.ConflictException;
@@ -39,7 +39,6 @@ import vn.sohoa.ingest.ScanFile;
 public class DocumentService {
 
     private static final Set<Role> MAY_UPLOAD = Set.of(Role.CLERK, Role.SYSTEM, Role.ADMIN);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final DossierService dossiers;
     private final DocumentRepository documents;
@@ -85,7 +84,7 @@ public class DocumentService {
         }
 
         String id = UUID.randomUUID().toString();
-        int year = ZonedDateTime.now(VIETNAM).getYear();
+        int year = ZonedDateTime.now(VietnamTime.ZONE).getYear();
         List<DocumentFile> files = new ArrayList<>();
         for (int i = 0; i < accepted.size(); i++) {
             ScanFile file = accepted.get(i);

@@ -10,6 +10,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.sohoa.app.config.VietnamTime;
+
+
 @Repository
 public class DossierRepository {
 
@@ -46,6 +49,6 @@ public class DossierRepository {
 
     private static Dossier map(ResultSet rs, int row) throws SQLException {
         return new Dossier(rs.getString("code"), rs.getString("agency_code"), rs.getString("procedure_code"),
-                rs.getObject("received_at", OffsetDateTime.class), rs.getString("created_by"));
+                VietnamTime.of(rs.getObject("received_at", OffsetDateTime.class)), rs.getString("created_by"));
     }
 }
