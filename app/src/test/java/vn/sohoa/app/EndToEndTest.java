@@ -124,6 +124,7 @@ abstract class EndToEndTest {
                 {"code":"%s","agencyCode":"%s","procedureCode":"2.000815.000.00.00.H38",
                  "receivedAt":"2026-11-23T09:30:00+07:00"}""".formatted(DOSSIER, AGENCY));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json(created).get("receivedAt").asString()).isEqualTo("2026-11-23T09:30:00+07:00");
 
         byte[] scan = Files.readAllBytes(SharedCorpus.corpus("clean/a06.png"));
         HttpResponse<String> accepted = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.app.error.NotFoundException;
@@ -54,8 +55,8 @@ public class DossierService {
                     + "2026-11-23T09:30:00+07:00)", "thiếu thời điểm tiếp nhận (receivedAt)");
         }
         access.requireVisible(principal, agencyCode, "agency " + agencyCode);
-        Dossier dossier = new Dossier(dossierCode.value(), agencyCode,
-                procedureCode == null || procedureCode.isBlank() ? null : procedureCode, receivedAt,
+        String procedure = procedureCode == null || procedureCode.isBlank() ? null : procedureCode;
+        Dossier dossier = new Dossier(dossierCode.value(), agencyCode, procedure, VietnamTime.of(receivedAt),
                 principal.username());
         try {
             dossiers.insert(dossier);
