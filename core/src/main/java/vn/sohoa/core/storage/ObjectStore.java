@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Object storage port. Implementations must never overwrite: {@link #putNew} fails when the key exists, so raw scans
- * and certified copies stay as first written.
+ * and certified copies stay as first written. Where the store supports S3 Object Lock, implementations also put
+ * retention on what they write (see {@link StoreCapabilities}).
  */
 public interface ObjectStore {
 
@@ -32,4 +33,7 @@ public interface ObjectStore {
 
     /** Cheap reachability check for health reporting. */
     boolean isAvailable();
+
+    /** What the store supports (Object Lock per bucket), as detected when it was opened. */
+    StoreCapabilities capabilities();
 }

@@ -11,7 +11,18 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.minio.BucketExistsArgs;
+import io.minio.GetObjectLockConfigurationArgs;
+import io.minio.GetObjectRetentionArgs;
+import io.minio.SetObjectRetentionArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MakeBucketArgs;
@@ -22,6 +33,8 @@ import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.minio.http.Method;
+import io.minio.messages.ObjectLockConfiguration;
+import io.minio.messages.Retention;
 
 import vn.sohoa.core.storage.Bucket;
 import vn.sohoa.core.storage.IntegrityException;
@@ -29,6 +42,7 @@ import vn.sohoa.core.storage.ObjectAlreadyExistsException;
 import vn.sohoa.core.storage.ObjectKey;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
+import vn.sohoa.core.storage.StoreCapabilities;
 import vn.sohoa.core.storage.StoreUnavailableException;
 import vn.sohoa.core.storage.StoredObject;
 import vn.sohoa.core.util.Sha256;
@@ -41,25 +55,75 @@ public final class MinioObjectStore implements ObjectStore {
 
     private static final String SHA256_METADATA = "sha256";
 
+    private static final Logger LOG = LoggerFactory.getLogger(MinioObjectStore.class);
+
     private final MinioClient client;
     private final BucketNames buckets;
+    private final RetentionSettings retention;
+    private volatile StoreCapabilities capabilities = StoreCapabilities.NONE;
 
     public MinioObjectStore(MinioClient client, BucketNames buckets) {
-        this.client = client;
-        this.buckets = buckets;
+        this(client, buckets, RetentionSettings.OFF);
     }
 
-    /** Creates the buckets that do not exist yet. */
+    public MinioObjectStore(MinioClient client, BucketNames buckets, RetentionSettings retention) {
+        this.client = client;
+        this.buckets = buckets;
+        this.retention = retention;
+    }
+
+    /**
+     * Creates the buckets that do not exist yet (with Object Lock when asked for) and detects which buckets have
+     * Object Lock. Detection only reads the bucket's lock configuration; it never sends a retention call.
+     */
     public void ensureBuckets() {
+        Set<Bucket> locked = EnumSet.noneOf(Bucket.class);
         for (Bucket bucket : Bucket.values()) {
-            call("create bucket " + buckets.of(bucket), () -> {
-                String name = buckets.of(bucket);
+            String name = buckets.of(bucket);
+            call("create bucket " + name, () -> {
                 if (!client.bucketExists(BucketExistsArgs.builder().bucket(name).build())) {
-                    client.makeBucket(MakeBucketArgs.builder().bucket(name).build());
+                    client.makeBucket(MakeBucketArgs.builder().bucket(name)
+                            .objectLock(retention.objectLock() == RetentionSettings.ObjectLockUse.AUTO).build());
                 }
                 return null;
             });
+            if (retention.objectLock() == RetentionSettings.ObjectLockUse.AUTO && hasObjectLock(name)) {
+                locked.add(bucket);
+            }
         }
+        capabilities = new StoreCapabilities(locked);
+        LOG.info("object store ready; Object Lock on: {}", locked.isEmpty() ? "none" : locked);
+    }
+
+    private boolean hasObjectLock(String bucket) {
+        try {
+            ObjectLockConfiguration configuration = client.getObjectLockConfiguration(
+                    GetObjectLockConfigurationArgs.builder().bucket(bucket).build());
+            return configuration != null;
+        } catch (Exception e) {
+            LOG.info("bucket {} has no Object Lock ({})", bucket, e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public StoreCapabilities capabilities() {
+        return capabilities;
+    }
+
+    /** Retention for a new object of this bucket, or null where the bucket has no Object Lock or none applies. */
+    private Retention retentionFor(Bucket bucket) {
+        if (!capabilities.objectLock(bucket)) {
+            return null;
+        }
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        return switch (bucket) {
+            case CERTIFIED_COPIES -> new Retention(io.minio.messages.RetentionMode.COMPLIANCE,
+                    now.plus(retention.certifiedCopies()));
+            case RAW_SCANS -> new Retention(io.minio.messages.RetentionMode.GOVERNANCE,
+                    now.plus(retention.rawScans()));
+            case DIGITIZED -> null;
+        };
     }
 
     @Override
@@ -72,19 +136,53 @@ public final class MinioObjectStore implements ObjectStore {
         Map<String, String> userMetadata = new HashMap<>();
         metadata.forEach((name, value) -> userMetadata.put(name, asciiSafe(value)));
         userMetadata.put(SHA256_METADATA, sha256);
-        call("write " + key, () -> client.putObject(PutObjectArgs.builder()
+        PutObjectArgs.Builder put = PutObjectArgs.builder()
                 .bucket(buckets.of(key.bucket()))
                 .object(key.name())
                 .stream(new ByteArrayInputStream(content), content.length, -1)
                 .contentType(contentType)
-                .userMetadata(userMetadata)
-                .build()));
+                .userMetadata(userMetadata);
+        Retention objectRetention = retentionFor(key.bucket());
+        if (objectRetention != null) {
+            // sent as headers of this PUT; never as a separate retention call
+            put.retention(objectRetention);
+        }
+        call("write " + key, () -> client.putObject(put.build()));
+        if (objectRetention != null) {
+            ensureRetention(key, objectRetention);
+        }
         StoredObject stored = stat(key).orElseThrow(() -> new StorageException(
                 "object " + key + " is missing right after it was written", null));
         if (stored.size() != content.length || !sha256.equals(stored.sha256())) {
             throw new IntegrityException(key, sha256, stored.sha256() + " (" + stored.size() + " bytes)");
         }
         return stored;
+    }
+
+    /**
+     * Checks that the retention asked for in the PUT headers took; some servers (S3Mock) take retention only through
+     * the retention API, so it is applied that way when missing. Only ever called on buckets with Object Lock.
+     */
+    private void ensureRetention(ObjectKey key, Retention wanted) {
+        String bucket = buckets.of(key.bucket());
+        Retention actual;
+        try {
+            actual = client.getObjectRetention(GetObjectRetentionArgs.builder().bucket(bucket).object(key.name())
+                    .build());
+        } catch (ErrorResponseException e) {
+            actual = null;
+        } catch (IOException e) {
+            throw new StoreUnavailableException("checking the retention of " + key + ": " + e.getMessage(), e);
+        } catch (MinioException | GeneralSecurityException e) {
+            throw new StorageException("checking the retention of " + key + " failed: " + e.getMessage(), e);
+        }
+        if (actual == null || actual.mode() != wanted.mode()) {
+            call("set retention of " + key, () -> {
+                client.setObjectRetention(SetObjectRetentionArgs.builder().bucket(bucket).object(key.name())
+                        .config(wanted).build());
+                return null;
+            });
+        }
     }
 
     @Override
