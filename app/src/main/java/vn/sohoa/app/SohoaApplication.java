@@ -1,24 +1,68 @@
 package vn.sohoa.app;
 
+import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
+import vn.sohoa.app.storage.ScrubCommand;
 import vn.sohoa.ocr.OcrCommand;
 
 /**
- * The Sohoa service. The same jar runs the command-line tools: {@code ocr} digitizes files without the server.
+ * The Sohoa service. The same jar runs the command-line tools: {@code ocr} digitizes files without the server;
+ * {@code scrub} checks every stored object against the database.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class SohoaApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && "ocr".equals(args[0])) {
-            System.exit(OcrCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
+        if (args.length > 0 && isTool(args[0])) {
+            System.exit(runTool(args, System.out, System.err));
         }
         SpringApplication.run(SohoaApplication.class, args);
+    }
+
+    static boolean isTool(String command) {
+        return "ocr".equals(command) || "scrub".equals(command);
+    }
+
+    /** Runs a command-line tool and returns its exit code. */
+    public static int runTool(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        return switch (args[0]) {
+            case "ocr" -> OcrCommand.run(rest, out, err);
+            case "scrub" -> {
+                try (ConfigurableApplicationContext context = toolContext(rest)) {
+                    yield ScrubCommand.run(context, out, err);
+                } catch (RuntimeException e) {
+                    err.println("sohoa scrub: " + e.getMessage());
+                    yield 1;
+                }
+            }
+            default -> throw new IllegalArgumentException("not a tool: " + args[0]);
+        };
+    }
+
+    /**
+     * The application without its web server, jobs and first-start setup: a tool reads the same configuration and
+     * data as the service (even while the service runs) but takes no job and serves nothing.
+     */
+    private static ConfigurableApplicationContext toolContext(List<String> args) {
+        List<String> arguments = new ArrayList<>(args);
+        arguments.add("--db-scheduler.enabled=false");
+        arguments.add("--sohoa.tool=true");
+        arguments.add("--spring.main.banner-mode=off");
+        arguments.add("--logging.level.root=warn");
+        return new SpringApplicationBuilder(SohoaApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(arguments.toArray(String[]::new));
     }
 }

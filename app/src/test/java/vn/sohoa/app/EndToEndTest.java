@@ -27,7 +27,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.stream.Stream;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +43,8 @@ import eu.europa.esig.dss.simplereport.SimpleReport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.app.storage.EmbeddedObjectStoreServer;
+import vn.sohoa.app.storage.ScrubCommand;
 import vn.sohoa.core.testing.SharedCorpus;
 import vn.sohoa.ocr.Cer;
 import vn.sohoa.ocr.VeraPdfJudge;
@@ -311,5 +318,76 @@ abstract class EndToEndTest {
         JsonNode dossier = json(api.get("/api/v1/dossiers/" + DOSSIER, CLERK));
         assertThat(dossier.get("receivedAt").asString()).isEqualTo("2026-11-23T09:30:00+07:00");
         assertThat(dossier.get("documents").get(0).get("createdAt").asString()).endsWith("+07:00");
+    }
+
+    @Autowired
+    Environment environment;
+    @Autowired
+    EmbeddedObjectStoreServer embeddedStore;
+
+    /** Runs {@code sohoa scrub} in this JVM against the data of the running service. */
+    int scrub(ByteArrayOutputStream out) {
+        List<String> args = new ArrayList<>(List.of("scrub", "--sohoa.home=" + properties.home(),
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", "")));
+        String schema = environment.getProperty("spring.flyway.default-schema");
+        if (schema != null) {
+            args.add("--spring.flyway.default-schema=" + schema);
+        }
+        return SohoaApplication.runTool(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Order(8)
+    void presignedLinksFetchStraightFromTheStore() throws Exception {
+        HttpResponse<String> link = api.post("/api/v1/certified-copies/" + copyId + "/links?expiresInSeconds=120",
+                CLERK);
+        assertThat(link.statusCode()).as(link.body()).isEqualTo(200);
+        String url = json(link).get("url").asString();
+        HttpResponse<byte[]> direct = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(direct.statusCode()).isEqualTo(200);
+        assertThat(direct.body()).isEqualTo(certifiedCopy);
+        HttpResponse<String> tooLong = api.post("/api/v1/documents/" + documentId + "/links?expiresInSeconds=99999999",
+                CLERK);
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(json(tooLong).get("field").asString()).isEqualTo("expiresInSeconds");
+        assertThat(api.post("/api/v1/documents/" + documentId + "/links", CLERK).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(9)
+    void readinessIncludesTheObjectStore() throws Exception {
+        HttpResponse<String> readiness = api.get("/actuator/health/readiness", null);
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("UP");
+    }
+
+    @Test
+    @Order(10)
+    void scrubFindsAByteCorruptedOnDiskBehindTheStoresBack() throws Exception {
+        ByteArrayOutputStream clean = new ByteArrayOutputStream();
+        assertThat(scrub(clean)).as(clean.toString(StandardCharsets.UTF_8)).isEqualTo(ScrubCommand.CLEAN);
+        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("0 missing, 0 corrupt");
+
+        Path file;
+        try (Stream<Path> files = Files.walk(embeddedStore.server().objectsDirectory())) {
+            file = files.filter(p -> p.getFileName().toString().equals("copy-" + copyId + ".pdf")).findFirst()
+                    .orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(file, bytes);
+
+        ByteArrayOutputStream dirty = new ByteArrayOutputStream();
+        assertThat(scrub(dirty)).isEqualTo(ScrubCommand.PROBLEMS_FOUND);
+        assertThat(dirty.toString(StandardCharsets.UTF_8)).contains("CORRUPT sohoa-certified/")
+                .contains("copy-" + copyId + ".pdf").contains("0 missing, 1 corrupt");
+        HttpResponse<String> read = api.get("/api/v1/certified-copies/" + copyId + "/pdf", CLERK);
+        assertThat(read.statusCode()).isEqualTo(500);
+        assertThat(json(read).get("type").asString()).endsWith("/object-corrupt");
     }
 }

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,7 @@ import vn.sohoa.core.code.AdministrativeLevel;
  */
 @Component
 @Order(0)
+@ConditionalOnProperty(name = "sohoa.tool", havingValue = "false", matchIfMissing = true)
 class FirstStart implements ApplicationRunner {
 
     static final String DEMO_PROVINCE = "000.00.00.H42";

@@ -18,15 +18,26 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.storage.PresignedLinks;
+import vn.sohoa.core.storage.ObjectKey;
 
 @RestController
 @Tag(name = "Certified copies", description = "Chứng thực bản sao điện tử từ bản chính")
 class CertificationController {
 
     private final CertificationService certifications;
+    private final PresignedLinks links;
 
-    CertificationController(CertificationService certifications) {
+    CertificationController(CertificationService certifications, PresignedLinks links) {
         this.certifications = certifications;
+        this.links = links;
+    }
+
+    @PostMapping("/api/v1/certified-copies/{id}/links")
+    @Operation(summary = "A time-limited link that fetches the certified copy straight from the object store")
+    PresignedLinks.Link link(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id,
+                             @RequestParam(required = false) Integer expiresInSeconds) {
+        return links.issue(ObjectKey.parse(certifications.get(principal, id).objectKey()), expiresInSeconds);
     }
 
     /** A certified copy as the API shows it. */

@@ -22,8 +22,8 @@ import vn.sohoa.app.pki.SigningKeys;
 import vn.sohoa.app.security.AccessPolicy;
 import vn.sohoa.app.security.Role;
 import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.storage.ObjectKeys;
 import vn.sohoa.core.document.DocumentStatus;
-import vn.sohoa.core.storage.Bucket;
 import vn.sohoa.core.storage.ObjectKey;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StoredObject;
@@ -107,7 +107,8 @@ public class CertificationService {
             byte[] signedTwice = signer.sign(signedOnce, agencyKey, new SignatureRequest(SignerRole.AGENCY,
                     agency.name(), reason, agency.name(), now));
             String id = UUID.randomUUID().toString();
-            ObjectKey key = new ObjectKey(Bucket.CERTIFIED_COPIES, agency.code() + "/" + year + "/" + id + ".pdf");
+            ObjectKey key = ObjectKeys.certifiedCopy(agency.code(), document.dossierReceivedAt(),
+                    document.dossierCode(), documentId, id);
             StoredObject stored = store.putNew(key, signedTwice, "application/pdf",
                     Map.of("certification-id", id, "register-number", String.valueOf(entry.number()), "book", book));
             int pages = pageCount(signedTwice);

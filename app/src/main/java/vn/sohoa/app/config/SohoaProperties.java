@@ -17,12 +17,23 @@ import org.springframework.util.unit.DataSize;
  * @param ingest        limits on uploads
  * @param storage       object storage
  * @param signing       keys, trust anchors and time-stamping
+ * @param jobs          retries of durable jobs
  * @param bootstrap     first-start accounts and demo data
  */
 @ConfigurationProperties("sohoa")
 public record SohoaProperties(@DefaultValue("./data") Path home, String publicBaseUrl, @DefaultValue Ocr ocr,
                               @DefaultValue Ingest ingest, @DefaultValue Storage storage,
-                              @DefaultValue Signing signing, @DefaultValue Bootstrap bootstrap) {
+                              @DefaultValue Signing signing, @DefaultValue Jobs jobs,
+                              @DefaultValue Bootstrap bootstrap) {
+
+    /**
+     * @param firstRetryDelay delay before the first retry of a failed job; it doubles with each further failure
+     * @param maxRetryDelay   longest delay between two tries
+     * @param maxAttempts     tries before a job gives up and marks its document FAILED
+     */
+    public record Jobs(@DefaultValue("5s") Duration firstRetryDelay, @DefaultValue("10m") Duration maxRetryDelay,
+                       @DefaultValue("8") int maxAttempts) {
+    }
 
     /**
      * @param languages   Tesseract languages
@@ -62,18 +73,32 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param accessKey     external access key
      * @param secretKey     external secret key
      * @param embeddedPort  port of the embedded store on 127.0.0.1; 0 for any free port
+     * @param accessKeyFile  file holding the access key (instead of accessKey)
+     * @param secretKeyFile  file holding the secret key (instead of secretKey)
      * @param rawBucket     bucket for raw scans
      * @param pdfaBucket    bucket for PDF/A files
      * @param certifiedBucket bucket for certified copies
+     * @param objectLock    AUTO: use S3 Object Lock where the server has it (never with the embedded store); OFF
+     * @param certifiedRetention COMPLIANCE retention of certified copies under Object Lock
+     * @param rawRetention  GOVERNANCE retention of raw scans under Object Lock
+     * @param presignExpiry default lifetime of presigned links
+     * @param presignMaxExpiry longest lifetime a caller may ask for (S3 allows at most 7 days)
      */
     public record Storage(@DefaultValue("EMBEDDED") StorageMode mode, String endpoint, String region,
-                          String accessKey, String secretKey, @DefaultValue("0") int embeddedPort,
-                          String rawBucket, String pdfaBucket, String certifiedBucket) {
+                          String accessKey, String secretKey, Path accessKeyFile, Path secretKeyFile,
+                          @DefaultValue("0") int embeddedPort,
+                          String rawBucket, String pdfaBucket, String certifiedBucket,
+                          @DefaultValue("AUTO") vn.sohoa.storage.minio.RetentionSettings.ObjectLockUse objectLock,
+                          @DefaultValue("P75Y") java.time.Period certifiedRetention,
+                          @DefaultValue("P10Y") java.time.Period rawRetention,
+                          @DefaultValue("15m") Duration presignExpiry,
+                          @DefaultValue("7d") Duration presignMaxExpiry) {
 
         @Override
         public String toString() {
             return "Storage[mode=" + mode + ", endpoint=" + endpoint + ", region=" + region + ", accessKey="
-                    + accessKey + ", secretKey=" + (secretKey == null || secretKey.isEmpty() ? "" : "******") + "]";
+                    + accessKey + ", secretKey=" + (secretKey == null || secretKey.isEmpty() ? "" : "******")
+                    + ", secretKeyFile=" + secretKeyFile + ", objectLock=" + objectLock + "]";
         }
     }
 

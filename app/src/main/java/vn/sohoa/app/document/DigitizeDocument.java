@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.security.UserRepository;
+import vn.sohoa.app.storage.ObjectKeys;
 import vn.sohoa.core.document.DigitizationMarker;
 import vn.sohoa.core.document.DocumentStatus;
 import vn.sohoa.core.document.PageImage;
 import vn.sohoa.core.error.InvalidInputException;
-import vn.sohoa.core.storage.Bucket;
 import vn.sohoa.core.storage.ObjectKey;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StoredObject;
@@ -84,9 +84,8 @@ class DigitizeDocument {
             documents.markFailed(documentId, e.getMessage());
             return;
         }
-        ObjectKey key = new ObjectKey(Bucket.DIGITIZED, document.agencyCode() + "/"
-                + document.createdAt().atZoneSameInstant(VietnamTime.ZONE).getYear() + "/" + documentId + "/"
-                + UUID.randomUUID() + ".pdf");
+        ObjectKey key = ObjectKeys.pdfa(document.agencyCode(), document.dossierReceivedAt(), document.dossierCode(),
+                documentId, UUID.randomUUID().toString());
         StoredObject stored = store.putNew(key, result.pdf(), "application/pdf",
                 Map.of("document-id", documentId, "kind", "pdfa-2b"));
         documents.markDigitized(documentId, key.toString(), stored.sha256(), stored.size(), pages.size(),

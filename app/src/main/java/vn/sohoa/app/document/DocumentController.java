@@ -22,15 +22,25 @@ import org.springframework.web.multipart.MultipartFile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.storage.PresignedLinks;
 
 @RestController
 @Tag(name = "Documents", description = "Giấy tờ số hóa: tải bản quét, trạng thái, tệp PDF/A")
 class DocumentController {
 
     private final DocumentService documents;
+    private final PresignedLinks links;
 
-    DocumentController(DocumentService documents) {
+    DocumentController(DocumentService documents, PresignedLinks links) {
         this.documents = documents;
+        this.links = links;
+    }
+
+    @PostMapping("/api/v1/documents/{id}/links")
+    @Operation(summary = "A time-limited link that fetches the PDF/A straight from the object store")
+    PresignedLinks.Link link(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id,
+                             @RequestParam(required = false) Integer expiresInSeconds) {
+        return links.issue(documents.pdfKey(principal, id), expiresInSeconds);
     }
 
     @PostMapping(value = "/api/v1/dossiers/{code}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

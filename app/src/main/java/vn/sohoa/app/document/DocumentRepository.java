@@ -15,7 +15,8 @@ import vn.sohoa.core.document.DocumentStatus;
 @Repository
 public class DocumentRepository {
 
-    private static final String SELECT = "select d.*, s.agency_code from documents d "
+    private static final String SELECT = "select d.*, s.agency_code, s.received_at as dossier_received_at "
+            + "from documents d "
             + "join dossiers s on s.code = d.dossier_code ";
 
     private final JdbcClient jdbc;
@@ -83,7 +84,7 @@ public class DocumentRepository {
 
     private static DocumentRecord map(ResultSet rs, int row) throws SQLException {
         return new DocumentRecord(rs.getString("id"), rs.getString("dossier_code"), rs.getString("agency_code"),
-                rs.getString("title"), DocumentStatus.valueOf(rs.getString("status")),
+                VietnamTime.of(rs.getObject("dossier_received_at", OffsetDateTime.class)), rs.getString("title"), DocumentStatus.valueOf(rs.getString("status")),
                 (Integer) rs.getObject("page_count"), rs.getInt("pages_done"), rs.getString("failure_reason"),
                 rs.getString("pdf_key"), rs.getString("pdf_sha256"), (Long) rs.getObject("pdf_size"),
                 rs.getString("uploaded_by"), VietnamTime.of(rs.getObject("created_at", OffsetDateTime.class)),

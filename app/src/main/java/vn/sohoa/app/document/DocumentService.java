@@ -1,13 +1,13 @@
 package vn.sohoa.app.document;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,11 +22,12 @@ import vn.sohoa.app.error.NotFoundException;
 import vn.sohoa.app.security.AccessPolicy;
 import vn.sohoa.app.security.Role;
 import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.storage.ObjectKeys;
 import vn.sohoa.core.document.DocumentStatus;
 import vn.sohoa.core.error.InvalidInputException;
-import vn.sohoa.core.storage.Bucket;
 import vn.sohoa.core.storage.ObjectKey;
 import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.core.storage.StoreUnavailableException;
 import vn.sohoa.core.storage.StoredObject;
 import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.ScanFile;
@@ -46,11 +47,11 @@ public class DocumentService {
     private final ObjectStore store;
     private final IngestLimits limits;
     private final SohoaProperties properties;
-    private final SchedulerClient scheduler;
+    private final ObjectProvider<SchedulerClient> scheduler;
     private final TransactionTemplate transaction;
 
     DocumentService(DossierService dossiers, DocumentRepository documents, AccessPolicy access, ObjectStore store,
-                    IngestLimits limits, SohoaProperties properties, SchedulerClient scheduler,
+                    IngestLimits limits, SohoaProperties properties, ObjectProvider<SchedulerClient> scheduler,
                     TransactionTemplate transaction) {
         this.dossiers = dossiers;
         this.documents = documents;
@@ -83,14 +84,16 @@ public class DocumentService {
             accepted.add(ScanFile.accept(upload.name(), upload.content(), limits));
         }
 
+        if (!store.isAvailable()) {
+            // refuse before the first write, so that an outage leaves no stray object behind
+            throw new StoreUnavailableException("the object store cannot be reached; nothing was stored", null);
+        }
         String id = UUID.randomUUID().toString();
-        int year = ZonedDateTime.now(VietnamTime.ZONE).getYear();
         List<DocumentFile> files = new ArrayList<>();
         for (int i = 0; i < accepted.size(); i++) {
             ScanFile file = accepted.get(i);
-            // the key holds identifiers only; the client's file name stays in the database
-            ObjectKey key = new ObjectKey(Bucket.RAW_SCANS, dossier.agencyCode() + "/" + year + "/" + dossier.code()
-                    + "/" + id + "/scan-" + (i + 1) + "." + file.format().name().toLowerCase());
+            ObjectKey key = ObjectKeys.rawScan(dossier.agencyCode(), dossier.receivedAt(), dossier.code(), id, i + 1,
+                    file.format().name().toLowerCase());
             StoredObject stored = store.putNew(key, file.content(), file.format().mediaType(),
                     Map.of("document-id", id, "uploaded-by", principal.username()));
             files.add(new DocumentFile(id, i + 1, file.name(), file.format().mediaType(), key.toString(),
@@ -99,7 +102,8 @@ public class DocumentService {
         transaction.executeWithoutResult(status -> {
             documents.insert(id, dossier.code(), title.strip(), principal.username());
             files.forEach(documents::insertFile);
-            scheduler.schedule(DigitizeTasks.DIGITIZE.instance(id).data(id).scheduledTo(Instant.now()));
+            // absent only in command-line tools, which never upload
+            scheduler.getObject().schedule(DigitizeTasks.DIGITIZE.instance(id).data(id).scheduledTo(Instant.now()));
         });
         return documents.find(id).orElseThrow();
     }
@@ -117,11 +121,21 @@ public class DocumentService {
 
     /** The PDF/A of a digitized document, checked against its recorded SHA-256. */
     public byte[] pdf(SohoaPrincipal principal, String id) {
+        DocumentRecord document = digitized(principal, id);
+        return store.readVerified(ObjectKey.parse(document.pdfKey()), document.pdfSha256());
+    }
+
+    /** Where the PDF/A of a digitized document is stored. */
+    public ObjectKey pdfKey(SohoaPrincipal principal, String id) {
+        return ObjectKey.parse(digitized(principal, id).pdfKey());
+    }
+
+    private DocumentRecord digitized(SohoaPrincipal principal, String id) {
         DocumentRecord document = get(principal, id);
         if (document.status() != DocumentStatus.DIGITIZED) {
             throw new ConflictException("document " + id + " is " + document.status() + ", not DIGITIZED yet",
                     "tài liệu " + id + " chưa số hóa xong (" + document.status() + ")");
         }
-        return store.readVerified(ObjectKey.parse(document.pdfKey()), document.pdfSha256());
+        return document;
     }
 }

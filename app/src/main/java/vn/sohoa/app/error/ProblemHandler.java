@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.core.error.SohoaException;
+import vn.sohoa.core.storage.IntegrityException;
 import vn.sohoa.core.storage.StoreUnavailableException;
 import vn.sohoa.ingest.ScanRejectedException;
 
@@ -86,6 +87,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, "30")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
                         "Storage unavailable / Kho lưu trữ tạm thời không truy cập được", e));
+    }
+
+    @ExceptionHandler(IntegrityException.class)
+    ResponseEntity<ProblemDetail> corrupt(IntegrityException e) {
+        LOG.error("stored object failed its checksum: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "object-corrupt",
+                        "Stored file damaged / Tệp lưu trữ bị hỏng", e));
     }
 
     @ExceptionHandler(SohoaException.class)
