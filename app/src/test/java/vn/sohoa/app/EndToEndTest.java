@@ -381,11 +381,14 @@ abstract class EndToEndTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(file, bytes);
+        // the document's raw scan sits in the same folder of the raw bucket
+        Files.delete(Path.of(file.getParent().toString().replace("sohoa-certified", "sohoa-raw"), "scan-1.png"));
 
         ByteArrayOutputStream dirty = new ByteArrayOutputStream();
         assertThat(scrub(dirty)).isEqualTo(ScrubCommand.PROBLEMS_FOUND);
         assertThat(dirty.toString(StandardCharsets.UTF_8)).contains("CORRUPT sohoa-certified/")
-                .contains("copy-" + copyId + ".pdf").contains("0 missing, 1 corrupt");
+                .contains("copy-" + copyId + ".pdf").contains("MISSING sohoa-raw/")
+                .contains("1 missing, 1 corrupt");
         HttpResponse<String> read = api.get("/api/v1/certified-copies/" + copyId + "/pdf", CLERK);
         assertThat(read.statusCode()).isEqualTo(500);
         assertThat(json(read).get("type").asString()).endsWith("/object-corrupt");
