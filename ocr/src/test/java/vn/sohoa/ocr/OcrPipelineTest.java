@@ -31,7 +31,7 @@ import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
 import vn.sohoa.ocr.engine.OcrEngine;
 import vn.sohoa.ocr.engine.OcrEnginePool;
-import vn.sohoa.ocr.engine.OcrLine;
+import vn.sohoa.ocr.engine.Recognition;
 import vn.sohoa.ocr.engine.OrientationGuess;
 import vn.sohoa.ocr.engine.TesseractOcrEngine;
 
@@ -165,7 +165,7 @@ class OcrPipelineTest {
         }
 
         @Override
-        public List<OcrLine> recognize(java.awt.image.BufferedImage grey, int dpi) {
+        public Recognition recognize(java.awt.image.BufferedImage grey, int dpi) {
             throw new IllegalStateException("segmentation fault (simulated)");
         }
 

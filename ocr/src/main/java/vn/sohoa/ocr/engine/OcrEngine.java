@@ -1,8 +1,6 @@
 package vn.sohoa.ocr.engine;
 
 import java.awt.image.BufferedImage;
-import java.util.List;
-
 /**
  * An OCR engine bound to one thread. It holds native state: create one per worker thread, never share one, and
  * close it when the worker ends.
@@ -12,8 +10,8 @@ public interface OcrEngine extends AutoCloseable {
     /** Detects the right-angle turn that makes an 8-bit grey page upright. */
     OrientationGuess detectOrientation(BufferedImage grey, int dpi);
 
-    /** Recognises the text lines of an upright, deskewed 8-bit grey page. */
-    List<OcrLine> recognize(BufferedImage grey, int dpi);
+    /** Recognises the text lines of an 8-bit grey page, with the confidence and text orientation it saw. */
+    Recognition recognize(BufferedImage grey, int dpi);
 
     @Override
     void close();

@@ -92,31 +92,44 @@ public final class TesseractOcrEngine implements OcrEngine {
     }
 
     @Override
-    public List<OcrLine> recognize(BufferedImage grey, int dpi) {
+    public Recognition recognize(BufferedImage grey, int dpi) {
         checkUsable();
         setImage(recognizer, grey, dpi);
         try {
             if (API.TessBaseAPIRecognize(recognizer, null) != 0) {
                 throw new OcrEngineException("Tesseract failed to recognise the page", null);
             }
-            return readLines();
+            return read();
         } finally {
             API.TessBaseAPIClear(recognizer);
         }
     }
 
-    private List<OcrLine> readLines() {
+    private Recognition read() {
         List<OcrLine> lines = new ArrayList<>();
         TessResultIterator iterator = API.TessBaseAPIGetIterator(recognizer);
         if (iterator == null) {
-            return lines;
+            return new Recognition(lines, 0f, Orientation.UPRIGHT);
         }
+        // block orientation votes, weighted by block area: index = Tesseract's ORIENTATION_PAGE_UP/RIGHT/DOWN/LEFT
+        long[] orientationVotes = new long[4];
+        double confidenceSum = 0;
+        long confidenceWeight = 0;
         try {
             TessPageIterator pageIterator = API.TessResultIteratorGetPageIterator(iterator);
             List<OcrWord> words = new ArrayList<>();
             PixelBox lineBox = null;
             int baseline = 0;
             do {
+                if (API.TessPageIteratorIsAtBeginningOf(pageIterator, TessPageIteratorLevel.RIL_BLOCK) != 0) {
+                    PixelBox block = box(pageIterator, TessPageIteratorLevel.RIL_BLOCK);
+                    IntBuffer orientation = IntBuffer.allocate(1);
+                    API.TessPageIteratorOrientation(pageIterator, orientation, IntBuffer.allocate(1),
+                            IntBuffer.allocate(1), FloatBuffer.allocate(1));
+                    if (block != null && orientation.get(0) >= 0 && orientation.get(0) < 4) {
+                        orientationVotes[orientation.get(0)] += (long) block.width() * block.height();
+                    }
+                }
                 if (API.TessPageIteratorIsAtBeginningOf(pageIterator, TessPageIteratorLevel.RIL_TEXTLINE) != 0) {
                     if (lineBox != null && !words.isEmpty()) {
                         lines.add(new OcrLine(lineBox, baseline, List.copyOf(words)));
@@ -130,6 +143,8 @@ public final class TesseractOcrEngine implements OcrEngine {
                 if (text != null && !text.isBlank() && wordBox != null) {
                     float confidence = API.TessResultIteratorConfidence(iterator, TessPageIteratorLevel.RIL_WORD);
                     words.add(new OcrWord(text, wordBox, confidence));
+                    confidenceSum += (double) confidence * text.length();
+                    confidenceWeight += text.length();
                 }
             } while (API.TessPageIteratorNext(pageIterator, TessPageIteratorLevel.RIL_WORD) != 0);
             if (lineBox != null && !words.isEmpty()) {
@@ -138,7 +153,21 @@ public final class TesseractOcrEngine implements OcrEngine {
         } finally {
             API.TessResultIteratorDelete(iterator);
         }
-        return lines;
+        int dominant = 0;
+        for (int i = 1; i < 4; i++) {
+            if (orientationVotes[i] > orientationVotes[dominant]) {
+                dominant = i;
+            }
+        }
+        // Tesseract's PAGE_RIGHT means the text's top points right: the page must turn counter-clockwise (270).
+        Orientation correction = switch (dominant) {
+            case 1 -> Orientation.TURN_270;
+            case 2 -> Orientation.TURN_180;
+            case 3 -> Orientation.TURN_90;
+            default -> Orientation.UPRIGHT;
+        };
+        float mean = confidenceWeight == 0 ? 0f : (float) (confidenceSum / confidenceWeight);
+        return new Recognition(lines, mean, correction);
     }
 
     private static String text(TessResultIterator iterator) {

@@ -109,12 +109,16 @@ public final class AssemblePdfA {
 
     /**
      * Each word is stretched horizontally to its box so that selection and search highlights land on the printed
-     * word; a trailing space lets text extractors see word boundaries.
+     * word, and the space after it is stretched to reach the next word: extractors (pdftotext, browsers) then see one
+     * continuous line in the engine's reading order, instead of regrouping words by the gaps between them (which
+     * splits two-column rows such as an agency header beside the national motto).
      */
     private static void writeLine(PDPageContentStream content, OcrLine line, PDType0Font font,
                                   Map<Integer, Boolean> encodable, float scale, float pageHeight) throws IOException {
         float fontSize = Math.max(1f, (line.baselineY() - line.box().top()) * scale / 0.75f);
         float baseline = pageHeight - line.baselineY() * scale;
+        float spaceWidth = font.getStringWidth(" ") / 1000f * fontSize;
+        content.setFont(font, fontSize);
         List<OcrWord> words = line.words();
         for (int i = 0; i < words.size(); i++) {
             OcrWord word = words.get(i);
@@ -122,14 +126,26 @@ public final class AssemblePdfA {
             if (text.isEmpty()) {
                 continue;
             }
-            float natural = font.getStringWidth(text) / 1000f * fontSize;
+            float left = word.box().left() * scale;
             float boxWidth = word.box().width() * scale;
-            float stretch = natural > 0 ? Math.max(10f, Math.min(1000f, boxWidth / natural * 100f)) : 100f;
-            content.setFont(font, fontSize);
-            content.setHorizontalScaling(stretch);
-            content.setTextMatrix(Matrix.getTranslateInstance(word.box().left() * scale, baseline));
-            content.showText(i < words.size() - 1 ? text + " " : text);
+            float natural = font.getStringWidth(text) / 1000f * fontSize;
+            content.setTextMatrix(Matrix.getTranslateInstance(left, baseline));
+            content.setHorizontalScaling(stretch(boxWidth, natural));
+            content.showText(text);
+            if (i < words.size() - 1) {
+                float gap = words.get(i + 1).box().left() * scale - (left + boxWidth);
+                content.setHorizontalScaling(stretch(gap, spaceWidth));
+                content.showText(" ");
+            }
         }
+    }
+
+    /** Horizontal scaling (percent) that makes text of the natural width fill the wanted width. */
+    private static float stretch(float wanted, float natural) {
+        if (natural <= 0 || wanted <= 0) {
+            return 1f;
+        }
+        return Math.max(1f, Math.min(100_000f, wanted / natural * 100f));
     }
 
     /** NFC text with the code points the font cannot show left out (they would make showText fail). */

@@ -1,0 +1,435 @@
+package vn.sohoa.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import vn.sohoa.core.document.PageImage;
+import vn.sohoa.ingest.IngestLimits;
+import vn.sohoa.ingest.ScanDecoder;
+import vn.sohoa.ingest.ScanFile;
+import vn.sohoa.ocr.Cer;
+import vn.sohoa.ocr.VeraPdfJudge;
+
+/**
+ * OCR benchmark: the same scans through Sohoa (the service's path, and the command line), OCRmyPDF and raw
+ * Tesseract, measured in the same run on this machine, with CER against ground truth (pdftotext of each output page),
+ * size per page and veraPDF's verdict. Prints a Markdown table with ratios to the anchors.
+ *
+ * <pre>
+ * bench/ocr [--scans DIR] [--gt DIR] [--jar app/target/sohoa.jar] [--lang vie+eng] [--out FILE.md]
+ * </pre>
+ */
+public final class OcrBenchmark {
+
+    private static final Pattern CORPUS_NAME = Pattern.compile("s\\d+_(a\\d+)(?:\\+(a\\d+))?_.*");
+
+    private final Path scans;
+    private final Path groundTruth;
+    private final Path jar;
+    private final String tesseractLanguages;
+    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final Path work;
+
+    /** A scan file of the set and the ground truth of each of its pages. */
+    record Scan(Path file, List<String> pageTruth) {
+    }
+
+    /** What one tool did with the whole set. */
+    record Result(String tool, double wallSeconds, int pages, double meanCer, double worstCer,
+                  Map<String, Double> pageCer, long outputBytes, int pdfaPassed, int pdfaChecked, String note) {
+
+        double secondsPerPage() {
+            return wallSeconds / pages;
+        }
+
+        double pagesPerMinute() {
+            return 60.0 * pages / wallSeconds;
+        }
+    }
+
+    OcrBenchmark(Path scans, Path groundTruth, Path jar, String tesseractLanguages) throws IOException {
+        this.scans = scans;
+        this.groundTruth = groundTruth;
+        this.jar = jar;
+        this.tesseractLanguages = tesseractLanguages;
+        this.work = Files.createTempDirectory("sohoa-bench-");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        Path shared = Path.of(options.getOrDefault("--shared", "../shared"));
+        OcrBenchmark benchmark = new OcrBenchmark(
+                Path.of(options.getOrDefault("--scans", shared.resolve("corpus/scans").toString())),
+                Path.of(options.getOrDefault("--gt", shared.resolve("corpus/gt").toString())),
+                Path.of(options.getOrDefault("--jar", "app/target/sohoa.jar")),
+                options.getOrDefault("--lang", "vie"));
+        String table = benchmark.run();
+        System.out.println(table);
+        if (options.containsKey("--out")) {
+            Files.writeString(Path.of(options.get("--out")), table, StandardCharsets.UTF_8);
+        }
+    }
+
+    String run() throws Exception {
+        List<Scan> set = scanSet();
+        int pages = set.stream().mapToInt(s -> s.pageTruth().size()).sum();
+        System.err.printf("benchmark: %d files, %d pages, %d cores, work in %s%n", set.size(), pages, cores, work);
+        List<Result> results = new ArrayList<>();
+        results.add(rawTesseract(set));
+        if (available("ocrmypdf")) {
+            results.add(ocrmypdf(set));
+        } else {
+            System.err.println("benchmark: ocrmypdf is not installed; its row is left out (apt-get install ocrmypdf)");
+        }
+        results.add(sohoaService(set));
+        results.add(sohoaCli(set));
+        return table(set, results);
+    }
+
+    // ---------------------------------------------------------------- the scan set
+
+    List<Scan> scanSet() throws IOException {
+        List<Scan> set = new ArrayList<>();
+        try (Stream<Path> files = Files.list(scans)) {
+            for (Path file : files.sorted().toList()) {
+                Matcher name = CORPUS_NAME.matcher(file.getFileName().toString());
+                if (!name.matches()) {
+                    continue;
+                }
+                List<String> truth = new ArrayList<>();
+                truth.add(Files.readString(groundTruth.resolve(name.group(1) + ".txt")));
+                if (name.group(2) != null) {
+                    truth.add(Files.readString(groundTruth.resolve(name.group(2) + ".txt")));
+                }
+                set.add(new Scan(file, truth));
+            }
+        }
+        if (set.isEmpty()) {
+            throw new IllegalStateException("no scan named sNN_aMM[+aKK]_… in " + scans);
+        }
+        return set;
+    }
+
+    // ---------------------------------------------------------------- the tools
+
+    /** The floor: raw tesseract, one process per page with one thread each, pages in parallel on every core. */
+    Result rawTesseract(List<Scan> set) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("tesseract"));
+        // page images are prepared beforehand (not timed): tesseract cannot read PDFs, nor split a TIFF across cores
+        List<Path> images = new ArrayList<>();
+        List<String> truths = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        ScanDecoder decoder = new ScanDecoder(IngestLimits.DEFAULTS);
+        for (Scan scan : set) {
+            List<PageImage> pages = decoder.decode(List.of(ScanFile.accept(scan.file().getFileName().toString(),
+                    Files.readAllBytes(scan.file()), IngestLimits.DEFAULTS)));
+            for (PageImage page : pages) {
+                Path image = dir.resolve(stem(scan) + "-" + page.number() + ".png");
+                ImageIO.write(page.image(), "png", image.toFile());
+                images.add(image);
+                truths.add(scan.pageTruth().get(page.number() - 1));
+                labels.add(stem(scan) + " p" + page.number());
+            }
+        }
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(cores);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (Path image : images) {
+                runs.add(pool.submit(() -> exec(List.of("tesseract", image.toString(),
+                        image.toString().replace(".png", ""), "-l", tesseractLanguages), null)));
+            }
+            for (Future<Integer> run : runs) {
+                if (run.get() != 0) {
+                    throw new IllegalStateException("tesseract failed");
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> cer = new LinkedHashMap<>();
+        for (int i = 0; i < images.size(); i++) {
+            cer.put(labels.get(i), Cer.of(truths.get(i),
+                    Files.readString(Path.of(images.get(i).toString().replace(".png", ".txt")))));
+        }
+        return result("raw tesseract (floor; text only, no PDF)", wall, cer, 0, 0, 0,
+                "-l " + tesseractLanguages + ", 1 thread per page, " + cores + " pages at a time");
+    }
+
+    Result ocrmypdf(List<Scan> set) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("ocrmypdf"));
+        long start = System.nanoTime();
+        for (Scan scan : set) {
+            int exit = exec(List.of("ocrmypdf", "-q", "--output-type", "pdfa-2", "-l", "vie", "--deskew",
+                    "--rotate-pages", "-j", String.valueOf(cores), scan.file().toString(),
+                    dir.resolve(stem(scan) + ".pdf").toString()), null);
+            if (exit != 0) {
+                throw new IllegalStateException("ocrmypdf failed on " + scan.file() + " (exit " + exit + ")");
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        return judgePdfs("ocrmypdf " + version("ocrmypdf"), wall, set, dir,
+                "--output-type pdfa-2 -l vie --deskew --rotate-pages -j " + cores + ", one file after another");
+    }
+
+    /** The command line: one JVM per file, as a user would run it. */
+    Result sohoaCli(List<Scan> set) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("sohoa-cli"));
+        long start = System.nanoTime();
+        for (Scan scan : set) {
+            int exit = exec(List.of(javaBin(), "-jar", jar.toString(), "ocr", scan.file().toString(), "-o",
+                    dir.resolve(stem(scan) + ".pdf").toString()), null);
+            if (exit != 0) {
+                throw new IllegalStateException("sohoa ocr failed on " + scan.file());
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        return judgePdfs("Sohoa CLI (`sohoa ocr`)", wall, set, dir, "one JVM per file, JVM start included");
+    }
+
+    /**
+     * The service's path: a running Sohoa (embedded defaults, fresh data directory) gets every file uploaded over
+     * HTTP; timed from the first upload until the last document is DIGITIZED (start-up not included).
+     */
+    Result sohoaService(List<Scan> set) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("sohoa-service"));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = work.resolve("service.log");
+        ProcessBuilder service = new ProcessBuilder(javaBin(), "-jar", jar.toString(), "--server.port=" + port,
+                "--sohoa.home=" + work.resolve("service-home"), "--sohoa.bootstrap.demo-password=bench",
+                "--sohoa.bootstrap.admin-password=bench", "--db-scheduler.threads=" + cores)
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        service.environment().put("OMP_THREAD_LIMIT", "1");
+        Process process = service.start();
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port;
+        String auth = "Basic " + Base64.getEncoder().encodeToString("clerk:bench".getBytes(StandardCharsets.UTF_8));
+        try {
+            awaitUp(http, base, process, log);
+            String dossier = "000.00.30.H42-261123-0001";
+            send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/dossiers")).header("Authorization", auth)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + dossier + "\",\"agencyCode\":"
+                            + "\"000.00.30.H42\",\"receivedAt\":\"2026-11-23T09:00:00+07:00\"}")).build(), 201);
+            Map<Scan, String> ids = new LinkedHashMap<>();
+            long start = System.nanoTime();
+            for (Scan scan : set) {
+                String body = send(http, multipart(base + "/api/v1/dossiers/" + dossier + "/documents", auth,
+                        scan), 202);
+                ids.put(scan, field(body, "id"));
+            }
+            for (Map.Entry<Scan, String> entry : ids.entrySet()) {
+                String status;
+                do {
+                    Thread.sleep(50);
+                    status = field(send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/"
+                            + entry.getValue())).header("Authorization", auth).GET().build(), 200), "status");
+                } while (status.equals("RECEIVED") || status.equals("PROCESSING"));
+                if (!status.equals("DIGITIZED")) {
+                    throw new IllegalStateException(entry.getKey().file() + " ended " + status);
+                }
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            for (Map.Entry<Scan, String> entry : ids.entrySet()) {
+                HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/"
+                                + entry.getValue() + "/pdf")).header("Authorization", auth).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                Files.write(dir.resolve(stem(entry.getKey()) + ".pdf"), pdf.body());
+            }
+            return judgePdfs("Sohoa service (HTTP upload → DIGITIZED)", wall, set, dir,
+                    "all files uploaded at once, " + cores + " jobs and " + cores + " OCR workers");
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    // ---------------------------------------------------------------- judging
+
+    Result judgePdfs(String tool, double wall, List<Scan> set, Path dir, String note) throws Exception {
+        Map<String, Double> cer = new LinkedHashMap<>();
+        long bytes = 0;
+        int passed = 0;
+        for (Scan scan : set) {
+            Path pdf = dir.resolve(stem(scan) + ".pdf");
+            byte[] content = Files.readAllBytes(pdf);
+            bytes += content.length;
+            if (VeraPdfJudge.pdfA2bFailures(content).isEmpty()) {
+                passed++;
+            }
+            for (int page = 1; page <= scan.pageTruth().size(); page++) {
+                Path text = dir.resolve(stem(scan) + "-" + page + ".txt");
+                exec(List.of("pdftotext", "-enc", "UTF-8", "-f", String.valueOf(page), "-l", String.valueOf(page),
+                        pdf.toString(), text.toString()), null);
+                cer.put(stem(scan) + " p" + page, Cer.of(scan.pageTruth().get(page - 1), Files.readString(text)));
+            }
+        }
+        return result(tool, wall, cer, bytes, passed, set.size(), note);
+    }
+
+    static Result result(String tool, double wall, Map<String, Double> cer, long bytes, int passed, int checked,
+                         String note) {
+        double mean = cer.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double worst = cer.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        return new Result(tool, wall, cer.size(), mean, worst, cer, bytes, passed, checked, note);
+    }
+
+    // ---------------------------------------------------------------- the table
+
+    String table(List<Scan> set, List<Result> results) {
+        Result floor = results.get(0);
+        Result ocrmypdf = results.stream().filter(r -> r.tool().startsWith("ocrmypdf")).findFirst().orElse(null);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Scans: %s (%d files, %d pages); %d cores; Tesseract languages for "
+                        + "Sohoa and the floor: as configured (floor `-l %s`).%n%n", scans, set.size(), floor.pages(),
+                cores, tesseractLanguages));
+        out.append("| tool | wall s/page | pages/min | × floor time | × ocrmypdf pages/min | mean CER | worst page CER "
+                + "| KB/page | veraPDF PDF/A-2B | how |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+        for (Result r : results) {
+            out.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f | %.2f | %s | %.4f | %.4f | %s | %s | %s |%n",
+                    r.tool(), r.secondsPerPage(), r.pagesPerMinute(), r.wallSeconds() / floor.wallSeconds(),
+                    ocrmypdf == null ? "–" : String.format(Locale.ROOT, "%.2f",
+                            r.pagesPerMinute() / ocrmypdf.pagesPerMinute()),
+                    r.meanCer(), r.worstCer(),
+                    r.pdfaChecked() == 0 ? "–" : String.format(Locale.ROOT, "%.0f", r.outputBytes() / 1024.0 / r.pages()),
+                    r.pdfaChecked() == 0 ? "–" : r.pdfaPassed() + "/" + r.pdfaChecked(), r.note()));
+        }
+        out.append("\nCER per page (pdftotext of each output page against the corpus ground truth):\n\n| page |");
+        results.forEach(r -> out.append(" ").append(r.tool()).append(" |"));
+        out.append("\n|---|");
+        results.forEach(r -> out.append("---:|"));
+        out.append('\n');
+        for (String page : floor.pageCer().keySet()) {
+            out.append("| ").append(page).append(" |");
+            for (Result r : results) {
+                Double value = r.pageCer().get(page);
+                out.append(value == null ? " – |" : String.format(Locale.ROOT, " %.4f |", value));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static String stem(Scan scan) {
+        String name = scan.file().getFileName().toString();
+        return name.substring(0, name.indexOf('_'));
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static boolean available(String command) {
+        try {
+            return exec(List.of("sh", "-c", "command -v " + command), null) == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static String version(String command) {
+        try {
+            Process process = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
+            return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().lines()
+                    .findFirst().orElse("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static int exec(List<String> command, Path output) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("OMP_THREAD_LIMIT", "1");
+        builder.redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(
+                output.toFile()));
+        return builder.start().waitFor();
+    }
+
+    static void awaitUp(HttpClient http, String base, Process process, Path log) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited: " + Files.readString(log));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the service did not start within 120 s");
+    }
+
+    static String send(HttpClient http, HttpRequest request, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    static HttpRequest multipart(String url, String auth, Scan scan) {
+        String boundary = "bench-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n"
+                    + stem(scan) + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; "
+                    + "filename=\"" + scan.file().getFileName() + "\"\r\nContent-Type: application/octet-stream"
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(Files.readAllBytes(scan.file()));
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+}
