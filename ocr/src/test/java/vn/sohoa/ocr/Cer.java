@@ -21,7 +21,8 @@ public final class Cer {
     static String normalize(String text) {
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC)
                 .replace("\u00ad", "").replace("\ufb01", "fi").replace("\ufb02", "fl");
-        return nfc.replaceAll("\\s+", " ").strip();
+        // (?U): Unicode white space, as Python's re (the corpus' cer.py) has it, no-break space included
+        return nfc.replaceAll("(?U)\\s+", " ").strip();
     }
 
     private static int levenshtein(int[] a, int[] b) {

@@ -109,9 +109,9 @@ public final class AssemblePdfA {
 
     /**
      * Each word is stretched horizontally to its box so that selection and search highlights land on the printed
-     * word, and the space after it is stretched to reach the next word: extractors (pdftotext, browsers) then see one
-     * continuous line in the engine's reading order, instead of regrouping words by the gaps between them (which
-     * splits two-column rows such as an agency header beside the national motto).
+     * word, and the space after it is stretched to reach the next word, so that copied text has one space between
+     * words. (Extractors still regroup words geometrically: pdftotext reads a two-column row such as the agency
+     * header beside the national motto column by column; a no-break space bridge did not change that.)
      */
     private static void writeLine(PDPageContentStream content, OcrLine line, PDType0Font font,
                                   Map<Integer, Boolean> encodable, float scale, float pageHeight) throws IOException {
