@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param tessdata                 folder with the *.traineddata files (Debian: /usr/share/tesseract-ocr/5/tessdata)
  * @param languages                Tesseract languages, e.g. {@code vie+eng}
  * @param workers                  OCR worker threads, each with its own engine; pages run in parallel across them
- * @param jpegQuality              quality of grey and colour page images in the PDF, 0..1
+ * @param jpegQuality              quality of grey and colour page images in the PDF, 0..1 (0.7: text stays crisp and
+ *                                 pages are smaller than OCRmyPDF's; see docs/benchmarks.md)
  * @param minOrientationConfidence OSD confidence needed before a page is turned
  * @param maxDeskewDegrees         largest skew corrected
  * @param pageTimeout              longest a page may take before it is failed
@@ -40,7 +41,7 @@ public record OcrOptions(Path tessdata, String languages, int workers, float jpe
     public static OcrOptions defaults() {
         String env = System.getenv("TESSDATA_PREFIX");
         Path tessdata = env != null && !env.isBlank() ? Path.of(env) : DEBIAN_TESSDATA;
-        return new OcrOptions(tessdata, "vie+eng", Runtime.getRuntime().availableProcessors(), 0.8f, 2.0f, 5.0,
+        return new OcrOptions(tessdata, "vie+eng", Runtime.getRuntime().availableProcessors(), 0.7f, 2.0f, 5.0,
                 Duration.ofMinutes(2));
     }
 

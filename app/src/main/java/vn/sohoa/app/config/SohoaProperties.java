@@ -43,7 +43,7 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param pageTimeout longest time for one page
      */
     public record Ocr(@DefaultValue("vie+eng") String languages, Path tessdata, @DefaultValue("0") int workers,
-                      @DefaultValue("0.8") float jpegQuality, @DefaultValue("2m") Duration pageTimeout) {
+                      @DefaultValue("0.7") float jpegQuality, @DefaultValue("2m") Duration pageTimeout) {
     }
 
     /**
