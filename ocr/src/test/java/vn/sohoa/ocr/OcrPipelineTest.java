@@ -149,6 +149,40 @@ class OcrPipelineTest {
         assertThat(Cer.of(groundTruth("a03", "a08"), extractedText(result.pdf()))).isLessThanOrEqualTo(0.08);
     }
 
+    /**
+     * Every corpus scan, page by page, against a CER bound just above what the pipeline achieves today (text in the
+     * PDF's own order, PDFBox extraction), so that a regression in preprocessing or text placement fails here.
+     * The measured values are in docs/benchmarks.md; raise a bound only with a reason in the commit.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "scans/s01_a01_skew+1.2_noise_jpeg75_300dpi.jpg, a01, 0.017",
+        "scans/s02_a02_skew-0.7_blur2.2_300dpi.png, a02, 0.007",
+        "scans/s03_a03_skew+1.8_g4_200dpi.tif, a03, 0.036",
+        "scans/s04_a04_upside-down_rot180_300dpi.jpg, a04, 0.032",
+        "scans/s05_a05_skew-2.3_lowcontrast_300dpi.jpg, a05, 0.024",
+        "scans/s06_a06_rot90_300dpi.png, a06, 0.005",
+        "scans/s07_a07_skew+0.5_edge-shadow_300dpi.jpg, a07, 0.042",
+        "scans/s08_a08_skew-0.9_colour_jpeg85_300dpi.jpg, a08, 0.037",
+        "scans/s09_a02_jpeg-q10_200dpi.jpg, a02, 0.018",
+        "scans/s10_a05+a06_2pages_skew_lzw_300dpi.tif, a05+a06, 0.013",
+        "scans/s11_a05+a06_2pages_img2pdf_jpeg75_300dpi.pdf, a05+a06, 0.013"
+    })
+    void corpusScansStayWithinTheirCerBounds(String scan, String truth, double bound) throws IOException {
+        String[] ids = truth.split("\\+");
+        DigitizedDocument result = pipeline.digitize(pages(scan), MARKER, ProgressListener.NONE);
+        assertThat(result.pages()).hasSize(ids.length);
+        try (PDDocument document = Loader.loadPDF(result.pdf())) {
+            for (int page = 1; page <= ids.length; page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertThat(Cer.of(groundTruth(ids[page - 1]), stripper.getText(document)))
+                        .as("%s page %d", scan, page).isLessThanOrEqualTo(bound);
+            }
+        }
+    }
+
     @Test
     void progressCountsEveryPage() throws IOException {
         List<String> progress = new ArrayList<>();
