@@ -17,9 +17,11 @@ import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
 import vn.sohoa.ocr.engine.OcrEnginePool;
 import vn.sohoa.ocr.engine.TesseractOcrEngine;
+import vn.sohoa.ocr.pdfa.PdfAFlavour;
 
 /**
- * {@code sohoa ocr INPUT... -o OUTPUT.pdf [--title T] [--agency NAME] [--clerk NAME] [--jobs N]}: batch digitization
+ * {@code sohoa ocr INPUT... -o OUTPUT.pdf [--title T] [--agency NAME] [--clerk NAME] [--jobs N] [-l LANGS]
+ * [--output-type pdfa-2b|pdfa-2u|pdfa-3b]}: batch digitization
  * without the server, through the same decoder and pipeline as the service.
  */
 public final class OcrCommand {
@@ -50,8 +52,11 @@ public final class OcrCommand {
                     case "--agency" -> agency = value(args, ++i, arg);
                     case "--clerk" -> clerk = value(args, ++i, arg);
                     case "-j", "--jobs" -> options = options.withWorkers(Integer.parseInt(value(args, ++i, arg)));
+                    case "-l", "--language" -> options = options.withLanguages(value(args, ++i, arg));
+                    case "--output-type" -> options = options.withPdfA(PdfAFlavour.parse(value(args, ++i, arg)));
                     case "-h", "--help" -> {
-                        out.println("usage: sohoa ocr INPUT... -o OUTPUT.pdf [--title T] [--agency A] [--clerk C] [-j N]");
+                        out.println("usage: sohoa ocr INPUT... -o OUTPUT.pdf [--title T] [--agency A] [--clerk C] "
+                                + "[-j N] [-l vie+eng] [--output-type pdfa-2b|pdfa-2u|pdfa-3b]");
                         return OK;
                     }
                     default -> {

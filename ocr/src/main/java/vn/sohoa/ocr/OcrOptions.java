@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
+import vn.sohoa.ocr.pdfa.PdfAFlavour;
+
 /**
  * How the OCR pipeline runs.
  *
@@ -15,9 +17,11 @@ import java.util.Objects;
  * @param minOrientationConfidence OSD confidence needed before a page is turned
  * @param maxDeskewDegrees         largest skew corrected
  * @param pageTimeout              longest a page may take before it is failed
+ * @param pdfa                     the PDF/A flavour to write
  */
 public record OcrOptions(Path tessdata, String languages, int workers, float jpegQuality,
-                         float minOrientationConfidence, double maxDeskewDegrees, Duration pageTimeout) {
+                         float minOrientationConfidence, double maxDeskewDegrees, Duration pageTimeout,
+                         PdfAFlavour pdfa) {
 
     public static final Path DEBIAN_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
 
@@ -36,17 +40,33 @@ public record OcrOptions(Path tessdata, String languages, int workers, float jpe
             throw new IllegalArgumentException("maxDeskewDegrees must be within 0..45: " + maxDeskewDegrees);
         }
         Objects.requireNonNull(pageTimeout, "pageTimeout");
+        Objects.requireNonNull(pdfa, "pdfa");
     }
 
     public static OcrOptions defaults() {
         String env = System.getenv("TESSDATA_PREFIX");
         Path tessdata = env != null && !env.isBlank() ? Path.of(env) : DEBIAN_TESSDATA;
         return new OcrOptions(tessdata, "vie+eng", Runtime.getRuntime().availableProcessors(), 0.7f, 2.0f, 5.0,
-                Duration.ofMinutes(2));
+                Duration.ofMinutes(2), PdfAFlavour.PDF_A_2B);
     }
 
     public OcrOptions withWorkers(int newWorkers) {
         return new OcrOptions(tessdata, languages, newWorkers, jpegQuality, minOrientationConfidence,
-                maxDeskewDegrees, pageTimeout);
+                maxDeskewDegrees, pageTimeout, pdfa);
+    }
+
+    public OcrOptions withLanguages(String newLanguages) {
+        return new OcrOptions(tessdata, newLanguages, workers, jpegQuality, minOrientationConfidence,
+                maxDeskewDegrees, pageTimeout, pdfa);
+    }
+
+    public OcrOptions withPdfA(PdfAFlavour flavour) {
+        return new OcrOptions(tessdata, languages, workers, jpegQuality, minOrientationConfidence,
+                maxDeskewDegrees, pageTimeout, flavour);
+    }
+
+    public OcrOptions withPageTimeout(Duration timeout) {
+        return new OcrOptions(tessdata, languages, workers, jpegQuality, minOrientationConfidence,
+                maxDeskewDegrees, timeout, pdfa);
     }
 }

@@ -26,7 +26,7 @@ public final class OcrPipeline {
         this.pool = pool;
         this.options = options;
         this.recognizePage = new RecognizePage(options);
-        this.assemblePdfA = new AssemblePdfA(options.jpegQuality());
+        this.assemblePdfA = new AssemblePdfA(options.jpegQuality(), options.pdfa());
     }
 
     public DigitizedDocument digitize(List<PageImage> pages, DigitizationMarker marker, ProgressListener progress) {

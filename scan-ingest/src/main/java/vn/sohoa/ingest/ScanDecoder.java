@@ -70,7 +70,8 @@ public final class ScanDecoder {
                     checkPageBudget(file, pages.size() + 1);
                     checkPixels(file, i + 1, reader.getWidth(i), reader.getHeight(i));
                     IIOMetadata metadata = reader.getImageMetadata(i);
-                    BufferedImage image = reader.read(i);
+                    BufferedImage image = file.format() == ScanFormat.JPEG ? readJpeg(reader, i, metadata, file)
+                            : reader.read(i);
                     int dpi = dpiFrom(metadata).orElse(limits.defaultDpi());
                     pages.add(new PageImage(pages.size() + 1, image, dpi, file.name() + " page " + (i + 1)));
                 }
@@ -85,10 +86,32 @@ public final class ScanDecoder {
         }
     }
 
+    /**
+     * JPEG pages: CMYK and YCCK JPEGs (print workflows, some scanners) are converted to RGB, which ImageIO does not
+     * do, and the EXIF orientation of phone and camera captures is applied.
+     */
+    private static BufferedImage readJpeg(ImageReader reader, int index, IIOMetadata metadata, ScanFile file)
+            throws IOException {
+        // ImageIO reads four-channel JPEGs, but turns them black or wrong unless they follow Adobe's conventions
+        BufferedImage image = channels(metadata) == 4
+                ? CmykJpeg.toRgb(reader.readRaster(index, null), CmykJpeg.adobeTransform(metadata))
+                : reader.read(index);
+        return ExifOrientation.apply(image, ExifOrientation.of(file.content()));
+    }
+
     private void decodePdf(ScanFile file, List<PageImage> pages) {
         try (PDDocument document = Loader.loadPDF(file.content())) {
             if (document.isEncrypted()) {
                 throw encrypted(file, null);
+            }
+            if (!document.getSignatureDictionaries().isEmpty()) {
+                // A new PDF/A built from its pages would silently drop the signature; the signed original is the
+                // document of record and must be kept as it is, not digitized again.
+                throw new ScanRejectedException(Reason.SIGNED_PDF, file.name(),
+                        "the PDF is digitally signed; OCR would invalidate the signature. Keep the signed original "
+                                + "(verify it with /api/v1/verifications) or upload an unsigned scan",
+                        "tệp PDF đã được ký số; nhận dạng lại sẽ làm mất hiệu lực chữ ký. Hãy giữ nguyên bản đã ký "
+                                + "hoặc tải lên bản quét chưa ký");
             }
             int pageNumber = 0;
             for (PDPage page : document.getPages()) {
@@ -147,6 +170,20 @@ public final class ScanDecoder {
             }
         }
         return largest;
+    }
+
+    private static int channels(IIOMetadata metadata) {
+        if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
+            return 0;
+        }
+        NodeList channels = ((IIOMetadataNode) metadata.getAsTree("javax_imageio_1.0"))
+                .getElementsByTagName("NumChannels");
+        try {
+            return channels.getLength() == 0 ? 0
+                    : Integer.parseInt(((IIOMetadataNode) channels.item(0)).getAttribute("value"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Resolution from the standard image metadata (HorizontalPixelSize is millimetres per pixel). */

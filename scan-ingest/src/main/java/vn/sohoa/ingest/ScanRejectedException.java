@@ -7,7 +7,7 @@ public class ScanRejectedException extends InvalidInputException {
 
     /** Why a scan was refused. */
     public enum Reason {
-        EMPTY, UNSUPPORTED_TYPE, TOO_LARGE, TOO_MANY_PAGES, TOO_MANY_PIXELS, ENCRYPTED_PDF, UNREADABLE
+        EMPTY, UNSUPPORTED_TYPE, TOO_LARGE, TOO_MANY_PAGES, TOO_MANY_PIXELS, ENCRYPTED_PDF, SIGNED_PDF, UNREADABLE
     }
 
     private final Reason reason;

@@ -44,7 +44,7 @@ import vn.sohoa.ocr.engine.OcrWord;
 import vn.sohoa.ocr.preprocess.Images;
 
 /**
- * Builds a PDF/A-2B: each page is its scan image with an invisible text layer (rendering mode 3) placed word by word
+ * Builds a PDF/A (2b by default, 2u or 3b as chosen): each page is its scan image with an invisible text layer (rendering mode 3) placed word by word
  * on the image, in an embedded subset of Liberation Sans (it covers Vietnamese); XMP metadata with the PDF/A
  * identification and the "converted from paper" marker; an sRGB output intent.
  */
@@ -55,9 +55,11 @@ public final class AssemblePdfA {
     private static final float POINTS_PER_INCH = 72f;
 
     private final float jpegQuality;
+    private final PdfAFlavour flavour;
 
-    public AssemblePdfA(float jpegQuality) {
+    public AssemblePdfA(float jpegQuality, PdfAFlavour flavour) {
         this.jpegQuality = jpegQuality;
+        this.flavour = flavour;
     }
 
     public byte[] apply(List<OcrPage> pages, DigitizationMarker marker) {
@@ -169,7 +171,7 @@ public final class AssemblePdfA {
         }
     }
 
-    private static void writeMetadata(PDDocument document, DigitizationMarker marker) throws IOException {
+    private void writeMetadata(PDDocument document, DigitizationMarker marker) throws IOException {
         Calendar converted = GregorianCalendar.from(marker.convertedAt().toZonedDateTime());
         String description = "Converted from paper / Số hóa từ bản giấy: " + marker.agencyName() + " ("
                 + marker.agencyCode() + "), " + marker.clerk() + ", " + marker.convertedAt();
@@ -199,11 +201,11 @@ public final class AssemblePdfA {
         basic.setCreateDate(converted);
         basic.setModifyDate(converted);
         PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
-        pdfa.setPart(2);
+        pdfa.setPart(flavour.part());
         try {
-            pdfa.setConformance("B");
+            pdfa.setConformance(flavour.conformance());
         } catch (BadFieldValueException e) {
-            throw new IllegalStateException("B is a valid PDF/A conformance level", e);
+            throw new IllegalStateException(flavour + " has a valid PDF/A conformance level", e);
         }
         ByteArrayOutputStream xml = new ByteArrayOutputStream();
         try {
