@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import vn.sohoa.core.document.DigitizationMarker;
-import vn.sohoa.core.document.PageImage;
+import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.core.error.SohoaException;
 import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
+import vn.sohoa.ingest.ScanPages;
 import vn.sohoa.ocr.engine.OcrEnginePool;
 import vn.sohoa.ocr.engine.TesseractOcrEngine;
 import vn.sohoa.ocr.pdfa.PdfAFlavour;
@@ -77,7 +78,7 @@ public final class OcrCommand {
 
         IngestLimits limits = IngestLimits.DEFAULTS;
         List<ScanFile> files = new ArrayList<>();
-        List<PageImage> pages;
+        ScanPages pages;
         try {
             for (Path input : inputs) {
                 if (!Files.isRegularFile(input)) {
@@ -86,7 +87,7 @@ public final class OcrCommand {
                 }
                 files.add(ScanFile.accept(input.getFileName().toString(), Files.readAllBytes(input), limits));
             }
-            pages = new ScanDecoder(limits).decode(files);
+            pages = new ScanDecoder(limits).open(files);
         } catch (IOException | SohoaException e) {
             err.println("sohoa ocr: " + e.getMessage());
             return INPUT_ERROR;
@@ -97,10 +98,13 @@ public final class OcrCommand {
                 OffsetDateTime.now(ZoneOffset.ofHours(7)).withNano(0));
         OcrOptions chosen = options;
         DigitizedDocument document;
-        try (OcrEnginePool pool = new OcrEnginePool(Math.min(chosen.workers(), pages.size()),
+        try (OcrEnginePool pool = new OcrEnginePool(Math.min(chosen.workers(), pages.count()),
                 () -> new TesseractOcrEngine(chosen.tessdata(), chosen.languages()))) {
             document = new OcrPipeline(pool, chosen).digitize(pages, marker,
                     (done, total) -> err.printf("page %d/%d%n", done, total));
+        } catch (InvalidInputException e) {
+            err.println("sohoa ocr: " + e.getMessage());
+            return INPUT_ERROR;
         } catch (SohoaException e) {
             err.println("sohoa ocr: " + e.getMessage());
             return OCR_ERROR;
@@ -114,7 +118,7 @@ public final class OcrCommand {
             err.println("sohoa ocr: cannot write " + output + ": " + e.getMessage());
             return OUTPUT_ERROR;
         }
-        out.printf("%s: %d page(s)%n", output, pages.size());
+        out.printf("%s: %d page(s)%n", output, pages.count());
         return OK;
     }
 

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 
 import vn.sohoa.core.document.DigitizationMarker;
 import vn.sohoa.core.document.PageImage;
+import vn.sohoa.core.error.InvalidInputException;
+import vn.sohoa.ingest.ScanPages;
 import vn.sohoa.ocr.engine.OcrEnginePool;
 import vn.sohoa.ocr.pdfa.AssemblePdfA;
 
@@ -26,19 +29,38 @@ public final class OcrPipeline {
         this.pool = pool;
         this.options = options;
         this.recognizePage = new RecognizePage(options);
-        this.assemblePdfA = new AssemblePdfA(options.jpegQuality(), options.pdfa());
+        this.assemblePdfA = new AssemblePdfA(options.pdfa());
     }
 
+    /**
+     * Digitizes the pages of an upload. Each page is decoded, recognised and compressed on a worker, so memory holds
+     * the pages in work and the compressed images of the finished ones.
+     */
+    public DigitizedDocument digitize(ScanPages pages, DigitizationMarker marker, ProgressListener progress) {
+        List<Future<OcrPage>> pending = new ArrayList<>(pages.count());
+        for (int number = 1; number <= pages.count(); number++) {
+            int page = number;
+            pending.add(pool.submit(engine -> recognizePage.apply(engine, pages.page(page))));
+        }
+        return complete(pending, pages::source, marker, progress);
+    }
+
+    /** Digitizes pages already decoded (tests, tools). */
     public DigitizedDocument digitize(List<PageImage> pages, DigitizationMarker marker, ProgressListener progress) {
         List<Future<OcrPage>> pending = new ArrayList<>(pages.size());
         for (PageImage page : pages) {
             pending.add(pool.submit(engine -> recognizePage.apply(engine, page)));
         }
-        List<OcrPage> recognised = new ArrayList<>(pages.size());
+        return complete(pending, number -> pages.get(number - 1).source(), marker, progress);
+    }
+
+    private DigitizedDocument complete(List<Future<OcrPage>> pending, IntFunction<String> source,
+                                       DigitizationMarker marker, ProgressListener progress) {
+        List<OcrPage> recognised = new ArrayList<>(pending.size());
         try {
             for (int i = 0; i < pending.size(); i++) {
-                recognised.add(await(pending.get(i), pages.get(i)));
-                progress.pagesDone(i + 1, pages.size());
+                recognised.add(await(pending.get(i), i + 1, source.apply(i + 1)));
+                progress.pagesDone(i + 1, pending.size());
             }
         } finally {
             pending.forEach(future -> future.cancel(true));
@@ -51,19 +73,22 @@ public final class OcrPipeline {
         return new DigitizedDocument(pdf, summaries);
     }
 
-    private OcrPage await(Future<OcrPage> future, PageImage page) {
+    private OcrPage await(Future<OcrPage> future, int number, String source) {
         try {
             return future.get(options.pageTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new OcrFailedException(page.number(), "timed out after " + options.pageTimeout().toSeconds()
-                    + " s (" + page.source() + ")", e);
+            throw new OcrFailedException(number, "timed out after " + options.pageTimeout().toSeconds()
+                    + " s (" + source + ")", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new OcrFailedException(page.number(), cause.getClass().getSimpleName() + ": " + cause.getMessage()
-                    + " (" + page.source() + ")", cause);
+            if (cause instanceof InvalidInputException input) {
+                throw input; // a page that cannot be decoded is bad input, not an OCR failure
+            }
+            throw new OcrFailedException(number, cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                    + " (" + source + ")", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OcrFailedException(page.number(), "interrupted", e);
+            throw new OcrFailedException(number, "interrupted", e);
         }
     }
 }

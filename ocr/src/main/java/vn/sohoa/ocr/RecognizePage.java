@@ -6,12 +6,13 @@ import vn.sohoa.core.document.PageImage;
 import vn.sohoa.ocr.engine.OcrEngine;
 import vn.sohoa.ocr.engine.Orientation;
 import vn.sohoa.ocr.engine.Recognition;
+import vn.sohoa.ocr.pdfa.EncodePageImage;
 import vn.sohoa.ocr.preprocess.Deskew;
 import vn.sohoa.ocr.preprocess.DetectOrientation;
 import vn.sohoa.ocr.preprocess.Images;
 
 /**
- * One page, top to bottom: grey copy → deskew → recognition; only when the text came out sideways or with low
+ * One page, top to bottom: grey copy → deskew → recognition → compressed page image; only when the text came out sideways or with low
  * confidence: orientation detection → turn → deskew → recognition again, keeping the more confident reading. Most
  * pages arrive upright, so most pages pay for one recognition pass and no orientation pass. The same turns are
  * applied to the image that goes into the PDF, so the page is shown upright and the text layer lies on its words.
@@ -23,10 +24,12 @@ final class RecognizePage {
 
     private final DetectOrientation detectOrientation;
     private final Deskew deskew;
+    private final EncodePageImage encode;
 
     RecognizePage(OcrOptions options) {
         this.detectOrientation = new DetectOrientation(options.minOrientationConfidence());
         this.deskew = new Deskew(options.maxDeskewDegrees(), 0.1);
+        this.encode = new EncodePageImage(options.jpegQuality());
     }
 
     /** One reading of the page: how it was turned, the images as turned, and what the engine read. */
@@ -58,8 +61,8 @@ final class RecognizePage {
             }
         }
         BufferedImage stored = bilevel ? Images.toBilevel(best.shown()) : best.shown();
-        return new OcrPage(page.number(), stored, page.dpi(), best.recognition().lines(), best.orientation(),
-                best.skew());
+        return new OcrPage(page.number(), encode.apply(stored), page.dpi(), best.recognition().lines(),
+                best.orientation(), best.skew());
     }
 
     /**

@@ -42,21 +42,94 @@ public final class ScanDecoder {
         this.limits = limits;
     }
 
-    public List<PageImage> decode(List<ScanFile> files) {
-        List<PageImage> pages = new ArrayList<>();
+    /**
+     * Reads what the files hold without decoding pixels: page counts, page sizes, encryption and signatures, all
+     * checked against the limits. Pages are then decoded one at a time, when a worker needs them, so a document's
+     * memory is bounded by the pages in work, not by its length.
+     *
+     * @throws ScanRejectedException when a file breaks a limit or cannot be read
+     */
+    public ScanPages open(List<ScanFile> files) {
+        List<ScanPages.PageRef> pages = new ArrayList<>();
         for (ScanFile file : files) {
-            switch (file.format()) {
-                case PNG, JPEG, TIFF -> decodeRaster(file, pages);
-                case PDF -> decodePdf(file, pages);
+            int inFile = switch (file.format()) {
+                case PNG, JPEG, TIFF -> indexRaster(file, pages.size());
+                case PDF -> indexPdf(file, pages.size());
+            };
+            for (int i = 0; i < inFile; i++) {
+                pages.add(new ScanPages.PageRef(file, i, pages.size() + 1));
             }
         }
         if (pages.isEmpty()) {
             throw new ScanRejectedException(Reason.EMPTY, "files", "no page in the upload", "không có trang nào");
         }
-        return pages;
+        return new ScanPages(this, pages);
     }
 
-    private void decodeRaster(ScanFile file, List<PageImage> pages) {
+    /** Decodes every page at once: for small inputs and tools; documents go through {@link #open}. */
+    public List<PageImage> decode(List<ScanFile> files) {
+        ScanPages pages = open(files);
+        List<PageImage> decoded = new ArrayList<>(pages.count());
+        for (int number = 1; number <= pages.count(); number++) {
+            decoded.add(pages.page(number));
+        }
+        return decoded;
+    }
+
+    private int indexRaster(ScanFile file, int pagesBefore) {
+        return withReader(file, reader -> {
+            int count = reader.getNumImages(true);
+            for (int i = 0; i < count; i++) {
+                checkPageBudget(file, pagesBefore + i + 1);
+                checkPixels(file, i + 1, reader.getWidth(i), reader.getHeight(i));
+            }
+            return count;
+        });
+    }
+
+    private int indexPdf(ScanFile file, int pagesBefore) {
+        return withPdf(file, document -> {
+            int number = 0;
+            for (PDPage page : document.getPages()) {
+                number++;
+                checkPageBudget(file, pagesBefore + number);
+                PDImageXObject largest = largestImage(page.getResources());
+                if (largest != null) {
+                    checkPixels(file, number, largest.getWidth(), largest.getHeight());
+                }
+            }
+            return number;
+        });
+    }
+
+    /** Decodes one page; called from worker threads, each call with its own reader. */
+    PageImage decodePage(ScanPages.PageRef ref) {
+        ScanFile file = ref.file();
+        String source = file.name() + " page " + (ref.indexInFile() + 1);
+        return switch (file.format()) {
+            case PNG, JPEG, TIFF -> withReader(file, reader -> {
+                IIOMetadata metadata = reader.getImageMetadata(ref.indexInFile());
+                BufferedImage image = file.format() == ScanFormat.JPEG
+                        ? readJpeg(reader, ref.indexInFile(), metadata, file) : reader.read(ref.indexInFile());
+                int dpi = dpiFrom(metadata).orElse(limits.defaultDpi());
+                return new PageImage(ref.number(), image, dpi, source);
+            });
+            case PDF -> withPdf(file, document -> decodePdfPage(file, document,
+                    document.getPage(ref.indexInFile()), ref.indexInFile() + 1, ref.number()));
+        };
+    }
+
+    @FunctionalInterface
+    private interface ReaderWork<T> {
+        T apply(ImageReader reader) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface PdfWork<T> {
+        T apply(PDDocument document) throws IOException;
+    }
+
+    private static <T> T withReader(ScanFile file, ReaderWork<T> work) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(file.content()))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -65,23 +138,37 @@ public final class ScanDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, false, false);
-                int count = reader.getNumImages(true);
-                for (int i = 0; i < count; i++) {
-                    checkPageBudget(file, pages.size() + 1);
-                    checkPixels(file, i + 1, reader.getWidth(i), reader.getHeight(i));
-                    IIOMetadata metadata = reader.getImageMetadata(i);
-                    BufferedImage image = file.format() == ScanFormat.JPEG ? readJpeg(reader, i, metadata, file)
-                            : reader.read(i);
-                    int dpi = dpiFrom(metadata).orElse(limits.defaultDpi());
-                    pages.add(new PageImage(pages.size() + 1, image, dpi, file.name() + " page " + (i + 1)));
-                }
+                return work.apply(reader);
             } finally {
                 reader.dispose();
             }
+        } catch (ScanRejectedException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ScanRejectedException rejected) {
-                throw rejected;
+            throw unreadable(file, e.getMessage(), e);
+        }
+    }
+
+    private static <T> T withPdf(ScanFile file, PdfWork<T> work) {
+        try (PDDocument document = Loader.loadPDF(file.content())) {
+            if (document.isEncrypted()) {
+                throw encrypted(file, null);
             }
+            if (!document.getSignatureDictionaries().isEmpty()) {
+                // A new PDF/A built from its pages would silently drop the signature; the signed original is the
+                // document of record and must be kept as it is, not digitized again.
+                throw new ScanRejectedException(Reason.SIGNED_PDF, file.name(),
+                        "the PDF is digitally signed; OCR would invalidate the signature. Keep the signed original "
+                                + "(verify it with /api/v1/verifications) or upload an unsigned scan",
+                        "tệp PDF đã được ký số; nhận dạng lại sẽ làm mất hiệu lực chữ ký. Hãy giữ nguyên bản đã ký "
+                                + "hoặc tải lên bản quét chưa ký");
+            }
+            return work.apply(document);
+        } catch (InvalidPasswordException e) {
+            throw encrypted(file, e);
+        } catch (ScanRejectedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
             throw unreadable(file, e.getMessage(), e);
         }
     }
@@ -97,36 +184,6 @@ public final class ScanDecoder {
                 ? CmykJpeg.toRgb(reader.readRaster(index, null), CmykJpeg.adobeTransform(metadata))
                 : reader.read(index);
         return ExifOrientation.apply(image, ExifOrientation.of(file.content()));
-    }
-
-    private void decodePdf(ScanFile file, List<PageImage> pages) {
-        try (PDDocument document = Loader.loadPDF(file.content())) {
-            if (document.isEncrypted()) {
-                throw encrypted(file, null);
-            }
-            if (!document.getSignatureDictionaries().isEmpty()) {
-                // A new PDF/A built from its pages would silently drop the signature; the signed original is the
-                // document of record and must be kept as it is, not digitized again.
-                throw new ScanRejectedException(Reason.SIGNED_PDF, file.name(),
-                        "the PDF is digitally signed; OCR would invalidate the signature. Keep the signed original "
-                                + "(verify it with /api/v1/verifications) or upload an unsigned scan",
-                        "tệp PDF đã được ký số; nhận dạng lại sẽ làm mất hiệu lực chữ ký. Hãy giữ nguyên bản đã ký "
-                                + "hoặc tải lên bản quét chưa ký");
-            }
-            int pageNumber = 0;
-            for (PDPage page : document.getPages()) {
-                pageNumber++;
-                checkPageBudget(file, pages.size() + 1);
-                pages.add(decodePdfPage(file, document, page, pageNumber, pages.size() + 1));
-            }
-        } catch (InvalidPasswordException e) {
-            throw encrypted(file, e);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ScanRejectedException rejected) {
-                throw rejected;
-            }
-            throw unreadable(file, e.getMessage(), e);
-        }
     }
 
     /**

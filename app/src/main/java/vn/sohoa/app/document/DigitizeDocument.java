@@ -16,7 +16,6 @@ import vn.sohoa.app.security.UserRepository;
 import vn.sohoa.app.storage.ObjectKeys;
 import vn.sohoa.core.document.DigitizationMarker;
 import vn.sohoa.core.document.DocumentStatus;
-import vn.sohoa.core.document.PageImage;
 import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.core.storage.ObjectKey;
 import vn.sohoa.core.storage.ObjectStore;
@@ -24,13 +23,14 @@ import vn.sohoa.core.storage.StoredObject;
 import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
+import vn.sohoa.ingest.ScanPages;
 import vn.sohoa.ocr.DigitizedDocument;
 import vn.sohoa.ocr.OcrFailedException;
 import vn.sohoa.ocr.OcrPipeline;
 
 /**
- * The job step, top to bottom: read the raw scans back (checked against their SHA-256) → decode pages → OCR to
- * PDF/A → store the PDF/A → mark the document digitized. Bad input and OCR failures mark the document FAILED with
+ * The job step, top to bottom: read the raw scans back (checked against their SHA-256) → index their pages →
+ * OCR to PDF/A, each page decoded on its worker → store the PDF/A → mark the document digitized. Bad input and OCR failures mark the document FAILED with
  * the reason; anything else (the store away, a crash) is thrown so the job retries.
  */
 @Component
@@ -67,20 +67,15 @@ class DigitizeDocument {
             byte[] content = store.readVerified(ObjectKey.parse(file.objectKey()), file.sha256());
             files.add(ScanFile.accept(file.originalName(), content, limits));
         }
-        List<PageImage> pages;
-        try {
-            pages = decoder.decode(files);
-        } catch (InvalidInputException e) {
-            documents.markFailed(documentId, e.getMessage());
-            return;
-        }
-        documents.markProcessing(documentId, pages.size());
         DigitizedDocument result;
+        ScanPages pages;
         try {
+            pages = decoder.open(files);
+            documents.markProcessing(documentId, pages.count());
             result = pipeline.digitize(pages, marker(document), (done, total) -> documents.progress(documentId,
                     done));
-        } catch (OcrFailedException e) {
-            LOG.warn("OCR failed for document {}: {}", documentId, e.getMessage());
+        } catch (InvalidInputException | OcrFailedException e) {
+            LOG.warn("document {} failed: {}", documentId, e.getMessage());
             documents.markFailed(documentId, e.getMessage());
             return;
         }
@@ -88,9 +83,9 @@ class DigitizeDocument {
                 documentId, UUID.randomUUID().toString());
         StoredObject stored = store.putNew(key, result.pdf(), "application/pdf",
                 Map.of("document-id", documentId, "kind", "pdfa-2b"));
-        documents.markDigitized(documentId, key.toString(), stored.sha256(), stored.size(), pages.size(),
+        documents.markDigitized(documentId, key.toString(), stored.sha256(), stored.size(), pages.count(),
                 OffsetDateTime.now(VietnamTime.ZONE));
-        LOG.info("document {} digitized: {} page(s), {} bytes", documentId, pages.size(), stored.size());
+        LOG.info("document {} digitized: {} page(s), {} bytes", documentId, pages.count(), stored.size());
     }
 
     private DigitizationMarker marker(DocumentRecord document) {

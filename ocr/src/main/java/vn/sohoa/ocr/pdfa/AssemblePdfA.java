@@ -2,7 +2,6 @@ package vn.sohoa.ocr.pdfa;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +23,9 @@ import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
-import org.apache.pdfbox.pdmodel.graphics.image.CCITTFactory;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
@@ -41,7 +42,6 @@ import vn.sohoa.core.document.DigitizationMarker;
 import vn.sohoa.ocr.OcrPage;
 import vn.sohoa.ocr.engine.OcrLine;
 import vn.sohoa.ocr.engine.OcrWord;
-import vn.sohoa.ocr.preprocess.Images;
 
 /**
  * Builds a PDF/A (2b by default, 2u or 3b as chosen): each page is its scan image with an invisible text layer (rendering mode 3) placed word by word
@@ -54,11 +54,9 @@ public final class AssemblePdfA {
     private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float POINTS_PER_INCH = 72f;
 
-    private final float jpegQuality;
     private final PdfAFlavour flavour;
 
-    public AssemblePdfA(float jpegQuality, PdfAFlavour flavour) {
-        this.jpegQuality = jpegQuality;
+    public AssemblePdfA(PdfAFlavour flavour) {
         this.flavour = flavour;
     }
 
@@ -89,15 +87,16 @@ public final class AssemblePdfA {
 
     private void addPage(PDDocument document, OcrPage page, PDType0Font font, Map<Integer, Boolean> encodable)
             throws IOException {
-        BufferedImage image = page.image();
+        EncodedImage image = page.image();
         float scale = POINTS_PER_INCH / page.dpi();
-        float width = image.getWidth() * scale;
-        float height = image.getHeight() * scale;
+        float width = image.width() * scale;
+        float height = image.height() * scale;
         PDPage pdfPage = new PDPage(new PDRectangle(width, height));
         document.addPage(pdfPage);
-        PDImageXObject xObject = Images.isBilevel(image)
-                ? CCITTFactory.createFromImage(document, image)
-                : JPEGFactory.createFromImage(document, image, jpegQuality);
+        PDImageXObject xObject = switch (image.encoding()) {
+            case CCITT_G4 -> groupFourImage(document, image);
+            case JPEG -> JPEGFactory.createFromByteArray(document, image.data());
+        };
         try (PDPageContentStream content = new PDPageContentStream(document, pdfPage)) {
             content.drawImage(xObject, 0, 0, width, height);
             content.beginText();
@@ -107,6 +106,19 @@ public final class AssemblePdfA {
             }
             content.endText();
         }
+    }
+
+    /** An image XObject around G4 data compressed on the worker (what CCITTFactory builds, without re-encoding). */
+    private static PDImageXObject groupFourImage(PDDocument document, EncodedImage image) throws IOException {
+        PDImageXObject xObject = new PDImageXObject(document, new java.io.ByteArrayInputStream(image.data()),
+                COSName.CCITTFAX_DECODE, image.width(), image.height(), 1, PDDeviceGray.INSTANCE);
+        COSDictionary parameters = new COSDictionary();
+        parameters.setInt(COSName.K, -1);
+        parameters.setInt(COSName.COLUMNS, image.width());
+        parameters.setInt(COSName.ROWS, image.height());
+        parameters.setBoolean(COSName.BLACK_IS_1, image.blackIs1());
+        xObject.getCOSObject().setItem(COSName.DECODE_PARMS, parameters);
+        return xObject;
     }
 
     /**
