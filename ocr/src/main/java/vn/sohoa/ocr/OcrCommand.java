@@ -16,13 +16,14 @@ import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
 import vn.sohoa.ingest.ScanPages;
+import vn.sohoa.ingest.TextPages;
 import vn.sohoa.ocr.engine.OcrEnginePool;
 import vn.sohoa.ocr.engine.TesseractOcrEngine;
 import vn.sohoa.ocr.pdfa.PdfAFlavour;
 
 /**
  * {@code sohoa ocr INPUT... -o OUTPUT.pdf [--title T] [--agency NAME] [--clerk NAME] [--jobs N] [-l LANGS]
- * [--output-type pdfa-2b|pdfa-2u|pdfa-3b]}: batch digitization
+ * [--output-type pdfa-2b|pdfa-2u|pdfa-3b] [--force-ocr]}: batch digitization
  * without the server, through the same decoder and pipeline as the service.
  */
 public final class OcrCommand {
@@ -44,6 +45,7 @@ public final class OcrCommand {
         String agency = "Sohoa command line";
         String clerk = System.getProperty("user.name", "unknown");
         OcrOptions options = OcrOptions.defaults();
+        TextPages textPages = TextPages.KEEP_TEXT;
         try {
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
@@ -55,9 +57,10 @@ public final class OcrCommand {
                     case "-j", "--jobs" -> options = options.withWorkers(Integer.parseInt(value(args, ++i, arg)));
                     case "-l", "--language" -> options = options.withLanguages(value(args, ++i, arg));
                     case "--output-type" -> options = options.withPdfA(PdfAFlavour.parse(value(args, ++i, arg)));
+                    case "--force-ocr" -> textPages = TextPages.FORCE_OCR;
                     case "-h", "--help" -> {
                         out.println("usage: sohoa ocr INPUT... -o OUTPUT.pdf [--title T] [--agency A] [--clerk C] "
-                                + "[-j N] [-l vie+eng] [--output-type pdfa-2b|pdfa-2u|pdfa-3b]");
+                                + "[-j N] [-l vie+eng] [--output-type pdfa-2b|pdfa-2u|pdfa-3b] [--force-ocr]");
                         return OK;
                     }
                     default -> {
@@ -87,7 +90,7 @@ public final class OcrCommand {
                 }
                 files.add(ScanFile.accept(input.getFileName().toString(), Files.readAllBytes(input), limits));
             }
-            pages = new ScanDecoder(limits).open(files);
+            pages = new ScanDecoder(limits, textPages).open(files);
         } catch (IOException | SohoaException e) {
             err.println("sohoa ocr: " + e.getMessage());
             return INPUT_ERROR;

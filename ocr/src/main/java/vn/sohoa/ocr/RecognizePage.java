@@ -41,6 +41,11 @@ final class RecognizePage {
         boolean bilevel = Images.isBilevel(source);
         boolean colour = !bilevel && Images.isColour(source);
         BufferedImage shown = Images.toOpaque(source, colour);
+        if (page.text() != null) {
+            // the page carries text already (a born-digital PDF): keep it, exact, and spend no OCR on it
+            return new OcrPage(page.number(), encode.apply(bilevel ? source : shown), page.dpi(),
+                    KeepPageText.lines(page.text()), Orientation.UPRIGHT, 0);
+        }
         BufferedImage grey = colour ? Images.toGrey(shown) : shown;
 
         Attempt best = attempt(engine, grey, colour ? shown : null, page.dpi(), Orientation.UPRIGHT);

@@ -45,6 +45,7 @@ import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
 import vn.sohoa.ingest.ScanRejectedException;
+import vn.sohoa.ingest.TextPages;
 import vn.sohoa.ocr.engine.OcrEngine;
 import vn.sohoa.ocr.engine.OcrEnginePool;
 import vn.sohoa.ocr.engine.OrientationGuess;
@@ -261,6 +262,43 @@ class InputKindsTest {
         assertThat(VeraPdfJudge.failures(threeB, PDFAFlavour.PDFA_3_B)).isEmpty();
         assertThat(PdfAFlavour.parse("pdfa-2u")).isEqualTo(PdfAFlavour.PDF_A_2U);
         assertThatThrownBy(() -> PdfAFlavour.parse("pdfa-1b")).hasMessageContaining("pdfa-1b");
+    }
+
+    /** Fails any call: proves that a page was not sent to OCR. */
+    static final class UnusedEngine implements OcrEngine {
+        @Override
+        public OrientationGuess detectOrientation(BufferedImage grey, int dpi) {
+            throw new AssertionError("no orientation pass expected");
+        }
+
+        @Override
+        public Recognition recognize(BufferedImage grey, int dpi) {
+            throw new AssertionError("no recognition expected");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void pdfPagesThatAlreadyHaveTextKeepItWithoutOcrUnlessForced() throws IOException {
+        byte[] bornDigital = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
+        List<PageImage> pages = decode("a06.pdf", bornDigital);
+        assertThat(pages.get(0).text()).isNotNull();
+        try (OcrEnginePool unused = new OcrEnginePool(1, UnusedEngine::new)) {
+            DigitizedDocument result = new OcrPipeline(unused, OPTIONS).digitize(pages, MARKER, ProgressListener.NONE);
+            assertThat(VeraPdfJudge.pdfA2bFailures(result.pdf())).isEmpty();
+            try (PDDocument document = Loader.loadPDF(result.pdf())) {
+                assertThat(Cer.of(truth, new PDFTextStripper().getText(document))).isLessThanOrEqualTo(0.01);
+            }
+        }
+        List<PageImage> forced = new ScanDecoder(IngestLimits.DEFAULTS, TextPages.FORCE_OCR).decode(
+                List.of(ScanFile.accept("a06.pdf", bornDigital, IngestLimits.DEFAULTS)));
+        assertThat(forced.get(0).text()).isNull();
+        List<PageImage> scanned = decode("s11.pdf",
+                Files.readAllBytes(SharedCorpus.corpus("scans/s11_a05+a06_2pages_img2pdf_jpeg75_300dpi.pdf")));
+        assertThat(scanned).allSatisfy(page -> assertThat(page.text()).isNull());
     }
 
     /** An engine that never answers: Tesseract cannot be made to hang on demand, so this stand-in sleeps. */

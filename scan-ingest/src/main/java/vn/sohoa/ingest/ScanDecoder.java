@@ -18,6 +18,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -26,6 +27,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.w3c.dom.NodeList;
 
 import vn.sohoa.core.document.PageImage;
+import vn.sohoa.core.document.PageText;
 import vn.sohoa.ingest.ScanRejectedException.Reason;
 
 /**
@@ -37,9 +39,15 @@ public final class ScanDecoder {
     private static final float POINTS_PER_INCH = 72f;
 
     private final IngestLimits limits;
+    private final TextPages textPages;
 
     public ScanDecoder(IngestLimits limits) {
+        this(limits, TextPages.KEEP_TEXT);
+    }
+
+    public ScanDecoder(IngestLimits limits, TextPages textPages) {
         this.limits = limits;
+        this.textPages = textPages;
     }
 
     /**
@@ -193,24 +201,32 @@ public final class ScanDecoder {
     private PageImage decodePdfPage(ScanFile file, PDDocument document, PDPage page, int pageNumber, int number)
             throws IOException {
         PDImageXObject largest = largestImage(page.getResources());
-        float widthInches = page.getMediaBox().getWidth() / POINTS_PER_INCH;
+        PDRectangle media = page.getMediaBox();
+        float widthInches = media.getWidth() / POINTS_PER_INCH;
         String source = file.name() + " page " + pageNumber;
         if (largest != null) {
             checkPixels(file, pageNumber, largest.getWidth(), largest.getHeight());
             int dpi = Math.max(1, Math.round(largest.getWidth() / widthInches));
             boolean rotated = page.getRotation() % 180 != 0;
             if (rotated) {
-                dpi = Math.max(1, Math.round(largest.getWidth() / (page.getMediaBox().getHeight() / POINTS_PER_INCH)));
+                dpi = Math.max(1, Math.round(largest.getWidth() / (media.getHeight() / POINTS_PER_INCH)));
             }
-            return new PageImage(number, largest.getImage(), dpi, source);
+            return new PageImage(number, largest.getImage(), dpi, source,
+                    existingText(document, pageNumber, largest.getWidth() / media.getWidth()));
         }
         int dpi = limits.defaultDpi();
-        long pixels = (long) (widthInches * dpi) * (long) (page.getMediaBox().getHeight() / POINTS_PER_INCH * dpi);
+        long pixels = (long) (widthInches * dpi) * (long) (media.getHeight() / POINTS_PER_INCH * dpi);
         if (pixels > limits.maxPagePixels()) {
             throw tooManyPixels(file, pageNumber, pixels);
         }
+        // a born-digital page: its look is kept as an image at the default resolution, its text as it is
         BufferedImage rendered = new PDFRenderer(document).renderImageWithDPI(pageNumber - 1, dpi, ImageType.RGB);
-        return new PageImage(number, rendered, dpi, source);
+        return new PageImage(number, rendered, dpi, source, existingText(document, pageNumber, dpi / POINTS_PER_INCH));
+    }
+
+    /** The text layer of a PDF page placed on its image, when it has one and it is to be kept. */
+    private PageText existingText(PDDocument document, int pageNumber, double pixelsPerPoint) throws IOException {
+        return textPages == TextPages.KEEP_TEXT ? ExtractPageText.of(document, pageNumber, pixelsPerPoint) : null;
     }
 
     private static PDImageXObject largestImage(PDResources resources) throws IOException {

@@ -54,10 +54,12 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param maxPages      most pages in one document
      * @param maxPagePixels most pixels in one page
      * @param defaultDpi    resolution assumed when a file does not say
+     * @param textPages     PDF pages that already carry text: KEEP_TEXT (default, no OCR) or FORCE_OCR
      */
     public record Ingest(@DefaultValue("64MB") DataSize maxFileSize, @DefaultValue("20") int maxFiles,
                          @DefaultValue("300") int maxPages, @DefaultValue("80000000") long maxPagePixels,
-                         @DefaultValue("300") int defaultDpi) {
+                         @DefaultValue("300") int defaultDpi,
+                         @DefaultValue("KEEP_TEXT") vn.sohoa.ingest.TextPages textPages) {
     }
 
     /** Where objects live. */

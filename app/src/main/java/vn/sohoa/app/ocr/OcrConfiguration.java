@@ -44,7 +44,7 @@ class OcrConfiguration {
     }
 
     @Bean
-    ScanDecoder scanDecoder(IngestLimits limits) {
-        return new ScanDecoder(limits);
+    ScanDecoder scanDecoder(IngestLimits limits, SohoaProperties properties) {
+        return new ScanDecoder(limits, properties.ingest().textPages());
     }
 }

@@ -10,8 +10,13 @@ import java.util.Objects;
  * @param image   the pixels as scanned (not yet rotated or deskewed)
  * @param dpi     resolution in dots per inch, from the file or the configured default when the file has none
  * @param source  which uploaded file and which page in it this came from, for error messages
+ * @param text    text the page already carries, placed on {@code image}; null when it has to be recognised
  */
-public record PageImage(int number, BufferedImage image, int dpi, String source) {
+public record PageImage(int number, BufferedImage image, int dpi, String source, PageText text) {
+
+    public PageImage(int number, BufferedImage image, int dpi, String source) {
+        this(number, image, dpi, source, null);
+    }
 
     public PageImage {
         Objects.requireNonNull(image, "image");
