@@ -119,7 +119,8 @@ public final class ScanDecoder {
                 IIOMetadata metadata = reader.getImageMetadata(ref.indexInFile());
                 BufferedImage image = file.format() == ScanFormat.JPEG
                         ? readJpeg(reader, ref.indexInFile(), metadata, file) : reader.read(ref.indexInFile());
-                int dpi = dpiFrom(metadata).orElse(limits.defaultDpi());
+                int dpi = Resolution.of(dpiFrom(metadata), image.getWidth(), image.getHeight(),
+                        limits.defaultDpi());
                 return new PageImage(ref.number(), image, dpi, source);
             });
             case PDF -> withPdf(file, document -> decodePdfPage(file, document,

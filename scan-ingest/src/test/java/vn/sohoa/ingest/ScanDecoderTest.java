@@ -98,4 +98,21 @@ class ScanDecoderTest {
                 .isInstanceOf(ScanRejectedException.class)
                 .hasMessageContaining("cut.png");
     }
+
+    @Test
+    void resolutionIsEstimatedWhenMissingOrImplausible() throws IOException {
+        // an A4 page at 200 dpi written without any resolution (ImageIO's PNG writer adds no pHYs)
+        BufferedImage page = new BufferedImage(1654, 2339, BufferedImage.TYPE_BYTE_GRAY);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(page, "png", png);
+        List<PageImage> decoded = decoder.decode(List.of(ScanFile.accept("no-dpi.png", png.toByteArray(),
+                IngestLimits.DEFAULTS)));
+        assertThat(decoded.get(0).dpi()).isEqualTo(200);
+
+        assertThat(Resolution.of(java.util.OptionalInt.of(72), 2481, 3508, 300)).as("72 dpi would be a 49-inch page")
+                .isEqualTo(300);
+        assertThat(Resolution.of(java.util.OptionalInt.of(300), 2481, 3508, 150)).isEqualTo(300);
+        assertThat(Resolution.estimate(2550, 3300)).hasValue(300); // Letter
+        assertThat(Resolution.estimate(1000, 200)).isEmpty(); // a strip, not a paper
+    }
 }
