@@ -54,14 +54,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found / Không tìm thấy", e));
+        return respond(HttpStatus.NOT_FOUND, "not-found", "Not found / Không tìm thấy", e);
     }
 
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed / Không được phép", e));
+        return respond(HttpStatus.FORBIDDEN, "forbidden", "Not allowed / Không được phép", e);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -76,8 +74,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(HttpStatus.CONFLICT, "conflict", "Conflict / Xung đột trạng thái", e));
+        return respond(HttpStatus.CONFLICT, "conflict", "Conflict / Xung đột trạng thái", e);
     }
 
     @ExceptionHandler(StoreUnavailableException.class)
@@ -92,16 +89,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IntegrityException.class)
     ResponseEntity<ProblemDetail> corrupt(IntegrityException e) {
         LOG.error("stored object failed its checksum: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "object-corrupt",
-                        "Stored file damaged / Tệp lưu trữ bị hỏng", e));
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "object-corrupt", "Stored file damaged / Tệp lưu trữ bị hỏng",
+                e);
     }
 
     @ExceptionHandler(SohoaException.class)
     ResponseEntity<ProblemDetail> otherFailure(SohoaException e) {
         LOG.error("request failed", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error / Lỗi hệ thống", e));
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error / Lỗi hệ thống", e);
     }
 
     @Override
@@ -116,6 +111,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("limit", e.getMaxUploadSize());
         problem.setProperty("detailVi", "Dung lượng tải lên vượt giới hạn " + e.getMaxUploadSize() + " byte");
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(HttpStatus status, String type, String title,
+                                                         SohoaException e) {
+        return ResponseEntity.status(status).body(problem(status, type, title, e));
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, SohoaException e) {
