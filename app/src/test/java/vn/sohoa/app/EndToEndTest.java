@@ -298,11 +298,39 @@ abstract class EndToEndTest {
         assertThat(json(notAScan).get("field").asString()).isEqualTo("files");
         assertThat(json(notAScan).get("detailVi").asString()).contains("notes.pdf");
 
+        HttpResponse<String> bomb = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                new String[][]{{"title", "bomb"}}, new Object[][]{{"files", "huge.png", hugeDeclaredPng()}});
+        assertThat(bomb.statusCode()).as(bomb.body()).isEqualTo(400);
+        assertThat(json(bomb).get("reason").asString()).isEqualTo("TOO_MANY_PIXELS");
+        assertThat(json(bomb).get("detail").asString()).contains("huge.png").contains("limit is");
+
         assertThat(api.get("/api/v1/documents/" + documentId, null).statusCode()).isEqualTo(401);
         assertThat(api.get("/api/v1/documents/" + java.util.UUID.randomUUID(), CLERK).statusCode()).isEqualTo(404);
         HttpResponse<String> badPeriod = api.get("/api/v1/statistics/digitization?period=2026-13", SUPERVISOR);
         assertThat(badPeriod.statusCode()).isEqualTo(400);
         assertThat(json(badPeriod).get("field").asString()).isEqualTo("period");
+    }
+
+    /** A PNG whose header declares 50000 × 50000 pixels (a decompression bomb), with one tiny data chunk. */
+    static byte[] hugeDeclaredPng() throws IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(13).putInt(50_000).putInt(50_000)
+                .put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", header.array());
+        chunk(png, "IDAT", new byte[]{0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    static void chunk(java.io.ByteArrayOutputStream png, String type, byte[] data) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(StandardCharsets.US_ASCII));
+        crc.update(data);
+        png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        png.writeBytes(type.getBytes(StandardCharsets.US_ASCII));
+        png.writeBytes(data);
+        png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     @Test

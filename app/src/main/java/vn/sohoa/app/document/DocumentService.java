@@ -30,6 +30,7 @@ import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StoreUnavailableException;
 import vn.sohoa.core.storage.StoredObject;
 import vn.sohoa.ingest.IngestLimits;
+import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
 
 /**
@@ -46,18 +47,20 @@ public class DocumentService {
     private final AccessPolicy access;
     private final ObjectStore store;
     private final IngestLimits limits;
+    private final ScanDecoder decoder;
     private final SohoaProperties properties;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final TransactionTemplate transaction;
 
     DocumentService(DossierService dossiers, DocumentRepository documents, AccessPolicy access, ObjectStore store,
-                    IngestLimits limits, SohoaProperties properties, ObjectProvider<SchedulerClient> scheduler,
-                    TransactionTemplate transaction) {
+                    IngestLimits limits, ScanDecoder decoder, SohoaProperties properties,
+                    ObjectProvider<SchedulerClient> scheduler, TransactionTemplate transaction) {
         this.dossiers = dossiers;
         this.documents = documents;
         this.access = access;
         this.store = store;
         this.limits = limits;
+        this.decoder = decoder;
         this.properties = properties;
         this.scheduler = scheduler;
         this.transaction = transaction;
@@ -83,6 +86,9 @@ public class DocumentService {
         for (UploadedScan upload : uploads) {
             accepted.add(ScanFile.accept(upload.name(), upload.content(), limits));
         }
+        // headers only, no pixels: page count, page sizes, encryption, signatures. A bad file is refused now, while
+        // the clerk is at the desk, rather than failing later in the job.
+        decoder.open(accepted);
 
         if (!store.isAvailable()) {
             // refuse before the first write, so that an outage leaves no stray object behind
