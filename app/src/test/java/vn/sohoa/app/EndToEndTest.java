@@ -218,13 +218,16 @@ abstract class EndToEndTest {
             assertThat(signature.get("chainTrusted").asBoolean()).isTrue();
             assertThat(signature.get("level").asString()).isEqualTo("PADES_BASELINE_T");
         }
-        assertThat(report.get("pdfaDeclared").asString()).isEqualTo("PDF/A-2B");
+        assertThat(report.get("valid").asBoolean()).isTrue();
+        assertThat(report.get("pdfa").get("flavour").asString()).isEqualTo("2b");
+        assertThat(report.get("pdfa").get("compliant").asBoolean()).isTrue();
 
         byte[] tampered = certifiedCopy.clone();
         int at = new String(tampered, StandardCharsets.ISO_8859_1).indexOf("stream") + 500;
         tampered[at] ^= 0x01;
         JsonNode tamperedReport = json(api.postMultipart("/api/v1/verifications", bearer, new String[0][],
                 new Object[][]{{"file", "copy.pdf", tampered}}));
+        assertThat(tamperedReport.get("valid").asBoolean()).isFalse();
         for (JsonNode signature : tamperedReport.get("signatures")) {
             assertThat(signature.get("integrityValid").asBoolean()).isFalse();
         }
