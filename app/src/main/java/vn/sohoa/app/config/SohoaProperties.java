@@ -36,14 +36,14 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
     }
 
     /**
-     * @param languages   Tesseract languages
+     * @param languages   Tesseract languages (vie by default, measured better than vie+eng on the corpus)
      * @param tessdata    folder of traineddata files; empty for TESSDATA_PREFIX or Debian's folder
      * @param workers     OCR worker threads (one Tesseract each); 0 for one per core
      * @param jpegQuality quality of page images in the PDF/A
      * @param pageTimeout longest time for one page
      * @param pdfa        PDF/A flavour of digitized documents: PDF_A_2B (default), PDF_A_2U or PDF_A_3B
      */
-    public record Ocr(@DefaultValue("vie+eng") String languages, Path tessdata, @DefaultValue("0") int workers,
+    public record Ocr(@DefaultValue("vie") String languages, Path tessdata, @DefaultValue("0") int workers,
                       @DefaultValue("0.7") float jpegQuality, @DefaultValue("2m") Duration pageTimeout,
                       @DefaultValue("PDF_A_2B") vn.sohoa.ocr.pdfa.PdfAFlavour pdfa) {
     }

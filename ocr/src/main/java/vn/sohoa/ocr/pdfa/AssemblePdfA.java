@@ -53,6 +53,12 @@ public final class AssemblePdfA {
     public static final String PRODUCER = "Sohoa";
     private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float POINTS_PER_INCH = 72f;
+    /**
+     * A line's height above its baseline (capitals with stacked Vietnamese marks) per point of font size. Measured
+     * on the corpus: text extractors group words into lines and columns by font size, and at 1.3 they keep the
+     * engine's lines and rows apart (pdftotext CER 0.012 mean) where 0.75 merged neighbours (0.026).
+     */
+    private static final float LINE_HEIGHT_PER_FONT_SIZE = 1.3f;
 
     private final PdfAFlavour flavour;
 
@@ -129,7 +135,7 @@ public final class AssemblePdfA {
      */
     private static void writeLine(PDPageContentStream content, OcrLine line, PDType0Font font,
                                   Map<Integer, Boolean> encodable, float scale, float pageHeight) throws IOException {
-        float fontSize = Math.max(1f, (line.baselineY() - line.box().top()) * scale / 0.75f);
+        float fontSize = Math.max(1f, (line.baselineY() - line.box().top()) * scale / LINE_HEIGHT_PER_FONT_SIZE);
         float baseline = pageHeight - line.baselineY() * scale;
         float spaceWidth = font.getStringWidth(" ") / 1000f * fontSize;
         content.setFont(font, fontSize);

@@ -6,7 +6,8 @@ import com.recognition.software.jdeskew.ImageDeskew;
 
 /**
  * Measures the skew of text lines (Hough transform over dark pixels, Tess4J's ImageDeskew) on a copy at about
- * 100 dpi, where one pixel is still finer than the 0.2° steps it resolves on an A4 line.
+ * 100 dpi, where one pixel is still finer than the 0.2° steps it resolves on an A4 line. The copy's contrast is
+ * stretched first: on a low-contrast scan too few pixels count as dark, and the transform returns noise.
  */
 public final class Deskew {
 
@@ -27,7 +28,7 @@ public final class Deskew {
     /** The clockwise rotation, in degrees, that levels the text lines; 0 when none is needed. */
     public double measure(BufferedImage grey, int dpi) {
         double factor = Math.min(1.0, (double) ANALYSIS_DPI / dpi);
-        BufferedImage small = factor < 1.0 ? Images.downscaleGrey(grey, factor) : grey;
+        BufferedImage small = Images.stretchContrast(factor < 1.0 ? Images.downscaleGrey(grey, factor) : grey);
         double skew = new ImageDeskew(small).getSkewAngle();
         // ImageDeskew reports the text's counter-clockwise tilt; turning clockwise by the same amount levels it.
         double correction = -skew;

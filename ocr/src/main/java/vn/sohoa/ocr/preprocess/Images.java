@@ -120,4 +120,57 @@ public final class Images {
         }
         return target;
     }
+
+    /**
+     * Stretches grey levels so that the darkest 0.5 % become black and the lightest 10 % white. Used on analysis
+     * copies only: on low-contrast scans (grey toner on grey paper) it lets dark-pixel counting find the text.
+     */
+    public static BufferedImage stretchContrast(BufferedImage grey) {
+        int[] histogram = new int[256];
+        java.awt.image.Raster raster = grey.getRaster();
+        int width = grey.getWidth();
+        int height = grey.getHeight();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                histogram[raster.getSample(x, y, 0)]++;
+            }
+        }
+        long total = (long) width * height;
+        int low = percentileFromDark(histogram, total * 0.005);
+        int high = 255 - percentileFromDark(reversed(histogram), total * 0.10);
+        if (high - low < 16) {
+            return grey;
+        }
+        BufferedImage stretched = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.image.WritableRaster out = stretched.getRaster();
+        int[] table = new int[256];
+        for (int i = 0; i < 256; i++) {
+            table[i] = Math.max(0, Math.min(255, (i - low) * 255 / (high - low)));
+        }
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                out.setSample(x, y, 0, table[raster.getSample(x, y, 0)]);
+            }
+        }
+        return stretched;
+    }
+
+    private static int percentileFromDark(int[] histogram, double count) {
+        long seen = 0;
+        for (int level = 0; level < histogram.length; level++) {
+            seen += histogram[level];
+            if (seen > count) {
+                return level;
+            }
+        }
+        return histogram.length - 1;
+    }
+
+    private static int[] reversed(int[] histogram) {
+        int[] reversed = new int[histogram.length];
+        for (int i = 0; i < histogram.length; i++) {
+            reversed[i] = histogram[histogram.length - 1 - i];
+        }
+        return reversed;
+    }
 }
