@@ -23,7 +23,7 @@ import net.sourceforge.tess4j.TessAPI;
 
 /**
  * Tesseract 5 through Tess4J's JNA mapping. Two native handles live as long as this object: one for
- * recognition (e.g. vie+eng) and one for orientation detection (osd). Loading a model costs far more than a page,
+ * recognition (e.g. vie) and one for orientation detection (osd). Loading a model costs far more than a page,
  * so handles are kept, not re-created per page; that is also why an instance must stay on one thread.
  */
 public final class TesseractOcrEngine implements OcrEngine {
