@@ -40,7 +40,8 @@ import vn.sohoa.ocr.VeraPdfJudge;
  * size per page and veraPDF's verdict. Prints a Markdown table with ratios to the anchors.
  *
  * <pre>
- * bench/ocr [--scans DIR] [--gt DIR] [--jar app/target/sohoa.jar] [--lang vie+eng] [--out FILE.md]
+ * bench/ocr [--scans DIR] [--gt DIR] [--jar app/target/sohoa.jar] [--lang vie] [--out FILE.md]
+ *           [--only ocrmypdf|service|cli]   (the floor always runs: every ratio needs it)
  * </pre>
  */
 public final class OcrBenchmark {
@@ -53,6 +54,7 @@ public final class OcrBenchmark {
     private final String tesseractLanguages;
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final Path work;
+    private String only;
 
     /** A scan file of the set and the ground truth of each of its pages. */
     record Scan(Path file, List<String> pageTruth) {
@@ -90,6 +92,7 @@ public final class OcrBenchmark {
                 Path.of(options.getOrDefault("--gt", shared.resolve("corpus/gt").toString())),
                 Path.of(options.getOrDefault("--jar", "app/target/sohoa.jar")),
                 options.getOrDefault("--lang", "vie"));
+        benchmark.only = options.get("--only");
         String table = benchmark.run();
         System.out.println(table);
         if (options.containsKey("--out")) {
@@ -103,13 +106,20 @@ public final class OcrBenchmark {
         System.err.printf("benchmark: %d files, %d pages, %d cores, work in %s%n", set.size(), pages, cores, work);
         List<Result> results = new ArrayList<>();
         results.add(rawTesseract(set));
-        if (available("ocrmypdf")) {
-            results.add(ocrmypdf(set));
-        } else {
-            System.err.println("benchmark: ocrmypdf is not installed; its row is left out (apt-get install ocrmypdf)");
+        if (only == null || only.equals("ocrmypdf")) {
+            if (available("ocrmypdf")) {
+                results.add(ocrmypdf(set));
+            } else {
+                System.err.println("benchmark: ocrmypdf is not installed; its row is left out (apt-get install "
+                        + "ocrmypdf)");
+            }
         }
-        results.add(sohoaService(set));
-        results.add(sohoaCli(set));
+        if (only == null || only.equals("service")) {
+            results.add(sohoaService(set));
+        }
+        if (only == null || only.equals("cli")) {
+            results.add(sohoaCli(set));
+        }
         return table(set, results);
     }
 

@@ -62,11 +62,13 @@ class DigitizeDocument {
         if (document == null || document.status() == DocumentStatus.DIGITIZED) {
             return; // deleted meanwhile, or finished by an earlier attempt that crashed before completing the job
         }
+        long started = System.nanoTime();
         List<ScanFile> files = new ArrayList<>();
         for (DocumentFile file : documents.files(documentId)) {
             byte[] content = store.readVerified(ObjectKey.parse(file.objectKey()), file.sha256());
             files.add(ScanFile.accept(file.originalName(), content, limits));
         }
+        long read = System.nanoTime();
         DigitizedDocument result;
         ScanPages pages;
         try {
@@ -79,13 +81,17 @@ class DigitizeDocument {
             documents.markFailed(documentId, e.getMessage());
             return;
         }
+        long recognised = System.nanoTime();
         ObjectKey key = ObjectKeys.pdfa(document.agencyCode(), document.dossierReceivedAt(), document.dossierCode(),
                 documentId, UUID.randomUUID().toString());
         StoredObject stored = store.putNew(key, result.pdf(), "application/pdf",
                 Map.of("document-id", documentId, "kind", "pdfa-2b"));
         documents.markDigitized(documentId, key.toString(), stored.sha256(), stored.size(), pages.count(),
                 OffsetDateTime.now(VietnamTime.ZONE));
-        LOG.info("document {} digitized: {} page(s), {} bytes", documentId, pages.count(), stored.size());
+        long done = System.nanoTime();
+        LOG.info("document {} digitized: {} page(s), {} bytes in {} ms (read {} ms, OCR and PDF/A {} ms, store {} ms)",
+                documentId, pages.count(), stored.size(), (done - started) / 1_000_000, (read - started) / 1_000_000,
+                (recognised - read) / 1_000_000, (done - recognised) / 1_000_000);
     }
 
     private DigitizationMarker marker(DocumentRecord document) {
