@@ -19,11 +19,12 @@ import vn.sohoa.ingest.ScanPages;
 import vn.sohoa.ingest.TextPages;
 import vn.sohoa.ocr.engine.OcrEnginePool;
 import vn.sohoa.ocr.engine.TesseractOcrEngine;
+import vn.sohoa.ocr.pdfa.ImagePolicy;
 import vn.sohoa.ocr.pdfa.PdfAFlavour;
 
 /**
  * {@code sohoa ocr INPUT... -o OUTPUT.pdf [--title T] [--agency NAME] [--clerk NAME] [--jobs N] [-l LANGS]
- * [--output-type pdfa-2b|pdfa-2u|pdfa-3b] [--force-ocr]}: batch digitization
+ * [--output-type pdfa-2b|pdfa-2u|pdfa-3b] [--force-ocr] [--keep-lossless]}: batch digitization
  * without the server, through the same decoder and pipeline as the service.
  */
 public final class OcrCommand {
@@ -58,9 +59,10 @@ public final class OcrCommand {
                     case "-l", "--language" -> options = options.withLanguages(value(args, ++i, arg));
                     case "--output-type" -> options = options.withPdfA(PdfAFlavour.parse(value(args, ++i, arg)));
                     case "--force-ocr" -> textPages = TextPages.FORCE_OCR;
+                    case "--keep-lossless" -> options = options.withImages(ImagePolicy.KEEP_LOSSLESS);
                     case "-h", "--help" -> {
                         out.println("usage: sohoa ocr INPUT... -o OUTPUT.pdf [--title T] [--agency A] [--clerk C] "
-                                + "[-j N] [-l vie+eng] [--output-type pdfa-2b|pdfa-2u|pdfa-3b] [--force-ocr]");
+                                + "[-j N] [-l vie+eng] [--output-type pdfa-2b|pdfa-2u|pdfa-3b] [--force-ocr] [--keep-lossless]");
                         return OK;
                     }
                     default -> {

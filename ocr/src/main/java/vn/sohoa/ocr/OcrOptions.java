@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
+import vn.sohoa.ocr.pdfa.ImagePolicy;
 import vn.sohoa.ocr.pdfa.PdfAFlavour;
 
 /**
@@ -18,10 +19,11 @@ import vn.sohoa.ocr.pdfa.PdfAFlavour;
  * @param maxDeskewDegrees         largest skew corrected
  * @param pageTimeout              longest a page may take before it is failed
  * @param pdfa                     the PDF/A flavour to write
+ * @param images                   how grey and colour page images are compressed
  */
 public record OcrOptions(Path tessdata, String languages, int workers, float jpegQuality,
                          float minOrientationConfidence, double maxDeskewDegrees, Duration pageTimeout,
-                         PdfAFlavour pdfa) {
+                         PdfAFlavour pdfa, ImagePolicy images) {
 
     public static final Path DEBIAN_TESSDATA = Path.of("/usr/share/tesseract-ocr/5/tessdata");
     /**
@@ -47,32 +49,38 @@ public record OcrOptions(Path tessdata, String languages, int workers, float jpe
         }
         Objects.requireNonNull(pageTimeout, "pageTimeout");
         Objects.requireNonNull(pdfa, "pdfa");
+        Objects.requireNonNull(images, "images");
     }
 
     public static OcrOptions defaults() {
         String env = System.getenv("TESSDATA_PREFIX");
         Path tessdata = env != null && !env.isBlank() ? Path.of(env) : DEBIAN_TESSDATA;
         return new OcrOptions(tessdata, DEFAULT_LANGUAGES, Runtime.getRuntime().availableProcessors(), 0.7f, 2.0f, 5.0,
-                Duration.ofMinutes(2), PdfAFlavour.PDF_A_2B);
+                Duration.ofMinutes(2), PdfAFlavour.PDF_A_2B, ImagePolicy.JPEG);
     }
 
     public OcrOptions withWorkers(int newWorkers) {
         return new OcrOptions(tessdata, languages, newWorkers, jpegQuality, minOrientationConfidence,
-                maxDeskewDegrees, pageTimeout, pdfa);
+                maxDeskewDegrees, pageTimeout, pdfa, images);
     }
 
     public OcrOptions withLanguages(String newLanguages) {
         return new OcrOptions(tessdata, newLanguages, workers, jpegQuality, minOrientationConfidence,
-                maxDeskewDegrees, pageTimeout, pdfa);
+                maxDeskewDegrees, pageTimeout, pdfa, images);
     }
 
     public OcrOptions withPdfA(PdfAFlavour flavour) {
         return new OcrOptions(tessdata, languages, workers, jpegQuality, minOrientationConfidence,
-                maxDeskewDegrees, pageTimeout, flavour);
+                maxDeskewDegrees, pageTimeout, flavour, images);
+    }
+
+    public OcrOptions withImages(ImagePolicy policy) {
+        return new OcrOptions(tessdata, languages, workers, jpegQuality, minOrientationConfidence,
+                maxDeskewDegrees, pageTimeout, pdfa, policy);
     }
 
     public OcrOptions withPageTimeout(Duration timeout) {
         return new OcrOptions(tessdata, languages, workers, jpegQuality, minOrientationConfidence,
-                maxDeskewDegrees, timeout, pdfa);
+                maxDeskewDegrees, timeout, pdfa, images);
     }
 }

@@ -29,7 +29,7 @@ final class RecognizePage {
     RecognizePage(OcrOptions options) {
         this.detectOrientation = new DetectOrientation(options.minOrientationConfidence());
         this.deskew = new Deskew(options.maxDeskewDegrees(), 0.1);
-        this.encode = new EncodePageImage(options.jpegQuality());
+        this.encode = new EncodePageImage(options.jpegQuality(), options.images());
     }
 
     /** One reading of the page: how it was turned, the images as turned, and what the engine read. */
@@ -43,7 +43,7 @@ final class RecognizePage {
         BufferedImage shown = Images.toOpaque(source, colour);
         if (page.text() != null) {
             // the page carries text already (a born-digital PDF): keep it, exact, and spend no OCR on it
-            return new OcrPage(page.number(), encode.apply(bilevel ? source : shown), page.dpi(),
+            return new OcrPage(page.number(), encode.apply(bilevel ? source : shown, page.lossless()), page.dpi(),
                     KeepPageText.lines(page.text()), Orientation.UPRIGHT, 0);
         }
         BufferedImage grey = colour ? Images.toGrey(shown) : shown;
@@ -66,7 +66,7 @@ final class RecognizePage {
             }
         }
         BufferedImage stored = bilevel ? Images.toBilevel(best.shown()) : best.shown();
-        return new OcrPage(page.number(), encode.apply(stored), page.dpi(), best.recognition().lines(),
+        return new OcrPage(page.number(), encode.apply(stored, page.lossless()), page.dpi(), best.recognition().lines(),
                 best.orientation(), best.skew());
     }
 

@@ -51,6 +51,7 @@ import vn.sohoa.ocr.engine.OcrEnginePool;
 import vn.sohoa.ocr.engine.OrientationGuess;
 import vn.sohoa.ocr.engine.Recognition;
 import vn.sohoa.ocr.engine.TesseractOcrEngine;
+import vn.sohoa.ocr.pdfa.ImagePolicy;
 import vn.sohoa.ocr.pdfa.PdfAFlavour;
 
 /**
@@ -262,6 +263,35 @@ class InputKindsTest {
         assertThat(VeraPdfJudge.failures(threeB, PDFAFlavour.PDFA_3_B)).isEmpty();
         assertThat(PdfAFlavour.parse("pdfa-2u")).isEqualTo(PdfAFlavour.PDF_A_2U);
         assertThatThrownBy(() -> PdfAFlavour.parse("pdfa-1b")).hasMessageContaining("pdfa-1b");
+    }
+
+    @Test
+    void losslessInputsStayLosslessWhenAsked() throws IOException {
+        List<PageImage> png = decode("a06.png", Files.readAllBytes(SharedCorpus.corpus("clean/a06.png")));
+        assertThat(png.get(0).lossless()).isTrue();
+        byte[] kept = new OcrPipeline(pool, OPTIONS.withImages(ImagePolicy.KEEP_LOSSLESS))
+                .digitize(png, MARKER, ProgressListener.NONE).pdf();
+        assertThat(VeraPdfJudge.pdfA2bFailures(kept)).isEmpty();
+        assertThat(imageFilter(kept)).isEqualTo("FlateDecode");
+        byte[] recompressed = pipeline.digitize(png, MARKER, ProgressListener.NONE).pdf();
+        assertThat(imageFilter(recompressed)).isEqualTo("DCTDecode");
+
+        List<PageImage> jpeg = decode("s01.jpg",
+                Files.readAllBytes(SharedCorpus.corpus("scans/s01_a01_skew+1.2_noise_jpeg75_300dpi.jpg")));
+        assertThat(jpeg.get(0).lossless()).isFalse();
+    }
+
+    static String imageFilter(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var resources = document.getPage(0).getResources();
+            for (var name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject
+                        image) {
+                    return image.getCOSObject().getCOSName(org.apache.pdfbox.cos.COSName.FILTER).getName();
+                }
+            }
+        }
+        return null;
     }
 
     /** Fails any call: proves that a page was not sent to OCR. */

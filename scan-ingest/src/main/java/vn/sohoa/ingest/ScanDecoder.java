@@ -121,7 +121,7 @@ public final class ScanDecoder {
                         ? readJpeg(reader, ref.indexInFile(), metadata, file) : reader.read(ref.indexInFile());
                 int dpi = Resolution.of(dpiFrom(metadata), image.getWidth(), image.getHeight(),
                         limits.defaultDpi());
-                return new PageImage(ref.number(), image, dpi, source);
+                return new PageImage(ref.number(), image, dpi, source, null, lossless(metadata));
             });
             case PDF -> withPdf(file, document -> decodePdfPage(file, document,
                     document.getPage(ref.indexInFile()), ref.indexInFile() + 1, ref.number()));
@@ -212,8 +212,9 @@ public final class ScanDecoder {
             if (rotated) {
                 dpi = Math.max(1, Math.round(largest.getWidth() / (media.getHeight() / POINTS_PER_INCH)));
             }
+            boolean lossless = !List.of("jpg", "jpx").contains(String.valueOf(largest.getSuffix()));
             return new PageImage(number, largest.getImage(), dpi, source,
-                    existingText(document, pageNumber, largest.getWidth() / media.getWidth()));
+                    existingText(document, pageNumber, largest.getWidth() / media.getWidth()), lossless);
         }
         int dpi = limits.defaultDpi();
         long pixels = (long) (widthInches * dpi) * (long) (media.getHeight() / POINTS_PER_INCH * dpi);
@@ -222,7 +223,8 @@ public final class ScanDecoder {
         }
         // a born-digital page: its look is kept as an image at the default resolution, its text as it is
         BufferedImage rendered = new PDFRenderer(document).renderImageWithDPI(pageNumber - 1, dpi, ImageType.RGB);
-        return new PageImage(number, rendered, dpi, source, existingText(document, pageNumber, dpi / POINTS_PER_INCH));
+        return new PageImage(number, rendered, dpi, source, existingText(document, pageNumber, dpi / POINTS_PER_INCH),
+                true);
     }
 
     /** The text layer of a PDF page placed on its image, when it has one and it is to be kept. */
@@ -244,6 +246,16 @@ public final class ScanDecoder {
             }
         }
         return largest;
+    }
+
+    /** The standard metadata's Compression/Lossless flag: false for JPEG and JPEG-in-TIFF. */
+    private static boolean lossless(IIOMetadata metadata) {
+        if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
+            return false;
+        }
+        NodeList flags = ((IIOMetadataNode) metadata.getAsTree("javax_imageio_1.0")).getElementsByTagName("Lossless");
+        return flags.getLength() == 0
+                || "TRUE".equalsIgnoreCase(((IIOMetadataNode) flags.item(0)).getAttribute("value"));
     }
 
     private static int channels(IIOMetadata metadata) {

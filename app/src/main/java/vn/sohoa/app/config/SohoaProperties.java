@@ -42,10 +42,12 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param jpegQuality quality of page images in the PDF/A
      * @param pageTimeout longest time for one page
      * @param pdfa        PDF/A flavour of digitized documents: PDF_A_2B (default), PDF_A_2U or PDF_A_3B
+     * @param images      JPEG (default) or KEEP_LOSSLESS: pages that arrived lossless stay lossless
      */
     public record Ocr(@DefaultValue("vie") String languages, Path tessdata, @DefaultValue("0") int workers,
                       @DefaultValue("0.7") float jpegQuality, @DefaultValue("2m") Duration pageTimeout,
-                      @DefaultValue("PDF_A_2B") vn.sohoa.ocr.pdfa.PdfAFlavour pdfa) {
+                      @DefaultValue("PDF_A_2B") vn.sohoa.ocr.pdfa.PdfAFlavour pdfa,
+                      @DefaultValue("JPEG") vn.sohoa.ocr.pdfa.ImagePolicy images) {
     }
 
     /**

@@ -22,7 +22,7 @@ class OcrConfiguration {
         int workers = ocr.workers() > 0 ? ocr.workers() : defaults.workers();
         return new OcrOptions(ocr.tessdata() != null ? ocr.tessdata() : defaults.tessdata(), ocr.languages(),
                 workers, ocr.jpegQuality(), defaults.minOrientationConfidence(), defaults.maxDeskewDegrees(),
-                ocr.pageTimeout(), ocr.pdfa());
+                ocr.pageTimeout(), ocr.pdfa(), ocr.images());
     }
 
     @Bean(destroyMethod = "close")

@@ -11,11 +11,12 @@ import java.util.Objects;
  * @param dpi     resolution in dots per inch, from the file or the configured default when the file has none
  * @param source  which uploaded file and which page in it this came from, for error messages
  * @param text    text the page already carries, placed on {@code image}; null when it has to be recognised
+ * @param lossless whether the pixels arrived without lossy compression (PNG, LZW or Deflate TIFF, a rendered page)
  */
-public record PageImage(int number, BufferedImage image, int dpi, String source, PageText text) {
+public record PageImage(int number, BufferedImage image, int dpi, String source, PageText text, boolean lossless) {
 
     public PageImage(int number, BufferedImage image, int dpi, String source) {
-        this(number, image, dpi, source, null);
+        this(number, image, dpi, source, null, false);
     }
 
     public PageImage {

@@ -27,6 +27,7 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.util.Matrix;
@@ -102,6 +103,8 @@ public final class AssemblePdfA {
         PDImageXObject xObject = switch (image.encoding()) {
             case CCITT_G4 -> groupFourImage(document, image);
             case JPEG -> JPEGFactory.createFromByteArray(document, image.data());
+            case PNG -> LosslessFactory.createFromImage(document,
+                    javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.data())));
         };
         try (PDPageContentStream content = new PDPageContentStream(document, pdfPage)) {
             content.drawImage(xObject, 0, 0, width, height);

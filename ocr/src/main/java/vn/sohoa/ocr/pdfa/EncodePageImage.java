@@ -22,22 +22,36 @@ import vn.sohoa.ocr.preprocess.Images;
 
 /**
  * Compresses a finished page image as suits it: bilevel pages as CCITT Group 4 (lossless, smallest for black and
- * white), grey and colour pages as JPEG at the configured quality. Runs on the OCR worker, in parallel.
+ * white), grey and colour pages as JPEG at the configured quality, or lossless when the policy keeps lossless inputs
+ * lossless. Runs on the OCR worker, in parallel.
  */
 public final class EncodePageImage {
 
     private final float jpegQuality;
+    private final ImagePolicy policy;
 
-    public EncodePageImage(float jpegQuality) {
+    public EncodePageImage(float jpegQuality, ImagePolicy policy) {
         this.jpegQuality = jpegQuality;
+        this.policy = policy;
     }
 
-    public EncodedImage apply(BufferedImage image) {
+    /** @param losslessSource whether the page arrived without lossy compression */
+    public EncodedImage apply(BufferedImage image, boolean losslessSource) {
         try {
-            return Images.isBilevel(image) ? groupFour(image) : jpeg(image);
+            if (Images.isBilevel(image)) {
+                return groupFour(image);
+            }
+            return policy == ImagePolicy.KEEP_LOSSLESS && losslessSource ? png(image) : jpeg(image);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compress the page image", e);
         }
+    }
+
+    private static EncodedImage png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return new EncodedImage(EncodedImage.Encoding.PNG, out.toByteArray(), image.getWidth(), image.getHeight(),
+                false);
     }
 
     private EncodedImage jpeg(BufferedImage image) throws IOException {
