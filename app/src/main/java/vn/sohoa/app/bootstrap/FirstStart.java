@@ -83,8 +83,9 @@ class FirstStart implements ApplicationRunner {
         }
         banner.append("  Generated passwords are shown only now / Mật khẩu tự sinh chỉ hiện một lần.\n");
         banner.append("=======================================================================");
-        LOG.info(banner.toString());
+        // to the console only: generated passwords must not end up in log files
         System.out.println(banner);
+        LOG.info("first start: accounts created{}", demo ? " with the demo province and commune" : "");
     }
 
     private static String chosenOrGenerated(String configured) {
