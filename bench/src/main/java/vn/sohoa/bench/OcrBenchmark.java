@@ -236,10 +236,15 @@ public final class OcrBenchmark {
             port = socket.getLocalPort();
         }
         Path log = work.resolve("service.log");
-        ProcessBuilder service = new ProcessBuilder(javaBin(), "-jar", jar.toString(), "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(javaBin()));
+        String javaOptions = System.getenv("SOHOA_BENCH_JAVA_OPTS"); // e.g. a flight recording to profile the service
+        if (javaOptions != null && !javaOptions.isBlank()) {
+            command.addAll(List.of(javaOptions.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--sohoa.home=" + work.resolve("service-home"), "--sohoa.bootstrap.demo-password=bench",
-                "--sohoa.bootstrap.admin-password=bench", "--db-scheduler.threads=" + cores)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                "--sohoa.bootstrap.admin-password=bench", "--db-scheduler.threads=" + cores));
+        ProcessBuilder service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         service.environment().put("OMP_THREAD_LIMIT", "1");
         Process process = service.start();
         HttpClient http = HttpClient.newHttpClient();

@@ -213,7 +213,7 @@ public final class ScanDecoder {
                 dpi = Math.max(1, Math.round(largest.getWidth() / (media.getHeight() / POINTS_PER_INCH)));
             }
             boolean lossless = !List.of("jpg", "jpx").contains(String.valueOf(largest.getSuffix()));
-            return new PageImage(number, largest.getImage(), dpi, source,
+            return new PageImage(number, pixels(largest), dpi, source,
                     existingText(document, pageNumber, largest.getWidth() / media.getWidth()), lossless);
         }
         int dpi = limits.defaultDpi();
@@ -225,6 +225,15 @@ public final class ScanDecoder {
         BufferedImage rendered = new PDFRenderer(document).renderImageWithDPI(pageNumber - 1, dpi, ImageType.RGB);
         return new PageImage(number, rendered, dpi, source, existingText(document, pageNumber, dpi / POINTS_PER_INCH),
                 true);
+    }
+
+    /**
+     * The image's pixels in its own colour space when Java can hold them so (8-bit grey, RGB): much faster than
+     * PDFBox's conversion of every image to RGB, and a grey scan stays grey.
+     */
+    private static BufferedImage pixels(PDImageXObject image) throws IOException {
+        BufferedImage raw = image.getRawImage();
+        return raw != null ? raw : image.getImage();
     }
 
     /** The text layer of a PDF page placed on its image, when it has one and it is to be kept. */

@@ -83,13 +83,22 @@ public final class AssemblePdfA {
         }
     }
 
-    static PDType0Font loadFont(PDDocument document) throws IOException {
+    /** Read once: inside the service's nested jar every resource lookup costs a jar search. */
+    private static final byte[] FONT = readFont();
+
+    private static byte[] readFont() {
         try (InputStream in = AssemblePdfA.class.getResourceAsStream(FONT_RESOURCE)) {
             if (in == null) {
-                throw new IOException("font resource missing from PDFBox: " + FONT_RESOURCE);
+                throw new IllegalStateException("font resource missing from PDFBox: " + FONT_RESOURCE);
             }
-            return PDType0Font.load(document, in, true);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + FONT_RESOURCE, e);
         }
+    }
+
+    static PDType0Font loadFont(PDDocument document) throws IOException {
+        return PDType0Font.load(document, new ByteArrayInputStream(FONT), true);
     }
 
     private void addPage(PDDocument document, OcrPage page, PDType0Font font, Map<Integer, Boolean> encodable)
