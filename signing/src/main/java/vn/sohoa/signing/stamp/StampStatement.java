@@ -1,6 +1,7 @@
 package vn.sohoa.signing.stamp;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,9 @@ public final class StampStatement {
     /** A row counts as blank when fewer than this share of its pixels is dark. */
     private static final double INK_TOLERANCE = 0.004;
 
+    /** Read once: inside the service's nested jar every resource lookup costs a jar search. */
+    private static final byte[] FONT = readFont();
+
     private final StatementTemplate template;
 
     public StampStatement(StatementTemplate template) {
@@ -46,10 +50,7 @@ public final class StampStatement {
             if (document.getNumberOfPages() == 0) {
                 throw new SigningException("the document has no page to carry the statement");
             }
-            PDType0Font font;
-            try (InputStream in = StampStatement.class.getResourceAsStream(FONT_RESOURCE)) {
-                font = PDType0Font.load(document, in, true);
-            }
+            PDType0Font font = PDType0Font.load(document, new ByteArrayInputStream(FONT), true);
             float width = 0;
             for (String line : lines) {
                 width = Math.max(width, font.getStringWidth(line) / 1000f * FONT_SIZE);
@@ -88,6 +89,17 @@ public final class StampStatement {
             return out.toByteArray();
         } catch (IOException e) {
             throw new SigningException("cannot write the certification statement: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readFont() {
+        try (InputStream in = StampStatement.class.getResourceAsStream(FONT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("font resource missing from PDFBox: " + FONT_RESOURCE);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + FONT_RESOURCE, e);
         }
     }
 

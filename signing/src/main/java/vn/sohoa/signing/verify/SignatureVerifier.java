@@ -1,6 +1,5 @@
 package vn.sohoa.signing.verify;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -24,11 +23,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.apache.xmpbox.XMPMetadata;
-import org.apache.xmpbox.schema.PDFAIdentificationSchema;
-import org.apache.xmpbox.xml.DomXmpParser;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
@@ -80,9 +75,9 @@ public final class SignatureVerifier {
                         .anyMatch(s -> ETSI_RFC3161.equals(s.getCOSObject().getCOSName(COSName.SUB_FILTER)));
                 reports.add(verifySignature(pdf, signature, hasValidationData, laterDocumentTimestamp));
             }
-            return new VerificationReport(reports, declaredPdfA(document), List.of());
+            return new VerificationReport(reports, List.of());
         } catch (IOException e) {
-            return new VerificationReport(List.of(), null, List.of("not a readable PDF: " + e.getMessage()));
+            return new VerificationReport(List.of(), List.of("not a readable PDF: " + e.getMessage()));
         }
     }
 
@@ -251,23 +246,6 @@ public final class SignatureVerifier {
             problems.add("the certificate of " + target.getSubjectX500Principal().getName()
                     + " does not chain to a trusted root at " + at.toInstant() + " (" + e.getMessage() + ")");
             return false;
-        }
-    }
-
-    private static String declaredPdfA(PDDocument document) {
-        PDMetadata metadata = document.getDocumentCatalog().getMetadata();
-        if (metadata == null) {
-            return null;
-        }
-        try {
-            XMPMetadata xmp = new DomXmpParser().parse(new ByteArrayInputStream(metadata.toByteArray()));
-            PDFAIdentificationSchema id = xmp.getPDFAIdentificationSchema();
-            if (id == null || id.getPart() == null) {
-                return null;
-            }
-            return "PDF/A-" + id.getPart() + (id.getConformance() == null ? "" : id.getConformance());
-        } catch (Exception e) {
-            return null;
         }
     }
 }
