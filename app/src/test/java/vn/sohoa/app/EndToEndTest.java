@@ -141,7 +141,7 @@ abstract class EndToEndTest {
         documentId = json(accepted).get("id").asString();
         assertThat(json(accepted).get("status").asString()).isEqualTo("RECEIVED");
 
-        JsonNode status = awaitStatus(documentId, Duration.ofSeconds(90));
+        JsonNode status = api.awaitFinished(documentId, CLERK, Duration.ofSeconds(90));
         assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("DIGITIZED");
         assertThat(status.get("pages").asInt()).isEqualTo(1);
 
@@ -150,17 +150,6 @@ abstract class EndToEndTest {
         assertThat(VeraPdfJudge.pdfA2bFailures(pdf.body())).isEmpty();
         String groundTruth = Files.readString(SharedCorpus.corpus("gt/a06.txt"), StandardCharsets.UTF_8);
         assertThat(Cer.of(groundTruth, text(pdf.body()))).isLessThanOrEqualTo(0.05);
-    }
-
-    JsonNode awaitStatus(String id, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode status;
-        do {
-            Thread.sleep(250);
-            status = json(api.get("/api/v1/documents/" + id, CLERK));
-        } while (List.of("RECEIVED", "PROCESSING").contains(status.get("status").asString())
-                && System.nanoTime() < deadline);
-        return status;
     }
 
     @Test

@@ -68,12 +68,7 @@ class RestartResumesWorkTest {
         int secondPort = EndToEndTest.freePort();
         try (ConfigurableApplicationContext second = start(secondPort, Map.of())) {
             SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + secondPort);
-            JsonNode status;
-            long deadline = System.nanoTime() + 90_000_000_000L;
-            do {
-                Thread.sleep(300);
-                status = json.readTree(api.get("/api/v1/documents/" + documentId, clerk).body());
-            } while (!"DIGITIZED".equals(status.get("status").asString()) && System.nanoTime() < deadline);
+            JsonNode status = api.awaitFinished(documentId, clerk, java.time.Duration.ofSeconds(90));
             assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("DIGITIZED");
         }
     }

@@ -8,7 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Real HTTP calls against a running Sohoa, as another system or the README's curl walkthrough make them. */
 final class SohoaHttpClient {
@@ -18,6 +23,24 @@ final class SohoaHttpClient {
 
     SohoaHttpClient(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * Polls a document until its job has finished (neither RECEIVED nor PROCESSING) or the time is up, and returns
+     * its last state.
+     */
+    JsonNode awaitFinished(String documentId, String authorization, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode document;
+        do {
+            Thread.sleep(250);
+            document = JSON.readTree(get("/api/v1/documents/" + documentId, authorization).body());
+        } while (List.of("RECEIVED", "PROCESSING").contains(document.get("status").asString())
+                && System.nanoTime() < deadline);
+        return document;
     }
 
     static String basic(String user, String password) {

@@ -94,12 +94,7 @@ class StoreOutageTest {
             store.server().start();
         }
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        String status = status(id);
-        while (!"DIGITIZED".equals(status) && System.nanoTime() < deadline) {
-            Thread.sleep(300);
-            status = status(id);
-        }
+        String status = api.awaitFinished(id, CLERK, Duration.ofSeconds(90)).get("status").asString();
         assertThat(status).isEqualTo("DIGITIZED");
         assertThat(api.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
     }
