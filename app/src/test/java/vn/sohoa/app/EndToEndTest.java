@@ -177,7 +177,7 @@ abstract class EndToEndTest {
         for (String id : report.getSignatureIdList()) {
             assertThat(report.getIndication(id)).as("%s: %s", id, report.getSubIndication(id))
                     .isEqualTo(Indication.TOTAL_PASSED);
-            assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_T);
+            assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
         }
         assertThat(VeraPdfJudge.pdfA2bFailures(certifiedCopy)).isEmpty();
         assertThat(text(certifiedCopy)).contains("Chứng thực bản sao đúng với bản chính.")
@@ -205,7 +205,7 @@ abstract class EndToEndTest {
         for (JsonNode signature : report.get("signatures")) {
             assertThat(signature.get("integrityValid").asBoolean()).isTrue();
             assertThat(signature.get("chainTrusted").asBoolean()).isTrue();
-            assertThat(signature.get("level").asString()).isEqualTo("PADES_BASELINE_T");
+            assertThat(signature.get("level").asString()).isEqualTo("PADES_BASELINE_LT");
         }
         assertThat(report.get("valid").asBoolean()).isTrue();
         assertThat(report.get("pdfa").get("flavour").asString()).isEqualTo("2b");

@@ -9,9 +9,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import eu.europa.esig.dss.diagnostic.DiagnosticData;
+import eu.europa.esig.dss.diagnostic.SignatureWrapper;
+import eu.europa.esig.dss.enumerations.CertificationPermission;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
@@ -30,6 +37,9 @@ import vn.sohoa.signing.keys.SigningKey;
 import vn.sohoa.signing.pades.PadesSigner;
 import vn.sohoa.signing.pades.SignatureRequest;
 import vn.sohoa.signing.pades.SignerRole;
+import vn.sohoa.signing.revocation.CertificateRevokedException;
+import vn.sohoa.signing.revocation.RevocationFetcher;
+import vn.sohoa.signing.revocation.ValidationDataCollector;
 import vn.sohoa.signing.stamp.CertificationStatement;
 import vn.sohoa.signing.stamp.StampStatement;
 import vn.sohoa.signing.stamp.StatementTemplate;
@@ -44,7 +54,7 @@ class CertifiedCopySigningTest {
 
     @TempDir
     static Path pkiDir;
-    static CrlServer crlServer;
+    static PkiServer pkiServer;
     static DevelopmentPki pki;
     static SigningKey agency;
     static SigningKey certifier;
@@ -52,20 +62,19 @@ class CertifiedCopySigningTest {
 
     @BeforeAll
     static void startPki() throws Exception {
-        AtomicReference<DevelopmentPki> holder = new AtomicReference<>();
-        crlServer = new CrlServer(() -> holder.get().currentCrl());
-        pki = DevelopmentPki.openOrCreate(pkiDir, crlServer.url());
-        holder.set(pki);
+        pkiServer = new PkiServer(pkiDir);
+        pki = pkiServer.pki();
         agency = pki.issueOrLoad("agency.p12", "UBND xã Hòa Phong", "UBND xã Hòa Phong",
                 DevelopmentPki.Purpose.AGENCY_SEAL);
         certifier = pki.issueOrLoad("certifier.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
                 DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
-        signer = new PadesSigner(new LocalTimestampAuthority(pki.timeStampingKey()));
+        signer = new PadesSigner(new LocalTimestampAuthority(pki.timeStampingKey()),
+                new ValidationDataCollector(new RevocationFetcher(Duration.ofSeconds(10))));
     }
 
     @AfterAll
-    static void stopCrlServer() {
-        crlServer.close();
+    static void stopPkiServer() {
+        pkiServer.close();
     }
 
     private static byte[] certifiedCopy() throws Exception {
@@ -76,12 +85,13 @@ class CertifiedCopySigningTest {
         ZonedDateTime now = ZonedDateTime.now(VIETNAM);
         byte[] once = signer.sign(stamped, certifier, new SignatureRequest(SignerRole.CERTIFIER, "Nguyễn Văn An",
                 "Chứng thực bản sao điện tử từ bản chính, số 12", "UBND xã Hòa Phong", now));
-        return signer.sign(once, agency, new SignatureRequest(SignerRole.AGENCY, "UBND xã Hòa Phong",
-                "Chứng thực bản sao điện tử từ bản chính, số 12", "UBND xã Hòa Phong", now));
+        byte[] twice = signer.sign(once, agency, new SignatureRequest(SignerRole.AGENCY, "UBND xã Hòa Phong",
+                "Chứng thực bản sao điện tử từ bản chính, số 12", "UBND xã Hòa Phong", now, true));
+        return signer.extendToLongTerm(twice);
     }
 
     @Test
-    void bothSignaturesArePadesBaselineTInEuDss() throws Exception {
+    void bothSignaturesArePadesBaselineLtInEuDssOffline() throws Exception {
         byte[] signed = certifiedCopy();
 
         Reports reports = DssJudge.validate(signed, pki.rootCertificate());
@@ -91,8 +101,70 @@ class CertifiedCopySigningTest {
         for (String id : ids) {
             assertThat(simple.getIndication(id)).as("DSS indication of %s: %s", id, simple.getSubIndication(id))
                     .isEqualTo(Indication.TOTAL_PASSED);
-            assertThat(simple.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_T);
+            assertThat(simple.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
         }
+        DiagnosticData diagnostic = reports.getDiagnosticData();
+        SignatureWrapper agencySignature = diagnostic.getSignatureById(ids.get(1));
+        assertThat(agencySignature.getSigFieldLock()).as("lock of the agency signature").isNotNull();
+        assertThat(agencySignature.getSigFieldLock().getPermissions())
+                .isEqualTo(CertificationPermission.NO_CHANGE_PERMITTED);
+        assertThat(agencySignature.getPdfUndefinedChanges()).isEmpty();
+        assertThat(agencySignature.getPdfSignatureOrFormFillChanges()).isEmpty();
+        assertThat(agencySignature.getPdfAnnotationChanges()).isEmpty();
+    }
+
+    @Test
+    void aRevokedCertifierCertificateIsRefusedBeforeSigning() throws Exception {
+        SigningKey revoked = pki.issueOrLoad("revoked.p12", "Trần Thị Bình", "UBND xã Hòa Phong",
+                DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+        pki.revoke(revoked.certificate(), Instant.now().minusSeconds(60),
+                DevelopmentPki.RevocationReason.KEY_COMPROMISE);
+        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
+
+        assertThatThrownBy(() -> signer.sign(original, revoked, new SignatureRequest(SignerRole.CERTIFIER,
+                "Trần Thị Bình", "test", "test", ZonedDateTime.now(VIETNAM))))
+                .isInstanceOf(CertificateRevokedException.class)
+                .hasMessageContaining("Trần Thị Bình").hasMessageContaining("revoked")
+                .hasMessageContaining("OCSP");
+    }
+
+    @Test
+    void aLockedCopyCannotBeSignedAgain() throws Exception {
+        byte[] certified = certifiedCopy();
+
+        assertThatThrownBy(() -> signer.sign(certified, certifier, new SignatureRequest(SignerRole.CERTIFIER,
+                "Nguyễn Văn An", "test", "test", ZonedDateTime.now(VIETNAM))))
+                .isInstanceOf(SigningException.class).hasMessageContaining("field lock P=1");
+    }
+
+    @Test
+    void aPdfWhoseCertificationForbidsChangesIsRefused() throws Exception {
+        byte[] certifiedNoChanges;
+        try (PDDocument document = Loader.loadPDF(Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf")))) {
+            // the catalog entries of a DocMDP certification signature with P=1 (ISO 32000-1, 12.8.2.2)
+            COSDictionary params = new COSDictionary();
+            params.setItem(COSName.TYPE, COSName.getPDFName("TransformParams"));
+            params.setInt(COSName.P, 1);
+            COSDictionary reference = new COSDictionary();
+            reference.setItem(COSName.TYPE, COSName.getPDFName("SigRef"));
+            reference.setItem(COSName.getPDFName("TransformMethod"), COSName.getPDFName("DocMDP"));
+            reference.setItem(COSName.getPDFName("TransformParams"), params);
+            COSArray references = new COSArray();
+            references.add(reference);
+            COSDictionary signature = new COSDictionary();
+            signature.setItem(COSName.TYPE, COSName.SIG);
+            signature.setItem(COSName.getPDFName("Reference"), references);
+            COSDictionary perms = new COSDictionary();
+            perms.setItem(COSName.getPDFName("DocMDP"), signature);
+            document.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("Perms"), perms);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            certifiedNoChanges = out.toByteArray();
+        }
+
+        assertThatThrownBy(() -> signer.sign(certifiedNoChanges, certifier, new SignatureRequest(
+                SignerRole.CERTIFIER, "Nguyễn Văn An", "test", "test", ZonedDateTime.now(VIETNAM))))
+                .isInstanceOf(SigningException.class).hasMessageContaining("DocMDP P=1");
     }
 
     @Test
@@ -102,9 +174,9 @@ class CertifiedCopySigningTest {
         VerificationReport report = new SignatureVerifier(List.of(pki.rootCertificate())).verify(signed);
         assertThat(report.valid()).as(report.toString()).isTrue();
         assertThat(report.signatures()).hasSize(2)
-                .allSatisfy(s -> assertThat(s.level()).isEqualTo(PadesLevel.PADES_BASELINE_T));
+                .allSatisfy(s -> assertThat(s.level()).isEqualTo(PadesLevel.PADES_BASELINE_LT));
         assertThat(report.signatures().get(0).signer()).contains("Nguyễn Văn An");
-        assertThat(report.signatures().get(1).coversWholeFile()).isTrue();
+        assertThat(report.signatures()).allSatisfy(s -> assertThat(s.integrityValid()).isTrue());
         try (PDDocument document = Loader.loadPDF(signed)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Chứng thực bản sao đúng với bản chính.")
@@ -133,7 +205,8 @@ class CertifiedCopySigningTest {
     @Test
     void anUntrustedRootIsReported() throws Exception {
         byte[] signed = certifiedCopy();
-        DevelopmentPki other = DevelopmentPki.openOrCreate(pkiDir.resolve("other"), crlServer.url());
+        DevelopmentPki other = DevelopmentPki.openOrCreate(pkiDir.resolve("other"),
+                new DevelopmentPki.Endpoints("http://127.0.0.1:9/crl", "http://127.0.0.1:9/ocsp"));
 
         VerificationReport report = new SignatureVerifier(List.of(other.rootCertificate())).verify(signed);
         assertThat(report.valid()).isFalse();

@@ -4,17 +4,15 @@ import java.security.cert.X509Certificate;
 
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 
 /**
- * The independent judge of Sohoa's signatures: EU DSS with its default validation policy, the given root as the only
- * trust anchor, and revocation fetched over HTTP from the CRL distribution point written in the certificates (no
- * OCSP, no AIA, no trusted lists: nothing leaves this machine).
+ * The independent judge of Sohoa's signatures: EU DSS with its default validation policy and the given root as the
+ * only trust anchor, offline — no CRL, OCSP or AIA fetching — so that a signature passes only on the validation
+ * data embedded in the file, as it must years from now when the responders are gone (PAdES-BASELINE-LT).
  */
 public final class DssJudge {
 
@@ -27,7 +25,7 @@ public final class DssJudge {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         trusted.addCertificate(new CertificateToken(trustAnchor));
         verifier.setTrustedCertSources(trusted);
-        verifier.setCrlSource(new OnlineCRLSource(new CommonsDataLoader()));
+        verifier.setCrlSource(null);
         verifier.setOcspSource(null);
         verifier.setAIASource(null);
         validator.setCertificateVerifier(verifier);

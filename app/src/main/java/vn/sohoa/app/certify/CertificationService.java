@@ -36,8 +36,8 @@ import vn.sohoa.signing.stamp.StampStatement;
 
 /**
  * A certifier certifies a digitized paper as an electronic copy: competence check → next register number →
- * statement on the last page → certifier's PAdES signature → agency's PAdES signature → stored, never overwritten →
- * register entry. The number is taken under a row lock inside one transaction with the entry, so a failure anywhere
+ * statement on the last page → certifier's PAdES signature → agency's PAdES signature, which closes the copy to
+ * changes → validation data of both (PAdES-BASELINE-LT) → stored, never overwritten → register entry. The number is taken under a row lock inside one transaction with the entry, so a failure anywhere
  * rolls the number back: the register has no gaps and no repeats.
  */
 @Service
@@ -104,8 +104,8 @@ public class CertificationService {
                     agency.name()));
             byte[] signedOnce = signer.sign(stamped, certifierKey, new SignatureRequest(SignerRole.CERTIFIER,
                     certifier.fullName(), reason, agency.name(), now));
-            byte[] signedTwice = signer.sign(signedOnce, agencyKey, new SignatureRequest(SignerRole.AGENCY,
-                    agency.name(), reason, agency.name(), now));
+            byte[] signedTwice = signer.extendToLongTerm(signer.sign(signedOnce, agencyKey, new SignatureRequest(
+                    SignerRole.AGENCY, agency.name(), reason, agency.name(), now, true)));
             String id = UUID.randomUUID().toString();
             ObjectKey key = ObjectKeys.certifiedCopy(agency.code(), document.dossierReceivedAt(),
                     document.dossierCode(), documentId, id);

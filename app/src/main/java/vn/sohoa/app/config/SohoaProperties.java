@@ -124,13 +124,14 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param tsaUrl            an RFC 3161 time-stamping service; empty for the development TSA
      */
     public record Signing(@DefaultValue("DEVELOPMENT") KeySource keys, Path keystoreDirectory,
-                          String keystorePassword, @DefaultValue List<Path> trustAnchors, String tsaUrl) {
+                          String keystorePassword, @DefaultValue List<Path> trustAnchors, String tsaUrl,
+                          @DefaultValue("10s") Duration revocationTimeout) {
 
         @Override
         public String toString() {
             return "Signing[keys=" + keys + ", keystoreDirectory=" + keystoreDirectory + ", keystorePassword="
                     + (keystorePassword == null ? "" : "******") + ", trustAnchors=" + trustAnchors + ", tsaUrl="
-                    + tsaUrl + "]";
+                    + tsaUrl + ", revocationTimeout=" + revocationTimeout + "]";
         }
     }
 

@@ -19,6 +19,8 @@ import org.springframework.core.env.Environment;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.pades.PadesSigner;
+import vn.sohoa.signing.revocation.RevocationFetcher;
+import vn.sohoa.signing.revocation.ValidationDataCollector;
 import vn.sohoa.signing.stamp.StampStatement;
 import vn.sohoa.signing.stamp.StatementTemplate;
 import vn.sohoa.signing.tsa.HttpTimestampAuthority;
@@ -36,8 +38,8 @@ class SigningConfiguration {
         if (base == null || base.isBlank()) {
             base = "http://localhost:" + environment.getProperty("server.port", "8080");
         }
-        return DevelopmentPki.openOrCreate(properties.home().resolve("pki"),
-                stripSlash(base) + PkiController.CRL_PATH);
+        return DevelopmentPki.openOrCreate(properties.home().resolve("pki"), new DevelopmentPki.Endpoints(
+                stripSlash(base) + PkiController.CRL_PATH, stripSlash(base) + PkiController.OCSP_PATH));
     }
 
     @Bean
@@ -50,8 +52,9 @@ class SigningConfiguration {
     }
 
     @Bean
-    PadesSigner padesSigner(TimestampAuthority timestampAuthority) {
-        return new PadesSigner(timestampAuthority);
+    PadesSigner padesSigner(TimestampAuthority timestampAuthority, SohoaProperties properties) {
+        return new PadesSigner(timestampAuthority, new ValidationDataCollector(
+                new RevocationFetcher(properties.signing().revocationTimeout())));
     }
 
     @Bean

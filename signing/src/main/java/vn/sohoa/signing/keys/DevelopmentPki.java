@@ -20,12 +20,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
@@ -36,6 +43,20 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.Req;
+import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.cert.ocsp.jcajce.JcaBasicOCSPRespBuilder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -45,13 +66,16 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * A development PKI made on first start, so that a fresh install can certify copies without a real CA: a root CA, a
  * time-stamping authority, and end-entity certificates for agencies and certifiers. Every subject says it is for
  * development only. Keys are RSA 3072 (ETSI TS 119 312 still accepts them beyond 2030, and RSA
- * signatures have a fixed length, which keeps the signature container size predictable). The root's certificate is written as PEM for relying parties, and the root
- * signs a fresh CRL on request so that validators can check revocation offline.
+ * signatures have a fixed length, which keeps the signature container size predictable). The root's certificate is
+ * written as PEM for relying parties. The root publishes revocation itself, so that signatures reach PAdES-LT without
+ * any network beyond the service: a fresh CRL on request and OCSP answers ({@link #ocspResponse}), both listing the
+ * certificates {@linkplain #revoke revoked} in this directory.
  */
 public final class DevelopmentPki {
 
@@ -73,25 +97,35 @@ public final class DevelopmentPki {
     private static final String ROOT_FILE = "dev-root-ca.p12";
     private static final String TSA_FILE = "dev-tsa.p12";
     private static final String PASSWORD_FILE = "keystore-password";
+    private static final String REVOKED_FILE = "revoked.tsv";
+    /** How long a CRL or an OCSP answer of this PKI is to be trusted before asking again. */
+    private static final Duration REVOCATION_VALIDITY = Duration.ofDays(7);
+
+    /**
+     * Where relying parties reach this PKI's revocation services; both URLs are written into every certificate
+     * issued (CRL distribution point and authority information access).
+     */
+    public record Endpoints(String crlUrl, String ocspUrl) {
+        public Endpoints {
+            java.util.Objects.requireNonNull(crlUrl, "crlUrl");
+            java.util.Objects.requireNonNull(ocspUrl, "ocspUrl");
+        }
+    }
 
     private final Path directory;
-    private final String crlUrl;
+    private final Endpoints endpoints;
     private final char[] password;
     private final SigningKey root;
 
-    private DevelopmentPki(Path directory, String crlUrl, char[] password, SigningKey root) {
+    private DevelopmentPki(Path directory, Endpoints endpoints, char[] password, SigningKey root) {
         this.directory = directory;
-        this.crlUrl = crlUrl;
+        this.endpoints = endpoints;
         this.password = password;
         this.root = root;
     }
 
-    /**
-     * Opens the PKI in {@code directory}, creating the root CA and TSA on first use.
-     *
-     * @param crlUrl where relying parties fetch the root's CRL (written into every issued certificate)
-     */
-    public static synchronized DevelopmentPki openOrCreate(Path directory, String crlUrl) {
+    /** Opens the PKI in {@code directory}, creating the root CA and TSA on first use. */
+    public static synchronized DevelopmentPki openOrCreate(Path directory, Endpoints endpoints) {
         try {
             Files.createDirectories(directory);
             char[] password = readOrCreatePassword(directory.resolve(PASSWORD_FILE));
@@ -104,7 +138,7 @@ public final class DevelopmentPki {
                 writePkcs12(rootFile, root, password);
             }
             writePem(directory.resolve(ROOT_PEM), root.certificate());
-            DevelopmentPki pki = new DevelopmentPki(directory, crlUrl, password, root);
+            DevelopmentPki pki = new DevelopmentPki(directory, endpoints, password, root);
             pki.issueOrLoad(TSA_FILE, "Sohoa Development Time-Stamping Authority", "Sohoa", Purpose.TIME_STAMPING);
             return pki;
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
@@ -161,7 +195,10 @@ public final class DevelopmentPki {
                     extensions.createAuthorityKeyIdentifier(root.certificate()));
             builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[]{
                 new DistributionPoint(new DistributionPointName(new GeneralNames(
-                        new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null)}));
+                        new GeneralName(GeneralName.uniformResourceIdentifier, endpoints.crlUrl()))), null, null)}));
+            builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                    AccessDescription.id_ad_ocsp,
+                    new GeneralName(GeneralName.uniformResourceIdentifier, endpoints.ocspUrl())));
             switch (purpose) {
                 case TIME_STAMPING -> {
                     builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
@@ -180,22 +217,133 @@ public final class DevelopmentPki {
         }
     }
 
-    /** A CRL signed now by the root, valid for a week, listing no revoked certificate. */
+    /**
+     * Revokes an end-entity certificate of this PKI from {@code when} on. The CRL and the OCSP answers list it from
+     * then on; a certificate already revoked keeps its first revocation.
+     */
+    public synchronized void revoke(X509Certificate certificate, Instant when, RevocationReason reason) {
+        if (!certificate.getIssuerX500Principal().equals(root.certificate().getSubjectX500Principal())) {
+            throw new IllegalArgumentException("not issued by this PKI: " + certificate.getSubjectX500Principal());
+        }
+        Map<BigInteger, Revocation> revoked = revocations();
+        if (revoked.containsKey(certificate.getSerialNumber())) {
+            return;
+        }
+        String line = certificate.getSerialNumber().toString(16) + "\t" + when.getEpochSecond() + "\t"
+                + reason.name() + "\n";
+        try {
+            Files.writeString(directory.resolve(REVOKED_FILE), line, StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new SigningException("cannot record the revocation in " + directory, e);
+        }
+    }
+
+    /** A CRL signed now by the root, valid for a week, listing every revoked certificate. */
     public byte[] currentCrl() {
         try {
             Instant now = Instant.now();
             X509v2CRLBuilder builder = new X509v2CRLBuilder(
-                    X500Name.getInstance(root.certificate().getSubjectX500Principal().getEncoded()),
-                    Date.from(now.minusSeconds(60)));
-            builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(7))));
+                    X500Name.getInstance(root.certificate().getSubjectX500Principal().getEncoded()), Date.from(now));
+            builder.setNextUpdate(Date.from(now.plus(REVOCATION_VALIDITY)));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(root.certificate()));
             builder.addExtension(Extension.cRLNumber, false,
-                    new org.bouncycastle.asn1.x509.CRLNumber(BigInteger.valueOf(now.getEpochSecond())));
+                    new org.bouncycastle.asn1.x509.CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
+            for (var entry : revocations().entrySet()) {
+                builder.addCRLEntry(entry.getKey(), Date.from(entry.getValue().when()),
+                        entry.getValue().reason().code());
+            }
             X509CRLHolder crl = builder.build(contentSigner(root));
             return crl.getEncoded();
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new SigningException("cannot sign the development CRL", e);
+        }
+    }
+
+    /**
+     * Answers a DER-encoded OCSP request (RFC 6960) as the root itself: good, revoked or unknown (a certificate of
+     * another issuer) per certificate asked, the request's nonce echoed. A request that cannot be parsed gets the
+     * protocol's malformedRequest answer rather than an exception: this faces the network.
+     */
+    public byte[] ocspResponse(byte[] request) {
+        try {
+            OCSPReq parsed;
+            try {
+                parsed = new OCSPReq(request);
+            } catch (IOException | RuntimeException e) {
+                return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
+            }
+            var digests = new JcaDigestCalculatorProviderBuilder().build();
+            X509CertificateHolder issuer = new JcaX509CertificateHolder(root.certificate());
+            BasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(root.certificate().getPublicKey(),
+                    digests.get(RespID.HASH_SHA1));
+            Instant now = Instant.now();
+            Map<BigInteger, Revocation> revoked = revocations();
+            for (Req single : parsed.getRequestList()) {
+                CertificateID id = single.getCertID();
+                CertificateStatus status;
+                if (!id.matchesIssuer(issuer, digests)) {
+                    status = new UnknownStatus();
+                } else if (revoked.containsKey(id.getSerialNumber())) {
+                    Revocation revocation = revoked.get(id.getSerialNumber());
+                    status = new RevokedStatus(Date.from(revocation.when()), revocation.reason().code());
+                } else {
+                    status = CertificateStatus.GOOD;
+                }
+                builder.addResponse(id, status, Date.from(now), Date.from(now.plus(REVOCATION_VALIDITY)), null);
+            }
+            Extension nonce = parsed.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+            if (nonce != null) {
+                builder.setResponseExtensions(new Extensions(nonce));
+            }
+            BasicOCSPResp basic = builder.build(contentSigner(root), new X509CertificateHolder[]{issuer},
+                    Date.from(now));
+            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        } catch (IOException | GeneralSecurityException | OperatorCreationException | OCSPException e) {
+            throw new SigningException("cannot answer the OCSP request", e);
+        }
+    }
+
+    /** Why a certificate was revoked (RFC 5280 CRLReason, the codes relying parties see). */
+    public enum RevocationReason {
+        UNSPECIFIED(CRLReason.unspecified),
+        KEY_COMPROMISE(CRLReason.keyCompromise),
+        AFFILIATION_CHANGED(CRLReason.affiliationChanged),
+        SUPERSEDED(CRLReason.superseded),
+        CESSATION_OF_OPERATION(CRLReason.cessationOfOperation);
+
+        private final int code;
+
+        RevocationReason(int code) {
+            this.code = code;
+        }
+
+        public int code() {
+            return code;
+        }
+    }
+
+    private record Revocation(Instant when, RevocationReason reason) {
+    }
+
+    private Map<BigInteger, Revocation> revocations() {
+        Path file = directory.resolve(REVOKED_FILE);
+        Map<BigInteger, Revocation> revoked = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return revoked;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+                String[] fields = line.split("\t");
+                if (fields.length == 3) {
+                    revoked.putIfAbsent(new BigInteger(fields[0], 16), new Revocation(
+                            Instant.ofEpochSecond(Long.parseLong(fields[1])), RevocationReason.valueOf(fields[2])));
+                }
+            }
+            return revoked;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SigningException("cannot read the revocations recorded in " + file, e);
         }
     }
 

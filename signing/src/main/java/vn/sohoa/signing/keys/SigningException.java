@@ -12,4 +12,8 @@ public class SigningException extends SohoaException {
     public SigningException(String message, Throwable cause) {
         super(message, "Không ký số được: " + message, cause);
     }
+
+    protected SigningException(String message, String vietnameseMessage, Throwable cause) {
+        super(message, vietnameseMessage, cause);
+    }
 }

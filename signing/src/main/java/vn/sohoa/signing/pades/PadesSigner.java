@@ -54,13 +54,22 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import vn.sohoa.core.util.Sha256;
 import vn.sohoa.signing.keys.SigningException;
 import vn.sohoa.signing.keys.SigningKey;
+import vn.sohoa.signing.revocation.ValidationDataCollector;
 import vn.sohoa.signing.tsa.TimestampAuthority;
 
 /**
  * Adds one PAdES-BASELINE-T signature (ETSI EN 319 142-1) to a PDF as an incremental update, so earlier signatures
  * stay valid: SubFilter ETSI.CAdES.detached, signed attributes content-type, message-digest and
  * signing-certificate-v2 (no signing-time attribute: the claimed time is the dictionary's M entry), and a
- * signature time-stamp from the configured authority as an unsigned attribute.
+ * signature time-stamp from the configured authority as an unsigned attribute. {@link #extendToLongTerm} then
+ * raises every signature of the file to PAdES-BASELINE-LT.
+ *
+ * <p>Nothing is signed with a revoked certificate, nor into a PDF whose earlier signature forbids changes.
+ *
+ * <p>A signature that {@linkplain SignatureRequest#lock() locks} the document carries a field lock with
+ * permission P=1 (ISO 32000-2, 12.7.5.5): from then on only validation data and document time-stamps may be added.
+ * A DocMDP certification signature would say the same, but ISO 32000 allows one only as the first signature of a
+ * document, and the agency signs a certified copy after the certifier.
  */
 public final class PadesSigner {
 
@@ -77,14 +86,18 @@ public final class PadesSigner {
     private static final int ANNOTATION_FLAG_PRINT = 4;
 
     private final TimestampAuthority timestampAuthority;
+    private final ValidationDataCollector validationData;
     private final Map<X509Certificate, Integer> expectedSizes = new ConcurrentHashMap<>();
 
-    public PadesSigner(TimestampAuthority timestampAuthority) {
+    public PadesSigner(TimestampAuthority timestampAuthority, ValidationDataCollector validationData) {
         this.timestampAuthority = timestampAuthority;
+        this.validationData = validationData;
     }
 
     public byte[] sign(byte[] pdf, SigningKey key, SignatureRequest request) {
         checkCertificate(key.certificate(), request);
+        DocumentPermissions.requireChangesAllowed(pdf);
+        validationData.requireNotRevoked(key.chain());
         int reserved = expectedSizes.getOrDefault(key.certificate(), FIRST_GUESS);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -99,6 +112,9 @@ public final class PadesSigner {
                     options.setPreferredSignatureSize(reserved);
                     document.addSignature(signature, options);
                     markWidgetsPrintable(document);
+                    if (request.lock()) {
+                        DocumentPermissions.lockAfter(document, signature);
+                    }
                     ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + reserved * 2 + 4096);
                     ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
                     byte[] cms = buildCms(external.getContent(), key);
@@ -114,6 +130,14 @@ public final class PadesSigner {
             }
         }
         throw new SigningException("the signature size did not settle after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Embeds the certificates and revocation answers of every signature and time-stamp in the file, so that the
+     * signatures can be verified without asking anyone (PAdES-BASELINE-LT).
+     */
+    public byte[] extendToLongTerm(byte[] signedPdf) {
+        return new AddValidationData().apply(signedPdf, validationData.collect(signedPdf));
     }
 
     /** The invisible signature widget must still carry the Print flag and an appearance to stay PDF/A. */

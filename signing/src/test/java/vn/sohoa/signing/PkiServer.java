@@ -1,0 +1,52 @@
+package vn.sohoa.signing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import vn.sohoa.signing.keys.DevelopmentPki;
+
+/**
+ * A development PKI whose CRL and OCSP responder answer over real HTTP on 127.0.0.1, as the service publishes them,
+ * for tests of the signing module alone.
+ */
+public final class PkiServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final DevelopmentPki pki;
+
+    public PkiServer(Path directory) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        pki = DevelopmentPki.openOrCreate(directory,
+                new DevelopmentPki.Endpoints(base + "/dev-root-ca.crl", base + "/ocsp"));
+        server.createContext("/dev-root-ca.crl", exchange -> answer(exchange, "application/pkix-crl",
+                pki.currentCrl()));
+        server.createContext("/ocsp", exchange -> {
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            answer(exchange, "application/ocsp-response", pki.ocspResponse(request));
+        });
+        server.start();
+    }
+
+    public DevelopmentPki pki() {
+        return pki;
+    }
+
+    private static void answer(HttpExchange exchange, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
