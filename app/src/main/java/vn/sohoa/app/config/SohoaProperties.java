@@ -113,7 +113,27 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
         /** The development PKI under {@code <home>/pki}, created on first start. */
         DEVELOPMENT,
         /** PKCS#12 files {@code agency-<code>.p12} and {@code certifier-<username>.p12} in {@code keystoreDirectory}. */
-        PKCS12_DIRECTORY
+        PKCS12_DIRECTORY,
+        /** Keys named {@code agency-<code>} and {@code certifier-<username>} in a PKCS#11 token or HSM. */
+        PKCS11
+    }
+
+    /**
+     * A PKCS#11 token or HSM (KeySource.PKCS11).
+     *
+     * @param library       the vendor's PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so
+     * @param slotId        the token's slot id, or
+     * @param slotListIndex its position among the module's slots
+     * @param pinFile       a file holding the user PIN (kept out of configuration and logs); or
+     * @param pin           the PIN itself, e.g. from the SOHOA_SIGNING_PKCS11_PIN environment variable
+     */
+    public record Pkcs11(Path library, Long slotId, Integer slotListIndex, Path pinFile, String pin) {
+
+        @Override
+        public String toString() {
+            return "Pkcs11[library=" + library + ", slotId=" + slotId + ", slotListIndex=" + slotListIndex
+                    + ", pinFile=" + pinFile + ", pin=" + (pin == null || pin.isEmpty() ? "" : "******") + "]";
+        }
     }
 
     /**
@@ -122,16 +142,18 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param keystorePassword  their password (PKCS12_DIRECTORY)
      * @param trustAnchors      extra trusted root certificates (PEM files) for verification
      * @param tsaUrl            an RFC 3161 time-stamping service; empty for the development TSA
+     * @param revocationTimeout how long to wait for an OCSP responder or a CRL before trying the next source
+     * @param pkcs11            the token or HSM (PKCS11)
      */
     public record Signing(@DefaultValue("DEVELOPMENT") KeySource keys, Path keystoreDirectory,
                           String keystorePassword, @DefaultValue List<Path> trustAnchors, String tsaUrl,
-                          @DefaultValue("10s") Duration revocationTimeout) {
+                          @DefaultValue("10s") Duration revocationTimeout, Pkcs11 pkcs11) {
 
         @Override
         public String toString() {
             return "Signing[keys=" + keys + ", keystoreDirectory=" + keystoreDirectory + ", keystorePassword="
                     + (keystorePassword == null ? "" : "******") + ", trustAnchors=" + trustAnchors + ", tsaUrl="
-                    + tsaUrl + ", revocationTimeout=" + revocationTimeout + "]";
+                    + tsaUrl + ", revocationTimeout=" + revocationTimeout + ", pkcs11=" + pkcs11 + "]";
         }
     }
 

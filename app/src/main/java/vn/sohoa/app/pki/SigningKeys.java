@@ -2,6 +2,7 @@ package vn.sohoa.app.pki;
 
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.signing.keys.DevelopmentPki;
+import vn.sohoa.signing.keys.Pkcs11Token;
 import vn.sohoa.signing.keys.Pkcs12KeySource;
 import vn.sohoa.signing.keys.SigningException;
 import vn.sohoa.signing.keys.SigningKey;
@@ -11,6 +12,7 @@ public final class SigningKeys {
 
     private final SohoaProperties.Signing settings;
     private final DevelopmentPki pki;
+    private volatile Pkcs11Token token;
 
     SigningKeys(SohoaProperties.Signing settings, DevelopmentPki pki) {
         this.settings = settings;
@@ -37,6 +39,42 @@ public final class SigningKeys {
                 yield Pkcs12KeySource.load(settings.keystoreDirectory().resolve(fileName),
                         settings.keystorePassword().toCharArray());
             }
+            case PKCS11 -> token().key(fileName.substring(0, fileName.length() - ".p12".length()));
         };
+    }
+
+    /** Logs in once, on first use; the token keeps the session for the life of the service. */
+    private Pkcs11Token token() {
+        Pkcs11Token opened = token;
+        if (opened != null) {
+            return opened;
+        }
+        synchronized (this) {
+            if (token == null) {
+                SohoaProperties.Pkcs11 hsm = settings.pkcs11();
+                if (hsm == null || hsm.library() == null || (hsm.slotId() == null) == (hsm.slotListIndex() == null)) {
+                    throw new SigningException("PKCS11 keys need sohoa.signing.pkcs11.library and one of "
+                            + "sohoa.signing.pkcs11.slot-id or slot-list-index");
+                }
+                Pkcs11Token.Slot slot = hsm.slotId() != null ? Pkcs11Token.Slot.id(hsm.slotId())
+                        : Pkcs11Token.Slot.listIndex(hsm.slotListIndex());
+                token = Pkcs11Token.open(hsm.library(), slot, pin(hsm));
+            }
+            return token;
+        }
+    }
+
+    private static char[] pin(SohoaProperties.Pkcs11 hsm) {
+        if (hsm.pinFile() != null) {
+            try {
+                return java.nio.file.Files.readString(hsm.pinFile()).strip().toCharArray();
+            } catch (java.io.IOException e) {
+                throw new SigningException("cannot read the PKCS#11 PIN file " + hsm.pinFile(), e);
+            }
+        }
+        if (hsm.pin() == null || hsm.pin().isEmpty()) {
+            throw new SigningException("PKCS11 keys need sohoa.signing.pkcs11.pin-file or pin");
+        }
+        return hsm.pin().toCharArray();
     }
 }

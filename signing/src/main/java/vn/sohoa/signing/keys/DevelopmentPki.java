@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -176,6 +177,24 @@ public final class DevelopmentPki {
         }
         try {
             KeyPair pair = newKeyPair();
+            X509Certificate certificate = issueCertificate(pair.getPublic(), commonName, organization, purpose);
+            SigningKey key = new SigningKey(pair.getPrivate(), List.of(certificate, root.certificate()));
+            writePkcs12(file, key, password);
+            return key;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SigningException("cannot issue a development certificate for " + commonName, e);
+        }
+    }
+
+    /**
+     * A certificate for a key made elsewhere — in a PKCS#11 token, say, where the private key never leaves.
+     *
+     * @param commonName   the holder's name (an agency's or a person's)
+     * @param organization the agency the holder belongs to
+     */
+    public X509Certificate issueCertificate(PublicKey publicKey, String commonName, String organization,
+                                            Purpose purpose) {
+        try {
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                     .addRDN(BCStyle.C, "VN")
                     .addRDN(BCStyle.O, upTo64(organization))
@@ -186,11 +205,11 @@ public final class DevelopmentPki {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                     X500Name.getInstance(root.certificate().getSubjectX500Principal().getEncoded()), serial(),
                     Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(LEAF_LIFETIME)), subject,
-                    pair.getPublic());
+                    publicKey);
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
-                    extensions.createSubjectKeyIdentifier(pair.getPublic()));
+                    extensions.createSubjectKeyIdentifier(publicKey));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     extensions.createAuthorityKeyIdentifier(root.certificate()));
             builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[]{
@@ -208,10 +227,7 @@ public final class DevelopmentPki {
                 case AGENCY_SEAL, PERSONAL_SIGNATURE -> builder.addExtension(Extension.keyUsage, true,
                         new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             }
-            X509Certificate certificate = sign(builder, root);
-            SigningKey key = new SigningKey(pair.getPrivate(), List.of(certificate, root.certificate()));
-            writePkcs12(file, key, password);
-            return key;
+            return sign(builder, root);
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new SigningException("cannot issue a development certificate for " + commonName, e);
         }

@@ -1,6 +1,7 @@
 package vn.sohoa.signing.keys;
 
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
@@ -8,8 +9,10 @@ import java.util.Objects;
 /**
  * A private key and its certificate chain, signer first. The key may be a software key or a handle into a token;
  * {@link #toString()} never shows key material.
+ *
+ * @param provider the JCA provider that holds the key (a PKCS#11 token's), or null for the default providers
  */
-public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
+public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain, Provider provider) {
 
     public SigningKey {
         Objects.requireNonNull(privateKey, "privateKey");
@@ -17,6 +20,24 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
             throw new IllegalArgumentException("a signing key needs at least its own certificate");
         }
         chain = List.copyOf(chain);
+    }
+
+    /** A software key, usable with the default providers. */
+    public SigningKey(PrivateKey privateKey, List<X509Certificate> chain) {
+        this(privateKey, chain, null);
+    }
+
+    /** Signs through the key's own provider when it has one: a token key never leaves its token. */
+    public org.bouncycastle.operator.ContentSigner contentSigner() {
+        var builder = new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(signatureAlgorithm());
+        if (provider != null) {
+            builder.setProvider(provider);
+        }
+        try {
+            return builder.build(privateKey);
+        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+            throw new SigningException("cannot use the key of " + this + ": " + e.getMessage(), e);
+        }
     }
 
     public X509Certificate certificate() {

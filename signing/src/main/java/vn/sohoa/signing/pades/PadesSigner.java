@@ -48,7 +48,6 @@ import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import vn.sohoa.core.util.Sha256;
@@ -170,8 +169,7 @@ public final class PadesSigner {
         try {
             byte[] signedBytes = content.readAllBytes();
             X509Certificate certificate = key.certificate();
-            ContentSigner contentSigner = new JcaContentSignerBuilder(key.signatureAlgorithm())
-                    .build(key.privateKey());
+            ContentSigner contentSigner = key.contentSigner();
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().build())

@@ -1,0 +1,72 @@
+package vn.sohoa.signing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import vn.sohoa.signing.keys.Pkcs11Token;
+
+/**
+ * A fresh SoftHSM2 token for a test run, made with Debian's softhsm2-util: a real PKCS#11 module loaded into the
+ * JVM, standing in for an agency's HSM. SoftHSM2 finds its configuration through the SOFTHSM2_CONF environment
+ * variable, which the build sets for every test JVM (pom.xml); the token directory beside it is emptied once per
+ * test JVM. PKCS#11 login state belongs to the process and the token, so a test that needs a token nobody has logged
+ * in to yet makes its own — before the first token is opened: the module reads its tokens once, when the JVM loads
+ * it.
+ */
+public final class SoftHsm {
+
+    /** Where Debian and Ubuntu install the module (package softhsm2). */
+    private static final List<Path> MODULES = List.of(Path.of("/usr/lib/softhsm/libsofthsm2.so"),
+            Path.of("/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"),
+            Path.of("/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so"));
+    private static final Pattern REASSIGNED = Pattern.compile("reassigned to slot (\\d+)");
+
+    private static boolean emptied;
+
+    private SoftHsm() {
+    }
+
+    public record Token(Path module, Pkcs11Token.Slot slot, String label) {
+    }
+
+    /** Initializes a new token labelled {@code label} with the user PIN {@code pin}. */
+    public static synchronized Token initialize(String label, String pin) throws IOException, InterruptedException {
+        String conf = System.getenv("SOFTHSM2_CONF");
+        if (conf == null) {
+            throw new IllegalStateException("SOFTHSM2_CONF is not set: run the tests through Maven (pom.xml sets it)");
+        }
+        Path module = MODULES.stream().filter(Files::isReadable).findFirst().orElseThrow(() ->
+                new IllegalStateException("SoftHSM2 is not installed (apt-get install softhsm2; ./sohoa test does)"));
+        Path confFile = Path.of(conf);
+        Path tokens = confFile.resolveSibling("tokens");
+        if (!emptied && Files.exists(tokens)) {
+            try (Stream<Path> old = Files.walk(tokens)) {
+                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        emptied = true;
+        Files.createDirectories(tokens);
+        Files.writeString(confFile, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
+                + "log.level = ERROR\n", StandardCharsets.US_ASCII);
+        Process init = new ProcessBuilder("softhsm2-util", "--init-token", "--free", "--label", label,
+                "--pin", pin, "--so-pin", pin + pin).redirectErrorStream(true).start();
+        String output = new String(init.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (init.waitFor() != 0) {
+            throw new IllegalStateException("softhsm2-util --init-token failed: " + output);
+        }
+        Matcher slot = REASSIGNED.matcher(output);
+        if (!slot.find()) {
+            throw new IllegalStateException("softhsm2-util did not say which slot it used: " + output);
+        }
+        return new Token(module, Pkcs11Token.Slot.id(Long.parseLong(slot.group(1))), label);
+    }
+}
