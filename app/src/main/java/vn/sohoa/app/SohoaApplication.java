@@ -1,6 +1,7 @@
 package vn.sohoa.app;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 import vn.sohoa.app.storage.ScrubCommand;
 import vn.sohoa.ocr.OcrCommand;
@@ -22,6 +24,12 @@ import vn.sohoa.ocr.OcrCommand;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class SohoaApplication {
+
+    /** The time the service goes by; tests replace it to cross a year or a month. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     public static void main(String[] args) {
         if (args.length > 0 && isTool(args[0])) {

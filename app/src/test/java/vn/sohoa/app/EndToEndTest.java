@@ -252,9 +252,9 @@ abstract class EndToEndTest {
 
     @Test
     @Order(5)
-    void concurrentCertificationsGetConsecutiveNumbers() throws Exception {
-        int count = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(count);
+    void twoHundredConcurrentCertificationsGetConsecutiveNumbers() throws Exception {
+        int count = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<HttpResponse<String>>> results = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -268,11 +268,115 @@ abstract class EndToEndTest {
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
                 numbers.add(json(response).get("registerNumber").asLong());
             }
-            // number 1 went to the copy of the earlier test; these take 2..9, each exactly once
-            assertThat(numbers).containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+            // number 1 went to the copy of the earlier test; these take 2..201, each exactly once
+            assertThat(numbers).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.LongStream.rangeClosed(2, 201).boxed().toList());
         } finally {
             pool.shutdownNow();
         }
+        JsonNode register = json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(),
+                CERTIFIER));
+        assertThat(register.get("state").get("lastNumber").asLong()).isEqualTo(201);
+        List<Long> entries = new ArrayList<>();
+        for (JsonNode entry : register.get("entries")) {
+            assertThat(entry.get("status").asString()).isEqualTo("ISSUED");
+            entries.add(entry.get("number").asLong());
+        }
+        assertThat(entries).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 201).boxed().toList());
+    }
+
+    static int currentYear() {
+        return Year.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getValue();
+    }
+
+    @Test
+    @Order(11)
+    void copiesOfOneOriginalMadeAtOnceShareOneNumber() throws Exception {
+        HttpResponse<String> two = api.post("/api/v1/documents/" + documentId + "/certifications?copies=2",
+                CERTIFIER);
+        assertThat(two.statusCode()).as(two.body()).isEqualTo(201);
+        JsonNode copies = json(two).get("copies");
+        assertThat(copies).hasSize(2);
+        long number = copies.get(0).get("registerNumber").asLong();
+        assertThat(copies.get(1).get("registerNumber").asLong()).isEqualTo(number);
+        assertThat(copies.get(0).get("copyIndex").asInt()).isEqualTo(1);
+        assertThat(copies.get(1).get("copyIndex").asInt()).isEqualTo(2);
+        assertThat(copies.get(0).get("id").asString()).isNotEqualTo(copies.get(1).get("id").asString());
+        HttpResponse<byte[]> second = api.getBytes(copies.get(1).get("pdfUrl").asString(), CERTIFIER);
+        assertThat(text(second.body())).contains("Số chứng thực: " + number);
+
+        HttpResponse<String> none = api.post("/api/v1/documents/" + documentId + "/certifications?copies=0",
+                CERTIFIER);
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(json(none).get("field").asString()).isEqualTo("copies");
+        HttpResponse<String> tooMany = api.post("/api/v1/documents/" + documentId + "/certifications?copies=21",
+                CERTIFIER);
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(json(tooMany).get("detail").asString()).contains("between 1 and 20");
+
+        JsonNode entry = null;
+        for (JsonNode candidate : json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(),
+                CERTIFIER)).get("entries")) {
+            if (candidate.get("number").asLong() == number) {
+                entry = candidate;
+            }
+        }
+        assertThat(entry).isNotNull();
+        assertThat(entry.get("copies").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(12)
+    void theMonthsRegisterPrintsAsPdfAAndExportsAsCsv() throws Exception {
+        String base = "/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear();
+        int month = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getMonthValue();
+        HttpResponse<byte[]> pdf = api.getBytes(base + "/export.pdf?month=" + month, CERTIFIER);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(VeraPdfJudge.pdfA2bFailures(pdf.body())).isEmpty();
+        String printed = text(pdf.body());
+        assertThat(printed).contains("SỔ CHỨNG THỰC BẢN SAO ĐIỆN TỬ TỪ BẢN CHÍNH").contains("Hợp đồng thuê nhà")
+                .contains("Tổng cộng: 202 số, 202 số đã cấp (203 bản), 0 số hủy");
+
+        HttpResponse<byte[]> csv = api.getBytes(base + "/export.csv?month=" + month, SUPERVISOR);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        String[] lines = new String(csv.body(), StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines).hasSize(1 + 202);
+        assertThat(lines[0]).startsWith("\uFEFFso_chung_thuc,");
+        assertThat(lines[1]).startsWith("1,").contains("Hợp đồng thuê nhà").contains("ISSUED");
+
+        assertThat(api.getBytes(base + "/export.csv", CLERK).statusCode()).isEqualTo(403);
+        HttpResponse<String> badMonth = api.get(base + "?month=13", CERTIFIER);
+        assertThat(badMonth.statusCode()).isEqualTo(400);
+        assertThat(json(badMonth).get("field").asString()).isEqualTo("month");
+        HttpResponse<String> notYet = api.post(base + "/close", CERTIFIER);
+        assertThat(notYet.statusCode()).isEqualTo(409);
+    }
+
+    @Autowired
+    vn.sohoa.signing.keys.DevelopmentPki developmentPki;
+    @Autowired
+    vn.sohoa.app.pki.SigningKeys signingKeys;
+
+    @Test
+    @Order(20)
+    void aRevokedCertifierIsRefusedAndTheNumberTakenIsRecordedVoid() throws Exception {
+        var certificate = signingKeys.certifierKey("certifier", "Nguyễn Văn An", "UBND xã Hòa Phong").certificate();
+        developmentPki.revoke(certificate, java.time.Instant.now().minusSeconds(5),
+                vn.sohoa.signing.keys.DevelopmentPki.RevocationReason.KEY_COMPROMISE);
+
+        HttpResponse<String> refused = api.post("/api/v1/documents/" + documentId + "/certifications", CERTIFIER);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(json(refused).get("type").asString()).endsWith("certificate-revoked");
+        assertThat(json(refused).get("detailVi").asString()).contains("thu hồi");
+
+        JsonNode register = json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(),
+                CERTIFIER));
+        JsonNode entries = register.get("entries");
+        JsonNode last = entries.get(entries.size() - 1);
+        assertThat(last.get("number").asLong()).isEqualTo(register.get("state").get("lastNumber").asLong());
+        assertThat(last.get("status").asString()).isEqualTo("VOID");
+        assertThat(last.get("voidReason").asString()).contains("revoked");
+        assertThat(register.get("totals").get("voided").asLong()).isEqualTo(1);
     }
 
     @Test

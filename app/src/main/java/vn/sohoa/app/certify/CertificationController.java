@@ -42,24 +42,41 @@ class CertificationController {
 
     /** A certified copy as the API shows it. */
     record CertifiedCopyView(String id, String documentId, String dossierCode, String agencyCode, String kind,
-                             int year, long registerNumber, String book, String certifier,
+                             int year, long registerNumber, int copyIndex, String book, String certifier,
                              OffsetDateTime certifiedAt, String sha256, long size, int pages, long feeVnd,
                              String pdfUrl) {
 
         static CertifiedCopyView of(Certification c) {
             return new CertifiedCopyView(c.id(), c.documentId(), c.dossierCode(), c.agencyCode(), c.kind().code(),
-                    c.year(), c.registerNumber(), c.book(), c.certifier(), c.certifiedAt(), c.sha256(), c.size(),
-                    c.pages(), c.feeVnd(), "/api/v1/certified-copies/" + c.id() + "/pdf");
+                    c.year(), c.registerNumber(), c.copyIndex(), c.book(), c.certifier(), c.certifiedAt(),
+                    c.sha256(), c.size(), c.pages(), c.feeVnd(), "/api/v1/certified-copies/" + c.id() + "/pdf");
+        }
+    }
+
+    /** The first copy, as before; {@code copies} lists every copy made under the number (one by default). */
+    record CertificationView(String id, String documentId, String dossierCode, String agencyCode, String kind,
+                             int year, long registerNumber, int copyIndex, String book, String certifier,
+                             OffsetDateTime certifiedAt, String sha256, long size, int pages, long feeVnd,
+                             String pdfUrl, List<CertifiedCopyView> copies) {
+
+        static CertificationView of(List<Certification> made) {
+            CertifiedCopyView first = CertifiedCopyView.of(made.get(0));
+            return new CertificationView(first.id(), first.documentId(), first.dossierCode(), first.agencyCode(),
+                    first.kind(), first.year(), first.registerNumber(), first.copyIndex(), first.book(),
+                    first.certifier(), first.certifiedAt(), first.sha256(), first.size(), first.pages(),
+                    first.feeVnd(), first.pdfUrl(), made.stream().map(CertifiedCopyView::of).toList());
         }
     }
 
     @PostMapping("/api/v1/documents/{id}/certifications")
-    @Operation(summary = "Certify a digitized document as an electronic copy (certifier of the same agency)")
-    ResponseEntity<CertifiedCopyView> certify(@AuthenticationPrincipal SohoaPrincipal principal,
-                                              @PathVariable String id) {
-        Certification certification = certifications.certify(principal, id);
-        return ResponseEntity.created(URI.create("/api/v1/certified-copies/" + certification.id()))
-                .body(CertifiedCopyView.of(certification));
+    @Operation(summary = "Certify a digitized document as electronic copies (certifier of the same agency); "
+            + "copies made at once share one register number")
+    ResponseEntity<CertificationView> certify(@AuthenticationPrincipal SohoaPrincipal principal,
+                                              @PathVariable String id,
+                                              @RequestParam(defaultValue = "1") int copies) {
+        List<Certification> made = certifications.certify(principal, id, copies);
+        return ResponseEntity.created(URI.create("/api/v1/certified-copies/" + made.get(0).id()))
+                .body(CertificationView.of(made));
     }
 
     @GetMapping("/api/v1/certified-copies/{id}")

@@ -25,44 +25,18 @@ class CertificationRepository {
         this.jdbc = jdbc;
     }
 
-    /** Creates the year's register row if missing; racing creators are harmless (the key is unique). */
-    void ensureRegister(String agencyCode, RegisterKind kind, int year) {
-        jdbc.sql("insert into register_books (agency_code, kind, register_year, book_number, last_number) "
-                        + "values (?, ?, ?, 1, 0) on conflict do nothing")
-                .params(agencyCode, kind.name(), year)
-                .update();
-    }
-
-    /** Takes the next number under a row lock held until the transaction ends: no gap, no repeat. */
-    RegisterEntry nextNumber(String agencyCode, RegisterKind kind, int year) {
-        RegisterEntry current = jdbc.sql("select book_number, last_number from register_books "
-                        + "where agency_code = ? and kind = ? and register_year = ? for update")
-                .params(agencyCode, kind.name(), year)
-                .query((rs, n) -> new RegisterEntry(rs.getInt("book_number"), rs.getLong("last_number")))
-                .single();
-        long next = current.number() + 1;
-        jdbc.sql("update register_books set last_number = ? "
-                        + "where agency_code = ? and kind = ? and register_year = ?")
-                .params(next, agencyCode, kind.name(), year)
-                .update();
-        return new RegisterEntry(current.bookNumber(), next);
-    }
-
-    record RegisterEntry(int bookNumber, long number) {
-    }
-
     void insert(Certification c) {
         jdbc.sql("insert into certifications (id, document_id, agency_code, kind, register_year, register_number, "
-                        + "book, certifier, certified_at, object_key, sha256, size_bytes, page_count, fee_vnd) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "copy_index, book, certifier, certified_at, object_key, sha256, size_bytes, page_count, "
+                        + "fee_vnd) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.documentId(), c.agencyCode(), c.kind().name(), c.year(), c.registerNumber(),
-                        c.book(), c.certifier(), c.certifiedAt(), c.objectKey(), c.sha256(), c.size(), c.pages(),
+                        c.copyIndex(), c.book(), c.certifier(), c.certifiedAt(), c.objectKey(), c.sha256(), c.size(), c.pages(),
                         c.feeVnd())
                 .update();
     }
 
     List<Certification> ofDocument(String documentId) {
-        return jdbc.sql(SELECT + "where c.document_id = ? order by c.certified_at").param(documentId)
+        return jdbc.sql(SELECT + "where c.document_id = ? order by c.certified_at, c.copy_index").param(documentId)
                 .query(CertificationRepository::map).list();
     }
 
@@ -84,7 +58,7 @@ class CertificationRepository {
         if (registerNumber != null) {
             sql.append(" and c.register_number = :number");
         }
-        sql.append(" order by c.certified_at desc limit 500");
+        sql.append(" order by c.certified_at desc, c.copy_index limit 500");
         JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("visible", agencyCodes);
         if (agencyCode != null) {
             spec = spec.param("agency", agencyCode);
@@ -102,7 +76,7 @@ class CertificationRepository {
         return new Certification(rs.getString("id"), rs.getString("document_id"), rs.getString("dossier_code"),
                 rs.getString("agency_code"), RegisterKind.valueOf(rs.getString("kind")),
                 rs.getInt("register_year"),
-                rs.getLong("register_number"), rs.getString("book"), rs.getString("certifier"),
+                rs.getLong("register_number"), rs.getInt("copy_index"), rs.getString("book"), rs.getString("certifier"),
                 VietnamTime.of(rs.getObject("certified_at", OffsetDateTime.class)), rs.getString("object_key"),
                 rs.getString("sha256"), rs.getLong("size_bytes"), rs.getInt("page_count"), rs.getLong("fee_vnd"));
     }

@@ -19,12 +19,22 @@ import org.springframework.util.unit.DataSize;
  * @param signing       keys, trust anchors and time-stamping
  * @param jobs          retries of durable jobs
  * @param bootstrap     first-start accounts and demo data
+ * @param certification limits of the certification register
  */
 @ConfigurationProperties("sohoa")
 public record SohoaProperties(@DefaultValue("./data") Path home, String publicBaseUrl, @DefaultValue Ocr ocr,
                               @DefaultValue Ingest ingest, @DefaultValue Storage storage,
                               @DefaultValue Signing signing, @DefaultValue Jobs jobs,
-                              @DefaultValue Bootstrap bootstrap) {
+                              @DefaultValue Bootstrap bootstrap, @DefaultValue Certification certification) {
+
+    /**
+     * @param maxCopies        most copies of one original certified at once under one number
+     * @param interruptedAfter a register number still pending after this long was interrupted (a node stopped):
+     *                         it is settled as issued or void
+     */
+    public record Certification(@DefaultValue("20") int maxCopies,
+                                @DefaultValue("10m") Duration interruptedAfter) {
+    }
 
     /**
      * @param firstRetryDelay delay before the first retry of a failed job; it doubles with each further failure

@@ -10,6 +10,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+
+import vn.sohoa.signing.revocation.CertificateRevokedException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -75,6 +77,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return respond(HttpStatus.CONFLICT, "conflict", "Conflict / Xung đột trạng thái", e);
+    }
+
+    @ExceptionHandler(CertificateRevokedException.class)
+    ResponseEntity<ProblemDetail> revoked(CertificateRevokedException e) {
+        LOG.warn("refused to sign: {}", e.getMessage());
+        return respond(HttpStatus.CONFLICT, "certificate-revoked",
+                "Certificate revoked / Chứng thư số đã bị thu hồi", e);
     }
 
     @ExceptionHandler(StoreUnavailableException.class)

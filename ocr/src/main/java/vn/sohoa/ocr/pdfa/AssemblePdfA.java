@@ -1,28 +1,19 @@
 package vn.sohoa.ocr.pdfa;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
@@ -31,13 +22,6 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.util.Matrix;
-import org.apache.xmpbox.XMPMetadata;
-import org.apache.xmpbox.schema.AdobePDFSchema;
-import org.apache.xmpbox.schema.DublinCoreSchema;
-import org.apache.xmpbox.schema.PDFAIdentificationSchema;
-import org.apache.xmpbox.schema.XMPBasicSchema;
-import org.apache.xmpbox.type.BadFieldValueException;
-import org.apache.xmpbox.xml.XmpSerializer;
 
 import vn.sohoa.core.document.DigitizationMarker;
 import vn.sohoa.ocr.OcrPage;
@@ -51,8 +35,7 @@ import vn.sohoa.ocr.engine.OcrWord;
  */
 public final class AssemblePdfA {
 
-    public static final String PRODUCER = "Sohoa";
-    private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    public static final String PRODUCER = PdfAIdentity.PRODUCER;
     private static final float POINTS_PER_INCH = 72f;
     /**
      * A line's height above its baseline (capitals with stacked Vietnamese marks) per point of font size. Measured
@@ -83,22 +66,8 @@ public final class AssemblePdfA {
         }
     }
 
-    /** Read once: inside the service's nested jar every resource lookup costs a jar search. */
-    private static final byte[] FONT = readFont();
-
-    private static byte[] readFont() {
-        try (InputStream in = AssemblePdfA.class.getResourceAsStream(FONT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("font resource missing from PDFBox: " + FONT_RESOURCE);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + FONT_RESOURCE, e);
-        }
-    }
-
     static PDType0Font loadFont(PDDocument document) throws IOException {
-        return PDType0Font.load(document, new ByteArrayInputStream(FONT), true);
+        return PdfAIdentity.font(document);
     }
 
     private void addPage(PDDocument document, OcrPage page, PDType0Font font, Map<Integer, Boolean> encodable)
@@ -202,59 +171,10 @@ public final class AssemblePdfA {
     }
 
     private void writeMetadata(PDDocument document, DigitizationMarker marker) throws IOException {
-        Calendar converted = GregorianCalendar.from(marker.convertedAt().toZonedDateTime());
         String description = "Converted from paper / Số hóa từ bản giấy: " + marker.agencyName() + " ("
                 + marker.agencyCode() + "), " + marker.clerk() + ", " + marker.convertedAt();
-
-        PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle(marker.title());
-        info.setAuthor(marker.clerk());
-        info.setSubject(description);
-        info.setProducer(PRODUCER);
-        info.setCreator(PRODUCER);
-        info.setCreationDate(converted);
-        info.setModificationDate(converted);
-
-        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
-        DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
-        dc.setTitle(marker.title());
-        dc.addCreator(marker.clerk());
-        dc.setDescription(description);
-        dc.addPublisher(marker.agencyName() + " (" + marker.agencyCode() + ")");
-        dc.setSource("paper original / bản giấy");
-        dc.addLanguage("vi");
-        dc.setFormat("application/pdf");
-        AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
-        pdf.setProducer(PRODUCER);
-        XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
-        basic.setCreatorTool(PRODUCER);
-        basic.setCreateDate(converted);
-        basic.setModifyDate(converted);
-        PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
-        pdfa.setPart(flavour.part());
-        try {
-            pdfa.setConformance(flavour.conformance());
-        } catch (BadFieldValueException e) {
-            throw new IllegalStateException(flavour + " has a valid PDF/A conformance level", e);
-        }
-        ByteArrayOutputStream xml = new ByteArrayOutputStream();
-        try {
-            new XmpSerializer().serialize(xmp, xml, true);
-        } catch (javax.xml.transform.TransformerException e) {
-            throw new IOException("cannot serialise XMP", e);
-        }
-
-        PDDocumentCatalog catalog = document.getDocumentCatalog();
-        PDMetadata metadata = new PDMetadata(document);
-        metadata.importXMPMetadata(xml.toByteArray());
-        catalog.setMetadata(metadata);
-        catalog.setLanguage("vi");
-        PDOutputIntent intent = new PDOutputIntent(document,
-                new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
-        intent.setInfo("sRGB IEC61966-2.1");
-        intent.setOutputCondition("sRGB IEC61966-2.1");
-        intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
-        intent.setRegistryName("http://www.color.org");
-        catalog.addOutputIntent(intent);
+        PdfAIdentity.declare(document, flavour, new PdfAIdentity.Description(marker.title(), marker.clerk(),
+                description, marker.agencyName() + " (" + marker.agencyCode() + ")", "paper original / bản giấy",
+                marker.convertedAt().toZonedDateTime()));
     }
 }

@@ -1,0 +1,238 @@
+package vn.sohoa.app.certify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.sohoa.app.config.VietnamTime;
+import vn.sohoa.app.error.ConflictException;
+
+/**
+ * The certification register (sổ chứng thực): per agency, kind and year, numbers from 1 on 1 January (Vietnam time)
+ * and on across the books opened within the year.
+ *
+ * <p>A number is reserved in its own short transaction under the counter's row lock and recorded as a PENDING entry
+ * at once, so the lock is not held while copies are stamped and signed. The entry then becomes ISSUED with its
+ * copies, or VOID with the reason; an entry left PENDING by a crash is settled by {@link #settleInterrupted}. So
+ * every number ever handed out has exactly one entry: no gap, no repeat, under any concurrency and any crash.
+ */
+@Component
+public class Register {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Register.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    Register(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** A reserved number, and what it was reserved for. */
+    public record Reservation(String agencyCode, RegisterKind kind, int year, long number, int bookNumber,
+                              String book, ZonedDateTime at) {
+    }
+
+    /** The time the register goes by, in Vietnam time, to the second. */
+    public ZonedDateTime now() {
+        return ZonedDateTime.now(clock.withZone(VietnamTime.ZONE)).withNano(0);
+    }
+
+    /**
+     * Reserves the next number of the year of {@code at} for {@code copies} copies of one original, committed
+     * before this returns.
+     */
+    public Reservation reserve(String agencyCode, RegisterKind kind, String documentId, String certifier, int copies,
+                               ZonedDateTime at) {
+        int year = at.withZoneSameInstant(VietnamTime.ZONE).getYear();
+        jdbc.sql("insert into register_books (agency_code, kind, register_year, book_number, last_number) "
+                        + "values (?, ?, ?, 1, 0) on conflict do nothing")
+                .params(agencyCode, kind.name(), year).update();
+        return ownTransaction.execute(status -> {
+            var counter = jdbc.sql("select book_number, last_number, closed_at from register_books "
+                            + "where agency_code = ? and kind = ? and register_year = ? for update")
+                    .params(agencyCode, kind.name(), year)
+                    .query((rs, n) -> new long[]{rs.getInt("book_number"), rs.getLong("last_number"),
+                        rs.getObject("closed_at") == null ? 0 : 1})
+                    .single();
+            if (counter[2] == 1) {
+                throw new ConflictException("the " + year + " register of " + agencyCode + " (" + kind.code()
+                        + ") is closed", "sổ chứng thực năm " + year + " đã khóa sổ");
+            }
+            int bookNumber = (int) counter[0];
+            long number = counter[1] + 1;
+            jdbc.sql("update register_books set last_number = ? where agency_code = ? and kind = ? "
+                            + "and register_year = ?")
+                    .params(number, agencyCode, kind.name(), year).update();
+            String book = kind.bookLabel(bookNumber, year);
+            jdbc.sql("insert into register_entries (agency_code, kind, register_year, register_number, book, "
+                            + "document_id, certifier, copies, status, reserved_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(agencyCode, kind.name(), year, number, book, documentId, certifier, copies,
+                            RegisterEntryStatus.PENDING.name(), at.toOffsetDateTime())
+                    .update();
+            return new Reservation(agencyCode, kind, year, number, bookNumber, book, at);
+        });
+    }
+
+    /** The current book and the last number given in a year's register. */
+    public record BookState(String agencyCode, RegisterKind kind, int year, int bookNumber, String book,
+                            long lastNumber, OffsetDateTime closedAt) {
+    }
+
+    public BookState state(String agencyCode, RegisterKind kind, int year) {
+        return jdbc.sql("select * from register_books where agency_code = ? and kind = ? and register_year = ?")
+                .params(agencyCode, kind.name(), year)
+                .query((rs, n) -> new BookState(agencyCode, kind, year, rs.getInt("book_number"),
+                        kind.bookLabel(rs.getInt("book_number"), year), rs.getLong("last_number"),
+                        rs.getObject("closed_at", OffsetDateTime.class) == null ? null
+                                : VietnamTime.of(rs.getObject("closed_at", OffsetDateTime.class))))
+                .optional()
+                .orElse(new BookState(agencyCode, kind, year, 1, kind.bookLabel(1, year), 0, null));
+    }
+
+    /**
+     * Closes the current book of the year and opens the next one (a bound book is full); numbering goes on
+     * where it was.
+     */
+    public BookState openNextBook(String agencyCode, RegisterKind kind, int year) {
+        jdbc.sql("insert into register_books (agency_code, kind, register_year, book_number, last_number) "
+                        + "values (?, ?, ?, 1, 0) on conflict do nothing")
+                .params(agencyCode, kind.name(), year).update();
+        ownTransaction.executeWithoutResult(status -> {
+            int updated = jdbc.sql("update register_books set book_number = book_number + 1 where agency_code = ? "
+                            + "and kind = ? and register_year = ? and closed_at is null")
+                    .params(agencyCode, kind.name(), year).update();
+            if (updated != 1) {
+                throw new ConflictException("the " + year + " register is closed", "sổ chứng thực năm " + year
+                        + " đã khóa sổ");
+            }
+        });
+        return state(agencyCode, kind, year);
+    }
+
+    /** Closes a year's register once the year is over in Vietnam time; its totals are final. */
+    public BookState closeYear(String agencyCode, RegisterKind kind, int year) {
+        if (now().getYear() <= year) {
+            throw new ConflictException("the " + year + " register can be closed from 1 January " + (year + 1),
+                    "chỉ khóa sổ năm " + year + " từ ngày 01/01/" + (year + 1));
+        }
+        long pending = jdbc.sql("select count(*) from register_entries where agency_code = ? and kind = ? "
+                        + "and register_year = ? and status = 'PENDING'")
+                .params(agencyCode, kind.name(), year).query(Long.class).single();
+        if (pending > 0) {
+            throw new ConflictException(pending + " number(s) of " + year + " are still being certified; the "
+                    + "register closes once they are issued or settled", "còn " + pending + " số chứng thực đang "
+                    + "xử lý; chỉ khóa sổ khi tất cả đã hoàn tất");
+        }
+        jdbc.sql("insert into register_books (agency_code, kind, register_year, book_number, last_number) "
+                        + "values (?, ?, ?, 1, 0) on conflict do nothing")
+                .params(agencyCode, kind.name(), year).update();
+        jdbc.sql("update register_books set closed_at = ? where agency_code = ? and kind = ? and register_year = ? "
+                        + "and closed_at is null")
+                .params(OffsetDateTime.now(clock), agencyCode, kind.name(), year).update();
+        return state(agencyCode, kind, year);
+    }
+
+    /** Marks the entry issued; call inside the transaction that records its copies. */
+    void markIssued(Reservation reservation) {
+        int updated = jdbc.sql("update register_entries set status = ?, closed_at = ? where agency_code = ? "
+                        + "and kind = ? and register_year = ? and register_number = ? and status = ?")
+                .params(RegisterEntryStatus.ISSUED.name(), OffsetDateTime.now(clock), reservation.agencyCode(),
+                        reservation.kind().name(), reservation.year(), reservation.number(),
+                        RegisterEntryStatus.PENDING.name())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("register entry " + reservation.number() + "/" + reservation.year()
+                    + " is no longer pending");
+        }
+    }
+
+    /** Records that no copy was issued under the reserved number, and why, in a transaction of its own. */
+    public void markVoid(Reservation reservation, String reason) {
+        ownTransaction.executeWithoutResult(status -> jdbc.sql("update register_entries set status = ?, "
+                        + "closed_at = ?, void_reason = ? where agency_code = ? and kind = ? and register_year = ? "
+                        + "and register_number = ? and status = ?")
+                .params(RegisterEntryStatus.VOID.name(), OffsetDateTime.now(clock), limit(reason),
+                        reservation.agencyCode(), reservation.kind().name(), reservation.year(),
+                        reservation.number(), RegisterEntryStatus.PENDING.name())
+                .update());
+        LOG.warn("register number {} of {} ({} {}) is void: {}", reservation.number(), reservation.year(),
+                reservation.agencyCode(), reservation.kind(), reason);
+    }
+
+    /**
+     * Settles entries left PENDING longer than {@code olderThan} — the node that reserved them stopped before
+     * finishing: issued if their copies were recorded, void otherwise. Safe to run on every node.
+     *
+     * @return how many entries were settled
+     */
+    public int settleInterrupted(Duration olderThan) {
+        OffsetDateTime before = OffsetDateTime.now(clock).minus(olderThan);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int issued = jdbc.sql("update register_entries set status = 'ISSUED', closed_at = :now where status = "
+                        + "'PENDING' and reserved_at < :before and exists (select 1 from certifications c where "
+                        + "c.agency_code = register_entries.agency_code and c.kind = register_entries.kind and "
+                        + "c.register_year = register_entries.register_year and "
+                        + "c.register_number = register_entries.register_number)")
+                .param("now", now).param("before", before).update();
+        int voided = jdbc.sql("update register_entries set status = 'VOID', closed_at = :now, void_reason = "
+                        + ":reason where status = 'PENDING' and reserved_at < :before")
+                .param("now", now).param("before", before)
+                .param("reason", "interrupted before its copy was recorded (service stopped) / bị gián đoạn trước "
+                        + "khi bản sao được ghi nhận")
+                .update();
+        if (issued + voided > 0) {
+            LOG.warn("settled {} interrupted register entries: {} issued, {} void", issued + voided, issued, voided);
+        }
+        return issued + voided;
+    }
+
+    /** One line of the register, with the paper's title and the fees of its copies. */
+    public record Entry(String agencyCode, RegisterKind kind, int year, long number, String book, String documentId,
+                        String documentTitle, String certifier, int copies, long feeVnd, RegisterEntryStatus status,
+                        OffsetDateTime reservedAt, OffsetDateTime closedAt, String voidReason) {
+    }
+
+    /** The entries of a year, or of one month of it, in number order. */
+    public List<Entry> entries(String agencyCode, RegisterKind kind, int year, Integer month) {
+        String sql = "select e.*, d.title, (select coalesce(sum(c.fee_vnd), 0) from certifications c "
+                + "where c.agency_code = e.agency_code and c.kind = e.kind and c.register_year = e.register_year "
+                + "and c.register_number = e.register_number) as fees from register_entries e "
+                + "join documents d on d.id = e.document_id where e.agency_code = :agency and e.kind = :kind "
+                + "and e.register_year = :year"
+                + (month == null ? "" : " and e.reserved_at >= :from and e.reserved_at < :to")
+                + " order by e.register_number";
+        var spec = jdbc.sql(sql).param("agency", agencyCode).param("kind", kind.name()).param("year", year);
+        if (month != null) {
+            ZonedDateTime from = java.time.LocalDate.of(year, month, 1).atStartOfDay(VietnamTime.ZONE);
+            spec = spec.param("from", from.toOffsetDateTime()).param("to", from.plusMonths(1).toOffsetDateTime());
+        }
+        return spec.query((rs, n) -> new Entry(rs.getString("agency_code"), RegisterKind.valueOf(rs.getString("kind")),
+                rs.getInt("register_year"), rs.getLong("register_number"), rs.getString("book"),
+                rs.getString("document_id"), rs.getString("title"), rs.getString("certifier"), rs.getInt("copies"),
+                rs.getLong("fees"), RegisterEntryStatus.valueOf(rs.getString("status")),
+                VietnamTime.of(rs.getObject("reserved_at", OffsetDateTime.class)),
+                rs.getObject("closed_at", OffsetDateTime.class) == null ? null
+                        : VietnamTime.of(rs.getObject("closed_at", OffsetDateTime.class)),
+                rs.getString("void_reason"))).list();
+    }
+
+    private static String limit(String reason) {
+        String text = reason == null ? "unknown" : reason;
+        return text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+    }
+}

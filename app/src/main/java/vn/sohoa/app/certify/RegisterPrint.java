@@ -1,0 +1,169 @@
+package vn.sohoa.app.certify;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import vn.sohoa.ocr.pdfa.PdfAFlavour;
+import vn.sohoa.ocr.pdfa.PdfAIdentity;
+
+/**
+ * The register as it is printed and bound each month, and merged at year end (domain notes): a PDF/A-2b on A4
+ * landscape with one row per number — void numbers included, with their reason — and the totals; and the same
+ * rows as CSV (UTF-8 with a byte-order mark, which spreadsheet programs need to read Vietnamese).
+ */
+final class RegisterPrint {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final float MARGIN = 36;
+    private static final float ROW = 16;
+    private static final float FONT_SIZE = 9;
+    private static final String[] HEADERS = {"Số chứng thực", "Quyển số", "Ngày giờ", "Giấy tờ (bản chính)",
+        "Người thực hiện", "Số bản", "Lệ phí (đồng)", "Tình trạng / Ghi chú"};
+    private static final float[] WIDTHS = {62, 92, 80, 210, 90, 40, 66, 130};
+
+    /** Totals of the rows printed. */
+    record Totals(long numbers, long issued, long voided, long copies, long fees) {
+        static Totals of(List<Register.Entry> entries) {
+            return new Totals(entries.size(),
+                    entries.stream().filter(e -> e.status() == RegisterEntryStatus.ISSUED).count(),
+                    entries.stream().filter(e -> e.status() == RegisterEntryStatus.VOID).count(),
+                    entries.stream().filter(e -> e.status() == RegisterEntryStatus.ISSUED)
+                            .mapToLong(Register.Entry::copies).sum(),
+                    entries.stream().mapToLong(Register.Entry::feeVnd).sum());
+        }
+    }
+
+    private RegisterPrint() {
+    }
+
+    static byte[] csv(List<Register.Entry> entries) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        out.append("so_chung_thuc,quyen_so,thoi_diem,giay_to,ma_tai_lieu,nguoi_thuc_hien,so_ban,le_phi_dong,"
+                + "tinh_trang,ly_do_huy\r\n");
+        for (Register.Entry e : entries) {
+            out.append(e.number()).append(',').append(cell(e.book())).append(',')
+                    .append(e.reservedAt()).append(',').append(cell(e.documentTitle())).append(',')
+                    .append(e.documentId()).append(',').append(cell(e.certifier())).append(',')
+                    .append(e.copies()).append(',').append(e.feeVnd()).append(',').append(e.status()).append(',')
+                    .append(cell(e.voidReason() == null ? "" : e.voidReason())).append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String cell(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+
+    /**
+     * @param agencyName the agency keeping the register
+     * @param period     e.g. "Tháng 11 năm 2026" or "Năm 2026"
+     */
+    static byte[] pdf(String agencyName, String agencyCode, RegisterKind kind, String period,
+                      List<Register.Entry> entries, ZonedDateTime printedAt) {
+        try (PDDocument document = new PDDocument()) {
+            PDType0Font font = PdfAIdentity.font(document);
+            List<List<String>> rows = new ArrayList<>();
+            NumberFormat money = NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN"));
+            for (Register.Entry e : entries) {
+                String state = switch (e.status()) {
+                    case ISSUED -> "Đã cấp";
+                    case PENDING -> "Đang xử lý";
+                    case VOID -> "Hủy: " + e.voidReason();
+                };
+                rows.add(List.of(String.valueOf(e.number()), e.book(), DATE_TIME.format(e.reservedAt()),
+                        e.documentTitle(), e.certifier(), String.valueOf(e.copies()), money.format(e.feeVnd()),
+                        state));
+            }
+            Totals totals = Totals.of(entries);
+            PDRectangle landscape = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+            float usable = landscape.getHeight() - 2 * MARGIN - 70;
+            int perPage = Math.max(1, (int) (usable / ROW) - 1);
+            int pageCount = Math.max(1, (rows.size() + perPage - 1) / perPage);
+            for (int p = 0; p < pageCount; p++) {
+                PDPage page = new PDPage(landscape);
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    float y = landscape.getHeight() - MARGIN;
+                    text(content, font, 13, MARGIN, y, "SỔ CHỨNG THỰC BẢN SAO ĐIỆN TỬ TỪ BẢN CHÍNH (" + kind.code()
+                            + ")");
+                    y -= 18;
+                    text(content, font, 10, MARGIN, y, agencyName + " (" + agencyCode + ") — " + period);
+                    y -= 24;
+                    y = row(content, font, y, List.of(HEADERS));
+                    for (List<String> row : rows.subList(p * perPage, Math.min(rows.size(), (p + 1) * perPage))) {
+                        y = row(content, font, y, row);
+                    }
+                    if (p == pageCount - 1) {
+                        y -= 10;
+                        text(content, font, 10, MARGIN, y, "Tổng cộng: " + totals.numbers() + " số, "
+                                + totals.issued() + " số đã cấp (" + totals.copies() + " bản), " + totals.voided()
+                                + " số hủy; lệ phí " + money.format(totals.fees()) + " đồng.");
+                    }
+                    text(content, font, 8, MARGIN, MARGIN / 2, "In lúc " + DATE_TIME.format(printedAt)
+                            + " — Trang " + (p + 1) + "/" + pageCount + " — Sohoa");
+                }
+            }
+            PdfAIdentity.declare(document, PdfAFlavour.PDF_A_2B, new PdfAIdentity.Description(
+                    "Sổ chứng thực " + kind.code() + " — " + period, agencyName,
+                    "Certification register / Sổ chứng thực, " + agencyName + ", " + period,
+                    agencyName + " (" + agencyCode + ")", null, printedAt));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot print the register", e);
+        }
+    }
+
+    private static float row(PDPageContentStream content, PDType0Font font, float y, List<String> cells)
+            throws IOException {
+        float x = MARGIN;
+        for (int i = 0; i < cells.size(); i++) {
+            text(content, font, FONT_SIZE, x + 2, y, fit(cells.get(i), font, WIDTHS[i] - 4));
+            x += WIDTHS[i];
+        }
+        content.setLineWidth(0.3f);
+        content.moveTo(MARGIN, y - 4);
+        content.lineTo(x, y - 4);
+        content.stroke();
+        return y - ROW;
+    }
+
+    /** Cuts a cell's text to its column, with an ellipsis: a register row is one line. */
+    private static String fit(String text, PDType0Font font, float width) throws IOException {
+        String value = text == null ? "" : text.replaceAll("\\s+", " ");
+        if (font.getStringWidth(value) / 1000 * FONT_SIZE <= width) {
+            return value;
+        }
+        while (!value.isEmpty() && font.getStringWidth(value + "…") / 1000 * FONT_SIZE > width) {
+            value = value.substring(0, value.length() - 1);
+        }
+        return value + "…";
+    }
+
+    private static void text(PDPageContentStream content, PDType0Font font, float size, float x, float y,
+                             String text) throws IOException {
+        content.beginText();
+        content.setFont(font, size);
+        content.newLineAtOffset(x, y);
+        content.showText(text);
+        content.endText();
+    }
+}

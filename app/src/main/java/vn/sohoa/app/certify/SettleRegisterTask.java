@@ -1,0 +1,27 @@
+package vn.sohoa.app.certify;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+import vn.sohoa.app.config.SohoaProperties;
+
+/**
+ * Settles register numbers left pending by a node that stopped mid-certification, once a minute on one node of the
+ * cluster (db-scheduler runs a recurring task once, wherever it is free).
+ */
+@Configuration(proxyBeanMethods = false)
+class SettleRegisterTask {
+
+    @Bean
+    RecurringTask<Void> settleInterruptedRegisterEntries(Register register, SohoaProperties properties) {
+        Duration interruptedAfter = properties.certification().interruptedAfter();
+        return Tasks.recurring("settle-register-entries", FixedDelay.of(Duration.ofMinutes(1)))
+                .execute((instance, context) -> register.settleInterrupted(interruptedAfter));
+    }
+}

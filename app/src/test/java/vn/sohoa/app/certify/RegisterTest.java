@@ -1,0 +1,171 @@
+package vn.sohoa.app.certify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import vn.sohoa.app.config.VietnamTime;
+
+/**
+ * The register engine on a real database with the service's own migrations: numbers under concurrency, the year
+ * boundary in Vietnam time, void numbers, and numbers left pending by a crash. Run on H2 here and on PostgreSQL by
+ * {@link PostgresRegisterTest}.
+ */
+abstract class RegisterTest {
+
+    static final String AGENCY = "000.00.30.H42";
+    static final String DOCUMENT = "7b0c8f5e-0000-4000-8000-000000000001";
+
+    HikariDataSource dataSource;
+    JdbcClient jdbc;
+
+    /** A fresh, empty database (or schema) for one test. */
+    abstract HikariDataSource freshDatabase();
+
+    @BeforeEach
+    void migrate() {
+        dataSource = freshDatabase();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .schemas(dataSource.getSchema() == null ? new String[0] : new String[]{dataSource.getSchema()})
+                .createSchemas(true).load().migrate();
+        jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("insert into agencies (code, name, level) values (?, 'UBND xã Hòa Phong', 'COMMUNE')")
+                .param(AGENCY).update();
+        jdbc.sql("insert into dossiers (code, agency_code, received_at, created_by) values ('D-1', ?, ?, 'clerk')")
+                .params(AGENCY, OffsetDateTime.now()).update();
+        jdbc.sql("insert into documents (id, dossier_code, title, status, uploaded_by) "
+                + "values (?, 'D-1', 'Giấy khai sinh', 'DIGITIZED', 'clerk')").param(DOCUMENT).update();
+    }
+
+    @AfterEach
+    void close() {
+        dataSource.close();
+    }
+
+    Register register(Clock clock) {
+        return new Register(jdbc, new DataSourceTransactionManager(dataSource), clock);
+    }
+
+    static ZonedDateTime vietnam(int year, int month, int day, int hour, int minute, int second) {
+        return LocalDateTime.of(year, month, day, hour, minute, second).atZone(VietnamTime.ZONE);
+    }
+
+    @Test
+    void twoHundredConcurrentReservationsGetExactlyOneToTwoHundred() throws Exception {
+        Register register = register(Clock.systemUTC());
+        ZonedDateTime now = register.now();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<Long>> calls = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                calls.add(() -> register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier", 1,
+                        now).number());
+            }
+            List<Long> numbers = new ArrayList<>();
+            for (Future<Long> number : pool.invokeAll(calls)) {
+                numbers.add(number.get());
+            }
+            assertThat(numbers).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(register.entries(AGENCY, RegisterKind.ELECTRONIC_COPY, now.getYear(), null))
+                .extracting(Register.Entry::number)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
+    }
+
+    @Test
+    void numbersRestartAtOneOnTheFirstOfJanuaryInVietnamTime() {
+        Register register = register(Clock.fixed(Instant.parse("2026-12-31T16:59:59Z"), ZoneOffset.UTC));
+        ZonedDateTime lastSecondOf2026 = register.now();
+        assertThat(lastSecondOf2026).isEqualTo(vietnam(2026, 12, 31, 23, 59, 59));
+        register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier", 1, lastSecondOf2026);
+        Register.Reservation last = register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier", 1,
+                lastSecondOf2026);
+
+        // 00:00 on 1 January in Hanoi is still 31 December in UTC: the Vietnamese year decides
+        Register next = register(Clock.fixed(Instant.parse("2026-12-31T17:00:00Z"), ZoneOffset.UTC));
+        Register.Reservation first = next.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier", 1,
+                next.now());
+
+        assertThat(last.year()).isEqualTo(2026);
+        assertThat(last.number()).isEqualTo(2);
+        assertThat(first.year()).isEqualTo(2027);
+        assertThat(first.number()).isEqualTo(1);
+        assertThat(first.book()).isEqualTo("01/2027-SCTĐT/BS");
+        // another kind keeps its own sequence
+        assertThat(next.reserve(AGENCY, RegisterKind.PAPER_COPY, DOCUMENT, "certifier", 1, next.now()).number())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aFailedCertificationLeavesItsNumberVoidWithTheReasonAndTheNextNumberFollows() {
+        Register register = register(Clock.systemUTC());
+        Register.Reservation failed = register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier",
+                1, register.now());
+        register.markVoid(failed, "SigningException: the certifier's certificate was revoked");
+        Register.Reservation next = register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier", 3,
+                register.now());
+
+        List<Register.Entry> entries = register.entries(AGENCY, RegisterKind.ELECTRONIC_COPY, failed.year(), null);
+        assertThat(entries).extracting(Register.Entry::number).containsExactly(1L, 2L);
+        assertThat(entries.get(0).status()).isEqualTo(RegisterEntryStatus.VOID);
+        assertThat(entries.get(0).voidReason()).contains("revoked");
+        assertThat(entries.get(1).status()).isEqualTo(RegisterEntryStatus.PENDING);
+        assertThat(entries.get(1).copies()).isEqualTo(3);
+        assertThat(next.number()).isEqualTo(2);
+    }
+
+    @Test
+    void numbersLeftPendingByACrashAreSettledVoidAfterTheGracePeriod() {
+        Register before = register(Clock.fixed(Instant.parse("2026-11-30T01:00:00Z"), ZoneOffset.UTC));
+        Register.Reservation interrupted = before.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT,
+                "certifier", 1, before.now());
+        Register fiveMinutesLater = register(Clock.fixed(Instant.parse("2026-11-30T01:05:00Z"), ZoneOffset.UTC));
+        assertThat(fiveMinutesLater.settleInterrupted(Duration.ofMinutes(10))).isZero();
+
+        Register anHourLater = register(Clock.fixed(Instant.parse("2026-11-30T02:00:00Z"), ZoneOffset.UTC));
+        assertThat(anHourLater.settleInterrupted(Duration.ofMinutes(10))).isEqualTo(1);
+
+        Register.Entry entry = anHourLater.entries(AGENCY, RegisterKind.ELECTRONIC_COPY, interrupted.year(), null)
+                .get(0);
+        assertThat(entry.status()).isEqualTo(RegisterEntryStatus.VOID);
+        assertThat(entry.voidReason()).contains("interrupted");
+    }
+
+    static HikariDataSource pool(String url, String user, String password, String schema) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        pool.setUsername(user);
+        pool.setPassword(password);
+        pool.setMaximumPoolSize(8);
+        if (schema != null) {
+            pool.setSchema(schema);
+        }
+        return pool;
+    }
+
+}

@@ -1,0 +1,127 @@
+package vn.sohoa.ocr.pdfa;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.ZonedDateTime;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.AdobePDFSchema;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.type.BadFieldValueException;
+import org.apache.xmpbox.xml.XmpSerializer;
+
+/**
+ * What makes a PDFBox document a PDF/A besides its content: the document information and the matching XMP metadata
+ * with the PDF/A identification, the document language, and an sRGB output intent; and the embedded font every
+ * Sohoa PDF/A writes its text in (Liberation Sans, shipped with PDFBox, covers Vietnamese).
+ */
+public final class PdfAIdentity {
+
+    public static final String PRODUCER = "Sohoa";
+    private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    /** Read once: inside the service's nested jar every resource lookup costs a jar search. */
+    private static final byte[] FONT = readFont();
+
+    /**
+     * @param title       dc:title and /Title
+     * @param author      dc:creator and /Author
+     * @param description dc:description and /Subject
+     * @param publisher   dc:publisher, e.g. the agency with its code
+     * @param source      dc:source, or null
+     * @param created     creation and modification date
+     */
+    public record Description(String title, String author, String description, String publisher, String source,
+                              ZonedDateTime created) {
+    }
+
+    private PdfAIdentity() {
+    }
+
+    /** Liberation Sans embedded as a subset in {@code document}. */
+    public static PDType0Font font(PDDocument document) throws IOException {
+        return PDType0Font.load(document, new ByteArrayInputStream(FONT), true);
+    }
+
+    /** Writes the document information, XMP (language vi) and output intent of a PDF/A of {@code flavour}. */
+    public static void declare(PDDocument document, PdfAFlavour flavour, Description about) throws IOException {
+        Calendar created = GregorianCalendar.from(about.created());
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle(about.title());
+        info.setAuthor(about.author());
+        info.setSubject(about.description());
+        info.setProducer(PRODUCER);
+        info.setCreator(PRODUCER);
+        info.setCreationDate(created);
+        info.setModificationDate(created);
+
+        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+        DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+        dc.setTitle(about.title());
+        dc.addCreator(about.author());
+        dc.setDescription(about.description());
+        dc.addPublisher(about.publisher());
+        if (about.source() != null) {
+            dc.setSource(about.source());
+        }
+        dc.addLanguage("vi");
+        dc.setFormat("application/pdf");
+        AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
+        pdf.setProducer(PRODUCER);
+        XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+        basic.setCreatorTool(PRODUCER);
+        basic.setCreateDate(created);
+        basic.setModifyDate(created);
+        PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
+        pdfa.setPart(flavour.part());
+        try {
+            pdfa.setConformance(flavour.conformance());
+        } catch (BadFieldValueException e) {
+            throw new IllegalStateException(flavour + " has a valid PDF/A conformance level", e);
+        }
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        try {
+            new XmpSerializer().serialize(xmp, xml, true);
+        } catch (javax.xml.transform.TransformerException e) {
+            throw new IOException("cannot serialise XMP", e);
+        }
+
+        PDDocumentCatalog catalog = document.getDocumentCatalog();
+        PDMetadata metadata = new PDMetadata(document);
+        metadata.importXMPMetadata(xml.toByteArray());
+        catalog.setMetadata(metadata);
+        catalog.setLanguage("vi");
+        PDOutputIntent intent = new PDOutputIntent(document,
+                new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+        intent.setInfo("sRGB IEC61966-2.1");
+        intent.setOutputCondition("sRGB IEC61966-2.1");
+        intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+        intent.setRegistryName("http://www.color.org");
+        catalog.addOutputIntent(intent);
+    }
+
+    private static byte[] readFont() {
+        try (InputStream in = PdfAIdentity.class.getResourceAsStream(FONT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("font resource missing from PDFBox: " + FONT_RESOURCE);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + FONT_RESOURCE, e);
+        }
+    }
+}
