@@ -2,13 +2,15 @@ package vn.sohoa.signing.pades;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.GregorianCalendar;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +25,7 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -73,6 +76,7 @@ import vn.sohoa.signing.tsa.TimestampAuthority;
 public final class PadesSigner {
 
     private static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
+    private static final COSName ETSI_RFC3161 = COSName.getPDFName("ETSI.RFC3161");
     /**
      * The signature value (/Contents) is written at exactly the size of the CMS, without the usual zero padding:
      * Bouncy Castle 1.87, and EU DSS on top of it, refuse a CMS followed by padding ("Extra data detected"). The size
@@ -87,6 +91,8 @@ public final class PadesSigner {
     private final TimestampAuthority timestampAuthority;
     private final ValidationDataCollector validationData;
     private final Map<X509Certificate, Integer> expectedSizes = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger expectedTimestampSize =
+            new java.util.concurrent.atomic.AtomicInteger(FIRST_GUESS);
 
     public PadesSigner(TimestampAuthority timestampAuthority, ValidationDataCollector validationData) {
         this.timestampAuthority = timestampAuthority;
@@ -99,36 +105,174 @@ public final class PadesSigner {
         validationData.requireNotRevoked(key.chain());
         int reserved = expectedSizes.getOrDefault(key.certificate(), FIRST_GUESS);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            try (PDDocument document = Loader.loadPDF(pdf)) {
-                PDSignature signature = new PDSignature();
-                signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-                signature.setSubFilter(ETSI_CADES_DETACHED);
-                signature.setName(request.signerName());
-                signature.setReason(request.reason());
-                signature.setLocation(request.location());
-                signature.setSignDate(GregorianCalendar.from(request.signingTime()));
-                try (SignatureOptions options = new SignatureOptions()) {
-                    options.setPreferredSignatureSize(reserved);
-                    document.addSignature(signature, options);
-                    markWidgetsPrintable(document);
-                    if (request.lock()) {
-                        DocumentPermissions.lockAfter(document, signature);
-                    }
-                    ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + reserved * 2 + 4096);
-                    ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
-                    byte[] cms = buildCms(external.getContent(), key);
-                    if (cms.length == reserved) {
-                        external.setSignature(cms);
-                        expectedSizes.put(key.certificate(), reserved);
-                        return out.toByteArray();
-                    }
-                    reserved = cms.length;
-                }
-            } catch (IOException e) {
-                throw new SigningException("cannot sign the PDF: " + e.getMessage(), e);
+            Increment increment = reserve(pdf, request, reserved);
+            byte[] cms = signedCms(increment.signedContent(), key.chain(), key.contentSigner(), true);
+            if (cms.length == reserved) {
+                expectedSizes.put(key.certificate(), reserved);
+                return increment.fill(cms);
             }
+            reserved = cms.length;
         }
         throw new SigningException("the signature size did not settle after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * First step of a signature made outside the service — a USB token on the officer's desk, a remote signing
+     * service: the PDF with its signature dictionary and a /Contents gap, and the DER signed attributes whose
+     * SHA-256 digest the signer must sign with the key of {@code chain}'s first certificate (RSA PKCS#1 v1.5).
+     * The signature time-stamp comes afterwards as a document time-stamp (PAdES-BASELINE-T either way,
+     * ETSI EN 319 142-1, 5.3 and 6.3), so the gap's size is known before the signature value is.
+     */
+    public PreparedSignature prepareExternal(byte[] pdf, List<X509Certificate> chain, SignatureRequest request) {
+        if (chain.isEmpty()) {
+            throw new SigningException("the signer's certificate chain is empty");
+        }
+        X509Certificate certificate = chain.get(0);
+        if (!(certificate.getPublicKey() instanceof RSAPublicKey rsa)) {
+            throw new SigningException("signing outside the service needs an RSA certificate (the signature's size "
+                    + "must be known beforehand); " + certificate.getPublicKey().getAlgorithm() + " keys sign "
+                    + "inside the service (PKCS#12 or PKCS#11)");
+        }
+        checkCertificate(certificate, request);
+        DocumentPermissions.requireChangesAllowed(pdf);
+        validationData.requireNotRevoked(chain);
+        int signatureLength = (rsa.getModulus().bitLength() + 7) / 8;
+        CapturingSigner sizing = new CapturingSigner(new byte[signatureLength]);
+        int reserved = signedCms(new byte[0], chain, sizing, false).length;
+        Increment increment = reserve(pdf, request, reserved);
+        CapturingSigner capture = new CapturingSigner(new byte[signatureLength]);
+        signedCms(increment.signedContent(), chain, capture, false);
+        return new PreparedSignature(increment.pdf(), increment.byteRange(), capture.signedAttributes(), chain);
+    }
+
+    /**
+     * Second step: completes the prepared signature with the signature value the signer returned, adds a document
+     * time-stamp and returns the signed PDF. A value that does not verify against the signer's certificate over
+     * the prepared attributes is refused, and the prepared signature stays usable.
+     */
+    public byte[] completeExternal(PreparedSignature prepared, byte[] signatureValue) {
+        X509Certificate certificate = prepared.chain().get(0);
+        try {
+            Signature verifier = Signature.getInstance("SHA256withRSA");
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(prepared.signedAttributes());
+            if (!verifier.verify(signatureValue)) {
+                throw new InvalidSignatureValueException("the signature value does not match the data to sign "
+                        + "with the key of " + certificate.getSubjectX500Principal().getName());
+            }
+        } catch (java.security.SignatureException e) {
+            throw new InvalidSignatureValueException("the signature value is not an RSA signature of the right size: "
+                    + e.getMessage());
+        } catch (GeneralSecurityException e) {
+            throw new SigningException("cannot check the signature value: " + e.getMessage(), e);
+        }
+        Increment increment = new Increment(prepared.pdf(), prepared.byteRange());
+        CapturingSigner external = new CapturingSigner(signatureValue);
+        byte[] cms = signedCms(increment.signedContent(), prepared.chain(), external, false);
+        if (!java.util.Arrays.equals(external.signedAttributes(), prepared.signedAttributes())) {
+            throw new SigningException("the signed attributes changed between preparing and completing");
+        }
+        return addDocumentTimestamp(increment.fill(cms));
+    }
+
+    /**
+     * Second step with a CMS SignedData made by the signer's own software over the prepared attributes: its
+     * signature value is taken after its signed attributes are checked to be exactly the prepared ones.
+     */
+    public byte[] completeExternalWithCms(PreparedSignature prepared, byte[] cmsFromSigner) {
+        try {
+            CMSSignedData cms = new CMSSignedData(cmsFromSigner);
+            SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+            if (!java.util.Arrays.equals(signer.getEncodedSignedAttributes(), prepared.signedAttributes())) {
+                throw new InvalidSignatureValueException("the CMS signs other attributes than the prepared ones");
+            }
+            return completeExternal(prepared, signer.getSignature());
+        } catch (CMSException | IOException | RuntimeException e) {
+            if (e instanceof SigningException signing) {
+                throw signing;
+            }
+            throw new InvalidSignatureValueException("not a CMS SignedData with one signer: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Adds a document time-stamp (SubFilter ETSI.RFC3161) over the whole file: the time-stamp of signatures made
+     * outside the service, and the archive time-stamp of PAdES-BASELINE-LTA.
+     */
+    public byte[] addDocumentTimestamp(byte[] pdf) {
+        int reserved = expectedTimestampSize.get();
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Increment increment = reserveDocumentTimestamp(pdf, reserved);
+            byte[] token = timestampAuthority.timestamp(Sha256.newDigest().digest(increment.signedContent()));
+            if (token.length == reserved) {
+                expectedTimestampSize.set(reserved);
+                return increment.fill(token);
+            }
+            reserved = token.length;
+        }
+        throw new SigningException("the time-stamp size did not settle after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /** A PDF with a new signature whose /Contents gap is still zeros, and the byte ranges it covers. */
+    record Increment(byte[] pdf, int[] byteRange) {
+
+        byte[] signedContent() {
+            ByteArrayOutputStream content = new ByteArrayOutputStream(byteRange[1] + byteRange[3]);
+            content.write(pdf, byteRange[0], byteRange[1]);
+            content.write(pdf, byteRange[2], byteRange[3]);
+            return content.toByteArray();
+        }
+
+        /** The PDF with {@code cms} hex-encoded into the gap, which it must fill exactly. */
+        byte[] fill(byte[] cms) {
+            int gap = byteRange[2] - byteRange[1] - 2;
+            if (cms.length * 2 != gap) {
+                throw new SigningException("the signature (" + cms.length + " bytes) does not fit the reserved gap ("
+                        + gap / 2 + " bytes)");
+            }
+            byte[] signed = pdf.clone();
+            byte[] hex = java.util.HexFormat.of().withUpperCase().formatHex(cms)
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(hex, 0, signed, byteRange[1] + 1, hex.length);
+            return signed;
+        }
+    }
+
+    private Increment reserve(byte[] pdf, SignatureRequest request, int reserved) {
+        PDSignature signature = new PDSignature();
+        signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+        signature.setSubFilter(ETSI_CADES_DETACHED);
+        signature.setName(request.signerName());
+        signature.setReason(request.reason());
+        signature.setLocation(request.location());
+        signature.setSignDate(GregorianCalendar.from(request.signingTime()));
+        return reserve(pdf, signature, reserved, request.lock());
+    }
+
+    private Increment reserveDocumentTimestamp(byte[] pdf, int reserved) {
+        PDSignature signature = new PDSignature();
+        signature.setType(COSName.DOC_TIME_STAMP);
+        signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+        signature.setSubFilter(ETSI_RFC3161);
+        return reserve(pdf, signature, reserved, false);
+    }
+
+    private static Increment reserve(byte[] pdf, PDSignature signature, int reserved, boolean lock) {
+        try (PDDocument document = Loader.loadPDF(pdf);
+             SignatureOptions options = new SignatureOptions()) {
+            options.setPreferredSignatureSize(reserved);
+            document.addSignature(signature, options);
+            markWidgetsPrintable(document);
+            if (lock) {
+                DocumentPermissions.lockAfter(document, signature);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + reserved * 2 + 4096);
+            ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
+            external.setSignature(new byte[0]);
+            return new Increment(out.toByteArray(), signature.getByteRange());
+        } catch (IOException e) {
+            throw new SigningException("cannot prepare the PDF for signing: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -165,21 +309,56 @@ public final class PadesSigner {
         }
     }
 
-    private byte[] buildCms(InputStream content, SigningKey key) throws IOException {
+    /**
+     * A detached CMS SignedData over {@code signedContent} by {@code contentSigner}, with PAdES signed attributes and
+     * the chain's certificates, optionally with a signature time-stamp.
+     */
+    private byte[] signedCms(byte[] signedContent, List<X509Certificate> chain, ContentSigner contentSigner,
+                             boolean withTimestamp) {
         try {
-            byte[] signedBytes = content.readAllBytes();
-            X509Certificate certificate = key.certificate();
-            ContentSigner contentSigner = key.contentSigner();
+            X509Certificate certificate = chain.get(0);
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().build())
                     .setSignedAttributeGenerator(padesSignedAttributes(certificate))
                     .build(contentSigner, certificate));
-            generator.addCertificates(new JcaCertStore(key.chain()));
-            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(signedBytes), false);
-            return addSignatureTimestamp(signed).getEncoded("DER");
-        } catch (OperatorCreationException | GeneralSecurityException | CMSException e) {
-            throw new IOException("cannot build the CMS signature: " + e.getMessage(), e);
+            generator.addCertificates(new JcaCertStore(chain));
+            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(signedContent), false);
+            return (withTimestamp ? addSignatureTimestamp(signed) : signed).getEncoded("DER");
+        } catch (OperatorCreationException | GeneralSecurityException | CMSException | IOException e) {
+            throw new SigningException("cannot build the CMS signature: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A content signer for signatures made elsewhere: it keeps the DER signed attributes it is given to sign and
+     * answers with a signature value supplied from outside (or a placeholder of the right size).
+     */
+    private static final class CapturingSigner implements ContentSigner {
+        private final byte[] signatureValue;
+        private final ByteArrayOutputStream signedAttributes = new ByteArrayOutputStream();
+
+        CapturingSigner(byte[] signatureValue) {
+            this.signatureValue = signatureValue;
+        }
+
+        @Override
+        public AlgorithmIdentifier getAlgorithmIdentifier() {
+            return new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE);
+        }
+
+        @Override
+        public java.io.OutputStream getOutputStream() {
+            return signedAttributes;
+        }
+
+        @Override
+        public byte[] getSignature() {
+            return signatureValue.clone();
+        }
+
+        byte[] signedAttributes() {
+            return signedAttributes.toByteArray();
         }
     }
 

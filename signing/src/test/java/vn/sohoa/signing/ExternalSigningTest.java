@@ -1,0 +1,158 @@
+package vn.sohoa.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import javax.crypto.Cipher;
+
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.DigestInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import vn.sohoa.core.testing.SharedCorpus;
+import vn.sohoa.signing.keys.DevelopmentPki;
+import vn.sohoa.signing.keys.SigningException;
+import vn.sohoa.signing.keys.SigningKey;
+import vn.sohoa.signing.pades.InvalidSignatureValueException;
+import vn.sohoa.signing.pades.PadesSigner;
+import vn.sohoa.signing.pades.PreparedSignature;
+import vn.sohoa.signing.pades.SignatureRequest;
+import vn.sohoa.signing.pades.SignerRole;
+import vn.sohoa.signing.revocation.RevocationFetcher;
+import vn.sohoa.signing.revocation.ValidationDataCollector;
+import vn.sohoa.signing.tsa.LocalTimestampAuthority;
+
+/**
+ * The two-step signature of a certifier whose key is outside the service (a USB token, a remote signing service):
+ * the service prepares, the signer signs the digest, the service completes, the agency signs and locks. The signer's
+ * side is played here by plain JCA code holding the private key, as a token's driver would.
+ */
+class ExternalSigningTest {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @TempDir
+    static Path pkiDir;
+    static PkiServer pkiServer;
+    static DevelopmentPki pki;
+    static PadesSigner signer;
+    static SigningKey certifierOnToken;
+    static SigningKey agency;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pkiServer = new PkiServer(pkiDir);
+        pki = pkiServer.pki();
+        signer = new PadesSigner(new LocalTimestampAuthority(pki.timeStampingKey()),
+                new ValidationDataCollector(new RevocationFetcher(Duration.ofSeconds(10))));
+        certifierOnToken = pki.issueOrLoad("token.p12", "Lê Thị Cúc", "UBND xã Hòa Phong",
+                DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+        agency = pki.issueOrLoad("agency.p12", "UBND xã Hòa Phong", "UBND xã Hòa Phong",
+                DevelopmentPki.Purpose.AGENCY_SEAL);
+    }
+
+    @AfterAll
+    static void stop() {
+        pkiServer.close();
+    }
+
+    static SignatureRequest request(SignerRole role, String name, boolean lock) {
+        return new SignatureRequest(role, name, "Chứng thực bản sao điện tử từ bản chính, số 7", "UBND xã Hòa Phong",
+                ZonedDateTime.now(VIETNAM).withNano(0), lock);
+    }
+
+    /** What a signHash service does with the digest alone: PKCS#1 v1.5 over DigestInfo(SHA-256, digest). */
+    static byte[] signHash(byte[] digest, SigningKey key) throws Exception {
+        byte[] digestInfo = new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE),
+                digest).getEncoded("DER");
+        Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+        rsa.init(Cipher.ENCRYPT_MODE, key.privateKey());
+        return rsa.doFinal(digestInfo);
+    }
+
+    @Test
+    void aDigestSignedOutsideCompletesACopyThatEuDssAcceptsAsLt() throws Exception {
+        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
+        PreparedSignature prepared = signer.prepareExternal(original, certifierOnToken.chain(),
+                request(SignerRole.CERTIFIER, "Lê Thị Cúc", false));
+
+        byte[] certifierSigned = signer.completeExternal(prepared, signHash(prepared.digestToSign(), certifierOnToken));
+        byte[] copy = signer.extendToLongTerm(signer.sign(certifierSigned, agency,
+                request(SignerRole.AGENCY, "UBND xã Hòa Phong", true)));
+
+        SimpleReport report = DssJudge.validate(copy, pki.rootCertificate()).getSimpleReport();
+        assertThat(report.getSignatureIdList()).hasSize(2);
+        for (String id : report.getSignatureIdList()) {
+            assertThat(report.getIndication(id)).as("%s %s", id, report.getSubIndication(id))
+                    .isEqualTo(Indication.TOTAL_PASSED);
+            assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
+        }
+        assertThat(report.getSignedBy(report.getSignatureIdList().get(0))).contains("Lê Thị Cúc");
+    }
+
+    @Test
+    void aSignatureOverTheAttributesThemselvesWorksToo() throws Exception {
+        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
+        PreparedSignature prepared = signer.prepareExternal(original, certifierOnToken.chain(),
+                request(SignerRole.CERTIFIER, "Lê Thị Cúc", false));
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(certifierOnToken.privateKey());
+        rsa.update(prepared.signedAttributes());
+
+        byte[] signed = signer.completeExternal(prepared, rsa.sign());
+
+        SimpleReport report = DssJudge.validate(signer.extendToLongTerm(signed), pki.rootCertificate())
+                .getSimpleReport();
+        assertThat(report.getIndication(report.getFirstSignatureId())).isEqualTo(Indication.TOTAL_PASSED);
+    }
+
+    @Test
+    void aWrongValueIsRefusedAndTheRightOneStillCompletes() throws Exception {
+        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
+        PreparedSignature prepared = signer.prepareExternal(original, certifierOnToken.chain(),
+                request(SignerRole.CERTIFIER, "Lê Thị Cúc", false));
+
+        byte[] otherKeysValue = signHash(prepared.digestToSign(), agency);
+        assertThatThrownBy(() -> signer.completeExternal(prepared, otherKeysValue))
+                .isInstanceOf(InvalidSignatureValueException.class).hasMessageContaining("does not match");
+        assertThatThrownBy(() -> signer.completeExternal(prepared, new byte[]{1, 2, 3}))
+                .isInstanceOf(InvalidSignatureValueException.class);
+
+        byte[] signed = signer.completeExternal(prepared, signHash(prepared.digestToSign(), certifierOnToken));
+        assertThat(DssJudge.validate(signed, pki.rootCertificate()).getSimpleReport().getSignaturesCount())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anEcdsaCertificateIsRefusedWithTheReason() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        var certificate = pki.issueCertificate(pair.getPublic(), "EC holder", "UBND xã Hòa Phong",
+                DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
+
+        assertThatThrownBy(() -> signer.prepareExternal(original, List.of(certificate, pki.rootCertificate()),
+                request(SignerRole.CERTIFIER, "EC holder", false)))
+                .isInstanceOf(SigningException.class).hasMessageContaining("needs an RSA certificate");
+    }
+}
