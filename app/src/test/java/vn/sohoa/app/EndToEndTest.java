@@ -358,6 +358,58 @@ abstract class EndToEndTest {
     vn.sohoa.app.pki.SigningKeys signingKeys;
 
     @Test
+    @Order(13)
+    void aCertifierWithAUsbTokenSignsInTwoStepsAndTheCopyIsLtInEuDss() throws Exception {
+        // the certifier's USB token, played by a key the test holds: only the digest crosses to the token
+        var token = developmentPki.issueOrLoad("usb-token-certifier.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
+                vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+        String chain = JSON.writeValueAsString(java.util.Map.of("certificateChain", List.of(
+                java.util.Base64.getEncoder().encodeToString(token.certificate().getEncoded()),
+                java.util.Base64.getEncoder().encodeToString(token.chain().get(1).getEncoded()))));
+        HttpResponse<String> prepared = api.postJson("/api/v1/documents/" + documentId + "/certifications/external",
+                CERTIFIER, chain);
+        assertThat(prepared.statusCode()).as(prepared.body()).isEqualTo(201);
+        JsonNode session = json(prepared);
+        byte[] digest = java.util.Base64.getDecoder().decode(session.get("digest").asString());
+        assertThat(digest).hasSize(32);
+        String completeUrl = session.get("completeUrl").asString();
+
+        HttpResponse<String> wrong = api.postJson(completeUrl, CERTIFIER, "{\"signatureValue\":\""
+                + java.util.Base64.getEncoder().encodeToString(new byte[384]) + "\"}");
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(400);
+        assertThat(json(wrong).get("field").asString()).isEqualTo("signatureValue");
+
+        byte[] digestInfo = new org.bouncycastle.asn1.x509.DigestInfo(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256, org.bouncycastle.asn1.DERNull.INSTANCE),
+                digest).getEncoded("DER");
+        javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
+        rsa.init(javax.crypto.Cipher.ENCRYPT_MODE, token.privateKey());
+        HttpResponse<String> completed = api.postJson(completeUrl, CERTIFIER, "{\"signatureValue\":\""
+                + java.util.Base64.getEncoder().encodeToString(rsa.doFinal(digestInfo)) + "\"}");
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(201);
+        JsonNode copy = json(completed);
+        assertThat(copy.get("registerNumber").asLong()).isEqualTo(session.get("registerNumber").asLong());
+
+        byte[] pdf = api.getBytes(copy.get("pdfUrl").asString(), CERTIFIER).body();
+        SimpleReport report = DssJudge.validate(pdf, devRoot()).getSimpleReport();
+        assertThat(report.getSignatureIdList()).hasSize(2);
+        for (String id : report.getSignatureIdList()) {
+            assertThat(report.getIndication(id)).as("%s %s", id, report.getSubIndication(id))
+                    .isEqualTo(Indication.TOTAL_PASSED);
+            assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
+        }
+        assertThat(VeraPdfJudge.pdfA2bFailures(pdf)).isEmpty();
+
+        HttpResponse<String> again = api.postJson(completeUrl, CERTIFIER, "{\"signatureValue\":\""
+                + java.util.Base64.getEncoder().encodeToString(rsa.doFinal(digestInfo)) + "\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        HttpResponse<String> noChain = api.postJson("/api/v1/documents/" + documentId
+                + "/certifications/external", CERTIFIER, "{\"certificateChain\":[\"bm90IGEgY2VydA==\"]}");
+        assertThat(noChain.statusCode()).isEqualTo(400);
+        assertThat(json(noChain).get("field").asString()).isEqualTo("certificateChain");
+    }
+
+    @Test
     @Order(20)
     void aRevokedCertifierIsRefusedAndTheNumberTakenIsRecordedVoid() throws Exception {
         var certificate = signingKeys.certifierKey("certifier", "Nguyễn Văn An", "UBND xã Hòa Phong").certificate();

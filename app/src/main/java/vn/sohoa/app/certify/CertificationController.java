@@ -1,6 +1,11 @@
 package vn.sohoa.app.certify;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -12,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,6 +25,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.sohoa.app.security.SohoaPrincipal;
 import vn.sohoa.app.storage.PresignedLinks;
+import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.core.storage.ObjectKey;
 
 @RestController
@@ -77,6 +84,80 @@ class CertificationController {
         List<Certification> made = certifications.certify(principal, id, copies);
         return ResponseEntity.created(URI.create("/api/v1/certified-copies/" + made.get(0).id()))
                 .body(CertificationView.of(made));
+    }
+
+    /** The certifier's certificate chain, signer first, each certificate Base64 DER. */
+    record ExternalSigningRequest(List<String> certificateChain) {
+    }
+
+    /** What the certifier's token or signing service must sign, and where to send the value. */
+    record SigningSessionView(String sessionId, long registerNumber, String book, String hashAlgorithm,
+                              String hashAlgorithmOid, String signatureAlgorithm, String signatureAlgorithmOid,
+                              String dataToSign, String digest, OffsetDateTime expiresAt, String completeUrl) {
+    }
+
+    /** The certifier's answer: a PKCS#1 v1.5 signature value, or a CMS SignedData over dataToSign; Base64. */
+    record ExternalSignature(String signatureValue, String cms) {
+    }
+
+    @PostMapping("/api/v1/documents/{id}/certifications/external")
+    @Operation(summary = "Step 1 of a certification signed with a key outside the service (USB token, remote "
+            + "signing): reserves the number, stamps the statement and returns the data to sign")
+    ResponseEntity<SigningSessionView> prepareExternal(@AuthenticationPrincipal SohoaPrincipal principal,
+                                                       @PathVariable String id,
+                                                       @RequestBody ExternalSigningRequest request) {
+        SigningSessions.Session session = certifications.prepareExternal(principal, id, chain(request));
+        var prepared = session.prepared();
+        String url = "/api/v1/signing-sessions/" + session.id() + "/signature";
+        return ResponseEntity.created(URI.create("/api/v1/signing-sessions/" + session.id()))
+                .body(new SigningSessionView(session.id(), session.reservation().number(),
+                        session.reservation().book(), "SHA-256", "2.16.840.1.101.3.4.2.1",
+                        "RSASSA-PKCS1-v1_5 with SHA-256", "1.2.840.113549.1.1.11",
+                        Base64.getEncoder().encodeToString(prepared.signedAttributes()),
+                        Base64.getEncoder().encodeToString(prepared.digestToSign()), session.expiresAt(), url));
+    }
+
+    @PostMapping("/api/v1/signing-sessions/{sessionId}/signature")
+    @Operation(summary = "Step 2: the signature value completes the certifier's signature; the agency signs and "
+            + "the certified copy is issued")
+    ResponseEntity<CertificationView> completeExternal(@AuthenticationPrincipal SohoaPrincipal principal,
+                                                       @PathVariable String sessionId,
+                                                       @RequestBody ExternalSignature signature) {
+        Certification made = certifications.completeExternal(principal, sessionId,
+                base64("signatureValue", signature.signatureValue()), base64("cms", signature.cms()));
+        return ResponseEntity.created(URI.create("/api/v1/certified-copies/" + made.id()))
+                .body(CertificationView.of(List.of(made)));
+    }
+
+    private static List<X509Certificate> chain(ExternalSigningRequest request) {
+        if (request == null || request.certificateChain() == null || request.certificateChain().isEmpty()) {
+            throw new InvalidInputException("certificateChain", "certificateChain must list the signer's "
+                    + "certificate first, then its issuers (Base64 DER)", "cần chuỗi chứng thư số (Base64 DER)");
+        }
+        List<X509Certificate> chain = new java.util.ArrayList<>();
+        for (String encoded : request.certificateChain()) {
+            try {
+                chain.add((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                        new ByteArrayInputStream(Base64.getMimeDecoder().decode(encoded))));
+            } catch (CertificateException | IllegalArgumentException e) {
+                throw new InvalidInputException("certificateChain", "certificate " + (chain.size() + 1)
+                        + " is not a Base64 DER X.509 certificate: " + e.getMessage(),
+                        "chứng thư thứ " + (chain.size() + 1) + " không hợp lệ");
+            }
+        }
+        return chain;
+    }
+
+    private static byte[] base64(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Base64.getMimeDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, field + " is not Base64: " + e.getMessage(),
+                    field + " không phải Base64");
+        }
     }
 
     @GetMapping("/api/v1/certified-copies/{id}")

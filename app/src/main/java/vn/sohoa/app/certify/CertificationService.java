@@ -1,5 +1,6 @@
 package vn.sohoa.app.certify;
 
+import java.security.cert.X509Certificate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,9 @@ import vn.sohoa.core.storage.ObjectKey;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StoredObject;
 import vn.sohoa.signing.keys.SigningKey;
+import vn.sohoa.signing.pades.InvalidSignatureValueException;
 import vn.sohoa.signing.pades.PadesSigner;
+import vn.sohoa.signing.pades.PreparedSignature;
 import vn.sohoa.signing.pades.SignatureRequest;
 import vn.sohoa.signing.pades.SignerRole;
 import vn.sohoa.signing.stamp.CertificationStatement;
@@ -60,11 +63,13 @@ public class CertificationService {
     private final SigningKeys keys;
     private final TransactionTemplate transaction;
     private final SohoaProperties.Certification settings;
+    private final SigningSessions sessions;
 
     CertificationService(DocumentService documents, AgencyRepository agencies, CertificationRepository certifications,
                          Register register, AccessPolicy access, ObjectStore store, StampStatement stamp,
                          PadesSigner signer, SigningKeys keys, TransactionTemplate transaction,
-                         SohoaProperties properties) {
+                         SohoaProperties properties, SigningSessions sessions) {
+        this.sessions = sessions;
         this.documents = documents;
         this.agencies = agencies;
         this.certifications = certifications;
@@ -90,6 +95,95 @@ public class CertificationService {
                     + " (sohoa.certification.max-copies), was " + copies,
                     "số bản sao phải từ 1 đến " + settings.maxCopies() + ", nhận được " + copies);
         }
+        Request request = request(certifier, documentId);
+        SigningKey certifierKey = keys.certifierKey(certifier.username(), certifier.fullName(),
+                request.agency().name());
+        Register.Reservation reservation = reserve(request, copies);
+        try {
+            byte[] stamped = stamped(request, reservation);
+            List<Certification> made = new ArrayList<>();
+            for (int copy = 1; copy <= copies; copy++) {
+                byte[] signedOnce = signer.sign(stamped, certifierKey, certifierSignature(request, reservation));
+                made.add(finishCopy(request, reservation, signedOnce, copy, copies));
+            }
+            return issued(request, reservation, made);
+        } catch (RuntimeException e) {
+            register.markVoid(reservation, e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * First step of a certification whose certifier signs outside the service (USB token, remote signing): the
+     * number is reserved, the statement stamped, and the certifier's signature prepared over it. The certifier has
+     * {@code sohoa.certification.external-signing-timeout} to return the signature value.
+     */
+    public SigningSessions.Session prepareExternal(SohoaPrincipal certifier, String documentId,
+                                                   List<X509Certificate> chain) {
+        Request request = request(certifier, documentId);
+        Register.Reservation reservation = reserve(request, 1);
+        try {
+            PreparedSignature prepared = signer.prepareExternal(stamped(request, reservation), chain,
+                    certifierSignature(request, reservation));
+            return sessions.open(reservation, documentId, certifier.username(), prepared,
+                    request.now().toOffsetDateTime().plus(settings.externalSigningTimeout()));
+        } catch (RuntimeException e) {
+            register.markVoid(reservation, e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * Second step: the certifier's signature value (or CMS) completes the prepared signature; the agency signs
+     * and locks, validation data is added, the copy is stored and recorded. A value that does not match leaves the
+     * session open for another try.
+     */
+    public Certification completeExternal(SohoaPrincipal certifier, String sessionId, byte[] signatureValue,
+                                          byte[] cms) {
+        SigningSessions.Session session = sessions.find(sessionId)
+                .filter(found -> found.certifier().equals(certifier.username()))
+                .orElseThrow(() -> new NotFoundException("signing session " + sessionId));
+        if (session.status() != SigningSessions.Status.OPEN) {
+            throw new ConflictException("signing session " + sessionId + " is " + session.status(),
+                    "phiên ký " + sessionId + " không còn mở (" + session.status() + ")");
+        }
+        if ((signatureValue == null) == (cms == null)) {
+            throw new InvalidInputException("signatureValue", "send either signatureValue or cms (Base64)",
+                    "gửi một trong hai: signatureValue hoặc cms (Base64)");
+        }
+        if (register.now().toOffsetDateTime().isAfter(session.expiresAt())) {
+            sessions.close(sessionId, SigningSessions.Status.EXPIRED);
+            register.markVoid(session.reservation(), "the certifier's signature did not arrive before "
+                    + session.expiresAt() + " / quá hạn ký");
+            throw new ConflictException("signing session " + sessionId + " expired at " + session.expiresAt(),
+                    "phiên ký đã hết hạn lúc " + session.expiresAt());
+        }
+        byte[] certifierSigned;
+        try {
+            certifierSigned = cms != null ? signer.completeExternalWithCms(session.prepared(), cms)
+                    : signer.completeExternal(session.prepared(), signatureValue);
+        } catch (InvalidSignatureValueException e) {
+            throw new InvalidInputException(cms != null ? "cms" : "signatureValue", e.getMessage(),
+                    e.vietnameseMessage(), e);
+        }
+        Request request = request(certifier, session.documentId());
+        try {
+            Certification made = finishCopy(request, session.reservation(), certifierSigned, 1, 1);
+            List<Certification> issued = issued(request, session.reservation(), List.of(made),
+                    () -> sessions.close(sessionId, SigningSessions.Status.COMPLETED));
+            return issued.get(0);
+        } catch (RuntimeException e) {
+            sessions.close(sessionId, SigningSessions.Status.FAILED);
+            register.markVoid(session.reservation(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Who certifies what, where and when, checked. */
+    private record Request(SohoaPrincipal certifier, DocumentRecord document, Agency agency, ZonedDateTime now) {
+    }
+
+    private Request request(SohoaPrincipal certifier, String documentId) {
         DocumentRecord document = documents.get(certifier, documentId);
         if (certifier.role() != Role.CERTIFIER) {
             throw new ForbiddenException("only a certifier may certify copies",
@@ -107,49 +201,68 @@ public class CertificationService {
                 .orElseThrow(() -> new NotFoundException("agency " + document.agencyCode()));
         ZonedDateTime now = register.now();
         Competence.check(agency.level(), now.toLocalDate());
+        return new Request(certifier, document, agency, now);
+    }
 
-        byte[] original = documents.pdf(certifier, documentId);
-        SigningKey certifierKey = keys.certifierKey(certifier.username(), certifier.fullName(), agency.name());
+    private Register.Reservation reserve(Request request, int copies) {
+        return register.reserve(request.agency().code(), RegisterKind.ELECTRONIC_COPY, request.document().id(),
+                request.certifier().username(), copies, request.now());
+    }
+
+    private byte[] stamped(Request request, Register.Reservation reservation) {
+        byte[] original = documents.pdf(request.certifier(), request.document().id());
+        SohoaPrincipal certifier = request.certifier();
+        return stamp.apply(original, new CertificationStatement(reservation.number(), reservation.book(),
+                request.now().toLocalDate(), certifier.fullName(), certifier.title() == null ? "" : certifier.title(),
+                request.agency().name()));
+    }
+
+    private static String reason(Register.Reservation reservation) {
+        return "Chứng thực bản sao điện tử từ bản chính, số " + reservation.number() + ", quyển "
+                + reservation.book();
+    }
+
+    private static SignatureRequest certifierSignature(Request request, Register.Reservation reservation) {
+        return new SignatureRequest(SignerRole.CERTIFIER, request.certifier().fullName(), reason(reservation),
+                request.agency().name(), request.now());
+    }
+
+    /** The agency's locking signature, validation data, and the copy stored (not yet recorded). */
+    private Certification finishCopy(Request request, Register.Reservation reservation, byte[] certifierSigned,
+                                     int copy, int copies) {
+        Agency agency = request.agency();
+        DocumentRecord document = request.document();
         SigningKey agencyKey = keys.agencyKey(agency.code(), agency.name());
-        RegisterKind kind = RegisterKind.ELECTRONIC_COPY;
+        byte[] signed = signer.extendToLongTerm(signer.sign(certifierSigned, agencyKey, new SignatureRequest(
+                SignerRole.AGENCY, agency.name(), reason(reservation), agency.name(), request.now(), true)));
+        String id = UUID.randomUUID().toString();
+        ObjectKey key = ObjectKeys.certifiedCopy(agency.code(), document.dossierReceivedAt(),
+                document.dossierCode(), document.id(), id);
+        StoredObject stored = store.putNew(key, signed, "application/pdf", Map.of("certification-id", id,
+                "register-number", String.valueOf(reservation.number()), "book", reservation.book(),
+                "copy", copy + "/" + copies));
+        int pages = pageCount(signed);
+        return new Certification(id, document.id(), document.dossierCode(), agency.code(),
+                RegisterKind.ELECTRONIC_COPY, reservation.year(), reservation.number(), copy, reservation.book(),
+                request.certifier().username(), request.now().toOffsetDateTime(), key.toString(), stored.sha256(),
+                stored.size(), pages, CopyFee.vnd(pages));
+    }
 
-        Register.Reservation reservation = register.reserve(agency.code(), kind, documentId, certifier.username(),
-                copies, now);
-        try {
-            String reason = "Chứng thực bản sao điện tử từ bản chính, số " + reservation.number() + ", quyển "
-                    + reservation.book();
-            byte[] stamped = stamp.apply(original, new CertificationStatement(reservation.number(),
-                    reservation.book(), now.toLocalDate(), certifier.fullName(),
-                    certifier.title() == null ? "" : certifier.title(), agency.name()));
-            List<Certification> made = new ArrayList<>();
-            for (int copy = 1; copy <= copies; copy++) {
-                byte[] signedOnce = signer.sign(stamped, certifierKey, new SignatureRequest(SignerRole.CERTIFIER,
-                        certifier.fullName(), reason, agency.name(), now));
-                byte[] signed = signer.extendToLongTerm(signer.sign(signedOnce, agencyKey, new SignatureRequest(
-                        SignerRole.AGENCY, agency.name(), reason, agency.name(), now, true)));
-                String id = UUID.randomUUID().toString();
-                ObjectKey key = ObjectKeys.certifiedCopy(agency.code(), document.dossierReceivedAt(),
-                        document.dossierCode(), documentId, id);
-                StoredObject stored = store.putNew(key, signed, "application/pdf", Map.of("certification-id", id,
-                        "register-number", String.valueOf(reservation.number()), "book", reservation.book(),
-                        "copy", copy + "/" + copies));
-                int pages = pageCount(signed);
-                made.add(new Certification(id, documentId, document.dossierCode(), agency.code(), kind,
-                        reservation.year(), reservation.number(), copy, reservation.book(), certifier.username(),
-                        now.toOffsetDateTime(), key.toString(), stored.sha256(), stored.size(), pages,
-                        CopyFee.vnd(pages)));
-            }
-            transaction.executeWithoutResult(status -> {
-                made.forEach(certifications::insert);
-                register.markIssued(reservation);
-            });
-            LOG.info("certified {} cop{} of document {}: number {} in {}", copies, copies == 1 ? "y" : "ies",
-                    documentId, reservation.number(), reservation.book());
-            return made;
-        } catch (RuntimeException e) {
-            register.markVoid(reservation, e.getClass().getSimpleName() + ": " + e.getMessage());
-            throw e;
-        }
+    private List<Certification> issued(Request request, Register.Reservation reservation, List<Certification> made) {
+        return issued(request, reservation, made, () -> { });
+    }
+
+    /** Records the copies and the number ISSUED in one transaction, with {@code alsoInTransaction}. */
+    private List<Certification> issued(Request request, Register.Reservation reservation, List<Certification> made,
+                                       Runnable alsoInTransaction) {
+        transaction.executeWithoutResult(status -> {
+            made.forEach(certifications::insert);
+            register.markIssued(reservation);
+            alsoInTransaction.run();
+        });
+        LOG.info("certified {} cop{} of document {}: number {} in {}", made.size(), made.size() == 1 ? "y" : "ies",
+                request.document().id(), reservation.number(), reservation.book());
+        return made;
     }
 
     public Certification get(SohoaPrincipal principal, String id) {

@@ -12,16 +12,21 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import vn.sohoa.app.config.SohoaProperties;
 
 /**
- * Settles register numbers left pending by a node that stopped mid-certification, once a minute on one node of the
- * cluster (db-scheduler runs a recurring task once, wherever it is free).
+ * Settles register numbers left pending by a node that stopped mid-certification or by a certifier who never
+ * returned an external signature, once a minute on one node of the cluster (db-scheduler runs a recurring task
+ * once, wherever it is free).
  */
 @Configuration(proxyBeanMethods = false)
 class SettleRegisterTask {
 
     @Bean
-    RecurringTask<Void> settleInterruptedRegisterEntries(Register register, SohoaProperties properties) {
+    RecurringTask<Void> settleInterruptedRegisterEntries(Register register, SigningSessions sessions,
+                                                         SohoaProperties properties) {
         Duration interruptedAfter = properties.certification().interruptedAfter();
         return Tasks.recurring("settle-register-entries", FixedDelay.of(Duration.ofMinutes(1)))
-                .execute((instance, context) -> register.settleInterrupted(interruptedAfter));
+                .execute((instance, context) -> {
+                    sessions.expire(register.now().toOffsetDateTime());
+                    register.settleInterrupted(interruptedAfter);
+                });
     }
 }

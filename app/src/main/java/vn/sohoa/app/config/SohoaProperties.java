@@ -31,9 +31,12 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param maxCopies        most copies of one original certified at once under one number
      * @param interruptedAfter a register number still pending after this long was interrupted (a node stopped):
      *                         it is settled as issued or void
+     * @param externalSigningTimeout how long a certifier signing outside the service (USB token, remote signing)
+     *                               has to return the signature value; shorter than interruptedAfter
      */
     public record Certification(@DefaultValue("20") int maxCopies,
-                                @DefaultValue("10m") Duration interruptedAfter) {
+                                @DefaultValue("10m") Duration interruptedAfter,
+                                @DefaultValue("5m") Duration externalSigningTimeout) {
     }
 
     /**
