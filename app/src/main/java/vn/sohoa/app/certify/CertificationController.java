@@ -129,6 +129,25 @@ class CertificationController {
                 .body(CertificationView.of(List.of(made)));
     }
 
+    /** The certifier's key at the remote signing service and the PIN that authorizes this one signature. */
+    record RemoteSigningRequest(String credentialId, String pin) {
+        @Override
+        public String toString() {
+            return "RemoteSigningRequest[credentialId=" + credentialId + ", pin=******]";
+        }
+    }
+
+    @PostMapping("/api/v1/documents/{id}/certifications/remote")
+    @Operation(summary = "Certify with the certifier's key at the configured remote signing service (CSC API v2)")
+    ResponseEntity<CertificationView> certifyRemote(@AuthenticationPrincipal SohoaPrincipal principal,
+                                                    @PathVariable String id,
+                                                    @RequestBody RemoteSigningRequest request) {
+        Certification made = certifications.certifyRemote(principal, id, request.credentialId(),
+                request.pin() == null ? null : request.pin().toCharArray());
+        return ResponseEntity.created(URI.create("/api/v1/certified-copies/" + made.id()))
+                .body(CertificationView.of(List.of(made)));
+    }
+
     private static List<X509Certificate> chain(ExternalSigningRequest request) {
         if (request == null || request.certificateChain() == null || request.certificateChain().isEmpty()) {
             throw new InvalidInputException("certificateChain", "certificateChain must list the signer's "

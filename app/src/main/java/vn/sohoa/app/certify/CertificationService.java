@@ -20,6 +20,7 @@ import vn.sohoa.app.document.DocumentService;
 import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.app.error.NotFoundException;
+import vn.sohoa.app.pki.RemoteSigning;
 import vn.sohoa.app.pki.SigningKeys;
 import vn.sohoa.app.security.AccessPolicy;
 import vn.sohoa.app.security.Role;
@@ -64,12 +65,14 @@ public class CertificationService {
     private final TransactionTemplate transaction;
     private final SohoaProperties.Certification settings;
     private final SigningSessions sessions;
+    private final RemoteSigning remoteSigning;
 
     CertificationService(DocumentService documents, AgencyRepository agencies, CertificationRepository certifications,
                          Register register, AccessPolicy access, ObjectStore store, StampStatement stamp,
                          PadesSigner signer, SigningKeys keys, TransactionTemplate transaction,
-                         SohoaProperties properties, SigningSessions sessions) {
+                         SohoaProperties properties, SigningSessions sessions, RemoteSigning remoteSigning) {
         this.sessions = sessions;
+        this.remoteSigning = remoteSigning;
         this.documents = documents;
         this.agencies = agencies;
         this.certifications = certifications;
@@ -175,6 +178,31 @@ public class CertificationService {
         } catch (RuntimeException e) {
             sessions.close(sessionId, SigningSessions.Status.FAILED);
             register.markVoid(session.reservation(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * A certification whose certifier's key is held by the remote signing service (CSC API v2): the service signs
+     * the prepared hash once the certifier's PIN authorizes it. The PIN is passed on and not kept.
+     */
+    public Certification certifyRemote(SohoaPrincipal certifier, String documentId, String credentialId,
+                                       char[] pin) {
+        var remote = remoteSigning.configured().orElseThrow(() -> new ConflictException("no remote signing service "
+                + "is configured (sohoa.signing.remote.base-url)", "chưa cấu hình dịch vụ ký số từ xa"));
+        if (credentialId == null || credentialId.isBlank()) {
+            throw new InvalidInputException("credentialId", "credentialId names the certifier's key at the remote "
+                    + "signing service", "cần mã khóa (credentialId) tại dịch vụ ký số từ xa");
+        }
+        Request request = request(certifier, documentId);
+        Register.Reservation reservation = reserve(request, 1);
+        try {
+            byte[] certifierSigned = remote.sign(stamped(request, reservation), credentialId, pin,
+                    certifierSignature(request, reservation));
+            return issued(request, reservation, List.of(finishCopy(request, reservation, certifierSigned, 1, 1)))
+                    .get(0);
+        } catch (RuntimeException e) {
+            register.markVoid(reservation, e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         }
     }

@@ -157,16 +157,41 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param tsaUrl            an RFC 3161 time-stamping service; empty for the development TSA
      * @param revocationTimeout how long to wait for an OCSP responder or a CRL before trying the next source
      * @param pkcs11            the token or HSM (PKCS11)
+     * @param remote            a remote signing service (CSC API v2) for certifiers whose keys are held there
      */
     public record Signing(@DefaultValue("DEVELOPMENT") KeySource keys, Path keystoreDirectory,
                           String keystorePassword, @DefaultValue List<Path> trustAnchors, String tsaUrl,
-                          @DefaultValue("10s") Duration revocationTimeout, Pkcs11 pkcs11) {
+                          @DefaultValue("10s") Duration revocationTimeout, Pkcs11 pkcs11,
+                          @DefaultValue Remote remote) {
 
         @Override
         public String toString() {
             return "Signing[keys=" + keys + ", keystoreDirectory=" + keystoreDirectory + ", keystorePassword="
                     + (keystorePassword == null ? "" : "******") + ", trustAnchors=" + trustAnchors + ", tsaUrl="
-                    + tsaUrl + ", revocationTimeout=" + revocationTimeout + ", pkcs11=" + pkcs11 + "]";
+                    + tsaUrl + ", revocationTimeout=" + revocationTimeout + ", pkcs11=" + pkcs11 + ", remote="
+                    + remote + "]";
+        }
+    }
+
+    /**
+     * A remote signing service speaking the Cloud Signature Consortium API v2; off when baseUrl is empty.
+     *
+     * @param baseUrl         the API root, e.g. https://rs.example.vn/csc/v2
+     * @param accessTokenFile a file holding the service's bearer token (kept out of configuration and logs), or
+     * @param accessToken     the token itself, e.g. from SOHOA_SIGNING_REMOTE_ACCESS_TOKEN
+     * @param timeout         how long to wait for each call
+     */
+    public record Remote(String baseUrl, Path accessTokenFile, String accessToken,
+                         @DefaultValue("30s") Duration timeout) {
+
+        public boolean enabled() {
+            return baseUrl != null && !baseUrl.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Remote[baseUrl=" + baseUrl + ", accessTokenFile=" + accessTokenFile + ", accessToken="
+                    + (accessToken == null || accessToken.isEmpty() ? "" : "******") + ", timeout=" + timeout + "]";
         }
     }
 

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
+import vn.sohoa.signing.remote.RemoteSigningRefusedException;
 import vn.sohoa.signing.revocation.CertificateRevokedException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -84,6 +85,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         LOG.warn("refused to sign: {}", e.getMessage());
         return respond(HttpStatus.CONFLICT, "certificate-revoked",
                 "Certificate revoked / Chứng thư số đã bị thu hồi", e);
+    }
+
+    @ExceptionHandler(RemoteSigningRefusedException.class)
+    ResponseEntity<ProblemDetail> remoteRefused(RemoteSigningRefusedException e) {
+        LOG.warn("remote signing refused: {}", e.getMessage());
+        return respond(HttpStatus.UNPROCESSABLE_CONTENT, "remote-signing-refused",
+                "Remote signing refused / Dịch vụ ký số từ xa từ chối", e);
     }
 
     @ExceptionHandler(StoreUnavailableException.class)

@@ -57,6 +57,29 @@ class SigningConfiguration {
                 new RevocationFetcher(properties.signing().revocationTimeout())));
     }
 
+    /** The remote signing service of certifiers, when one is configured (sohoa.signing.remote.base-url). */
+    @Bean
+    RemoteSigning remoteSigning(SohoaProperties properties, PadesSigner signer) {
+        SohoaProperties.Remote remote = properties.signing().remote();
+        if (!remote.enabled()) {
+            return RemoteSigning.NONE;
+        }
+        java.util.function.Supplier<String> token = () -> {
+            if (remote.accessTokenFile() != null) {
+                try {
+                    return Files.readString(remote.accessTokenFile()).strip();
+                } catch (IOException e) {
+                    throw new vn.sohoa.signing.keys.SigningException("cannot read the remote signing token file "
+                            + remote.accessTokenFile(), e);
+                }
+            }
+            return remote.accessToken() == null ? "" : remote.accessToken();
+        };
+        return new RemoteSigning(new vn.sohoa.signing.remote.RemoteCertifierSigner(
+                new vn.sohoa.signing.remote.CscClient(URI.create(remote.baseUrl()), token, remote.timeout()),
+                signer));
+    }
+
     @Bean
     StampStatement stampStatement() {
         return new StampStatement(StatementTemplate.ELECTRONIC_COPY_V1);

@@ -1,0 +1,103 @@
+package vn.sohoa.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import vn.sohoa.core.testing.SharedCorpus;
+import vn.sohoa.signing.keys.DevelopmentPki;
+import vn.sohoa.signing.keys.SigningException;
+import vn.sohoa.signing.keys.SigningKey;
+import vn.sohoa.signing.pades.PadesSigner;
+import vn.sohoa.signing.pades.SignatureRequest;
+import vn.sohoa.signing.pades.SignerRole;
+import vn.sohoa.signing.remote.CscClient;
+import vn.sohoa.signing.remote.RemoteCertifierSigner;
+import vn.sohoa.signing.revocation.RevocationFetcher;
+import vn.sohoa.signing.revocation.ValidationDataCollector;
+import vn.sohoa.signing.tsa.LocalTimestampAuthority;
+
+/** The certifier's key at a remote signing service reached through the CSC API v2 (see {@link CscTestServer}). */
+class RemoteSigningTest {
+
+    @TempDir
+    static Path pkiDir;
+    static PkiServer pkiServer;
+    static CscTestServer csc;
+    static PadesSigner signer;
+    static SigningKey agency;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pkiServer = new PkiServer(pkiDir);
+        DevelopmentPki pki = pkiServer.pki();
+        SigningKey remoteKey = pki.issueOrLoad("remote.p12", "Phạm Minh Đức", "UBND xã Hòa Phong",
+                DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+        agency = pki.issueOrLoad("agency.p12", "UBND xã Hòa Phong", "UBND xã Hòa Phong",
+                DevelopmentPki.Purpose.AGENCY_SEAL);
+        csc = new CscTestServer("token-123", "cred-duc", remoteKey, "4711");
+        signer = new PadesSigner(new LocalTimestampAuthority(pki.timeStampingKey()),
+                new ValidationDataCollector(new RevocationFetcher(Duration.ofSeconds(10))));
+    }
+
+    @AfterAll
+    static void stop() {
+        csc.close();
+        pkiServer.close();
+    }
+
+    static SignatureRequest request(SignerRole role, String name, boolean lock) {
+        return new SignatureRequest(role, name, "Chứng thực bản sao điện tử từ bản chính, số 9", "UBND xã Hòa Phong",
+                ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).withNano(0), lock);
+    }
+
+    @Test
+    void aRemotelyHeldKeySignsAndTheCopyIsLtInEuDss() throws Exception {
+        CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", Duration.ofSeconds(10));
+        assertThat(client.listCredentials("duc")).containsExactly("cred-duc");
+
+        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
+        byte[] certifierSigned = new RemoteCertifierSigner(client, signer).sign(original, "cred-duc",
+                "4711".toCharArray(), request(SignerRole.CERTIFIER, "Phạm Minh Đức", false));
+        byte[] copy = signer.extendToLongTerm(signer.sign(certifierSigned, agency,
+                request(SignerRole.AGENCY, "UBND xã Hòa Phong", true)));
+
+        SimpleReport report = DssJudge.validate(copy, pkiServer.pki().rootCertificate()).getSimpleReport();
+        assertThat(report.getSignatureIdList()).hasSize(2);
+        for (String id : report.getSignatureIdList()) {
+            assertThat(report.getIndication(id)).as("%s %s", id, report.getSubIndication(id))
+                    .isEqualTo(Indication.TOTAL_PASSED);
+            assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
+        }
+        assertThat(report.getSignedBy(report.getSignatureIdList().get(0))).contains("Phạm Minh Đức");
+    }
+
+    @Test
+    void aWrongPinOrTokenIsTheServicesClearRefusal() throws Exception {
+        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
+        CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", Duration.ofSeconds(10));
+        assertThatThrownBy(() -> new RemoteCertifierSigner(client, signer).sign(original, "cred-duc",
+                "0000".toCharArray(), request(SignerRole.CERTIFIER, "Phạm Minh Đức", false)))
+                .isInstanceOf(SigningException.class)
+                .hasMessageContaining("refused credentials/authorize").hasMessageContaining("invalid PIN")
+                .hasMessageNotContaining("0000");
+
+        CscClient stranger = new CscClient(URI.create(csc.baseUrl()), () -> "stolen", Duration.ofSeconds(10));
+        assertThatThrownBy(() -> stranger.info("cred-duc")).isInstanceOf(SigningException.class)
+                .hasMessageContaining("HTTP 401");
+    }
+}
