@@ -44,6 +44,9 @@ create table certified_copies (
     size_bytes      bigint       not null,
     page_count      integer      not null,
     fee_vnd         bigint       not null,
+    -- the code that opens the copy's public verification page: its first characters are in the QR code, the
+    -- whole code (given to the citizen) also shows the personal content
+    verification_code varchar(32),
     unique (agency_code, kind, register_year, register_number, copy_index),
     foreign key (agency_code, kind, register_year, register_number)
         references register_entries (agency_code, kind, register_year, register_number)

@@ -9,6 +9,8 @@ create table signing_sessions (
     register_number   bigint       not null,
     book              varchar(60)  not null,
     certifier         varchar(64)  not null,
+    copy_id           varchar(36)  not null,
+    verification_code varchar(32)  not null,
     prepared_pdf      bytea        not null,
     byte_range        varchar(100) not null,
     signed_attributes bytea        not null,

@@ -410,6 +410,60 @@ abstract class EndToEndTest {
     }
 
     @Test
+    @Order(9)
+    void theQrCodeOpensAPublicPageThatShowsPersonalContentOnlyToTheHolder() throws Exception {
+        JsonNode copy = json(api.get("/api/v1/certified-copies/" + copyId, CERTIFIER));
+        String page = copy.get("verificationUrl").asString();
+        String code = copy.get("verificationCode").asString();
+        assertThat(code).hasSize(20);
+        assertThat(page).isEqualTo("/v/" + copyId + "?h=" + code.substring(0, 8));
+
+        try (PDDocument document = Loader.loadPDF(certifiedCopy)) {
+            var image = new org.apache.pdfbox.rendering.PDFRenderer(document)
+                    .renderImageWithDPI(document.getNumberOfPages() - 1, 200);
+            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+            var qr = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                    new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(
+                            image.getWidth(), image.getHeight(), pixels))),
+                    java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true));
+            assertThat(qr.getText()).isEqualTo("http://127.0.0.1:" + port + page);
+        }
+
+        HttpResponse<String> publicPage = api.getPage(page);
+        assertThat(publicPage.statusCode()).isEqualTo(200);
+        assertThat(publicPage.body()).contains("Hợp lệ").contains("Nguyễn Văn An").contains("UBND")
+                .doesNotContain("Hợp đồng thuê nhà");
+        JsonNode facts = json(api.getJson(page, null));
+        assertThat(facts.get("registerNumber").asLong()).isEqualTo(1);
+        assertThat(facts.get("fileIntact").asBoolean()).isTrue();
+        assertThat(facts.get("signaturesValid").asBoolean()).isTrue();
+        assertThat(facts.get("documentTitle").isNull()).isTrue();
+
+        HttpResponse<String> wrongHint = api.getPage("/v/" + copyId + "?h=AAAAAAAA");
+        assertThat(wrongHint.statusCode()).isEqualTo(404);
+        assertThat(wrongHint.body()).contains("Không tìm thấy bản sao").doesNotContain("Nguyễn Văn An");
+        assertThat(api.getJson("/v/" + java.util.UUID.randomUUID() + "?h=" + code.substring(0, 8), null)
+                .statusCode()).isEqualTo(404);
+
+        JsonNode holder = json(api.getJson("/v/" + copyId + "?ma=" + code.toLowerCase(), null));
+        assertThat(holder.get("documentTitle").asString()).isEqualTo("Hợp đồng thuê nhà, trang 2");
+        assertThat(holder.get("mayDownload").asBoolean()).isTrue();
+        assertThat(api.getBytes("/v/" + copyId + "/pdf?ma=" + code, null).body()).isEqualTo(certifiedCopy);
+        assertThat(api.getBytes("/v/" + copyId + "/pdf?ma=" + code.substring(0, 8), null).statusCode())
+                .isEqualTo(404);
+
+        HttpResponse<String> presented = api.postMultipart(page, null, new String[0][],
+                new Object[][]{{"file", "copy.pdf", certifiedCopy}});
+        assertThat(presented.statusCode()).isEqualTo(200);
+        assertThat(presented.body()).contains("Đúng là bản sao này").contains("Hợp đồng thuê nhà");
+        byte[] other = certifiedCopy.clone();
+        other[other.length - 10] ^= 1;
+        HttpResponse<String> notThis = api.postMultipart(page, null, new String[0][],
+                new Object[][]{{"file", "other.pdf", other}});
+        assertThat(notThis.body()).contains("KHÔNG phải bản sao này").doesNotContain("Hợp đồng thuê nhà");
+    }
+
+    @Test
     @Order(20)
     void aRevokedCertifierIsRefusedAndTheNumberTakenIsRecordedVoid() throws Exception {
         var certificate = signingKeys.certifierKey("certifier", "Nguyễn Văn An", "UBND xã Hòa Phong").certificate();
@@ -568,5 +622,11 @@ abstract class EndToEndTest {
         HttpResponse<String> read = api.get("/api/v1/certified-copies/" + copyId + "/pdf", CLERK);
         assertThat(read.statusCode()).isEqualTo(500);
         assertThat(json(read).get("type").asString()).endsWith("/object-corrupt");
+
+        // the copy's public page now tells whoever scans its QR code that it is no longer intact
+        JsonNode copy = json(api.get("/api/v1/certified-copies/" + copyId, CERTIFIER));
+        JsonNode facts = json(api.getJson(copy.get("verificationUrl").asString(), null));
+        assertThat(facts.get("fileIntact").asBoolean()).isFalse();
+        assertThat(api.getPage(copy.get("verificationUrl").asString()).body()).contains("Không hợp lệ");
     }
 }

@@ -41,6 +41,7 @@ import vn.sohoa.signing.revocation.CertificateRevokedException;
 import vn.sohoa.signing.revocation.RevocationFetcher;
 import vn.sohoa.signing.revocation.ValidationDataCollector;
 import vn.sohoa.signing.stamp.CertificationStatement;
+import vn.sohoa.signing.stamp.StampImages;
 import vn.sohoa.signing.stamp.StampStatement;
 import vn.sohoa.signing.stamp.StatementTemplate;
 import vn.sohoa.signing.tsa.LocalTimestampAuthority;
@@ -51,6 +52,9 @@ import vn.sohoa.signing.verify.VerificationReport;
 class CertifiedCopySigningTest {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZonedDateTime CERTIFIED_AT = ZonedDateTime.of(2026, 11, 23, 14, 5, 9, 0, VIETNAM);
+    private static final String VERIFICATION_URL =
+            "https://sohoa.example.vn/v/3f1c2a9e-0b7d-4e55-9a51-0c7b3e2f6d10?h=K7QF2M9X";
 
     @TempDir
     static Path pkiDir;
@@ -79,9 +83,10 @@ class CertifiedCopySigningTest {
 
     private static byte[] certifiedCopy() throws Exception {
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
-        byte[] stamped = new StampStatement(StatementTemplate.ELECTRONIC_COPY_V1).apply(original,
-                new CertificationStatement(12, "01/2026-SCTĐT/BS", LocalDate.of(2026, 11, 23), "Nguyễn Văn An",
-                        "Phó Chủ tịch", "UBND xã Hòa Phong"));
+        byte[] stamped = new StampStatement(StatementTemplate.ELECTRONIC_COPY).apply(original,
+                new CertificationStatement(12, "01/2026-SCTĐT/BS", CERTIFIED_AT, "Nguyễn Văn An",
+                        "Phó Chủ tịch", "UBND xã Hòa Phong", VERIFICATION_URL),
+                new StampImages(StampPictures.signature(), StampPictures.seal(), 44f));
         ZonedDateTime now = ZonedDateTime.now(VIETNAM);
         byte[] once = signer.sign(stamped, certifier, new SignatureRequest(SignerRole.CERTIFIER, "Nguyễn Văn An",
                 "Chứng thực bản sao điện tử từ bản chính, số 12", "UBND xã Hòa Phong", now));
@@ -181,8 +186,33 @@ class CertifiedCopySigningTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Chứng thực bản sao đúng với bản chính.")
                     .contains("Số chứng thực: 12").contains("Quyển số: 01/2026-SCTĐT/BS")
-                    .contains("Ngày 23 tháng 11 năm 2026");
+                    .contains("Ngày 23 tháng 11 năm 2026").contains("Ký số lúc 2026-11-23T14:05:09+07:00");
         }
+    }
+
+    @Test
+    void theQrCodeBesideTheStatementCarriesTheVerificationLink() throws Exception {
+        byte[] signed = certifiedCopy();
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            var page = new org.apache.pdfbox.rendering.PDFRenderer(document)
+                    .renderImageWithDPI(document.getNumberOfPages() - 1, 200);
+            int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+            var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                    new com.google.zxing.RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
+            var found = new com.google.zxing.qrcode.QRCodeReader().decode(bitmap,
+                    java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true));
+            assertThat(found.getText()).isEqualTo(VERIFICATION_URL);
+        }
+    }
+
+    @Test
+    void eachCopyIsStampedWithTheWordingInForceOnItsDate() {
+        assertThat(StatementTemplate.inForce(StatementTemplate.ELECTRONIC_COPY, LocalDate.of(2025, 6, 30)))
+                .isEqualTo(StatementTemplate.ELECTRONIC_COPY_V1);
+        assertThat(StatementTemplate.inForce(StatementTemplate.ELECTRONIC_COPY, LocalDate.of(2025, 7, 1)))
+                .isEqualTo(StatementTemplate.ELECTRONIC_COPY_V2);
+        assertThatThrownBy(() -> StatementTemplate.inForce(StatementTemplate.ELECTRONIC_COPY,
+                LocalDate.of(2019, 1, 1))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -28,16 +28,20 @@ class CertificationRepository {
     void insert(Certification c) {
         jdbc.sql("insert into certifications (id, document_id, agency_code, kind, register_year, register_number, "
                         + "copy_index, book, certifier, certified_at, object_key, sha256, size_bytes, page_count, "
-                        + "fee_vnd) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "fee_vnd, verification_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.documentId(), c.agencyCode(), c.kind().name(), c.year(), c.registerNumber(),
                         c.copyIndex(), c.book(), c.certifier(), c.certifiedAt(), c.objectKey(), c.sha256(), c.size(), c.pages(),
-                        c.feeVnd())
+                        c.feeVnd(), c.verificationCode())
                 .update();
     }
 
     List<Certification> ofDocument(String documentId) {
         return jdbc.sql(SELECT + "where c.document_id = ? order by c.certified_at, c.copy_index").param(documentId)
                 .query(CertificationRepository::map).list();
+    }
+
+    String documentTitle(String documentId) {
+        return jdbc.sql("select title from documents where id = ?").param(documentId).query(String.class).single();
     }
 
     Optional<Certification> find(String id) {
@@ -78,6 +82,7 @@ class CertificationRepository {
                 rs.getInt("register_year"),
                 rs.getLong("register_number"), rs.getInt("copy_index"), rs.getString("book"), rs.getString("certifier"),
                 VietnamTime.of(rs.getObject("certified_at", OffsetDateTime.class)), rs.getString("object_key"),
-                rs.getString("sha256"), rs.getLong("size_bytes"), rs.getInt("page_count"), rs.getLong("fee_vnd"));
+                rs.getString("sha256"), rs.getLong("size_bytes"), rs.getInt("page_count"), rs.getLong("fee_vnd"),
+                rs.getString("verification_code"));
     }
 }

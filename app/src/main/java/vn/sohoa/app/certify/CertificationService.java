@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.agency.AgencyRepository;
+import vn.sohoa.app.config.PublicBaseUrl;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.app.document.DocumentRecord;
 import vn.sohoa.app.document.DocumentService;
@@ -38,6 +39,7 @@ import vn.sohoa.signing.pades.PreparedSignature;
 import vn.sohoa.signing.pades.SignatureRequest;
 import vn.sohoa.signing.pades.SignerRole;
 import vn.sohoa.signing.stamp.CertificationStatement;
+import vn.sohoa.signing.stamp.StampImages;
 import vn.sohoa.signing.stamp.StampStatement;
 
 /**
@@ -66,11 +68,16 @@ public class CertificationService {
     private final SohoaProperties.Certification settings;
     private final SigningSessions sessions;
     private final RemoteSigning remoteSigning;
+    private final PublicBaseUrl publicBaseUrl;
+    private final java.nio.file.Path home;
 
     CertificationService(DocumentService documents, AgencyRepository agencies, CertificationRepository certifications,
                          Register register, AccessPolicy access, ObjectStore store, StampStatement stamp,
                          PadesSigner signer, SigningKeys keys, TransactionTemplate transaction,
-                         SohoaProperties properties, SigningSessions sessions, RemoteSigning remoteSigning) {
+                         SohoaProperties properties, SigningSessions sessions, RemoteSigning remoteSigning,
+                         PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
+        this.home = properties.home();
         this.sessions = sessions;
         this.remoteSigning = remoteSigning;
         this.documents = documents;
@@ -103,11 +110,13 @@ public class CertificationService {
                 request.agency().name());
         Register.Reservation reservation = reserve(request, copies);
         try {
-            byte[] stamped = stamped(request, reservation);
+            byte[] original = documents.pdf(request.certifier(), request.document().id());
             List<Certification> made = new ArrayList<>();
             for (int copy = 1; copy <= copies; copy++) {
-                byte[] signedOnce = signer.sign(stamped, certifierKey, certifierSignature(request, reservation));
-                made.add(finishCopy(request, reservation, signedOnce, copy, copies));
+                CopyIdentity identity = CopyIdentity.next();
+                byte[] signedOnce = signer.sign(stamped(request, reservation, identity, original), certifierKey,
+                        certifierSignature(request, reservation));
+                made.add(finishCopy(request, reservation, identity, signedOnce, copy, copies));
             }
             return issued(request, reservation, made);
         } catch (RuntimeException e) {
@@ -126,9 +135,10 @@ public class CertificationService {
         Request request = request(certifier, documentId);
         Register.Reservation reservation = reserve(request, 1);
         try {
-            PreparedSignature prepared = signer.prepareExternal(stamped(request, reservation), chain,
-                    certifierSignature(request, reservation));
-            return sessions.open(reservation, documentId, certifier.username(), prepared,
+            CopyIdentity identity = CopyIdentity.next();
+            PreparedSignature prepared = signer.prepareExternal(stamped(request, reservation, identity,
+                    documents.pdf(certifier, documentId)), chain, certifierSignature(request, reservation));
+            return sessions.open(reservation, documentId, certifier.username(), identity, prepared,
                     request.now().toOffsetDateTime().plus(settings.externalSigningTimeout()));
         } catch (RuntimeException e) {
             register.markVoid(reservation, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -171,7 +181,8 @@ public class CertificationService {
         }
         Request request = request(certifier, session.documentId());
         try {
-            Certification made = finishCopy(request, session.reservation(), certifierSigned, 1, 1);
+            Certification made = finishCopy(request, session.reservation(), session.identity(), certifierSigned, 1,
+                    1);
             List<Certification> issued = issued(request, session.reservation(), List.of(made),
                     () -> sessions.close(sessionId, SigningSessions.Status.COMPLETED));
             return issued.get(0);
@@ -197,10 +208,11 @@ public class CertificationService {
         Request request = request(certifier, documentId);
         Register.Reservation reservation = reserve(request, 1);
         try {
-            byte[] certifierSigned = remote.sign(stamped(request, reservation), credentialId, pin,
-                    certifierSignature(request, reservation));
-            return issued(request, reservation, List.of(finishCopy(request, reservation, certifierSigned, 1, 1)))
-                    .get(0);
+            CopyIdentity identity = CopyIdentity.next();
+            byte[] certifierSigned = remote.sign(stamped(request, reservation, identity,
+                    documents.pdf(certifier, documentId)), credentialId, pin, certifierSignature(request, reservation));
+            return issued(request, reservation, List.of(finishCopy(request, reservation, identity, certifierSigned,
+                    1, 1))).get(0);
         } catch (RuntimeException e) {
             register.markVoid(reservation, e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
@@ -237,12 +249,32 @@ public class CertificationService {
                 request.certifier().username(), copies, request.now());
     }
 
-    private byte[] stamped(Request request, Register.Reservation reservation) {
-        byte[] original = documents.pdf(request.certifier(), request.document().id());
+    /** The original with the statement of this copy: its number, its verification QR code, the pictures. */
+    private byte[] stamped(Request request, Register.Reservation reservation, CopyIdentity identity,
+                           byte[] original) {
         SohoaPrincipal certifier = request.certifier();
         return stamp.apply(original, new CertificationStatement(reservation.number(), reservation.book(),
-                request.now().toLocalDate(), certifier.fullName(), certifier.title() == null ? "" : certifier.title(),
-                request.agency().name()));
+                request.now(), certifier.fullName(), certifier.title() == null ? "" : certifier.title(),
+                request.agency().name(), identity.verificationUrl(publicBaseUrl.value())),
+                images(request.agency().code(), certifier.username()));
+    }
+
+    /** The seal and signature pictures configured for this agency and certifier; a missing one is left out. */
+    private StampImages images(String agencyCode, String username) {
+        java.nio.file.Path directory = settings.imagesDirectory() != null ? settings.imagesDirectory()
+                : home.resolve("images");
+        byte[] seal = readIfPresent(directory.resolve("seal-" + agencyCode + ".png"));
+        byte[] signature = readIfPresent(directory.resolve("signature-" + username + ".png"));
+        return seal == null && signature == null ? StampImages.NONE
+                : new StampImages(signature, seal, settings.imageHeightPoints());
+    }
+
+    private static byte[] readIfPresent(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.isRegularFile(file) ? java.nio.file.Files.readAllBytes(file) : null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the picture " + file, e);
+        }
     }
 
     private static String reason(Register.Reservation reservation) {
@@ -256,14 +288,14 @@ public class CertificationService {
     }
 
     /** The agency's locking signature, validation data, and the copy stored (not yet recorded). */
-    private Certification finishCopy(Request request, Register.Reservation reservation, byte[] certifierSigned,
-                                     int copy, int copies) {
+    private Certification finishCopy(Request request, Register.Reservation reservation, CopyIdentity identity,
+                                     byte[] certifierSigned, int copy, int copies) {
         Agency agency = request.agency();
         DocumentRecord document = request.document();
         SigningKey agencyKey = keys.agencyKey(agency.code(), agency.name());
         byte[] signed = signer.extendToLongTerm(signer.sign(certifierSigned, agencyKey, new SignatureRequest(
                 SignerRole.AGENCY, agency.name(), reason(reservation), agency.name(), request.now(), true)));
-        String id = UUID.randomUUID().toString();
+        String id = identity.id();
         ObjectKey key = ObjectKeys.certifiedCopy(agency.code(), document.dossierReceivedAt(),
                 document.dossierCode(), document.id(), id);
         StoredObject stored = store.putNew(key, signed, "application/pdf", Map.of("certification-id", id,
@@ -273,7 +305,7 @@ public class CertificationService {
         return new Certification(id, document.id(), document.dossierCode(), agency.code(),
                 RegisterKind.ELECTRONIC_COPY, reservation.year(), reservation.number(), copy, reservation.book(),
                 request.certifier().username(), request.now().toOffsetDateTime(), key.toString(), stored.sha256(),
-                stored.size(), pages, CopyFee.vnd(pages));
+                stored.size(), pages, CopyFee.vnd(pages), identity.verificationCode());
     }
 
     private List<Certification> issued(Request request, Register.Reservation reservation, List<Certification> made) {

@@ -26,7 +26,8 @@ public class SigningSessions {
 
     /** A session and the signature it prepared. */
     public record Session(String id, String documentId, String certifier, Register.Reservation reservation,
-                          PreparedSignature prepared, Status status, OffsetDateTime expiresAt) {
+                          CopyIdentity identity, PreparedSignature prepared, Status status,
+                          OffsetDateTime expiresAt) {
     }
 
     private final JdbcClient jdbc;
@@ -35,19 +36,21 @@ public class SigningSessions {
         this.jdbc = jdbc;
     }
 
-    Session open(Register.Reservation reservation, String documentId, String certifier, PreparedSignature prepared,
-                 OffsetDateTime expiresAt) {
+    Session open(Register.Reservation reservation, String documentId, String certifier, CopyIdentity identity,
+                 PreparedSignature prepared, OffsetDateTime expiresAt) {
         String id = UUID.randomUUID().toString();
         jdbc.sql("insert into signing_sessions (id, document_id, agency_code, kind, register_year, register_number, "
-                        + "book, certifier, prepared_pdf, byte_range, signed_attributes, certificate_chain, status, "
-                        + "reserved_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "book, certifier, copy_id, verification_code, prepared_pdf, byte_range, signed_attributes, "
+                        + "certificate_chain, status, reserved_at, expires_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, documentId, reservation.agencyCode(), reservation.kind().name(), reservation.year(),
-                        reservation.number(), reservation.book(), certifier, prepared.pdf(),
+                        reservation.number(), reservation.book(), certifier, identity.id(),
+                        identity.verificationCode(), prepared.pdf(),
                         Arrays.stream(prepared.byteRange()).mapToObj(String::valueOf).collect(Collectors.joining(" ")),
                         prepared.signedAttributes(), encode(prepared.chain()), Status.OPEN.name(),
                         reservation.at().toOffsetDateTime(), expiresAt)
                 .update();
-        return new Session(id, documentId, certifier, reservation, prepared, Status.OPEN, expiresAt);
+        return new Session(id, documentId, certifier, reservation, identity, prepared, Status.OPEN, expiresAt);
     }
 
     Optional<Session> find(String id) {
@@ -64,7 +67,8 @@ public class SigningSessions {
             PreparedSignature prepared = new PreparedSignature(rs.getBytes("prepared_pdf"), byteRange,
                     rs.getBytes("signed_attributes"), decode(rs.getBytes("certificate_chain")));
             return new Session(rs.getString("id"), rs.getString("document_id"), rs.getString("certifier"),
-                    reservation, prepared, Status.valueOf(rs.getString("status")),
+                    reservation, new CopyIdentity(rs.getString("copy_id"), rs.getString("verification_code")),
+                    prepared, Status.valueOf(rs.getString("status")),
                     VietnamTime.of(rs.getObject("expires_at", OffsetDateTime.class)));
         }).optional();
     }

@@ -33,10 +33,15 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      *                         it is settled as issued or void
      * @param externalSigningTimeout how long a certifier signing outside the service (USB token, remote signing)
      *                               has to return the signature value; shorter than interruptedAfter
+     * @param imagesDirectory   where the pictures of seals ({@code seal-<agency code>.png}) and signatures
+     *                          ({@code signature-<username>.png}) are, drawn in the statement; default
+     *                          {@code <home>/images}; a missing picture is left out
+     * @param imageHeightPoints how tall they are drawn (points; 44 ≈ 1.55 cm)
      */
     public record Certification(@DefaultValue("20") int maxCopies,
                                 @DefaultValue("10m") Duration interruptedAfter,
-                                @DefaultValue("5m") Duration externalSigningTimeout) {
+                                @DefaultValue("5m") Duration externalSigningTimeout, Path imagesDirectory,
+                                @DefaultValue("44") float imageHeightPoints) {
     }
 
     /**

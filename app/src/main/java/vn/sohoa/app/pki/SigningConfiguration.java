@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import vn.sohoa.app.config.PublicBaseUrl;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.pades.PadesSigner;
@@ -33,13 +34,18 @@ import vn.sohoa.signing.verify.SignatureVerifier;
 class SigningConfiguration {
 
     @Bean
-    DevelopmentPki developmentPki(SohoaProperties properties, Environment environment) {
+    PublicBaseUrl publicBaseUrl(SohoaProperties properties, Environment environment) {
         String base = properties.publicBaseUrl();
         if (base == null || base.isBlank()) {
             base = "http://localhost:" + environment.getProperty("server.port", "8080");
         }
+        return new PublicBaseUrl(base);
+    }
+
+    @Bean
+    DevelopmentPki developmentPki(SohoaProperties properties, PublicBaseUrl base) {
         return DevelopmentPki.openOrCreate(properties.home().resolve("pki"), new DevelopmentPki.Endpoints(
-                stripSlash(base) + PkiController.CRL_PATH, stripSlash(base) + PkiController.OCSP_PATH));
+                base + PkiController.CRL_PATH, base + PkiController.OCSP_PATH));
     }
 
     @Bean
@@ -82,7 +88,7 @@ class SigningConfiguration {
 
     @Bean
     StampStatement stampStatement() {
-        return new StampStatement(StatementTemplate.ELECTRONIC_COPY_V1);
+        return new StampStatement(StatementTemplate.ELECTRONIC_COPY);
     }
 
     @Bean
@@ -114,7 +120,4 @@ class SigningConfiguration {
         }
     }
 
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 }

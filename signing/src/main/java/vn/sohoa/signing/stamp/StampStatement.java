@@ -2,6 +2,18 @@ package vn.sohoa.signing.stamp;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,14 +50,32 @@ public final class StampStatement {
     /** Read once: inside the service's nested jar every resource lookup costs a jar search. */
     private static final byte[] FONT = readFont();
 
-    private final StatementTemplate template;
+    /** Side of the verification QR code: 2.6 cm, readable by any phone from the printed page. */
+    private static final float QR_SIZE = 74f;
+    private static final float QR_CAPTION_SIZE = 6.5f;
+    private static final float GAP = 8f;
+
+    private final List<StatementTemplate> versions;
+
+    /** Stamps with the version of {@code versions} in force on each copy's certification date. */
+    public StampStatement(List<StatementTemplate> versions) {
+        this.versions = List.copyOf(versions);
+    }
 
     public StampStatement(StatementTemplate template) {
-        this.template = template;
+        this(List.of(template));
     }
 
     public byte[] apply(byte[] pdf, CertificationStatement statement) {
-        List<String> lines = template.render(statement);
+        return apply(pdf, statement, StampImages.NONE);
+    }
+
+    public byte[] apply(byte[] pdf, CertificationStatement statement, StampImages images) {
+        StatementTemplate template = StatementTemplate.inForce(versions, statement.date());
+        List<String> lines = template.render(statement).stream()
+                .filter(line -> !line.equals(StatementTemplate.SIGNATURE_LINE) || images.any())
+                .toList();
+        float signatureRoom = images.any() ? images.heightPoints() : 0;
         try (PDDocument document = Loader.loadPDF(pdf)) {
             if (document.getNumberOfPages() == 0) {
                 throw new SigningException("the document has no page to carry the statement");
@@ -53,10 +83,15 @@ public final class StampStatement {
             PDType0Font font = PDType0Font.load(document, new ByteArrayInputStream(FONT), true);
             float width = 0;
             for (String line : lines) {
-                width = Math.max(width, font.getStringWidth(line) / 1000f * FONT_SIZE);
+                if (!line.equals(StatementTemplate.SIGNATURE_LINE)) {
+                    width = Math.max(width, font.getStringWidth(line) / 1000f * FONT_SIZE);
+                }
             }
-            float boxWidth = width + 2 * PADDING;
-            float boxHeight = lines.size() * LEADING + 2 * PADDING;
+            boolean qr = statement.verificationUrl() != null;
+            float textHeight = (float) lines.stream().mapToDouble(line ->
+                    line.equals(StatementTemplate.SIGNATURE_LINE) ? signatureRoom : LEADING).sum();
+            float boxWidth = width + 2 * PADDING + (qr ? GAP + QR_SIZE : 0);
+            float boxHeight = Math.max(textHeight, qr ? QR_SIZE + QR_CAPTION_SIZE + 4 : 0) + 2 * PADDING;
 
             int lastIndex = document.getNumberOfPages() - 1;
             PDPage page = document.getPage(lastIndex);
@@ -71,18 +106,34 @@ public final class StampStatement {
             float left = media.getWidth() - MARGIN - boxWidth;
             try (PDPageContentStream content = new PDPageContentStream(document, page,
                     PDPageContentStream.AppendMode.APPEND, true, true)) {
-                content.beginText();
-                content.setFont(font, FONT_SIZE);
                 content.setNonStrokingColor(0f, 0f, 0f);
-                content.newLineAtOffset(left + PADDING, bottom + boxHeight - PADDING - FONT_SIZE);
+                float y = bottom + boxHeight - PADDING;
                 for (String line : lines) {
+                    if (line.equals(StatementTemplate.SIGNATURE_LINE)) {
+                        drawImages(document, content, images, left + PADDING, width, y - signatureRoom);
+                        y -= signatureRoom;
+                        continue;
+                    }
                     float lineWidth = font.getStringWidth(line) / 1000f * FONT_SIZE;
-                    float indent = (width - lineWidth) / 2f;
-                    content.newLineAtOffset(indent, 0);
+                    content.beginText();
+                    content.setFont(font, FONT_SIZE);
+                    content.newLineAtOffset(left + PADDING + (width - lineWidth) / 2f, y - FONT_SIZE);
                     content.showText(line);
-                    content.newLineAtOffset(-indent, -LEADING);
+                    content.endText();
+                    y -= LEADING;
                 }
-                content.endText();
+                if (qr) {
+                    float qrLeft = left + PADDING + width + GAP;
+                    float qrBottom = bottom + boxHeight - PADDING - QR_SIZE;
+                    drawQr(content, statement.verificationUrl(), qrLeft, qrBottom);
+                    String caption = "Quét để kiểm tra / Verify";
+                    float captionWidth = font.getStringWidth(caption) / 1000f * QR_CAPTION_SIZE;
+                    content.beginText();
+                    content.setFont(font, QR_CAPTION_SIZE);
+                    content.newLineAtOffset(qrLeft + (QR_SIZE - captionWidth) / 2f, qrBottom - QR_CAPTION_SIZE - 2);
+                    content.showText(caption);
+                    content.endText();
+                }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 64 * 1024);
             document.save(out);
@@ -90,6 +141,55 @@ public final class StampStatement {
         } catch (IOException e) {
             throw new SigningException("cannot write the certification statement: " + e.getMessage(), e);
         }
+    }
+
+    /** The signature image centred in the column, the seal over its left third, both {@code height} high. */
+    private static void drawImages(PDDocument document, PDPageContentStream content, StampImages images,
+                                   float columnLeft, float columnWidth, float bottom) throws IOException {
+        float height = images.heightPoints();
+        float signatureLeft = columnLeft + columnWidth / 2f;
+        if (images.certifierSignaturePng() != null) {
+            PDImageXObject signature = png(document, images.certifierSignaturePng(), "certifier's signature");
+            float signatureWidth = height * signature.getWidth() / signature.getHeight();
+            signatureLeft = columnLeft + (columnWidth - signatureWidth) / 2f;
+            content.drawImage(signature, signatureLeft, bottom, signatureWidth, height);
+        }
+        if (images.agencySealPng() != null) {
+            PDImageXObject seal = png(document, images.agencySealPng(), "agency seal");
+            float sealWidth = height * seal.getWidth() / seal.getHeight();
+            content.drawImage(seal, Math.max(columnLeft, signatureLeft - sealWidth * 2f / 3f), bottom, sealWidth,
+                    height);
+        }
+    }
+
+    private static PDImageXObject png(PDDocument document, byte[] png, String what) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        if (image == null) {
+            throw new SigningException("the " + what + " image is not a PNG this service can read");
+        }
+        return LosslessFactory.createFromImage(document, image);
+    }
+
+    /** The QR code as filled squares (vector, so it prints sharp at any size). */
+    private static void drawQr(PDPageContentStream content, String url, float left, float bottom)
+            throws IOException {
+        BitMatrix matrix;
+        try {
+            matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0,
+                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+        } catch (WriterException e) {
+            throw new SigningException("the verification link is too long for a QR code: " + url, e);
+        }
+        float module = QR_SIZE / matrix.getWidth();
+        for (int row = 0; row < matrix.getHeight(); row++) {
+            for (int column = 0; column < matrix.getWidth(); column++) {
+                if (matrix.get(column, row)) {
+                    content.addRect(left + column * module, bottom + QR_SIZE - (row + 1) * module, module, module);
+                }
+            }
+        }
+        content.fill();
     }
 
     private static byte[] readFont() {

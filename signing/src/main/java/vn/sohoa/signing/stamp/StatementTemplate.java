@@ -1,15 +1,21 @@
 package vn.sohoa.signing.stamp;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The wording of the certification statement (lời chứng). Decrees change it, so it is versioned with the date from
- * which it applies. Placeholders: {number} {book} {day} {month} {year} {date} {certifierName} {certifierTitle}
- * {agencyName}.
+ * The wording of the certification statement (lời chứng). Decrees change it, so each version carries the date from
+ * which it applies, and a copy is stamped with the version in force on its certification date. Placeholders:
+ * {number} {book} {day} {month} {year} {date} {certifiedAt} (ISO 8601 with +07:00) {certifierName}
+ * {certifierTitle} {agencyName}; a line that is exactly {signature} leaves room for the certifier's signature
+ * image and the agency's seal.
  */
 public record StatementTemplate(String version, LocalDate effectiveFrom, List<String> lines) {
+
+    public static final String SIGNATURE_LINE = "{signature}";
 
     /** The wording used by existing systems for electronic certified copies (NĐ 23/2015, NĐ 45/2020). */
     public static final StatementTemplate ELECTRONIC_COPY_V1 = new StatementTemplate("2020.1",
@@ -23,10 +29,37 @@ public record StatementTemplate(String version, LocalDate effectiveFrom, List<St
                     "{agencyName}",
                     "(Bản sao điện tử có chữ ký số của người thực hiện chứng thực và của cơ quan)"));
 
+    /**
+     * From 1 July 2025 (two levels of local government, NĐ 120/2025): the same statement, with room for the
+     * signature image and seal, and the signing time in ISO 8601 with +07:00 as the appearance rules ask.
+     */
+    public static final StatementTemplate ELECTRONIC_COPY_V2 = new StatementTemplate("2025.1",
+            LocalDate.of(2025, 7, 1), List.of(
+                    "Chứng thực bản sao đúng với bản chính.",
+                    "Số chứng thực: {number}    Quyển số: {book}",
+                    "Ngày {day} tháng {month} năm {year}",
+                    "Người thực hiện chứng thực",
+                    "{certifierTitle}",
+                    SIGNATURE_LINE,
+                    "{certifierName}",
+                    "{agencyName}",
+                    "Ký số lúc {certifiedAt}",
+                    "(Bản sao điện tử có chữ ký số của người thực hiện chứng thực và của cơ quan)"));
+
+    /** Every version Sohoa knows, oldest first. */
+    public static final List<StatementTemplate> ELECTRONIC_COPY = List.of(ELECTRONIC_COPY_V1, ELECTRONIC_COPY_V2);
+
     public StatementTemplate {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(effectiveFrom, "effectiveFrom");
         lines = List.copyOf(lines);
+    }
+
+    /** The version of {@code versions} in force on {@code date}. */
+    public static StatementTemplate inForce(List<StatementTemplate> versions, LocalDate date) {
+        return versions.stream().filter(version -> !version.effectiveFrom().isAfter(date))
+                .max(Comparator.comparing(StatementTemplate::effectiveFrom))
+                .orElseThrow(() -> new IllegalArgumentException("no statement template is in force on " + date));
     }
 
     public List<String> render(CertificationStatement statement) {
@@ -38,9 +71,12 @@ public record StatementTemplate(String version, LocalDate effectiveFrom, List<St
                         .replace("{year}", String.valueOf(statement.date().getYear()))
                         .replace("{date}", String.format("%02d/%02d/%d", statement.date().getDayOfMonth(),
                                 statement.date().getMonthValue(), statement.date().getYear()))
+                        .replace("{certifiedAt}", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                                statement.certifiedAt().withNano(0)))
                         .replace("{certifierName}", statement.certifierName())
                         .replace("{certifierTitle}", statement.certifierTitle())
                         .replace("{agencyName}", statement.agencyName()))
+                .filter(line -> !line.isBlank())
                 .toList();
     }
 }

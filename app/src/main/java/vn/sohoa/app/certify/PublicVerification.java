@@ -1,0 +1,100 @@
+package vn.sohoa.app.certify;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import vn.sohoa.app.agency.AgencyRepository;
+import vn.sohoa.app.security.UserRepository;
+import vn.sohoa.core.storage.IntegrityException;
+import vn.sohoa.core.storage.ObjectKey;
+import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.core.util.Sha256;
+import vn.sohoa.signing.verify.SignatureVerifier;
+import vn.sohoa.signing.verify.VerificationReport;
+
+/**
+ * What anyone may learn about a certified copy from its QR code — agency, register number, date, certifier, and
+ * whether the stored file is intact and its signatures valid — and what only the holder of the file or of the whole
+ * verification code may see: the paper's title and the file itself. An unknown id and a wrong code look the same.
+ */
+@Service
+public class PublicVerification {
+
+    private final CertificationRepository certifications;
+    private final AgencyRepository agencies;
+    private final UserRepository users;
+    private final ObjectStore store;
+    private final SignatureVerifier verifier;
+
+    PublicVerification(CertificationRepository certifications, AgencyRepository agencies, UserRepository users,
+                       ObjectStore store, SignatureVerifier verifier) {
+        this.certifications = certifications;
+        this.agencies = agencies;
+        this.users = users;
+        this.store = store;
+        this.verifier = verifier;
+    }
+
+    /**
+     * @param fileIntact       the stored copy still has the SHA-256 recorded when it was issued
+     * @param signaturesValid  its signatures verify (integrity, trusted chain)
+     * @param documentTitle    the paper's title, only for the holder of the whole code or of the file
+     * @param presentedFile    null when no file was presented; else whether it is exactly this copy
+     * @param mayDownload      the whole code was given: the copy can be downloaded
+     */
+    public record View(String id, String agencyCode, String agencyName, long registerNumber, int copyIndex,
+                       String book, OffsetDateTime certifiedAt, String certifierName, String certifierTitle,
+                       boolean fileIntact, boolean signaturesValid, String documentTitle, Boolean presentedFile,
+                       boolean mayDownload) {
+    }
+
+    /** The view for a QR code's {@code hint}, or a whole {@code code}, or a {@code presented} file. */
+    public Optional<View> view(String id, String hint, String code, byte[] presented) {
+        Optional<Certification> found = certifications.find(id);
+        if (found.isEmpty() || found.get().verificationCode() == null) {
+            return Optional.empty();
+        }
+        Certification copy = found.get();
+        boolean wholeCode = code != null && same(code.strip().toUpperCase(), copy.verificationCode());
+        boolean hinted = wholeCode || (hint != null && same(hint.strip().toUpperCase(), copy.verificationHint()));
+        Boolean matchesFile = presented == null ? null : Sha256.hex(presented).equals(copy.sha256());
+        if (!hinted && !Boolean.TRUE.equals(matchesFile)) {
+            return Optional.empty();
+        }
+        boolean intact;
+        boolean valid;
+        try {
+            byte[] stored = store.readVerified(ObjectKey.parse(copy.objectKey()), copy.sha256());
+            intact = true;
+            VerificationReport report = verifier.verify(stored);
+            valid = report.valid();
+        } catch (IntegrityException e) {
+            intact = false;
+            valid = false;
+        }
+        var certifier = users.find(copy.certifier());
+        boolean personal = wholeCode || Boolean.TRUE.equals(matchesFile);
+        return Optional.of(new View(copy.id(), copy.agencyCode(),
+                agencies.find(copy.agencyCode()).map(a -> a.name()).orElse(copy.agencyCode()), copy.registerNumber(),
+                copy.copyIndex(), copy.book(), copy.certifiedAt(),
+                certifier.map(c -> c.fullName()).orElse(copy.certifier()),
+                certifier.map(c -> c.title()).orElse(null), intact, valid,
+                personal ? certifications.documentTitle(copy.documentId()) : null, matchesFile, wholeCode));
+    }
+
+    /** The copy's file, for the holder of its whole verification code. */
+    public Optional<byte[]> download(String id, String code) {
+        return certifications.find(id)
+                .filter(copy -> copy.verificationCode() != null && code != null
+                        && same(code.strip().toUpperCase(), copy.verificationCode()))
+                .map(copy -> store.readVerified(ObjectKey.parse(copy.objectKey()), copy.sha256()));
+    }
+
+    private static boolean same(String given, String expected) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+}
