@@ -464,6 +464,31 @@ abstract class EndToEndTest {
     }
 
     @Test
+    @Order(19)
+    void aBarredOriginalIsRefusedWithItsReasonAndTakesNoNumber() throws Exception {
+        HttpResponse<String> accepted = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                new String[][]{{"title", "Giấy chứng minh nhân dân"}}, new Object[][]{{"files", "a03.png",
+                        Files.readAllBytes(SharedCorpus.corpus("clean/a03.png"))}});
+        String altered = json(accepted).get("id").asString();
+        assertThat(api.awaitFinished(altered, CLERK, Duration.ofSeconds(90)).get("status").asString())
+                .isEqualTo("DIGITIZED");
+        String register = "/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear();
+        long lastNumber = json(api.get(register, CERTIFIER)).get("state").get("lastNumber").asLong();
+
+        assertThat(api.postJson("/api/v1/documents/" + altered + "/barred", CLERK,
+                "{\"reason\":\"ALTERED\"}").statusCode()).isEqualTo(403);
+        assertThat(api.postJson("/api/v1/documents/" + altered + "/barred", CERTIFIER,
+                "{\"reason\":\"SMUDGED\"}").statusCode()).isEqualTo(400);
+        assertThat(api.postJson("/api/v1/documents/" + altered + "/barred", CERTIFIER,
+                "{\"reason\":\"ALTERED\",\"note\":\"ngày cấp bị sửa\"}").statusCode()).isEqualTo(204);
+
+        HttpResponse<String> refused = api.post("/api/v1/documents/" + altered + "/certifications", CERTIFIER);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).get("detailVi").asString()).contains("bị sửa chữa").contains("ngày cấp bị sửa");
+        assertThat(json(api.get(register, CERTIFIER)).get("state").get("lastNumber").asLong()).isEqualTo(lastNumber);
+    }
+
+    @Test
     @Order(20)
     void aRevokedCertifierIsRefusedAndTheNumberTakenIsRecordedVoid() throws Exception {
         var certificate = signingKeys.certifierKey("certifier", "Nguyễn Văn An", "UBND xã Hòa Phong").certificate();

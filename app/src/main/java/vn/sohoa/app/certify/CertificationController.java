@@ -183,6 +183,19 @@ class CertificationController {
         }
     }
 
+    /** Why the original may not be certified from. */
+    record BarRequest(BarReason reason, String note) {
+    }
+
+    @PostMapping("/api/v1/documents/{id}/barred")
+    @Operation(summary = "The certifier refuses the original (erased, altered, damaged, ...): no copy is made of it")
+    ResponseEntity<Void> bar(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id,
+                             @RequestBody BarRequest request) {
+        certifications.bar(principal, id, request == null ? null : request.reason(),
+                request == null ? null : request.note());
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/api/v1/certified-copies/{id}")
     @Operation(summary = "A certified copy's register entry")
     CertifiedCopyView get(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id) {

@@ -68,13 +68,15 @@ public class CertificationService {
     private final SigningSessions sessions;
     private final RemoteSigning remoteSigning;
     private final PublicBaseUrl publicBaseUrl;
+    private final BarredOriginals barred;
     private final java.nio.file.Path home;
 
     CertificationService(DocumentService documents, AgencyRepository agencies, CertificationRepository certifications,
                          Register register, AccessPolicy access, ObjectStore store, StampStatement stamp,
                          PadesSigner signer, SigningKeys keys, TransactionTemplate transaction,
                          SohoaProperties properties, SigningSessions sessions, RemoteSigning remoteSigning,
-                         PublicBaseUrl publicBaseUrl) {
+                         PublicBaseUrl publicBaseUrl, BarredOriginals barred) {
+        this.barred = barred;
         this.publicBaseUrl = publicBaseUrl;
         this.home = properties.home();
         this.sessions = sessions;
@@ -236,11 +238,35 @@ public class CertificationService {
             throw new ConflictException("document " + documentId + " is " + document.status() + "; only a digitized "
                     + "document can be certified", "tài liệu chưa được số hóa xong, chưa thể chứng thực");
         }
+        barred.find(documentId).ifPresent(bar -> {
+            throw new ConflictException("the original of document " + documentId + " is barred from certification ("
+                    + bar.reason() + (bar.note() == null ? "" : ": " + bar.note()) + ", by " + bar.barredBy() + ")",
+                    "bản chính không được chứng thực: " + bar.reason().vietnamese()
+                            + (bar.note() == null ? "" : " (" + bar.note() + ")"));
+        });
         Agency agency = agencies.find(document.agencyCode())
                 .orElseThrow(() -> new NotFoundException("agency " + document.agencyCode()));
         ZonedDateTime now = register.now();
         Competence.check(agency.level(), now.toLocalDate());
         return new Request(certifier, document, agency, now);
+    }
+
+    /**
+     * The certifier refuses to certify from this original (erased, altered, damaged, ...): no copy will be made of
+     * it, with this reason given to whoever asks.
+     */
+    public void bar(SohoaPrincipal certifier, String documentId, BarReason reason, String note) {
+        if (reason == null) {
+            throw new InvalidInputException("reason", "reason must be one of " + java.util.Arrays.toString(
+                    BarReason.values()), "cần lý do không chứng thực");
+        }
+        DocumentRecord document = documents.get(certifier, documentId);
+        if (certifier.role() != Role.CERTIFIER || !document.agencyCode().equals(certifier.agencyCode())) {
+            throw new ForbiddenException("only a certifier of the document's agency may bar its original",
+                    "chỉ người thực hiện chứng thực của cơ quan mới được từ chối bản chính");
+        }
+        barred.bar(documentId, reason, note, certifier.username(), register.now().toOffsetDateTime());
+        LOG.info("original of document {} barred by {}: {}", documentId, certifier.username(), reason);
     }
 
     private Register.Reservation reserve(Request request, int copies) {
