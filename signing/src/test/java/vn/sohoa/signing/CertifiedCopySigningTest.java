@@ -119,6 +119,32 @@ class CertifiedCopySigningTest {
     }
 
     @Test
+    void theArchiveOptionIsLtaAndARenewalKeepsItLta() throws Exception {
+        byte[] signed = certifiedCopy();
+        byte[] archived = signer.addDocumentTimestamp(signed);
+        assertLevel(archived, SignatureLevel.PAdES_BASELINE_LTA);
+        assertThat(PadesSigner.lastDocumentTimestampExpiry(signed)).isEmpty();
+        assertThat(PadesSigner.lastDocumentTimestampExpiry(archived)).contains(
+                pki.timeStampingKey().certificate().getNotAfter().toInstant());
+
+        byte[] renewed = signer.extendToLongTermArchive(archived);
+        assertLevel(renewed, SignatureLevel.PAdES_BASELINE_LTA);
+        Reports reports = DssJudge.validate(renewed, pki.rootCertificate());
+        // two signature time-stamps and two document time-stamps
+        assertThat(reports.getDiagnosticData().getTimestampList()).hasSize(4);
+    }
+
+    private static void assertLevel(byte[] pdf, SignatureLevel level) {
+        SimpleReport simple = DssJudge.validate(pdf, pki.rootCertificate()).getSimpleReport();
+        assertThat(simple.getSignatureIdList()).hasSize(2);
+        for (String id : simple.getSignatureIdList()) {
+            assertThat(simple.getIndication(id)).as("%s %s", id, simple.getSubIndication(id))
+                    .isEqualTo(Indication.TOTAL_PASSED);
+            assertThat(simple.getSignatureFormat(id)).isEqualTo(level);
+        }
+    }
+
+    @Test
     void aRevokedCertifierCertificateIsRefusedBeforeSigning() throws Exception {
         SigningKey revoked = pki.issueOrLoad("revoked.p12", "Trần Thị Bình", "UBND xã Hòa Phong",
                 DevelopmentPki.Purpose.PERSONAL_SIGNATURE);

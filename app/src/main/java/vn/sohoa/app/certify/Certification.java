@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 public record Certification(String id, String documentId, String dossierCode, String agencyCode, RegisterKind kind,
                             int year, long registerNumber, int copyIndex, String book, String certifier,
                             OffsetDateTime certifiedAt, String objectKey, String sha256, long size, int pages,
-                            long feeVnd, String verificationCode) {
+                            long feeVnd, String verificationCode, OffsetDateTime archiveExpiresAt) {
 
     /** Characters of the verification code printed in the QR code: enough to stop guessing, not enough to read. */
     public static final int HINT_LENGTH = 8;

@@ -28,16 +28,50 @@ class CertificationRepository {
     void insert(Certification c) {
         jdbc.sql("insert into certifications (id, document_id, agency_code, kind, register_year, register_number, "
                         + "copy_index, book, certifier, certified_at, object_key, sha256, size_bytes, page_count, "
-                        + "fee_vnd, verification_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "fee_vnd, verification_code, archive_expires_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.documentId(), c.agencyCode(), c.kind().name(), c.year(), c.registerNumber(),
                         c.copyIndex(), c.book(), c.certifier(), c.certifiedAt(), c.objectKey(), c.sha256(), c.size(), c.pages(),
-                        c.feeVnd(), c.verificationCode())
+                        c.feeVnd(), c.verificationCode(), c.archiveExpiresAt())
                 .update();
     }
 
     List<Certification> ofDocument(String documentId) {
         return jdbc.sql(SELECT + "where c.document_id = ? order by c.certified_at, c.copy_index").param(documentId)
                 .query(CertificationRepository::map).list();
+    }
+
+    /** A renewed version of a copy: where it is stored and what it hashes to. */
+    record Renewal(String certificationId, int sequence, String objectKey, String sha256, long size,
+                   OffsetDateTime renewedAt, OffsetDateTime expiresAt) {
+    }
+
+    /** The copy's versions after the first, oldest first. */
+    List<Renewal> renewals(String certificationId) {
+        return jdbc.sql("select * from archive_renewals where certification_id = ? order by sequence_number")
+                .param(certificationId)
+                .query((rs, n) -> new Renewal(rs.getString("certification_id"), rs.getInt("sequence_number"),
+                        rs.getString("object_key"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                        VietnamTime.of(rs.getObject("renewed_at", OffsetDateTime.class)),
+                        VietnamTime.of(rs.getObject("expires_at", OffsetDateTime.class))))
+                .list();
+    }
+
+    void insertRenewal(Renewal renewal) {
+        jdbc.sql("insert into archive_renewals (certification_id, sequence_number, object_key, sha256, size_bytes, "
+                        + "renewed_at, expires_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(renewal.certificationId(), renewal.sequence(), renewal.objectKey(), renewal.sha256(),
+                        renewal.size(), renewal.renewedAt(), renewal.expiresAt())
+                .update();
+        jdbc.sql("update certifications set archive_expires_at = ? where id = ?")
+                .params(renewal.expiresAt(), renewal.certificationId()).update();
+    }
+
+    /** Ids of LTA copies whose last archive time-stamp expires before {@code before}. */
+    List<String> archivesExpiringBefore(OffsetDateTime before, int limit) {
+        return jdbc.sql("select id from certifications where archive_expires_at is not null "
+                        + "and archive_expires_at < ? order by archive_expires_at limit ?")
+                .params(before, limit).query(String.class).list();
     }
 
     String documentTitle(String documentId) {
@@ -83,6 +117,7 @@ class CertificationRepository {
                 rs.getLong("register_number"), rs.getInt("copy_index"), rs.getString("book"), rs.getString("certifier"),
                 VietnamTime.of(rs.getObject("certified_at", OffsetDateTime.class)), rs.getString("object_key"),
                 rs.getString("sha256"), rs.getLong("size_bytes"), rs.getInt("page_count"), rs.getLong("fee_vnd"),
-                rs.getString("verification_code"));
+                rs.getString("verification_code"),
+                VietnamTime.of(rs.getObject("archive_expires_at", OffsetDateTime.class)));
     }
 }

@@ -1,6 +1,7 @@
 package vn.sohoa.app.certify;
 
 import java.security.cert.X509Certificate;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.config.PublicBaseUrl;
 import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.document.DocumentRecord;
 import vn.sohoa.app.document.DocumentService;
 import vn.sohoa.app.error.ConflictException;
@@ -318,8 +320,13 @@ public class CertificationService {
         Agency agency = request.agency();
         DocumentRecord document = request.document();
         SigningKey agencyKey = keys.agencyKey(agency.code(), agency.name());
-        byte[] signed = signer.extendToLongTerm(signer.sign(certifierSigned, agencyKey, new SignatureRequest(
-                SignerRole.AGENCY, agency.name(), reason(reservation), agency.name(), request.now(), true)));
+        byte[] agencySigned = signer.sign(certifierSigned, agencyKey, new SignatureRequest(SignerRole.AGENCY,
+                agency.name(), reason(reservation), agency.name(), request.now(), true));
+        byte[] signed = settings.level() == CopyLevel.LTA ? signer.extendToLongTermArchive(agencySigned)
+                : signer.extendToLongTerm(agencySigned);
+        OffsetDateTime archiveExpiresAt = settings.level() == CopyLevel.LTA
+                ? PadesSigner.lastDocumentTimestampExpiry(signed).map(at -> at.atOffset(VietnamTime.OFFSET))
+                        .orElseThrow() : null;
         String id = identity.id();
         ObjectKey key = ObjectKeys.certifiedCopy(agency.code(), document.dossierReceivedAt(),
                 document.dossierCode(), document.id(), id);
@@ -330,7 +337,7 @@ public class CertificationService {
         return new Certification(id, document.id(), document.dossierCode(), agency.code(),
                 RegisterKind.ELECTRONIC_COPY, reservation.year(), reservation.number(), copy, reservation.book(),
                 request.certifier().username(), request.now().toOffsetDateTime(), key.toString(), stored.sha256(),
-                stored.size(), pages, CopyFee.vnd(pages), identity.verificationCode());
+                stored.size(), pages, CopyFee.vnd(pages), identity.verificationCode(), archiveExpiresAt);
     }
 
     private List<Certification> issued(Request request, Register.Reservation reservation, List<Certification> made) {
@@ -357,9 +364,18 @@ public class CertificationService {
         return certification;
     }
 
+    /** The copy's file: its latest version when archive time-stamps were renewed. */
     public byte[] pdf(SohoaPrincipal principal, String id) {
-        Certification certification = get(principal, id);
-        return store.readVerified(ObjectKey.parse(certification.objectKey()), certification.sha256());
+        return latestVersion(get(principal, id));
+    }
+
+    byte[] latestVersion(Certification certification) {
+        List<CertificationRepository.Renewal> renewals = certifications.renewals(certification.id());
+        if (renewals.isEmpty()) {
+            return store.readVerified(ObjectKey.parse(certification.objectKey()), certification.sha256());
+        }
+        CertificationRepository.Renewal last = renewals.get(renewals.size() - 1);
+        return store.readVerified(ObjectKey.parse(last.objectKey()), last.sha256());
     }
 
     /** Certified copies made from a document the caller may see. */

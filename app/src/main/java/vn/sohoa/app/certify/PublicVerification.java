@@ -10,8 +10,6 @@ import org.springframework.stereotype.Service;
 import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.security.UserRepository;
 import vn.sohoa.core.storage.IntegrityException;
-import vn.sohoa.core.storage.ObjectKey;
-import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.util.Sha256;
 import vn.sohoa.signing.verify.SignatureVerifier;
 import vn.sohoa.signing.verify.VerificationReport;
@@ -27,15 +25,15 @@ public class PublicVerification {
     private final CertificationRepository certifications;
     private final AgencyRepository agencies;
     private final UserRepository users;
-    private final ObjectStore store;
     private final SignatureVerifier verifier;
+    private final CertificationService service;
 
     PublicVerification(CertificationRepository certifications, AgencyRepository agencies, UserRepository users,
-                       ObjectStore store, SignatureVerifier verifier) {
+                       SignatureVerifier verifier, CertificationService service) {
+        this.service = service;
         this.certifications = certifications;
         this.agencies = agencies;
         this.users = users;
-        this.store = store;
         this.verifier = verifier;
     }
 
@@ -61,14 +59,14 @@ public class PublicVerification {
         Certification copy = found.get();
         boolean wholeCode = code != null && same(code.strip().toUpperCase(), copy.verificationCode());
         boolean hinted = wholeCode || (hint != null && same(hint.strip().toUpperCase(), copy.verificationHint()));
-        Boolean matchesFile = presented == null ? null : Sha256.hex(presented).equals(copy.sha256());
+        Boolean matchesFile = presented == null ? null : versionHashes(copy).contains(Sha256.hex(presented));
         if (!hinted && !Boolean.TRUE.equals(matchesFile)) {
             return Optional.empty();
         }
         boolean intact;
         boolean valid;
         try {
-            byte[] stored = store.readVerified(ObjectKey.parse(copy.objectKey()), copy.sha256());
+            byte[] stored = service.latestVersion(copy);
             intact = true;
             VerificationReport report = verifier.verify(stored);
             valid = report.valid();
@@ -91,7 +89,15 @@ public class PublicVerification {
         return certifications.find(id)
                 .filter(copy -> copy.verificationCode() != null && code != null
                         && same(code.strip().toUpperCase(), copy.verificationCode()))
-                .map(copy -> store.readVerified(ObjectKey.parse(copy.objectKey()), copy.sha256()));
+                .map(service::latestVersion);
+    }
+
+    /** The SHA-256 of every version of the copy: the one issued and each archive renewal. */
+    private java.util.Set<String> versionHashes(Certification copy) {
+        java.util.Set<String> hashes = new java.util.HashSet<>();
+        hashes.add(copy.sha256());
+        certifications.renewals(copy.id()).forEach(renewal -> hashes.add(renewal.sha256()));
+        return hashes;
     }
 
     private static boolean same(String given, String expected) {

@@ -37,11 +37,16 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      *                          ({@code signature-<username>.png}) are, drawn in the statement; default
      *                          {@code <home>/images}; a missing picture is left out
      * @param imageHeightPoints how tall they are drawn (points; 44 ≈ 1.55 cm)
+     * @param level                PAdES level of new copies: LT, or LTA with archive time-stamps
+     * @param archiveRenewalMargin an LTA copy gets a new archive time-stamp this long before the certificate of
+     *                             its last one expires (checked daily)
      */
     public record Certification(@DefaultValue("20") int maxCopies,
                                 @DefaultValue("10m") Duration interruptedAfter,
                                 @DefaultValue("5m") Duration externalSigningTimeout, Path imagesDirectory,
-                                @DefaultValue("44") float imageHeightPoints) {
+                                @DefaultValue("44") float imageHeightPoints,
+                                @DefaultValue("LT") vn.sohoa.app.certify.CopyLevel level,
+                                @DefaultValue("90d") Duration archiveRenewalMargin) {
     }
 
     /**

@@ -196,6 +196,41 @@ public final class PadesSigner {
     }
 
     /**
+     * PAdES-BASELINE-LTA: the validation data of everything in the file, then a document time-stamp over all of it.
+     * Applied again to an LTA file before its last time-stamp's certificate expires, it adds that time-stamp's
+     * validation data and a new time-stamp over everything, and so keeps the file verifiable (ETSI EN 319 142-1,
+     * 5.5).
+     */
+    public byte[] extendToLongTermArchive(byte[] signedPdf) {
+        return addDocumentTimestamp(extendToLongTerm(signedPdf));
+    }
+
+    /**
+     * When the certificate of the file's last document time-stamp expires, or empty when it has none: an archive
+     * time-stamp is to be renewed before then.
+     */
+    public static java.util.Optional<java.time.Instant> lastDocumentTimestampExpiry(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            java.time.Instant expiry = null;
+            for (PDSignature signature : document.getSignatureDictionaries()) {
+                if (!ETSI_RFC3161.getName().equals(signature.getSubFilter())) {
+                    continue;
+                }
+                var token = new org.bouncycastle.tsp.TimeStampToken(
+                        vn.sohoa.signing.revocation.ValidationDataCollector.parse(signature.getContents()));
+                var signer = token.getCertificates().getMatches(token.getSID());
+                if (!signer.isEmpty()) {
+                    expiry = ((org.bouncycastle.cert.X509CertificateHolder) signer.iterator().next()).getNotAfter()
+                            .toInstant();
+                }
+            }
+            return java.util.Optional.ofNullable(expiry);
+        } catch (IOException | CMSException | org.bouncycastle.tsp.TSPException e) {
+            throw new SigningException("cannot read the document time-stamps: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Adds a document time-stamp (SubFilter ETSI.RFC3161) over the whole file: the time-stamp of signatures made
      * outside the service, and the archive time-stamp of PAdES-BASELINE-LTA.
      */

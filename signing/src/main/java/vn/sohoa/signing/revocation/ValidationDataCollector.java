@@ -113,7 +113,7 @@ public final class ValidationDataCollector {
      * The CMS in a signature's /Contents. Signers that reserve more room than they use pad it with zeros, which
      * Bouncy Castle refuses as extra data; only the first DER object is the signature.
      */
-    static CMSSignedData parse(byte[] contents) throws IOException, CMSException {
+    public static CMSSignedData parse(byte[] contents) throws IOException, CMSException {
         try (ASN1InputStream in = new ASN1InputStream(contents)) {
             return new CMSSignedData(ContentInfo.getInstance(in.readObject()));
         }
