@@ -1,0 +1,192 @@
+package vn.sohoa.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+import vn.sohoa.signing.PkiServer;
+import vn.sohoa.signing.keys.DevelopmentPki;
+import vn.sohoa.signing.keys.SigningKey;
+import vn.sohoa.signing.pades.PadesSigner;
+import vn.sohoa.signing.pades.SignatureRequest;
+import vn.sohoa.signing.pades.SignerRole;
+import vn.sohoa.signing.revocation.RevocationFetcher;
+import vn.sohoa.signing.revocation.ValidationDataCollector;
+import vn.sohoa.signing.stamp.CertificationStatement;
+import vn.sohoa.signing.stamp.StampStatement;
+import vn.sohoa.signing.stamp.StatementTemplate;
+import vn.sohoa.signing.tsa.LocalTimestampAuthority;
+
+/**
+ * Certifications per second on all cores: Sohoa's whole certification path (statement with QR code, the
+ * certifier's PAdES-B-T signature, the agency's locking signature, validation data fetched over HTTP from the
+ * development PKI's OCSP responder: PAdES-BASELINE-LT) beside the floor measured in the same run — one bare PDFBox +
+ * Bouncy Castle PAdES-B signature of the same file (no time-stamp, no revocation, no statement). A certification
+ * needs two signatures, so the yardstick is half the floor's rate; the goal is at least 50 % of it.
+ *
+ * <pre>bench/certify [--pdf FILE] [--count N] [--threads N] [--out FILE.md]</pre>
+ */
+public final class CertifyBenchmark {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    public static void main(String[] args) throws Exception {
+        Path shared = Path.of("../shared");
+        Path pdfFile = null;
+        int count = 200;
+        int threads = Runtime.getRuntime().availableProcessors();
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--shared" -> shared = Path.of(args[++i]);
+                case "--pdf" -> pdfFile = Path.of(args[++i]);
+                case "--count" -> count = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                default -> {
+                    System.err.println("bench/certify: unknown option " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        byte[] pdf = Files.readAllBytes(pdfFile != null ? pdfFile : shared.resolve("corpus/src/a06.pdf"));
+        Path pkiDir = Files.createTempDirectory("sohoa-bench-pki-");
+        try (PkiServer server = new PkiServer(pkiDir)) {
+            DevelopmentPki pki = server.pki();
+            SigningKey certifier = pki.issueOrLoad("certifier.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
+                    DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+            SigningKey agency = pki.issueOrLoad("agency.p12", "UBND xã Hòa Phong", "UBND xã Hòa Phong",
+                    DevelopmentPki.Purpose.AGENCY_SEAL);
+            PadesSigner signer = new PadesSigner(new LocalTimestampAuthority(pki.timeStampingKey()),
+                    new ValidationDataCollector(new RevocationFetcher(Duration.ofSeconds(10))));
+            StampStatement stamp = new StampStatement(StatementTemplate.ELECTRONIC_COPY);
+            AtomicInteger numbers = new AtomicInteger();
+
+            Task floor = () -> bareSignature(pdf, agency);
+            Task sohoa = () -> {
+                int number = numbers.incrementAndGet();
+                ZonedDateTime now = ZonedDateTime.now(VIETNAM).withNano(0);
+                String reason = "Chứng thực bản sao điện tử từ bản chính, số " + number;
+                byte[] stamped = stamp.apply(pdf, new CertificationStatement(number, "01/2026-SCTĐT/BS", now,
+                        "Nguyễn Văn An", "Phó Chủ tịch", "UBND xã Hòa Phong",
+                        "https://sohoa.example.vn/v/3f1c2a9e-0b7d-4e55-9a51-0c7b3e2f6d10?h=K7QF2M9X"));
+                byte[] once = signer.sign(stamped, certifier, new SignatureRequest(SignerRole.CERTIFIER,
+                        "Nguyễn Văn An", reason, "UBND xã Hòa Phong", now));
+                return signer.extendToLongTerm(signer.sign(once, agency, new SignatureRequest(SignerRole.AGENCY,
+                        "UBND xã Hòa Phong", reason, "UBND xã Hòa Phong", now, true)));
+            };
+
+            // warm-up: JIT, font and key caches, signature sizes
+            run(floor, Math.max(20, count / 5), threads);
+            run(sohoa, Math.max(10, count / 10), threads);
+            Result floorResult = run(floor, count, threads);
+            Result sohoaResult = run(sohoa, count, threads);
+
+            String table = table(pdf.length, count, threads, floorResult, sohoaResult);
+            System.out.print(table);
+            if (out != null) {
+                Files.writeString(out, table, StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private interface Task {
+        byte[] run() throws Exception;
+    }
+
+    private record Result(double seconds, int done, long bytes) {
+        double perSecond() {
+            return done / seconds;
+        }
+    }
+
+    private static Result run(Task task, int count, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<byte[]>> results = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                results.add(pool.submit(task::run));
+            }
+            long bytes = 0;
+            for (Future<byte[]> result : results) {
+                bytes += result.get().length;
+            }
+            return new Result((System.nanoTime() - start) / 1e9, count, bytes);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The floor: what PDFBox's own signing example does, PAdES-B with SubFilter ETSI.CAdES.detached. */
+    private static byte[] bareSignature(byte[] pdf, SigningKey key) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
+            signature.setSignDate(Calendar.getInstance());
+            options.setPreferredSignatureSize(8192);
+            document.addSignature(signature, options);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 20_000);
+            ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().build()).build(key.contentSigner(), key.certificate()));
+            generator.addCertificates(new JcaCertStore(key.chain()));
+            external.setSignature(generator.generate(new CMSProcessableByteArray(external.getContent().readAllBytes()),
+                    false).getEncoded());
+            return out.toByteArray();
+        }
+    }
+
+    private static String table(int inputBytes, int count, int threads, Result floor, Result sohoa) {
+        double yardstick = floor.perSecond() / 2;
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "Certification benchmark: %d runs each on %d threads (%d cores), "
+                        + "input %d KB%n%n", count, threads, Runtime.getRuntime().availableProcessors(),
+                inputBytes / 1024));
+        text.append("| path | per second | ms each (wall / threads) | KB out | vs half the floor |\n");
+        text.append("|---|---:|---:|---:|---:|\n");
+        text.append(row("floor: bare PDFBox + BC PAdES-B signature", floor, threads, yardstick));
+        text.append(row("Sohoa: statement + 2 PAdES signatures + LT (local TSA, OCSP over HTTP)", sohoa, threads,
+                yardstick));
+        text.append(String.format(Locale.ROOT, "%nGoal: Sohoa ≥ 0.50 × half the floor's rate (two signatures); "
+                + "measured %.2f → %s%n", sohoa.perSecond() / yardstick,
+                sohoa.perSecond() / yardstick >= 0.5 ? "met" : "NOT met"));
+        return text.toString();
+    }
+
+    private static String row(String name, Result result, int threads, double yardstick) {
+        return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.0f | %.2f |%n", name, result.perSecond(),
+                result.seconds() * 1000 * threads / result.done(), result.bytes() / 1024.0 / result.done(),
+                result.perSecond() / yardstick);
+    }
+
+    private CertifyBenchmark() {
+    }
+
+}
