@@ -90,6 +90,8 @@ abstract class EndToEndTest {
         registry.add("sohoa.public-base-url", () -> "http://127.0.0.1:" + port);
         registry.add("sohoa.bootstrap.admin-password", () -> "admin-pass");
         registry.add("sohoa.bootstrap.demo-password", () -> "demo-pass");
+        // the revocation test revokes in-process and must be seen at once, not after the answer cache's 2 minutes
+        registry.add("sohoa.signing.revocation-max-age", () -> "0s");
     }
 
     static int freePort() {

@@ -2,8 +2,13 @@ package vn.sohoa.ocr;
 
 import java.util.List;
 
-/** The searchable PDF/A and what was recognised on each page. */
-public record DigitizedDocument(byte[] pdf, List<PageSummary> pages) {
+import vn.sohoa.core.document.InkMap;
+
+/**
+ * The searchable PDF/A, what was recognised on each page, and where the last page has ink (where a certification
+ * statement can go).
+ */
+public record DigitizedDocument(byte[] pdf, List<PageSummary> pages, InkMap lastPageInk) {
 
     /** What the pipeline did to one page and the text it found. */
     public record PageSummary(int number, int rotationDegrees, double deskewDegrees, String text) {

@@ -70,7 +70,7 @@ public final class OcrPipeline {
                 .map(p -> new DigitizedDocument.PageSummary(p.number(), p.orientation().clockwiseDegrees(),
                         p.deskewDegrees(), p.text()))
                 .toList();
-        return new DigitizedDocument(pdf, summaries);
+        return new DigitizedDocument(pdf, summaries, recognised.get(recognised.size() - 1).ink());
     }
 
     private OcrPage await(Future<OcrPage> future, int number, String source) {

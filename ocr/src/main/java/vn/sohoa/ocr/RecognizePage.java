@@ -2,6 +2,8 @@ package vn.sohoa.ocr;
 
 import java.awt.image.BufferedImage;
 
+import vn.sohoa.core.document.InkMap;
+
 import vn.sohoa.core.document.PageImage;
 import vn.sohoa.ocr.engine.OcrEngine;
 import vn.sohoa.ocr.engine.Orientation;
@@ -43,8 +45,9 @@ final class RecognizePage {
         BufferedImage shown = Images.toOpaque(source, colour);
         if (page.text() != null) {
             // the page carries text already (a born-digital PDF): keep it, exact, and spend no OCR on it
-            return new OcrPage(page.number(), encode.apply(bilevel ? source : shown, page.lossless()), page.dpi(),
-                    KeepPageText.lines(page.text()), Orientation.UPRIGHT, 0);
+            BufferedImage kept = bilevel ? source : shown;
+            return new OcrPage(page.number(), encode.apply(kept, page.lossless()), page.dpi(),
+                    KeepPageText.lines(page.text()), Orientation.UPRIGHT, 0, InkMap.of(kept, page.dpi()));
         }
         BufferedImage grey = colour ? Images.toGrey(shown) : shown;
 
@@ -67,7 +70,7 @@ final class RecognizePage {
         }
         BufferedImage stored = bilevel ? Images.toBilevel(best.shown()) : best.shown();
         return new OcrPage(page.number(), encode.apply(stored, page.lossless()), page.dpi(), best.recognition().lines(),
-                best.orientation(), best.skew());
+                best.orientation(), best.skew(), InkMap.of(stored, page.dpi()));
     }
 
     /**

@@ -30,6 +30,7 @@ import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.validation.reports.Reports;
+import vn.sohoa.core.document.InkMap;
 import vn.sohoa.core.testing.SharedCorpus;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.keys.SigningException;
@@ -228,6 +229,45 @@ class CertifiedCopySigningTest {
             var found = new com.google.zxing.qrcode.QRCodeReader().decode(bitmap,
                     java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true));
             assertThat(found.getText()).isEqualTo(VERIFICATION_URL);
+        }
+    }
+
+    @Test
+    void theInkMapMadeAtDigitizationPlacesTheStatementWhereRenderingWould() throws Exception {
+        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
+        InkMap ink;
+        try (PDDocument document = Loader.loadPDF(original)) {
+            ink = InkMap.of(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(
+                    document.getNumberOfPages() - 1, 300, org.apache.pdfbox.rendering.ImageType.GRAY), 300);
+        }
+        CertificationStatement statement = new CertificationStatement(12, "01/2026-SCTĐT/BS", CERTIFIED_AT,
+                "Nguyễn Văn An", "Phó Chủ tịch", "UBND xã Hòa Phong", VERIFICATION_URL);
+        StampStatement stamp = new StampStatement(StatementTemplate.ELECTRONIC_COPY);
+
+        float rendered = statementTop(stamp.apply(original, statement, StampImages.NONE, null));
+        float mapped = statementTop(stamp.apply(original, statement, StampImages.NONE, ink));
+
+        assertThat(mapped).isCloseTo(rendered, org.assertj.core.data.Offset.offset(4f));
+    }
+
+    /** Where the statement's first line stands on the last page (PDF units from the top), or fails. */
+    private static float statementTop(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).as("the statement fits on the last page").isEqualTo(1);
+            float[] top = {-1};
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, java.util.List<org.apache.pdfbox.text.TextPosition> positions)
+                        throws java.io.IOException {
+                    if (text.startsWith("Chứng thực bản sao") && top[0] < 0) {
+                        top[0] = positions.get(0).getYDirAdj();
+                    }
+                    super.writeString(text, positions);
+                }
+            };
+            stripper.getText(document);
+            assertThat(top[0]).isPositive();
+            return top[0];
         }
     }
 

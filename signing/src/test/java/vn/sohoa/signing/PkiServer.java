@@ -17,6 +17,12 @@ import vn.sohoa.signing.keys.DevelopmentPki;
 public final class PkiServer implements AutoCloseable {
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService workers =
+            java.util.concurrent.Executors.newFixedThreadPool(4, runnable -> {
+                Thread thread = new Thread(runnable, "pki-server");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final DevelopmentPki pki;
 
     public PkiServer(Path directory) throws IOException {
@@ -32,8 +38,12 @@ public final class PkiServer implements AutoCloseable {
             byte[] request = exchange.getRequestBody().readAllBytes();
             answer(exchange, "application/ocsp-response", pki.ocspResponse(request));
         });
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.setExecutor(workers);
         server.start();
+    }
+
+    public String crlUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/dev-root-ca.crl";
     }
 
     public DevelopmentPki pki() {
@@ -51,5 +61,6 @@ public final class PkiServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow();
     }
 }

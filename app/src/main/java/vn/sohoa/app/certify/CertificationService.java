@@ -283,7 +283,8 @@ public class CertificationService {
         return stamp.apply(original, new CertificationStatement(reservation.number(), reservation.book(),
                 request.now(), certifier.fullName(), certifier.title() == null ? "" : certifier.title(),
                 request.agency().name(), identity.verificationUrl(publicBaseUrl.value())),
-                images(request.agency().code(), certifier.username()));
+                images(request.agency().code(), certifier.username()),
+                documents.lastPageInk(certifier, request.document().id()).orElse(null));
     }
 
     /** The seal and signature pictures configured for this agency and certifier; a missing one is left out. */

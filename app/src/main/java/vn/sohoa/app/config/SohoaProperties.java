@@ -166,19 +166,23 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param trustAnchors      extra trusted root certificates (PEM files) for verification
      * @param tsaUrl            an RFC 3161 time-stamping service; empty for the development TSA
      * @param revocationTimeout how long to wait for an OCSP responder or a CRL before trying the next source
+     * @param revocationMaxAge  how long a "good" OCSP answer is reused (0: ask every time); a revocation is seen
+     *                          at most this much later
      * @param pkcs11            the token or HSM (PKCS11)
      * @param remote            a remote signing service (CSC API v2) for certifiers whose keys are held there
      */
     public record Signing(@DefaultValue("DEVELOPMENT") KeySource keys, Path keystoreDirectory,
                           String keystorePassword, @DefaultValue List<Path> trustAnchors, String tsaUrl,
-                          @DefaultValue("10s") Duration revocationTimeout, Pkcs11 pkcs11,
+                          @DefaultValue("10s") Duration revocationTimeout,
+                          @DefaultValue("2m") Duration revocationMaxAge, Pkcs11 pkcs11,
                           @DefaultValue Remote remote) {
 
         @Override
         public String toString() {
             return "Signing[keys=" + keys + ", keystoreDirectory=" + keystoreDirectory + ", keystorePassword="
                     + (keystorePassword == null ? "" : "******") + ", trustAnchors=" + trustAnchors + ", tsaUrl="
-                    + tsaUrl + ", revocationTimeout=" + revocationTimeout + ", pkcs11=" + pkcs11 + ", remote="
+                    + tsaUrl + ", revocationTimeout=" + revocationTimeout + ", revocationMaxAge=" + revocationMaxAge
+                    + ", pkcs11=" + pkcs11 + ", remote="
                     + remote + "]";
         }
     }

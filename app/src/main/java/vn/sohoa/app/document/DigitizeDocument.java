@@ -87,7 +87,7 @@ class DigitizeDocument {
         StoredObject stored = store.putNew(key, result.pdf(), "application/pdf",
                 Map.of("document-id", documentId, "kind", "pdfa-2b"));
         documents.markDigitized(documentId, key.toString(), stored.sha256(), stored.size(), pages.count(),
-                OffsetDateTime.now(VietnamTime.ZONE));
+                OffsetDateTime.now(VietnamTime.ZONE), result.lastPageInk());
         long done = System.nanoTime();
         LOG.info("document {} digitized: {} page(s), {} bytes in {} ms (read {} ms, OCR and PDF/A {} ms, store {} ms)",
                 documentId, pages.count(), stored.size(), (done - started) / 1_000_000, (read - started) / 1_000_000,

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.core.document.DocumentStatus;
+import vn.sohoa.core.document.InkMap;
 
 @Repository
 public class DocumentRepository {
@@ -69,11 +70,20 @@ public class DocumentRepository {
     }
 
     public void markDigitized(String id, String pdfKey, String sha256, long size, int pageCount,
-                              OffsetDateTime at) {
+                              OffsetDateTime at, InkMap lastPageInk) {
         jdbc.sql("update documents set status = ?, pdf_key = ?, pdf_sha256 = ?, pdf_size = ?, page_count = ?, "
-                        + "pages_done = ?, digitized_at = ?, updated_at = current_timestamp where id = ?")
-                .params(DocumentStatus.DIGITIZED.name(), pdfKey, sha256, size, pageCount, pageCount, at, id)
+                        + "pages_done = ?, digitized_at = ?, last_page_ink = ?, updated_at = current_timestamp "
+                        + "where id = ?")
+                .params(DocumentStatus.DIGITIZED.name(), pdfKey, sha256, size, pageCount, pageCount, at,
+                        lastPageInk == null ? null : lastPageInk.encoded(), id)
                 .update();
+    }
+
+    /** Where the document's last page has ink, when it was measured at digitization. */
+    public Optional<InkMap> lastPageInk(String id) {
+        return jdbc.sql("select last_page_ink from documents where id = ?").param(id)
+                .query((rs, n) -> rs.getBytes("last_page_ink")).optional()
+                .filter(java.util.Objects::nonNull).map(InkMap::decode);
     }
 
     public void markFailed(String id, String reason) {

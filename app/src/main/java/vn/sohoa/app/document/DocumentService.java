@@ -3,6 +3,7 @@ package vn.sohoa.app.document;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import vn.sohoa.app.security.Role;
 import vn.sohoa.app.security.SohoaPrincipal;
 import vn.sohoa.app.storage.ObjectKeys;
 import vn.sohoa.core.document.DocumentStatus;
+import vn.sohoa.core.document.InkMap;
 import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.core.storage.ObjectKey;
 import vn.sohoa.core.storage.ObjectStore;
@@ -129,6 +131,11 @@ public class DocumentService {
     public byte[] pdf(SohoaPrincipal principal, String id) {
         DocumentRecord document = digitized(principal, id);
         return store.readVerified(ObjectKey.parse(document.pdfKey()), document.pdfSha256());
+    }
+
+    /** Where the last page of a digitized document has ink, when that was measured at digitization. */
+    public Optional<InkMap> lastPageInk(SohoaPrincipal principal, String id) {
+        return documents.lastPageInk(digitized(principal, id).id());
     }
 
     /** Where the PDF/A of a digitized document is stored. */

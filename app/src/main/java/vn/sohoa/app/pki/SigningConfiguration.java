@@ -60,7 +60,8 @@ class SigningConfiguration {
     @Bean
     PadesSigner padesSigner(TimestampAuthority timestampAuthority, SohoaProperties properties) {
         return new PadesSigner(timestampAuthority, new ValidationDataCollector(
-                new RevocationFetcher(properties.signing().revocationTimeout())));
+                new RevocationFetcher(properties.signing().revocationTimeout(),
+                        properties.signing().revocationMaxAge())));
     }
 
     /** The remote signing service of certifiers, when one is configured (sohoa.signing.remote.base-url). */

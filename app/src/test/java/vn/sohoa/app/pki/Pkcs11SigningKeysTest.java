@@ -69,6 +69,6 @@ class Pkcs11SigningKeysTest {
 
     private static SohoaProperties.Signing signing(SohoaProperties.Pkcs11 pkcs11) {
         return new SohoaProperties.Signing(SohoaProperties.KeySource.PKCS11, null, null, List.of(), null,
-                Duration.ofSeconds(5), pkcs11, new SohoaProperties.Remote(null, null, null, Duration.ofSeconds(5)));
+                Duration.ofSeconds(5), Duration.ZERO, pkcs11, new SohoaProperties.Remote(null, null, null, Duration.ofSeconds(5)));
     }
 }

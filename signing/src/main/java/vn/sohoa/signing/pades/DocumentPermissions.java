@@ -36,27 +36,32 @@ final class DocumentPermissions {
     /** Refuses a PDF whose certification signature or a signed field's lock forbids any further change. */
     static void requireChangesAllowed(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            COSDictionary perms = document.getDocumentCatalog().getCOSObject().getCOSDictionary(PERMS);
-            if (perms != null && perms.getDictionaryObject(DOC_MDP) instanceof COSDictionary certification
-                    && docMdpPermission(certification) == NO_CHANGES) {
-                throw new SigningException("the PDF is certified with \"no changes allowed\" (DocMDP P=1): a new "
-                        + "signature would invalidate its certification signature");
-            }
-            PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
-            if (form == null) {
-                return;
-            }
-            for (PDField field : form.getFieldTree()) {
-                if (field instanceof PDSignatureField signed && signed.getValue() != null
-                        && signed.getCOSObject().getDictionaryObject(LOCK) instanceof COSDictionary lock
-                        && lock.getInt(COSName.P, 0) == NO_CHANGES) {
-                    throw new SigningException("the PDF is closed by the signature in field \""
-                            + field.getFullyQualifiedName() + "\" (field lock P=1): a new signature would "
-                            + "invalidate it");
-                }
-            }
+            requireChangesAllowed(document);
         } catch (java.io.IOException e) {
             throw new SigningException("cannot read the PDF to sign: " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #requireChangesAllowed(byte[])}, on a document already open. */
+    static void requireChangesAllowed(PDDocument document) throws java.io.IOException {
+        COSDictionary perms = document.getDocumentCatalog().getCOSObject().getCOSDictionary(PERMS);
+        if (perms != null && perms.getDictionaryObject(DOC_MDP) instanceof COSDictionary certification
+                && docMdpPermission(certification) == NO_CHANGES) {
+            throw new SigningException("the PDF is certified with \"no changes allowed\" (DocMDP P=1): a new "
+                    + "signature would invalidate its certification signature");
+        }
+        PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
+        if (form == null) {
+            return;
+        }
+        for (PDField field : form.getFieldTree()) {
+            if (field instanceof PDSignatureField signed && signed.getValue() != null
+                    && signed.getCOSObject().getDictionaryObject(LOCK) instanceof COSDictionary lock
+                    && lock.getInt(COSName.P, 0) == NO_CHANGES) {
+                throw new SigningException("the PDF is closed by the signature in field \""
+                        + field.getFullyQualifiedName() + "\" (field lock P=1): a new signature would "
+                        + "invalidate it");
+            }
         }
     }
 

@@ -101,12 +101,11 @@ public final class PadesSigner {
 
     public byte[] sign(byte[] pdf, SigningKey key, SignatureRequest request) {
         checkCertificate(key.certificate(), request);
-        DocumentPermissions.requireChangesAllowed(pdf);
         validationData.requireNotRevoked(key.chain());
         int reserved = expectedSizes.getOrDefault(key.certificate(), FIRST_GUESS);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Increment increment = reserve(pdf, request, reserved);
-            byte[] cms = signedCms(increment.signedContent(), key.chain(), key.contentSigner(), true);
+            byte[] cms = signedCms(increment.content(), key.chain(), key.contentSigner(), true);
             if (cms.length == reserved) {
                 expectedSizes.put(key.certificate(), reserved);
                 return increment.fill(cms);
@@ -138,10 +137,10 @@ public final class PadesSigner {
         validationData.requireNotRevoked(chain);
         int signatureLength = (rsa.getModulus().bitLength() + 7) / 8;
         CapturingSigner sizing = new CapturingSigner(new byte[signatureLength]);
-        int reserved = signedCms(new byte[0], chain, sizing, false).length;
+        int reserved = signedCms(new CMSProcessableByteArray(new byte[0]), chain, sizing, false).length;
         Increment increment = reserve(pdf, request, reserved);
         CapturingSigner capture = new CapturingSigner(new byte[signatureLength]);
-        signedCms(increment.signedContent(), chain, capture, false);
+        signedCms(increment.content(), chain, capture, false);
         return new PreparedSignature(increment.pdf(), increment.byteRange(), capture.signedAttributes(), chain);
     }
 
@@ -168,7 +167,7 @@ public final class PadesSigner {
         }
         Increment increment = new Increment(prepared.pdf(), prepared.byteRange());
         CapturingSigner external = new CapturingSigner(signatureValue);
-        byte[] cms = signedCms(increment.signedContent(), prepared.chain(), external, false);
+        byte[] cms = signedCms(increment.content(), prepared.chain(), external, false);
         if (!java.util.Arrays.equals(external.signedAttributes(), prepared.signedAttributes())) {
             throw new SigningException("the signed attributes changed between preparing and completing");
         }
@@ -238,7 +237,7 @@ public final class PadesSigner {
         int reserved = expectedTimestampSize.get();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Increment increment = reserveDocumentTimestamp(pdf, reserved);
-            byte[] token = timestampAuthority.timestamp(Sha256.newDigest().digest(increment.signedContent()));
+            byte[] token = timestampAuthority.timestamp(increment.digest());
             if (token.length == reserved) {
                 expectedTimestampSize.set(reserved);
                 return increment.fill(token);
@@ -251,21 +250,47 @@ public final class PadesSigner {
     /** A PDF with a new signature whose /Contents gap is still zeros, and the byte ranges it covers. */
     record Increment(byte[] pdf, int[] byteRange) {
 
-        byte[] signedContent() {
-            ByteArrayOutputStream content = new ByteArrayOutputStream(byteRange[1] + byteRange[3]);
-            content.write(pdf, byteRange[0], byteRange[1]);
-            content.write(pdf, byteRange[2], byteRange[3]);
-            return content.toByteArray();
+        /** The signed byte ranges as CMS content, read from the PDF without copying them. */
+        org.bouncycastle.cms.CMSTypedData content() {
+            return new org.bouncycastle.cms.CMSTypedData() {
+                @Override
+                public org.bouncycastle.asn1.ASN1ObjectIdentifier getContentType() {
+                    return org.bouncycastle.asn1.cms.CMSObjectIdentifiers.data;
+                }
+
+                @Override
+                public void write(java.io.OutputStream out) throws IOException {
+                    out.write(pdf, byteRange[0], byteRange[1]);
+                    out.write(pdf, byteRange[2], byteRange[3]);
+                }
+
+                /** Never encapsulated (detached), but Bouncy Castle digests only content that is not null. */
+                @Override
+                public Object getContent() {
+                    return pdf;
+                }
+            };
         }
 
-        /** The PDF with {@code cms} hex-encoded into the gap, which it must fill exactly. */
+        /** SHA-256 of the signed byte ranges. */
+        byte[] digest() {
+            var sha256 = Sha256.newDigest();
+            sha256.update(pdf, byteRange[0], byteRange[1]);
+            sha256.update(pdf, byteRange[2], byteRange[3]);
+            return sha256.digest();
+        }
+
+        /**
+         * The PDF with {@code cms} hex-encoded into the gap, which it must fill exactly. Written in place: an
+         * increment is filled once (a prepared signature hands out a copy of its own).
+         */
         byte[] fill(byte[] cms) {
             int gap = byteRange[2] - byteRange[1] - 2;
             if (cms.length * 2 != gap) {
                 throw new SigningException("the signature (" + cms.length + " bytes) does not fit the reserved gap ("
                         + gap / 2 + " bytes)");
             }
-            byte[] signed = pdf.clone();
+            byte[] signed = pdf;
             byte[] hex = java.util.HexFormat.of().withUpperCase().formatHex(cms)
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             System.arraycopy(hex, 0, signed, byteRange[1] + 1, hex.length);
@@ -281,7 +306,7 @@ public final class PadesSigner {
         signature.setReason(request.reason());
         signature.setLocation(request.location());
         signature.setSignDate(GregorianCalendar.from(request.signingTime()));
-        return reserve(pdf, signature, reserved, request.lock());
+        return reserve(pdf, signature, reserved, request.lock(), true);
     }
 
     private Increment reserveDocumentTimestamp(byte[] pdf, int reserved) {
@@ -289,12 +314,18 @@ public final class PadesSigner {
         signature.setType(COSName.DOC_TIME_STAMP);
         signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
         signature.setSubFilter(ETSI_RFC3161);
-        return reserve(pdf, signature, reserved, false);
+        // a document time-stamp is allowed after any lock: P=1 permits validation data and time-stamps
+        return reserve(pdf, signature, reserved, false, false);
     }
 
-    private static Increment reserve(byte[] pdf, PDSignature signature, int reserved, boolean lock) {
+    /** Adds the signature dictionary, after checking that the document allows a new signature. */
+    private static Increment reserve(byte[] pdf, PDSignature signature, int reserved, boolean lock,
+                                     boolean signatureMustBeAllowed) {
         try (PDDocument document = Loader.loadPDF(pdf);
              SignatureOptions options = new SignatureOptions()) {
+            if (signatureMustBeAllowed) {
+                DocumentPermissions.requireChangesAllowed(document);
+            }
             options.setPreferredSignatureSize(reserved);
             document.addSignature(signature, options);
             markWidgetsPrintable(document);
@@ -348,7 +379,8 @@ public final class PadesSigner {
      * A detached CMS SignedData over {@code signedContent} by {@code contentSigner}, with PAdES signed attributes and
      * the chain's certificates, optionally with a signature time-stamp.
      */
-    private byte[] signedCms(byte[] signedContent, List<X509Certificate> chain, ContentSigner contentSigner,
+    private byte[] signedCms(org.bouncycastle.cms.CMSTypedData signedContent, List<X509Certificate> chain,
+                             ContentSigner contentSigner,
                              boolean withTimestamp) {
         try {
             X509Certificate certificate = chain.get(0);
@@ -358,7 +390,7 @@ public final class PadesSigner {
                     .setSignedAttributeGenerator(padesSignedAttributes(certificate))
                     .build(contentSigner, certificate));
             generator.addCertificates(new JcaCertStore(chain));
-            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(signedContent), false);
+            CMSSignedData signed = generator.generate(signedContent, false);
             return (withTimestamp ? addSignatureTimestamp(signed) : signed).getEncoded("DER");
         } catch (OperatorCreationException | GeneralSecurityException | CMSException | IOException e) {
             throw new SigningException("cannot build the CMS signature: " + e.getMessage(), e);

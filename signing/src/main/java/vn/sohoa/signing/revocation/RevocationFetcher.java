@@ -60,7 +60,9 @@ import vn.sohoa.signing.keys.SigningException;
  * first (authority information access), its CRL otherwise (CRL distribution points). Every answer is checked —
  * signed by the issuer or a responder it delegated, current, about this certificate, carrying our nonce — and
  * returned as evidence to embed. A revoked certificate raises {@link CertificateRevokedException}.
- * CRLs are kept until their next update, as CRLs are meant to be; OCSP is asked afresh every time.
+ * CRLs are kept until their next update, as CRLs are meant to be; an OCSP answer that says "good" is reused for
+ * {@code maxAge} (zero: asked afresh every time), as RFC 5019 lets relying parties do — a revocation is then seen
+ * at most that much later. A "revoked" answer is never cached.
  */
 public final class RevocationFetcher {
 
@@ -70,20 +72,40 @@ public final class RevocationFetcher {
     private final HttpClient http;
     private final Duration timeout;
     private final Map<String, X509CRL> crls = new ConcurrentHashMap<>();
+    private final Map<String, CachedAnswer> answers = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final Duration maxAge;
 
+    private record CachedAnswer(RevocationEvidence evidence, Instant fetchedAt) {
+    }
+
+    /** A fetcher that asks OCSP responders afresh every time. */
     public RevocationFetcher(Duration timeout) {
+        this(timeout, Duration.ZERO);
+    }
+
+    public RevocationFetcher(Duration timeout, Duration maxAge) {
         this.timeout = timeout;
+        this.maxAge = maxAge;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
     }
 
     /** Evidence that {@code certificate}, issued by {@code issuer}, is not revoked now. */
     public RevocationEvidence check(X509Certificate certificate, X509Certificate issuer) {
+        String key = certificate.getIssuerX500Principal().getName() + "#" + certificate.getSerialNumber();
+        CachedAnswer cached = answers.get(key);
+        if (cached != null && cached.fetchedAt().plus(maxAge).isAfter(Instant.now())) {
+            return cached.evidence();
+        }
         List<String> failures = new ArrayList<>();
         for (String url : ocspUrls(certificate)) {
             try {
-                return ocsp(url, certificate, issuer);
+                RevocationEvidence evidence = ocsp(url, certificate, issuer);
+                if (!maxAge.isZero()) {
+                    answers.put(key, new CachedAnswer(evidence, Instant.now()));
+                }
+                return evidence;
             } catch (RevocationUnavailableException e) {
                 failures.add("OCSP " + url + ": " + e.getMessage());
             }

@@ -6,6 +6,14 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+
+import vn.sohoa.core.document.InkMap;
+
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -47,8 +55,18 @@ public final class StampStatement {
     /** A row counts as blank when fewer than this share of its pixels is dark. */
     private static final double INK_TOLERANCE = 0.004;
 
-    /** Read once: inside the service's nested jar every resource lookup costs a jar search. */
-    private static final byte[] FONT = readFont();
+    /**
+     * Parsed once per thread: parsing the 400 KB font took longer than the rest of the stamp. A parsed font reads
+     * its glyphs from a shared buffer while subsetting, so threads do not share one.
+     */
+    private static final byte[] FONT_FILE = readFont();
+    private static final ThreadLocal<TrueTypeFont> FONT = ThreadLocal.withInitial(() -> {
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(FONT_FILE));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot parse " + FONT_RESOURCE, e);
+        }
+    });
 
     /** Side of the verification QR code: 2.6 cm, readable by any phone from the printed page. */
     private static final float QR_SIZE = 74f;
@@ -71,6 +89,14 @@ public final class StampStatement {
     }
 
     public byte[] apply(byte[] pdf, CertificationStatement statement, StampImages images) {
+        return apply(pdf, statement, images, null);
+    }
+
+    /**
+     * @param lastPageInk where the last page has ink, measured when it was digitized; null to find out by
+     *                    rendering the page (slower, and slowest for scanned pages)
+     */
+    public byte[] apply(byte[] pdf, CertificationStatement statement, StampImages images, InkMap lastPageInk) {
         StatementTemplate template = StatementTemplate.inForce(versions, statement.date());
         List<String> lines = template.render(statement).stream()
                 .filter(line -> !line.equals(StatementTemplate.SIGNATURE_LINE) || images.any())
@@ -80,7 +106,7 @@ public final class StampStatement {
             if (document.getNumberOfPages() == 0) {
                 throw new SigningException("the document has no page to carry the statement");
             }
-            PDType0Font font = PDType0Font.load(document, new ByteArrayInputStream(FONT), true);
+            PDType0Font font = PDType0Font.load(document, FONT.get(), true);
             float width = 0;
             for (String line : lines) {
                 if (!line.equals(StatementTemplate.SIGNATURE_LINE)) {
@@ -96,8 +122,9 @@ public final class StampStatement {
             int lastIndex = document.getNumberOfPages() - 1;
             PDPage page = document.getPage(lastIndex);
             PDRectangle media = page.getMediaBox();
-            Float bottom = page.getRotation() == 0
-                    ? lowestBlankBand(document, lastIndex, media, boxWidth, boxHeight) : null;
+            Float bottom = page.getRotation() != 0 ? null
+                    : fits(lastPageInk, media) ? lowestBlankBand(lastPageInk, media, boxWidth, boxHeight)
+                    : lowestBlankBand(document, lastIndex, media, boxWidth, boxHeight);
             if (bottom == null) {
                 page = new PDPage(new PDRectangle(media.getWidth(), media.getHeight()));
                 document.addPage(page);
@@ -135,8 +162,21 @@ public final class StampStatement {
                     content.endText();
                 }
             }
+            // an incremental update: the digitized file stays byte for byte in front, and only the statement's
+            // objects are written (a scan's page image is not copied again)
+            java.util.Set<COSDictionary> changed = new java.util.HashSet<>();
+            changed.add(page.getCOSObject());
+            changed.add(document.getPages().getCOSObject());
+            if (page.getCOSObject().getDictionaryObject(COSName.RESOURCES) instanceof COSDictionary resources) {
+                changed.add(resources);
+                for (COSName kind : new COSName[]{COSName.FONT, COSName.XOBJECT}) {
+                    if (resources.getDictionaryObject(kind) instanceof COSDictionary named) {
+                        changed.add(named);
+                    }
+                }
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 64 * 1024);
-            document.save(out);
+            document.saveIncremental(out, changed);
             return out.toByteArray();
         } catch (IOException e) {
             throw new SigningException("cannot write the certification statement: " + e.getMessage(), e);
@@ -222,6 +262,36 @@ public final class StampStatement {
             if (run >= needed) {
                 int lowestRowOfBand = y + needed - 1;
                 return media.getHeight() - (lowestRowOfBand + 1) / scale;
+            }
+        }
+        return null;
+    }
+
+    /** The ink map describes this page: same size, to the cell. */
+    private static boolean fits(InkMap ink, PDRectangle media) {
+        return ink != null && ink.columns() == (int) Math.ceil(media.getWidth() / InkMap.CELL_POINTS - 0.01)
+                && ink.rows() == (int) Math.ceil(media.getHeight() / InkMap.CELL_POINTS - 0.01);
+    }
+
+    /** As {@link #lowestBlankBand(PDDocument, int, PDRectangle, float, float)}, from the page's ink map. */
+    private static Float lowestBlankBand(InkMap ink, PDRectangle media, float boxWidth, float boxHeight) {
+        float cell = InkMap.CELL_POINTS;
+        int c0 = Math.max(0, (int) ((media.getWidth() - MARGIN - boxWidth) / cell));
+        int c1 = Math.min(ink.columns(), (int) Math.ceil((media.getWidth() - MARGIN) / cell));
+        int needed = (int) Math.ceil(boxHeight / cell);
+        int bottomRow = ink.rows() - 1 - (int) (MARGIN / cell);
+        int topRow = (int) (MARGIN / cell);
+        double tolerance = Math.max(0, (c1 - c0) * ink.samplesPerCell() * INK_TOLERANCE);
+        int run = 0;
+        for (int row = bottomRow; row >= topRow; row--) {
+            int dark = 0;
+            for (int column = c0; column < c1; column++) {
+                dark += ink.dark(column, row);
+            }
+            run = dark <= tolerance ? run + 1 : 0;
+            if (run >= needed) {
+                int lowestRowOfBand = row + needed - 1;
+                return media.getHeight() - (lowestRowOfBand + 1) * cell;
             }
         }
         return null;

@@ -29,8 +29,15 @@ public final class LocalTimestampAuthority implements TimestampAuthority {
     /** A private-arc policy OID for development time-stamps. */
     private static final ASN1ObjectIdentifier DEV_POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1.1");
 
+    /**
+     * ECDSA signatures vary in DER length by a byte or two; tokens are made until they have the most common length
+     * (about one try in two).
+     */
+    private static final int SAMPLES = 64;
+
     private final TimeStampResponseGenerator responder;
     private final SecureRandom random = new SecureRandom();
+    private final int tokenLength;
 
     public LocalTimestampAuthority(SigningKey tsaKey) {
         try {
@@ -45,6 +52,13 @@ public final class LocalTimestampAuthority implements TimestampAuthority {
         } catch (Exception e) {
             throw new SigningException("cannot start the local time-stamping authority: " + e.getMessage(), e);
         }
+        boolean fixed = !tsaKey.privateKey().getAlgorithm().startsWith("EC");
+        java.util.Map<Integer, Integer> lengths = new java.util.HashMap<>();
+        for (int i = 0; i < (fixed ? 0 : SAMPLES); i++) {
+            lengths.merge(token(new byte[32]).length, 1, Integer::sum);
+        }
+        this.tokenLength = fixed ? -1 : lengths.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .orElseThrow().getKey();
     }
 
     /**
@@ -55,8 +69,21 @@ public final class LocalTimestampAuthority implements TimestampAuthority {
         return new BigInteger(62, random).setBit(62);
     }
 
+    /**
+     * A token of always the same length, so that signature containers keep their size: RSA tokens have it by
+     * construction; an ECDSA token is made again until its signature has the most common DER length (two tries
+     * on average, each a fraction of a millisecond).
+     */
     @Override
-    public synchronized byte[] timestamp(byte[] sha256Imprint) {
+    public byte[] timestamp(byte[] sha256Imprint) {
+        byte[] token = token(sha256Imprint);
+        while (tokenLength > 0 && token.length != tokenLength) {
+            token = token(sha256Imprint);
+        }
+        return token;
+    }
+
+    private synchronized byte[] token(byte[] sha256Imprint) {
         try {
             TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
             requests.setCertReq(true);
