@@ -110,6 +110,9 @@ class CertifiedCopySigningTest {
             assertThat(simple.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
         }
         DiagnosticData diagnostic = reports.getDiagnosticData();
+        // both kinds of revocation data are embedded: OCSP answers and the root's CRL
+        assertThat(diagnostic.getAllRevocationData()).extracting(r -> r.getRevocationType().name())
+                .contains("OCSP", "CRL");
         SignatureWrapper agencySignature = diagnostic.getSignatureById(ids.get(1));
         assertThat(agencySignature.getSigFieldLock()).as("lock of the agency signature").isNotNull();
         assertThat(agencySignature.getSigFieldLock().getPermissions())

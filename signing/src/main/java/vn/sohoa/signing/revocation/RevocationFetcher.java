@@ -122,6 +122,21 @@ public final class RevocationFetcher {
                 + (failures.isEmpty() ? " (the certificate names no OCSP responder and no CRL)" : ": " + failures));
     }
 
+    /**
+     * The issuer's CRL as further evidence, when the certificate names one that answers: kept beside an OCSP answer
+     * so a verifier that reads only CRLs is served too. A CRL that lists the certificate still refuses it.
+     */
+    public java.util.Optional<RevocationEvidence> crlEvidence(X509Certificate certificate, X509Certificate issuer) {
+        for (String url : crlUrls(certificate)) {
+            try {
+                return java.util.Optional.of(crl(url, certificate, issuer));
+            } catch (RevocationUnavailableException e) {
+                // another distribution point may answer; none is fine when OCSP did
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private RevocationEvidence ocsp(String url, X509Certificate certificate, X509Certificate issuer) {
         try {
             DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();

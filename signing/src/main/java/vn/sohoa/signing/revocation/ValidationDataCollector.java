@@ -33,7 +33,8 @@ import vn.sohoa.signing.keys.SigningException;
 /**
  * Gathers the validation data of a signed PDF: the certificates in every signature and in every time-stamp token
  * (signature time-stamps and document time-stamps), each certificate's issuer found among them, and revocation
- * evidence for every certificate below a self-signed root.
+ * evidence for every certificate below a self-signed root: its OCSP answer and its issuer's CRL when both are
+ * published (PAdES-LT names both kinds; a CRL serves every certificate of its issuer, so it is embedded once).
  */
 public final class ValidationDataCollector {
 
@@ -89,6 +90,9 @@ public final class ValidationDataCollector {
             RevocationEvidence answer = fetcher.check(certificate, issuer);
             evidence.add(answer);
             all.addAll(responderCertificates(answer));
+            if (answer.kind() == RevocationEvidence.Kind.OCSP_RESPONSE) {
+                fetcher.crlEvidence(certificate, issuer).ifPresent(evidence::add);
+            }
         }
         return new ValidationData(List.copyOf(all), evidence);
     }
