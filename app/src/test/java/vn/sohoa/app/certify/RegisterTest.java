@@ -1,6 +1,7 @@
 package vn.sohoa.app.certify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -119,6 +120,33 @@ abstract class RegisterTest {
         // another kind keeps its own sequence
         assertThat(next.reserve(AGENCY, RegisterKind.PAPER_COPY, DOCUMENT, "certifier", 1, next.now()).number())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void booksFollowEachOtherWithinTheYearAndTheYearClosesOnlyAfterItEnds() {
+        Register december = register(Clock.fixed(Instant.parse("2026-12-20T03:00:00Z"), ZoneOffset.UTC));
+        december.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier", 1, december.now());
+        Register.BookState second = december.openNextBook(AGENCY, RegisterKind.ELECTRONIC_COPY, 2026);
+        assertThat(second.book()).isEqualTo("02/2026-SCTĐT/BS");
+        Register.Reservation inSecondBook = december.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT,
+                "certifier", 1, december.now());
+        assertThat(inSecondBook.number()).as("numbering goes on across books").isEqualTo(2);
+        assertThat(inSecondBook.book()).isEqualTo("02/2026-SCTĐT/BS");
+        december.markVoid(inSecondBook, "test");
+        assertThatThrownBy(() -> december.closeYear(AGENCY, RegisterKind.ELECTRONIC_COPY, 2026))
+                .isInstanceOf(vn.sohoa.app.error.ConflictException.class).hasMessageContaining("from 1 January 2027");
+
+        Register january = register(Clock.fixed(Instant.parse("2027-01-02T03:00:00Z"), ZoneOffset.UTC));
+        assertThatThrownBy(() -> january.closeYear(AGENCY, RegisterKind.ELECTRONIC_COPY, 2026))
+                .as("a number still pending holds the close").hasMessageContaining("still being certified");
+        january.settleInterrupted(Duration.ofMinutes(10));
+        Register.BookState closed = january.closeYear(AGENCY, RegisterKind.ELECTRONIC_COPY, 2026);
+        assertThat(closed.closedAt()).isNotNull();
+        assertThat(closed.lastNumber()).isEqualTo(2);
+        assertThatThrownBy(() -> january.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier", 1,
+                vietnam(2026, 12, 31, 23, 0, 0))).hasMessageContaining("closed");
+        assertThatThrownBy(() -> january.openNextBook(AGENCY, RegisterKind.ELECTRONIC_COPY, 2026))
+                .hasMessageContaining("closed");
     }
 
     @Test
