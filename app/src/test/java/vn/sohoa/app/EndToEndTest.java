@@ -409,6 +409,23 @@ abstract class EndToEndTest {
                 + "/certifications/external", CERTIFIER, "{\"certificateChain\":[\"bm90IGEgY2VydA==\"]}");
         assertThat(noChain.statusCode()).isEqualTo(400);
         assertThat(json(noChain).get("field").asString()).isEqualTo("certificateChain");
+
+        // a token whose certificate no trusted CA issued is refused before a number is taken
+        var strangers = vn.sohoa.signing.keys.DevelopmentPki.openOrCreate(
+                Files.createTempDirectory("sohoa-stranger-pki-"),
+                new vn.sohoa.signing.keys.DevelopmentPki.Endpoints("http://127.0.0.1:9/crl", "http://127.0.0.1:9/o"));
+        var forged = strangers.issueOrLoad("forged.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
+                vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+        long before = json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(), CERTIFIER))
+                .get("state").get("lastNumber").asLong();
+        HttpResponse<String> untrusted = api.postJson("/api/v1/documents/" + documentId
+                + "/certifications/external", CERTIFIER, JSON.writeValueAsString(java.util.Map.of("certificateChain",
+                List.of(java.util.Base64.getEncoder().encodeToString(forged.certificate().getEncoded()),
+                        java.util.Base64.getEncoder().encodeToString(forged.chain().get(1).getEncoded())))));
+        assertThat(untrusted.statusCode()).as(untrusted.body()).isEqualTo(400);
+        assertThat(json(untrusted).get("detail").asString()).contains("does not chain to a trusted root");
+        assertThat(json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(), CERTIFIER))
+                .get("state").get("lastNumber").asLong()).isEqualTo(before);
     }
 
     @Test

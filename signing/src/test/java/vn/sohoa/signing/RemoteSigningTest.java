@@ -71,7 +71,7 @@ class RemoteSigningTest {
         assertThat(client.listCredentials("duc")).containsExactly("cred-duc");
 
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
-        byte[] certifierSigned = new RemoteCertifierSigner(client, signer).sign(original, "cred-duc",
+        byte[] certifierSigned = new RemoteCertifierSigner(client, signer, trusted()).sign(original, "cred-duc",
                 "4711".toCharArray(), request(SignerRole.CERTIFIER, "Phạm Minh Đức", false));
         byte[] copy = signer.extendToLongTerm(signer.sign(certifierSigned, agency,
                 request(SignerRole.AGENCY, "UBND xã Hòa Phong", true)));
@@ -86,11 +86,29 @@ class RemoteSigningTest {
         assertThat(report.getSignedBy(report.getSignatureIdList().get(0))).contains("Phạm Minh Đức");
     }
 
+    static java.util.function.Consumer<java.util.List<java.security.cert.X509Certificate>> trusted() {
+        return chain -> new vn.sohoa.signing.verify.SignatureVerifier(java.util.List.of(
+                pkiServer.pki().rootCertificate())).requireTrusted(chain, java.time.Instant.now());
+    }
+
+    @Test
+    void aCredentialOfAnUnknownCaIsRefusedBeforeAnythingIsSigned() throws Exception {
+        DevelopmentPki stranger = DevelopmentPki.openOrCreate(pkiDir.resolve("stranger"),
+                new DevelopmentPki.Endpoints("http://127.0.0.1:9/crl", "http://127.0.0.1:9/ocsp"));
+        var otherCa = new vn.sohoa.signing.verify.SignatureVerifier(java.util.List.of(stranger.rootCertificate()));
+        CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", Duration.ofSeconds(10));
+        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
+        assertThatThrownBy(() -> new RemoteCertifierSigner(client, signer,
+                chain -> otherCa.requireTrusted(chain, java.time.Instant.now())).sign(original, "cred-duc",
+                "4711".toCharArray(), request(SignerRole.CERTIFIER, "Phạm Minh Đức", false)))
+                .isInstanceOf(SigningException.class).hasMessageContaining("does not chain to a trusted root");
+    }
+
     @Test
     void aWrongPinOrTokenIsTheServicesClearRefusal() throws Exception {
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
         CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", Duration.ofSeconds(10));
-        assertThatThrownBy(() -> new RemoteCertifierSigner(client, signer).sign(original, "cred-duc",
+        assertThatThrownBy(() -> new RemoteCertifierSigner(client, signer, trusted()).sign(original, "cred-duc",
                 "0000".toCharArray(), request(SignerRole.CERTIFIER, "Phạm Minh Đức", false)))
                 .isInstanceOf(SigningException.class)
                 .hasMessageContaining("refused credentials/authorize").hasMessageContaining("invalid PIN")

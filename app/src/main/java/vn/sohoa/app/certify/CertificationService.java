@@ -41,6 +41,7 @@ import vn.sohoa.signing.pades.SignatureRequest;
 import vn.sohoa.signing.pades.SignerRole;
 import vn.sohoa.signing.stamp.CertificationStatement;
 import vn.sohoa.signing.stamp.StampImages;
+import vn.sohoa.signing.verify.SignatureVerifier;
 import vn.sohoa.signing.stamp.StampStatement;
 
 /**
@@ -71,13 +72,15 @@ public class CertificationService {
     private final RemoteSigning remoteSigning;
     private final PublicBaseUrl publicBaseUrl;
     private final BarredOriginals barred;
+    private final SignatureVerifier trust;
     private final java.nio.file.Path home;
 
     CertificationService(DocumentService documents, AgencyRepository agencies, CertificationRepository certifications,
                          Register register, AccessPolicy access, ObjectStore store, StampStatement stamp,
                          PadesSigner signer, SigningKeys keys, TransactionTemplate transaction,
                          SohoaProperties properties, SigningSessions sessions, RemoteSigning remoteSigning,
-                         PublicBaseUrl publicBaseUrl, BarredOriginals barred) {
+                         PublicBaseUrl publicBaseUrl, BarredOriginals barred, SignatureVerifier trust) {
+        this.trust = trust;
         this.barred = barred;
         this.publicBaseUrl = publicBaseUrl;
         this.home = properties.home();
@@ -136,6 +139,12 @@ public class CertificationService {
     public SigningSessions.Session prepareExternal(SohoaPrincipal certifier, String documentId,
                                                    List<X509Certificate> chain) {
         Request request = request(certifier, documentId);
+        try {
+            trust.requireTrusted(chain, request.now().toInstant());
+        } catch (vn.sohoa.signing.keys.SigningException e) {
+            throw new InvalidInputException("certificateChain", e.getMessage(),
+                    "chứng thư số không thuộc tổ chức cung cấp dịch vụ chứng thực được tin cậy", e);
+        }
         Register.Reservation reservation = reserve(request, 1);
         try {
             CopyIdentity identity = CopyIdentity.next();

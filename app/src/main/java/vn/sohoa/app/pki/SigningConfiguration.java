@@ -66,7 +66,7 @@ class SigningConfiguration {
 
     /** The remote signing service of certifiers, when one is configured (sohoa.signing.remote.base-url). */
     @Bean
-    RemoteSigning remoteSigning(SohoaProperties properties, PadesSigner signer) {
+    RemoteSigning remoteSigning(SohoaProperties properties, PadesSigner signer, SignatureVerifier verifier) {
         SohoaProperties.Remote remote = properties.signing().remote();
         if (!remote.enabled()) {
             return RemoteSigning.NONE;
@@ -84,7 +84,7 @@ class SigningConfiguration {
         };
         return new RemoteSigning(new vn.sohoa.signing.remote.RemoteCertifierSigner(
                 new vn.sohoa.signing.remote.CscClient(URI.create(remote.baseUrl()), token, remote.timeout()),
-                signer));
+                signer, chain -> verifier.requireTrusted(chain, java.time.Instant.now())));
     }
 
     @Bean

@@ -226,6 +226,18 @@ public final class SignatureVerifier {
         }
     }
 
+    /**
+     * Refuses a signer's chain that does not lead to a trust anchor at {@code at}: a key brought from outside the
+     * service (a USB token, a remote signing service) must belong to a recognised CA before anything is signed.
+     */
+    public void requireTrusted(List<X509Certificate> chain, java.time.Instant at) {
+        List<String> problems = new ArrayList<>();
+        if (chain.isEmpty() || !chains(chain.get(0), chain, Date.from(at), problems)) {
+            throw new vn.sohoa.signing.keys.SigningException(chain.isEmpty() ? "the certificate chain is empty"
+                    : String.join("; ", problems));
+        }
+    }
+
     private boolean chains(X509Certificate target, List<X509Certificate> pool, Date at, List<String> problems) {
         if (anchors.isEmpty()) {
             problems.add("no trust anchor is configured");
