@@ -244,6 +244,7 @@ abstract class EndToEndTest {
         }
         assertThat(commune).isNotNull();
         assertThat(commune.get("rate").asDouble()).isEqualTo(100.0);
+        assertThat(commune.get("score").asDouble()).as("all 4 points of 'dossiers digitized'").isEqualTo(4.0);
         JsonNode quarter = json(api.get("/api/v1/statistics/digitization?unit=" + AGENCY + "&period=2026-Q4",
                 SUPERVISOR));
         assertThat(quarter.get("total").get("received").asLong()).isEqualTo(1);

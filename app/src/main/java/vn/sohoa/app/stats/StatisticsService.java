@@ -35,12 +35,15 @@ public class StatisticsService {
         this.access = access;
     }
 
-    /** Figures of one agency or one level. {@code rate} is a percentage, null when nothing was received. */
-    public record Figures(long received, long digitized, long certifiedCopies, Double rate) {
+    /**
+     * Figures of one agency or one level. {@code rate} is a percentage and {@code score} the points of the national
+     * "dossiers digitized" indicator (4 points, all of them from 80 %); both null when nothing was received.
+     */
+    public record Figures(long received, long digitized, long certifiedCopies, Double rate, Double score) {
 
         static Figures of(long received, long digitized, long certifiedCopies) {
-            Double rate = received == 0 ? null : Math.round(10000.0 * digitized / received) / 100.0;
-            return new Figures(received, digitized, certifiedCopies, rate);
+            IndicatorValue indicator = Indicator.DOSSIERS_DIGITIZED.of(digitized, received);
+            return new Figures(received, digitized, certifiedCopies, indicator.rate(), indicator.score());
         }
 
         Figures plus(Figures other) {
