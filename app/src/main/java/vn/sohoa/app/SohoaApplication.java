@@ -14,12 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
+import vn.sohoa.app.audit.AuditCommand;
 import vn.sohoa.app.storage.ScrubCommand;
 import vn.sohoa.ocr.OcrCommand;
 
 /**
  * The Sohoa service. The same jar runs the command-line tools: {@code ocr} digitizes files without the server;
- * {@code scrub} checks every stored object against the database.
+ * {@code scrub} checks every stored object against the database; {@code audit verify|export} checks and exports the
+ * audit log.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -39,7 +41,7 @@ public class SohoaApplication {
     }
 
     static boolean isTool(String command) {
-        return "ocr".equals(command) || "scrub".equals(command);
+        return "ocr".equals(command) || "scrub".equals(command) || "audit".equals(command);
     }
 
     /** Runs a command-line tool and returns its exit code. */
@@ -52,6 +54,15 @@ public class SohoaApplication {
                     yield ScrubCommand.run(context, out, err);
                 } catch (RuntimeException e) {
                     err.println("sohoa scrub: " + e.getMessage());
+                    yield 1;
+                }
+            }
+            case "audit" -> {
+                try (ConfigurableApplicationContext context = toolContext(rest.stream()
+                        .filter(a -> a.startsWith("--")).toList())) {
+                    yield AuditCommand.run(context, rest, out, err);
+                } catch (RuntimeException e) {
+                    err.println("sohoa audit: " + e.getMessage());
                     yield 1;
                 }
             }

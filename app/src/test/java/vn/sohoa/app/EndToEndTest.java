@@ -614,6 +614,44 @@ abstract class EndToEndTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
+    /** Runs {@code sohoa audit <command>} in this JVM against the data of the running service. */
+    int audit(String command, ByteArrayOutputStream out) {
+        List<String> args = new ArrayList<>(List.of("audit", command, "--sohoa.home=" + properties.home(),
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", "")));
+        String schema = environment.getProperty("spring.flyway.default-schema");
+        if (schema != null) {
+            args.add("--spring.flyway.default-schema=" + schema);
+        }
+        return SohoaApplication.runTool(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    @Order(21)
+    void theAuditLogHoldsWhatHappenedAndShowsATamperedEntry() throws Exception {
+        ByteArrayOutputStream exported = new ByteArrayOutputStream();
+        assertThat(audit("export", exported)).isZero();
+        String log = exported.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("\"SCAN_UPLOADED\"").contains("\"COPY_CERTIFIED\"")
+                .contains("\"COPY_DOWNLOADED\"").contains("\"DOCUMENT_DOWNLOADED\"")
+                .contains("\"API_CLIENT_CREATED\"").contains("\"ORIGINAL_BARRED\"")
+                .contains("\"REGISTER_NUMBER_VOIDED\"").contains("\"certifier\"");
+
+        ByteArrayOutputStream intact = new ByteArrayOutputStream();
+        assertThat(audit("verify", intact)).as(intact.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(intact.toString(StandardCharsets.UTF_8)).contains("chain intact");
+
+        jdbc.sql("update audit_log set actor = 'someone-else' where seq = 3").update();
+        ByteArrayOutputStream broken = new ByteArrayOutputStream();
+        assertThat(audit("verify", broken)).isEqualTo(vn.sohoa.app.audit.AuditCommand.BROKEN);
+        assertThat(broken.toString(StandardCharsets.UTF_8)).contains("BROKEN at entry 3");
+    }
+
     @Test
     @Order(8)
     void presignedLinksFetchStraightFromTheStore() throws Exception {

@@ -34,8 +34,18 @@ class CertificationController {
 
     private final CertificationService certifications;
     private final PresignedLinks links;
+    private final vn.sohoa.app.audit.AuditLog audit;
 
-    CertificationController(CertificationService certifications, PresignedLinks links) {
+    private byte[] downloaded(SohoaPrincipal principal, String id) {
+        byte[] pdf = certifications.pdf(principal, id);
+        audit.record(principal.username(), principal.agencyCode(), vn.sohoa.app.audit.AuditAction.COPY_DOWNLOADED,
+                id, "certified copy");
+        return pdf;
+    }
+
+    CertificationController(CertificationService certifications, PresignedLinks links,
+                            vn.sohoa.app.audit.AuditLog audit) {
+        this.audit = audit;
         this.certifications = certifications;
         this.links = links;
     }
@@ -209,7 +219,7 @@ class CertificationController {
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("ban-sao-" + id + ".pdf").build().toString())
-                .body(certifications.pdf(principal, id));
+                .body(downloaded(principal, id));
     }
 
     @GetMapping("/api/v1/certified-copies")

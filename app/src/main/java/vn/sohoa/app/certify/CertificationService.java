@@ -14,6 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.agency.AgencyRepository;
+import vn.sohoa.app.audit.AuditAction;
+import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.app.config.PublicBaseUrl;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.app.config.VietnamTime;
@@ -73,13 +75,16 @@ public class CertificationService {
     private final PublicBaseUrl publicBaseUrl;
     private final BarredOriginals barred;
     private final SignatureVerifier trust;
+    private final AuditLog audit;
     private final java.nio.file.Path home;
 
     CertificationService(DocumentService documents, AgencyRepository agencies, CertificationRepository certifications,
                          Register register, AccessPolicy access, ObjectStore store, StampStatement stamp,
                          PadesSigner signer, SigningKeys keys, TransactionTemplate transaction,
                          SohoaProperties properties, SigningSessions sessions, RemoteSigning remoteSigning,
-                         PublicBaseUrl publicBaseUrl, BarredOriginals barred, SignatureVerifier trust) {
+                         PublicBaseUrl publicBaseUrl, BarredOriginals barred, SignatureVerifier trust,
+                         AuditLog audit) {
+        this.audit = audit;
         this.trust = trust;
         this.barred = barred;
         this.publicBaseUrl = publicBaseUrl;
@@ -276,7 +281,11 @@ public class CertificationService {
             throw new ForbiddenException("only a certifier of the document's agency may bar its original",
                     "chỉ người thực hiện chứng thực của cơ quan mới được từ chối bản chính");
         }
-        barred.bar(documentId, reason, note, certifier.username(), register.now().toOffsetDateTime());
+        transaction.executeWithoutResult(status -> {
+            barred.bar(documentId, reason, note, certifier.username(), register.now().toOffsetDateTime());
+            audit.record(certifier.username(), certifier.agencyCode(), AuditAction.ORIGINAL_BARRED, documentId,
+                    reason + (note == null ? "" : ": " + note));
+        });
         LOG.info("original of document {} barred by {}: {}", documentId, certifier.username(), reason);
     }
 
@@ -360,6 +369,12 @@ public class CertificationService {
         transaction.executeWithoutResult(status -> {
             made.forEach(certifications::insert);
             register.markIssued(reservation);
+            for (Certification copy : made) {
+                audit.record(request.certifier().username(), copy.agencyCode(), AuditAction.COPY_CERTIFIED, copy.id(),
+                        "number " + copy.registerNumber() + " copy " + copy.copyIndex() + " book " + copy.book()
+                                + ", document " + copy.documentId() + ", signed by the certifier and with the agency "
+                                + "key of " + copy.agencyCode() + ", SHA-256 " + copy.sha256());
+            }
             alsoInTransaction.run();
         });
         LOG.info("certified {} cop{} of document {}: number {} in {}", made.size(), made.size() == 1 ? "y" : "ies",

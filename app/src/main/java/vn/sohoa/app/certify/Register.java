@@ -14,6 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.sohoa.app.audit.AuditAction;
+import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.error.ConflictException;
 
@@ -34,9 +36,11 @@ public class Register {
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Register(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    Register(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -120,6 +124,8 @@ public class Register {
                 throw new ConflictException("the " + year + " register is closed", "sổ chứng thực năm " + year
                         + " đã khóa sổ");
             }
+            audit.record("sohoa", agencyCode, AuditAction.REGISTER_BOOK_OPENED, kind.code() + " " + year,
+                    "next book opened");
         });
         return state(agencyCode, kind, year);
     }
@@ -141,9 +147,15 @@ public class Register {
         jdbc.sql("insert into register_books (agency_code, kind, register_year, book_number, last_number) "
                         + "values (?, ?, ?, 1, 0) on conflict do nothing")
                 .params(agencyCode, kind.name(), year).update();
-        jdbc.sql("update register_books set closed_at = ? where agency_code = ? and kind = ? and register_year = ? "
-                        + "and closed_at is null")
-                .params(OffsetDateTime.now(clock), agencyCode, kind.name(), year).update();
+        ownTransaction.executeWithoutResult(status -> {
+            int closed = jdbc.sql("update register_books set closed_at = ? where agency_code = ? and kind = ? "
+                            + "and register_year = ? and closed_at is null")
+                    .params(OffsetDateTime.now(clock), agencyCode, kind.name(), year).update();
+            if (closed == 1) {
+                audit.record("sohoa", agencyCode, AuditAction.REGISTER_YEAR_CLOSED, kind.code() + " " + year,
+                        "year closed");
+            }
+        });
         return state(agencyCode, kind, year);
     }
 
@@ -163,13 +175,16 @@ public class Register {
 
     /** Records that no copy was issued under the reserved number, and why, in a transaction of its own. */
     public void markVoid(Reservation reservation, String reason) {
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("update register_entries set status = ?, "
-                        + "closed_at = ?, void_reason = ? where agency_code = ? and kind = ? and register_year = ? "
-                        + "and register_number = ? and status = ?")
-                .params(RegisterEntryStatus.VOID.name(), OffsetDateTime.now(clock), limit(reason),
-                        reservation.agencyCode(), reservation.kind().name(), reservation.year(),
-                        reservation.number(), RegisterEntryStatus.PENDING.name())
-                .update());
+        ownTransaction.executeWithoutResult(status -> {
+            jdbc.sql("update register_entries set status = ?, closed_at = ?, void_reason = ? where agency_code = ? "
+                            + "and kind = ? and register_year = ? and register_number = ? and status = ?")
+                    .params(RegisterEntryStatus.VOID.name(), OffsetDateTime.now(clock), limit(reason),
+                            reservation.agencyCode(), reservation.kind().name(), reservation.year(),
+                            reservation.number(), RegisterEntryStatus.PENDING.name())
+                    .update();
+            audit.record("sohoa", reservation.agencyCode(), AuditAction.REGISTER_NUMBER_VOIDED,
+                    reservation.kind().code() + " " + reservation.number() + "/" + reservation.year(), limit(reason));
+        });
         LOG.warn("register number {} of {} ({} {}) is void: {}", reservation.number(), reservation.year(),
                 reservation.agencyCode(), reservation.kind(), reason);
     }

@@ -28,10 +28,13 @@ import vn.sohoa.app.storage.PresignedLinks;
 @Tag(name = "Documents", description = "Giấy tờ số hóa: tải bản quét, trạng thái, tệp PDF/A")
 class DocumentController {
 
+    private final vn.sohoa.app.audit.AuditLog audit;
+
     private final DocumentService documents;
     private final PresignedLinks links;
 
-    DocumentController(DocumentService documents, PresignedLinks links) {
+    DocumentController(DocumentService documents, PresignedLinks links, vn.sohoa.app.audit.AuditLog audit) {
+        this.audit = audit;
         this.documents = documents;
         this.links = links;
     }
@@ -72,6 +75,7 @@ class DocumentController {
     @Operation(summary = "The searchable PDF/A-2b of a digitized document")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id) {
         byte[] pdf = documents.pdf(principal, id);
+        audit.record(principal.username(), principal.agencyCode(), vn.sohoa.app.audit.AuditAction.DOCUMENT_DOWNLOADED, id, "PDF/A");
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -12,6 +12,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.sohoa.app.audit.AuditAction;
+import vn.sohoa.app.audit.AuditLog;
+
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.app.config.VietnamTime;
@@ -53,10 +56,12 @@ public class DocumentService {
     private final SohoaProperties properties;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final TransactionTemplate transaction;
+    private final AuditLog audit;
 
     DocumentService(DossierService dossiers, DocumentRepository documents, AccessPolicy access, ObjectStore store,
                     IngestLimits limits, ScanDecoder decoder, SohoaProperties properties,
-                    ObjectProvider<SchedulerClient> scheduler, TransactionTemplate transaction) {
+                    ObjectProvider<SchedulerClient> scheduler, TransactionTemplate transaction, AuditLog audit) {
+        this.audit = audit;
         this.dossiers = dossiers;
         this.documents = documents;
         this.access = access;
@@ -112,6 +117,8 @@ public class DocumentService {
             files.forEach(documents::insertFile);
             // absent only in command-line tools, which never upload
             scheduler.getObject().schedule(DigitizeTasks.DIGITIZE.instance(id).data(id).scheduledTo(Instant.now()));
+            audit.record(principal.username(), principal.agencyCode(), AuditAction.SCAN_UPLOADED, id,
+                    uploads.size() + " file(s) into dossier " + dossierCode + ": " + title);
         });
         return documents.find(id).orElseThrow();
     }

@@ -17,10 +17,13 @@ import vn.sohoa.core.error.InvalidInputException;
 @Tag(name = "API clients", description = "Khóa API cho hệ thống khác")
 class ApiClientController {
 
+    private final vn.sohoa.app.audit.AuditLog audit;
+
     private final ApiClientRepository clients;
     private final AccessPolicy access;
 
-    ApiClientController(ApiClientRepository clients, AccessPolicy access) {
+    ApiClientController(ApiClientRepository clients, AccessPolicy access, vn.sohoa.app.audit.AuditLog audit) {
+        this.audit = audit;
         this.clients = clients;
         this.access = access;
     }
@@ -42,6 +45,8 @@ class ApiClientController {
         }
         access.requireVisible(principal, request.agencyCode(), "agency " + request.agencyCode());
         var issued = clients.create(request.name().strip(), request.agencyCode(), principal.username());
+        audit.record(principal.username(), principal.agencyCode(), vn.sohoa.app.audit.AuditAction.API_CLIENT_CREATED,
+                issued.id(), request.name().strip() + " for " + request.agencyCode());
         return ResponseEntity.created(URI.create("/api/v1/api-clients/" + issued.id())).body(issued);
     }
 }

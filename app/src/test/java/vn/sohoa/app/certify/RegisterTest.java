@@ -28,6 +28,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.app.config.VietnamTime;
 
 /**
@@ -67,7 +68,7 @@ abstract class RegisterTest {
     }
 
     Register register(Clock clock) {
-        return new Register(jdbc, new DataSourceTransactionManager(dataSource), clock);
+        return new Register(jdbc, new DataSourceTransactionManager(dataSource), clock, new AuditLog(jdbc, clock));
     }
 
     static ZonedDateTime vietnam(int year, int month, int day, int hour, int minute, int second) {
@@ -165,6 +166,16 @@ abstract class RegisterTest {
         assertThat(entries.get(1).status()).isEqualTo(RegisterEntryStatus.PENDING);
         assertThat(entries.get(1).copies()).isEqualTo(3);
         assertThat(next.number()).isEqualTo(2);
+
+        // the void is in the audit log, whose chain holds until someone edits an entry
+        AuditLog audit = new AuditLog(jdbc, Clock.systemUTC());
+        assertThat(audit.verify().intact()).isTrue();
+        assertThat(audit.verify().checked()).isEqualTo(1);
+        jdbc.sql("update audit_log set detail = 'nothing happened' where seq = 1").update();
+        AuditLog.Verification broken = audit.verify();
+        assertThat(broken.intact()).isFalse();
+        assertThat(broken.brokenAt()).isEqualTo(1);
+        assertThat(broken.problem()).contains("changed after it was written");
     }
 
     @Test
