@@ -602,21 +602,18 @@ abstract class EndToEndTest {
 
     /** Runs {@code sohoa scrub} in this JVM against the data of the running service. */
     int scrub(ByteArrayOutputStream out) {
-        List<String> args = new ArrayList<>(List.of("scrub", "--sohoa.home=" + properties.home(),
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", "")));
-        String schema = environment.getProperty("spring.flyway.default-schema");
-        if (schema != null) {
-            args.add("--spring.flyway.default-schema=" + schema);
-        }
-        return SohoaApplication.runTool(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return tool(out, "scrub");
     }
 
     /** Runs {@code sohoa audit <command>} in this JVM against the data of the running service. */
     int audit(String command, ByteArrayOutputStream out) {
-        List<String> args = new ArrayList<>(List.of("audit", command, "--sohoa.home=" + properties.home(),
+        return tool(out, "audit", command);
+    }
+
+    /** Runs a command-line tool in this JVM on the running service's home and database. */
+    private int tool(ByteArrayOutputStream out, String... tool) {
+        List<String> args = new ArrayList<>(List.of(tool));
+        args.addAll(List.of("--sohoa.home=" + properties.home(),
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", "")));

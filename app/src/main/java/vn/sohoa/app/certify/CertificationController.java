@@ -95,7 +95,11 @@ class CertificationController {
     ResponseEntity<CertificationView> certify(@AuthenticationPrincipal SohoaPrincipal principal,
                                               @PathVariable String id,
                                               @RequestParam(defaultValue = "1") int copies) {
-        List<Certification> made = certifications.certify(principal, id, copies);
+        return created(certifications.certify(principal, id, copies));
+    }
+
+    /** 201 with the first copy's address and every copy made under the number. */
+    private static ResponseEntity<CertificationView> created(List<Certification> made) {
         return ResponseEntity.created(URI.create("/api/v1/certified-copies/" + made.get(0).id()))
                 .body(CertificationView.of(made));
     }
@@ -139,8 +143,7 @@ class CertificationController {
                                                        @RequestBody ExternalSignature signature) {
         Certification made = certifications.completeExternal(principal, sessionId,
                 base64("signatureValue", signature.signatureValue()), base64("cms", signature.cms()));
-        return ResponseEntity.created(URI.create("/api/v1/certified-copies/" + made.id()))
-                .body(CertificationView.of(List.of(made)));
+        return created(List.of(made));
     }
 
     /** The certifier's key at the remote signing service and the PIN that authorizes this one signature. */
@@ -158,8 +161,7 @@ class CertificationController {
                                                     @RequestBody RemoteSigningRequest request) {
         Certification made = certifications.certifyRemote(principal, id, request.credentialId(),
                 request.pin() == null ? null : request.pin().toCharArray());
-        return ResponseEntity.created(URI.create("/api/v1/certified-copies/" + made.id()))
-                .body(CertificationView.of(List.of(made)));
+        return created(List.of(made));
     }
 
     private static List<X509Certificate> chain(ExternalSigningRequest request) {

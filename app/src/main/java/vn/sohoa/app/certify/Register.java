@@ -63,9 +63,7 @@ public class Register {
     public Reservation reserve(String agencyCode, RegisterKind kind, String documentId, String certifier, int copies,
                                ZonedDateTime at) {
         int year = at.withZoneSameInstant(VietnamTime.ZONE).getYear();
-        jdbc.sql("insert into register_books (agency_code, kind, register_year, book_number, last_number) "
-                        + "values (?, ?, ?, 1, 0) on conflict do nothing")
-                .params(agencyCode, kind.name(), year).update();
+        ensureBook(agencyCode, kind, year);
         return ownTransaction.execute(status -> {
             var counter = jdbc.sql("select book_number, last_number, closed_at from register_books "
                             + "where agency_code = ? and kind = ? and register_year = ? for update")
@@ -113,9 +111,7 @@ public class Register {
      * where it was.
      */
     public BookState openNextBook(String agencyCode, RegisterKind kind, int year) {
-        jdbc.sql("insert into register_books (agency_code, kind, register_year, book_number, last_number) "
-                        + "values (?, ?, ?, 1, 0) on conflict do nothing")
-                .params(agencyCode, kind.name(), year).update();
+        ensureBook(agencyCode, kind, year);
         ownTransaction.executeWithoutResult(status -> {
             int updated = jdbc.sql("update register_books set book_number = book_number + 1 where agency_code = ? "
                             + "and kind = ? and register_year = ? and closed_at is null")
@@ -144,9 +140,7 @@ public class Register {
                     + "register closes once they are issued or settled", "còn " + pending + " số chứng thực đang "
                     + "xử lý; chỉ khóa sổ khi tất cả đã hoàn tất");
         }
-        jdbc.sql("insert into register_books (agency_code, kind, register_year, book_number, last_number) "
-                        + "values (?, ?, ?, 1, 0) on conflict do nothing")
-                .params(agencyCode, kind.name(), year).update();
+        ensureBook(agencyCode, kind, year);
         ownTransaction.executeWithoutResult(status -> {
             int closed = jdbc.sql("update register_books set closed_at = ? where agency_code = ? and kind = ? "
                             + "and register_year = ? and closed_at is null")
@@ -157,6 +151,13 @@ public class Register {
             }
         });
         return state(agencyCode, kind, year);
+    }
+
+    /** Creates the year's counter row when missing; racing creators are harmless (the key is unique). */
+    private void ensureBook(String agencyCode, RegisterKind kind, int year) {
+        jdbc.sql("insert into register_books (agency_code, kind, register_year, book_number, last_number) "
+                        + "values (?, ?, ?, 1, 0) on conflict do nothing")
+                .params(agencyCode, kind.name(), year).update();
     }
 
     /** Marks the entry issued; call inside the transaction that records its copies. */
