@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.pdfbox.Loader;
@@ -43,13 +45,17 @@ public final class AddValidationData {
                 dss = new COSDictionary();
                 catalog.setItem(DSS, dss);
             }
+            List<byte[]> certificates = new ArrayList<>();
             for (X509Certificate certificate : data.certificates()) {
-                add(document, dss, CERTS, certificate.getEncoded());
+                certificates.add(certificate.getEncoded());
             }
-            for (RevocationEvidence evidence : data.evidence()) {
-                add(document, dss, evidence.kind() == RevocationEvidence.Kind.CRL ? CRLS : OCSPS,
-                        evidence.encoded());
-            }
+            addAll(document, dss, CERTS, certificates);
+            addAll(document, dss, CRLS, data.evidence().stream()
+                    .filter(evidence -> evidence.kind() == RevocationEvidence.Kind.CRL)
+                    .map(RevocationEvidence::encoded).toList());
+            addAll(document, dss, OCSPS, data.evidence().stream()
+                    .filter(evidence -> evidence.kind() == RevocationEvidence.Kind.OCSP_RESPONSE)
+                    .map(RevocationEvidence::encoded).toList());
             declareEsic(catalog);
             dss.setNeedToBeUpdated(true);
             catalog.setNeedToBeUpdated(true);
@@ -61,7 +67,9 @@ public final class AddValidationData {
         }
     }
 
-    private static void add(PDDocument document, COSDictionary dss, COSName key, byte[] encoded) throws IOException {
+    /** Adds each item not already in the store's {@code key} array, each as a stream of its own. */
+    private static void addAll(PDDocument document, COSDictionary dss, COSName key, List<byte[]> items)
+            throws IOException {
         COSArray array = dss.getCOSArray(key);
         if (array == null) {
             array = new COSArray();
@@ -75,16 +83,18 @@ public final class AddValidationData {
                 }
             }
         }
-        if (present.contains(Sha256.hex(encoded))) {
-            return;
+        for (byte[] encoded : items) {
+            if (!present.add(Sha256.hex(encoded))) {
+                continue;
+            }
+            COSStream stream = document.getDocument().createCOSStream();
+            try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
+                out.write(encoded);
+            }
+            stream.setNeedToBeUpdated(true);
+            array.add(stream);
+            array.setNeedToBeUpdated(true);
         }
-        COSStream stream = document.getDocument().createCOSStream();
-        try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
-            out.write(encoded);
-        }
-        stream.setNeedToBeUpdated(true);
-        array.add(stream);
-        array.setNeedToBeUpdated(true);
     }
 
     /** ISO 32000-1 extension for PAdES (ETSI EN 319 142-1, 5.4.1). */

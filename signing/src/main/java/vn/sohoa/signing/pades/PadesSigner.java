@@ -133,7 +133,6 @@ public final class PadesSigner {
                     + "inside the service (PKCS#12 or PKCS#11)");
         }
         checkCertificate(certificate, request);
-        DocumentPermissions.requireChangesAllowed(pdf);
         validationData.requireNotRevoked(chain);
         int signatureLength = (rsa.getModulus().bitLength() + 7) / 8;
         CapturingSigner sizing = new CapturingSigner(new byte[signatureLength]);
