@@ -39,6 +39,15 @@ public final class AddValidationData {
 
     public byte[] apply(byte[] pdf, ValidationData data) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
+            return apply(document, pdf.length, data);
+        } catch (IOException e) {
+            throw new SigningException("cannot add validation data to the signed PDF: " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #apply(byte[], ValidationData)}, on the document already open (loaded from {@code length} bytes). */
+    public byte[] apply(PDDocument document, int length, ValidationData data) {
+        try {
             COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
             COSDictionary dss = catalog.getCOSDictionary(DSS);
             if (dss == null) {
@@ -59,7 +68,7 @@ public final class AddValidationData {
             declareEsic(catalog);
             dss.setNeedToBeUpdated(true);
             catalog.setNeedToBeUpdated(true);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 64 * 1024);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(length + 64 * 1024);
             document.saveIncremental(out);
             return out.toByteArray();
         } catch (IOException | CertificateEncodingException e) {

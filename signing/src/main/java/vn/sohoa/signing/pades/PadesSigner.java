@@ -345,7 +345,11 @@ public final class PadesSigner {
      * signatures can be verified without asking anyone (PAdES-BASELINE-LT).
      */
     public byte[] extendToLongTerm(byte[] signedPdf) {
-        return new AddValidationData().apply(signedPdf, validationData.collect(signedPdf));
+        try (PDDocument document = Loader.loadPDF(signedPdf)) {
+            return new AddValidationData().apply(document, signedPdf.length, validationData.collect(document));
+        } catch (IOException e) {
+            throw new SigningException("cannot read the signed PDF: " + e.getMessage(), e);
+        }
     }
 
     /** The invisible signature widget must still carry the Print flag and an appearance to stay PDF/A. */

@@ -51,8 +51,17 @@ public final class ValidationDataCollector {
 
     /** Validation data for every signature and time-stamp in {@code pdf}. */
     public ValidationData collect(byte[] pdf) {
-        Set<X509Certificate> pool = new LinkedHashSet<>();
         try (PDDocument document = Loader.loadPDF(pdf)) {
+            return collect(document);
+        } catch (IOException e) {
+            throw new SigningException("cannot read the signatures of the PDF: " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #collect(byte[])}, from a document already open. */
+    public ValidationData collect(PDDocument document) {
+        Set<X509Certificate> pool = new LinkedHashSet<>();
+        try {
             for (PDSignature signature : document.getSignatureDictionaries()) {
                 CMSSignedData cms = parse(signature.getContents());
                 addCertificates(cms, pool);
