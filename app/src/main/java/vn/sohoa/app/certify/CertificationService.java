@@ -31,6 +31,7 @@ import vn.sohoa.app.security.Role;
 import vn.sohoa.app.security.SohoaPrincipal;
 import vn.sohoa.app.storage.ObjectKeys;
 import vn.sohoa.core.document.DocumentStatus;
+import vn.sohoa.core.document.InkMap;
 import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.core.storage.ObjectKey;
 import vn.sohoa.core.storage.ObjectStore;
@@ -121,7 +122,7 @@ public class CertificationService {
                 request.agency().name());
         Register.Reservation reservation = reserve(request, copies);
         try {
-            byte[] original = documents.pdf(request.certifier(), request.document().id());
+            Original original = original(request);
             List<Certification> made = new ArrayList<>();
             for (int copy = 1; copy <= copies; copy++) {
                 CopyIdentity identity = CopyIdentity.next();
@@ -154,7 +155,7 @@ public class CertificationService {
         try {
             CopyIdentity identity = CopyIdentity.next();
             PreparedSignature prepared = signer.prepareExternal(stamped(request, reservation, identity,
-                    documents.pdf(certifier, documentId)), chain, certifierSignature(request, reservation));
+                    original(request)), chain, certifierSignature(request, reservation));
             return sessions.open(reservation, documentId, certifier.username(), identity, prepared,
                     request.now().toOffsetDateTime().plus(settings.externalSigningTimeout()));
         } catch (RuntimeException e) {
@@ -226,8 +227,8 @@ public class CertificationService {
         Register.Reservation reservation = reserve(request, 1);
         try {
             CopyIdentity identity = CopyIdentity.next();
-            byte[] certifierSigned = remote.sign(stamped(request, reservation, identity,
-                    documents.pdf(certifier, documentId)), credentialId, pin, certifierSignature(request, reservation));
+            byte[] certifierSigned = remote.sign(stamped(request, reservation, identity, original(request)),
+                    credentialId, pin, certifierSignature(request, reservation));
             return issued(request, reservation, List.of(finishCopy(request, reservation, identity, certifierSigned,
                     1, 1))).get(0);
         } catch (RuntimeException e) {
@@ -294,15 +295,26 @@ public class CertificationService {
                 request.certifier().username(), copies, request.now());
     }
 
+    /** What every copy of one certification is stamped from, read once: the PDF/A, its ink map, the pictures. */
+    private record Original(byte[] pdf, InkMap lastPageInk, StampImages images) {
+    }
+
+    private Original original(Request request) {
+        SohoaPrincipal certifier = request.certifier();
+        String documentId = request.document().id();
+        return new Original(documents.pdf(certifier, documentId),
+                documents.lastPageInk(certifier, documentId).orElse(null),
+                images(request.agency().code(), certifier.username()));
+    }
+
     /** The original with the statement of this copy: its number, its verification QR code, the pictures. */
     private byte[] stamped(Request request, Register.Reservation reservation, CopyIdentity identity,
-                           byte[] original) {
+                           Original original) {
         SohoaPrincipal certifier = request.certifier();
-        return stamp.apply(original, new CertificationStatement(reservation.number(), reservation.book(),
+        return stamp.apply(original.pdf(), new CertificationStatement(reservation.number(), reservation.book(),
                 request.now(), certifier.fullName(), certifier.title() == null ? "" : certifier.title(),
                 request.agency().name(), identity.verificationUrl(publicBaseUrl.value())),
-                images(request.agency().code(), certifier.username()),
-                documents.lastPageInk(certifier, request.document().id()).orElse(null));
+                original.images(), original.lastPageInk());
     }
 
     /** The seal and signature pictures configured for this agency and certifier; a missing one is left out. */

@@ -1,6 +1,5 @@
 package vn.sohoa.signing.pades;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -34,15 +33,6 @@ final class DocumentPermissions {
     }
 
     /** Refuses a PDF whose certification signature or a signed field's lock forbids any further change. */
-    static void requireChangesAllowed(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            requireChangesAllowed(document);
-        } catch (java.io.IOException e) {
-            throw new SigningException("cannot read the PDF to sign: " + e.getMessage(), e);
-        }
-    }
-
-    /** As {@link #requireChangesAllowed(byte[])}, on a document already open. */
     static void requireChangesAllowed(PDDocument document) throws java.io.IOException {
         COSDictionary perms = document.getDocumentCatalog().getCOSObject().getCOSDictionary(PERMS);
         if (perms != null && perms.getDictionaryObject(DOC_MDP) instanceof COSDictionary certification
