@@ -11,6 +11,9 @@ import java.time.ZonedDateTime;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -36,6 +39,21 @@ public final class PdfAIdentity {
     private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     /** Read once: inside the service's nested jar every resource lookup costs a jar search. */
     private static final byte[] FONT = readFont();
+    /**
+     * Parsed once per thread (a parsed font reads its glyphs from one buffer while subsetting, so threads do not
+     * share one), with glyph substitution off: PDFBox's Latin GSUB worker compiles regular expressions on every
+     * {@code showText}, which cost a third of a certification and more than the text layer's own writing, and
+     * Vietnamese in NFC needs no substitution (no ligature either: they would break text extraction).
+     */
+    private static final ThreadLocal<TrueTypeFont> PARSED_FONT = ThreadLocal.withInitial(() -> {
+        try {
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(FONT));
+            font.setEnableGsub(false);
+            return font;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse " + FONT_RESOURCE, e);
+        }
+    });
 
     /**
      * @param title       dc:title and /Title
@@ -52,9 +70,9 @@ public final class PdfAIdentity {
     private PdfAIdentity() {
     }
 
-    /** Liberation Sans embedded as a subset in {@code document}. */
+    /** Liberation Sans embedded as a subset in {@code document}, without glyph substitution. */
     public static PDType0Font font(PDDocument document) throws IOException {
-        return PDType0Font.load(document, new ByteArrayInputStream(FONT), true);
+        return PDType0Font.load(document, PARSED_FONT.get(), true);
     }
 
     /** Writes the document information, XMP (language vi) and output intent of a PDF/A of {@code flavour}. */

@@ -49,6 +49,7 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain, Pro
         return switch (privateKey.getAlgorithm()) {
             case "EC", "ECDSA" -> "SHA256withECDSA";
             case "RSA" -> "SHA256withRSA";
+            case "EdDSA", "Ed25519" -> "Ed25519";
             default -> throw new SigningException("unsupported key algorithm " + privateKey.getAlgorithm());
         };
     }

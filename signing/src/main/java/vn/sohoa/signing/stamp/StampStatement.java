@@ -57,12 +57,16 @@ public final class StampStatement {
 
     /**
      * Parsed once per thread: parsing the 400 KB font took longer than the rest of the stamp. A parsed font reads
-     * its glyphs from a shared buffer while subsetting, so threads do not share one.
+     * its glyphs from a shared buffer while subsetting, so threads do not share one. Glyph substitution is off:
+     * PDFBox's Latin GSUB worker compiles regular expressions on every {@code showText} (a third of a whole
+     * certification's time), and the statement's NFC Vietnamese needs no substitution.
      */
     private static final byte[] FONT_FILE = readFont();
     private static final ThreadLocal<TrueTypeFont> FONT = ThreadLocal.withInitial(() -> {
         try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(FONT_FILE));
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(FONT_FILE));
+            font.setEnableGsub(false);
+            return font;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot parse " + FONT_RESOURCE, e);
         }
