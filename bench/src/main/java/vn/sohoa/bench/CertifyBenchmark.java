@@ -62,8 +62,9 @@ import vn.sohoa.signing.tsa.LocalTimestampAuthority;
  * Bouncy Castle PAdES-B signature of the same file (no time-stamp, no revocation, no statement). A certification
  * needs two signatures, so the yardstick is half the floor's rate; the goal is at least 50 % of it.
  *
- * <p>The file is what the service certifies: the PDF/A that Sohoa's OCR made of a corpus scan, with the ink map of
- * its last page measured during OCR ({@code --pdf} certifies another file, placing the statement by rendering).
+ * <p>The file is what the service certifies: the PDF/A that Sohoa's OCR made of a corpus scan (or of the scan or
+ * PDF given with {@code --scan}), with the ink map of its last page measured during OCR. {@code --pdf} certifies a
+ * file as it is, placing the statement by rendering its last page.
  *
  * <pre>bench/certify [--scan FILE | --pdf FILE] [--count N] [--threads N] [--out FILE.md]</pre>
  */
