@@ -195,16 +195,5 @@ abstract class RegisterTest {
         assertThat(entry.voidReason()).contains("interrupted");
     }
 
-    static HikariDataSource pool(String url, String user, String password, String schema) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(url);
-        pool.setUsername(user);
-        pool.setPassword(password);
-        pool.setMaximumPoolSize(8);
-        if (schema != null) {
-            pool.setSchema(schema);
-        }
-        return pool;
-    }
 
 }

@@ -1,0 +1,38 @@
+package vn.sohoa.app;
+
+import java.util.UUID;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/** Fresh databases for tests that run the service's migrations themselves: H2 in memory, or a PostgreSQL schema. */
+public final class TestDatabases {
+
+    private TestDatabases() {
+    }
+
+    /** An empty H2 database in the service's own mode. */
+    public static HikariDataSource h2(String name) {
+        return pool("jdbc:h2:mem:" + name
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", null);
+    }
+
+    /** A new, empty schema in the test PostgreSQL (127.0.0.1:5432/test with trust auth unless SOHOA_TEST_PG_*). */
+    public static HikariDataSource postgres(String schemaPrefix) {
+        String schema = schemaPrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return pool(System.getenv().getOrDefault("SOHOA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
+                System.getenv().getOrDefault("SOHOA_TEST_PG_USER", "postgres"),
+                System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", ""), schema);
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, String schema) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        pool.setUsername(user);
+        pool.setPassword(password);
+        pool.setMaximumPoolSize(8);
+        if (schema != null) {
+            pool.setSchema(schema);
+        }
+        return pool;
+    }
+}

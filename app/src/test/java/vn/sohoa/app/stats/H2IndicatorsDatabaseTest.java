@@ -1,0 +1,16 @@
+package vn.sohoa.app.stats;
+
+import java.util.UUID;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import vn.sohoa.app.TestDatabases;
+
+/** Dossier facts and indicators on H2 in the service's own mode (the embedded default). */
+class H2IndicatorsDatabaseTest extends IndicatorsDatabaseTest {
+
+    @Override
+    HikariDataSource freshDatabase() {
+        return TestDatabases.h2("indicators-" + UUID.randomUUID());
+    }
+}
