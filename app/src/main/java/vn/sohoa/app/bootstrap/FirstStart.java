@@ -1,6 +1,9 @@
 package vn.sohoa.app.bootstrap;
 
 import java.security.SecureRandom;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,13 @@ import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.app.security.Role;
 import vn.sohoa.app.security.UserRepository;
+import vn.sohoa.app.config.VietnamTime;
+import vn.sohoa.app.stats.BulkFacts;
+import vn.sohoa.app.stats.GeneratedFacts;
+import vn.sohoa.app.stats.Indicator;
+import vn.sohoa.app.stats.Targets;
+import vn.sohoa.app.units.UnitCsv;
+import vn.sohoa.app.units.UnitRepository;
 import vn.sohoa.core.code.AdministrativeLevel;
 
 /**
@@ -38,9 +48,15 @@ class FirstStart implements ApplicationRunner {
     private final UserRepository users;
     private final PasswordEncoder encoder;
     private final SohoaProperties properties;
+    private final UnitRepository units;
+    private final Targets targets;
+    private final BulkFacts bulkFacts;
 
     FirstStart(AgencyRepository agencies, UserRepository users, PasswordEncoder encoder,
-               SohoaProperties properties) {
+               SohoaProperties properties, UnitRepository units, Targets targets, BulkFacts bulkFacts) {
+        this.units = units;
+        this.targets = targets;
+        this.bulkFacts = bulkFacts;
         this.agencies = agencies;
         this.users = users;
         this.encoder = encoder;
@@ -60,6 +76,7 @@ class FirstStart implements ApplicationRunner {
                     null));
             agencies.insert(new Agency(DEMO_COMMUNE, "UBND xã Hòa Phong (demo)", AdministrativeLevel.COMMUNE,
                     DEMO_PROVINCE));
+            banner.append(demoStatistics());
         }
         String adminAgency = agencies.findAll().stream().filter(a -> a.parentCode() == null).map(Agency::code)
                 .findFirst().orElse(null);
@@ -86,6 +103,36 @@ class FirstStart implements ApplicationRunner {
         // to the console only: generated passwords must not end up in log files
         System.out.println(banner);
         LOG.info("first start: accounts created{}", demo ? " with the demo province and commune" : "");
+    }
+
+    /**
+     * The demo province's units (two districts abolished and five communes merged on 2025-07-01), the targets the
+     * domain notes quote, and 18 months of generated dossier facts, so the dashboard has something to show.
+     */
+    private String demoStatistics() {
+        try (var in = FirstStart.class.getResourceAsStream("/demo/units.csv")) {
+            units.importUnits(UnitCsv.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the demo units", e);
+        }
+        YearMonth now = YearMonth.now(VietnamTime.ZONE);
+        for (int year = 2024; year <= now.getYear(); year++) {
+            List<Targets.Target> yearTargets = new ArrayList<>();
+            for (AdministrativeLevel level : List.of(AdministrativeLevel.DEPARTMENT, AdministrativeLevel.PROVINCE,
+                    AdministrativeLevel.DISTRICT, AdministrativeLevel.COMMUNE)) {
+                // 2024: 100 % of received dossiers digitized and of communes offering e-certified copies; results
+                // digitized at province / district / commune level 80 / 70 / 60 % (the 2022 targets, kept)
+                yearTargets.add(new Targets.Target(year, level, Indicator.DOSSIERS_DIGITIZED, 100));
+                yearTargets.add(new Targets.Target(year, level, Indicator.E_CERTIFIED_COPY_PROVISION, 100));
+                yearTargets.add(new Targets.Target(year, level, Indicator.E_RESULT_ISSUED,
+                        level == AdministrativeLevel.COMMUNE ? 60 : level == AdministrativeLevel.DISTRICT ? 70 : 80));
+            }
+            targets.replaceYear(year, yearTargets);
+        }
+        BulkFacts.Loader loader = bulkFacts.loader("demo");
+        long dossiers = new GeneratedFacts(units.directory(), 42).generate(now.minusMonths(17), now, 20, loader::add);
+        loader.finish();
+        return "  demo statistics: " + dossiers + " generated dossiers over 18 months in " + DEMO_PROVINCE + "\n";
     }
 
     private static String chosenOrGenerated(String configured) {

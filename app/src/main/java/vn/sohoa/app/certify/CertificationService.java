@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.sohoa.app.stats.DossierFacts;
 import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.audit.AuditAction;
@@ -79,13 +80,16 @@ public class CertificationService {
     private final AuditLog audit;
     private final java.nio.file.Path home;
 
+    private final DossierFacts facts;
+
     CertificationService(DocumentService documents, AgencyRepository agencies, CertificationRepository certifications,
                          Register register, AccessPolicy access, ObjectStore store, StampStatement stamp,
                          PadesSigner signer, SigningKeys keys, TransactionTemplate transaction,
                          SohoaProperties properties, SigningSessions sessions, RemoteSigning remoteSigning,
                          PublicBaseUrl publicBaseUrl, BarredOriginals barred, SignatureVerifier trust,
-                         AuditLog audit) {
+                         AuditLog audit, DossierFacts facts) {
         this.audit = audit;
+        this.facts = facts;
         this.trust = trust;
         this.barred = barred;
         this.publicBaseUrl = publicBaseUrl;
@@ -381,6 +385,7 @@ public class CertificationService {
         transaction.executeWithoutResult(status -> {
             made.forEach(certifications::insert);
             register.markIssued(reservation);
+            made.forEach(copy -> facts.copyCertified(copy.dossierCode(), copy.id(), copy.certifiedAt()));
             for (Certification copy : made) {
                 audit.record(request.certifier().username(), copy.agencyCode(), AuditAction.COPY_CERTIFIED, copy.id(),
                         "number " + copy.registerNumber() + " copy " + copy.copyIndex() + " book " + copy.book()

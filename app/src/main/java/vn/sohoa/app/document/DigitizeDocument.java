@@ -45,9 +45,15 @@ class DigitizeDocument {
     private final IngestLimits limits;
     private final ScanDecoder decoder;
     private final OcrPipeline pipeline;
+    private final vn.sohoa.app.stats.DossierFacts facts;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     DigitizeDocument(DocumentRepository documents, AgencyRepository agencies, UserRepository users,
-                     ObjectStore store, IngestLimits limits, ScanDecoder decoder, OcrPipeline pipeline) {
+                     ObjectStore store, IngestLimits limits, ScanDecoder decoder, OcrPipeline pipeline,
+                     vn.sohoa.app.stats.DossierFacts facts,
+                     org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.facts = facts;
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.documents = documents;
         this.agencies = agencies;
         this.users = users;
@@ -86,8 +92,13 @@ class DigitizeDocument {
                 documentId, UUID.randomUUID().toString());
         StoredObject stored = store.putNew(key, result.pdf(), "application/pdf",
                 Map.of("document-id", documentId, "kind", "pdfa-2b"));
-        documents.markDigitized(documentId, key.toString(), stored.sha256(), stored.size(), pages.count(),
-                OffsetDateTime.now(VietnamTime.ZONE), result.lastPageInk());
+        OffsetDateTime digitizedAt = OffsetDateTime.now(VietnamTime.ZONE);
+        // the document's state and the statistics' fact change together, or not at all (the job then retries)
+        transaction.executeWithoutResult(status -> {
+            documents.markDigitized(documentId, key.toString(), stored.sha256(), stored.size(), pages.count(),
+                    digitizedAt, result.lastPageInk());
+            facts.documentDigitized(document.dossierCode(), documentId, digitizedAt);
+        });
         long done = System.nanoTime();
         LOG.info("document {} digitized: {} page(s), {} bytes in {} ms (read {} ms, OCR and PDF/A {} ms, store {} ms)",
                 documentId, pages.count(), stored.size(), (done - started) / 1_000_000, (read - started) / 1_000_000,

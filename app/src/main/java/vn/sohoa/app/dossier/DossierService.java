@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.error.ConflictException;
@@ -14,6 +15,7 @@ import vn.sohoa.app.error.NotFoundException;
 import vn.sohoa.app.security.AccessPolicy;
 import vn.sohoa.app.security.Role;
 import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.stats.DossierFacts;
 import vn.sohoa.core.code.AgencyCode;
 import vn.sohoa.core.code.DossierCode;
 import vn.sohoa.core.code.InvalidCodeException;
@@ -27,12 +29,15 @@ public class DossierService {
 
     private final DossierRepository dossiers;
     private final AccessPolicy access;
+    private final DossierFacts facts;
 
-    DossierService(DossierRepository dossiers, AccessPolicy access) {
+    DossierService(DossierRepository dossiers, AccessPolicy access, DossierFacts facts) {
         this.dossiers = dossiers;
         this.access = access;
+        this.facts = facts;
     }
 
+    @Transactional
     public Dossier register(SohoaPrincipal principal, String code, String agencyCode, String procedureCode,
                             OffsetDateTime receivedAt) {
         if (!MAY_REGISTER.contains(principal.role())) {
@@ -64,6 +69,7 @@ public class DossierService {
             throw new ConflictException("dossier " + dossier.code() + " is already registered",
                     "hồ sơ " + dossier.code() + " đã được tiếp nhận");
         }
+        facts.dossierRegistered(dossier.code(), agencyCode, dossier.receivedAt());
         return dossier;
     }
 

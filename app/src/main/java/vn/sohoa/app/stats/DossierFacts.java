@@ -1,6 +1,7 @@
 package vn.sohoa.app.stats;
 
 import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +24,9 @@ import vn.sohoa.core.error.InvalidInputException;
  */
 @Service
 public class DossierFacts {
+
+    /** The source of the facts Sohoa records from its own actions. */
+    public static final String SOHOA = "sohoa";
 
     private final JdbcClient jdbc;
     private final UnitRepository units;
@@ -78,11 +82,27 @@ public class DossierFacts {
         change.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<DossierFigures.Cell, MonthFigures> e) -> e.getKey().unitCode())
                         .thenComparingInt(e -> e.getKey().month()))
-                .forEach(e -> apply(e.getKey(), e.getValue()));
+                .forEach(e -> addToFigures(e.getKey(), e.getValue()));
         String holder = DossierFigures.holder(after);
         jdbc.sql("update dossier_facts set unit_code = ?, updated_at = current_timestamp where dossier_code = ?")
                 .params(holder, event.dossierCode()).update();
         return true;
+    }
+
+    /** Sohoa's own facts, recorded in the caller's transaction with the action they describe. */
+    public void dossierRegistered(String dossierCode, String agencyCode, OffsetDateTime receivedAt) {
+        recordTrusted(new DossierEvent(dossierCode, "sohoa:received", DossierEventType.RECEIVED, receivedAt,
+                agencyCode, Channel.WALK_IN, null, null, null, null), SOHOA);
+    }
+
+    public void documentDigitized(String dossierCode, String documentId, OffsetDateTime at) {
+        recordTrusted(new DossierEvent(dossierCode, "sohoa:digitized:" + documentId,
+                DossierEventType.COMPONENT_DIGITIZED, at, null, null, documentId, null, null, null), SOHOA);
+    }
+
+    public void copyCertified(String dossierCode, String certificationId, OffsetDateTime at) {
+        recordTrusted(new DossierEvent(dossierCode, "sohoa:copy:" + certificationId,
+                DossierEventType.CERTIFIED_COPY_ISSUED, at, null, null, null, null, null, null), SOHOA);
     }
 
     public List<DossierEvent> events(String dossierCode) {
@@ -99,7 +119,8 @@ public class DossierFacts {
                 .list();
     }
 
-    private void apply(DossierFigures.Cell cell, MonthFigures change) {
+    /** Adds {@code change} to one unit's figures of one month. */
+    void addToFigures(DossierFigures.Cell cell, MonthFigures change) {
         jdbc.sql("insert into unit_month_figures (unit_code, period_month) values (?, ?) on conflict do nothing")
                 .params(cell.unitCode(), cell.month()).update();
         jdbc.sql("update unit_month_figures set received = received + ?, digitized = digitized + ?, "

@@ -238,6 +238,46 @@ abstract class IndicatorsDatabaseTest {
     }
 
     @Test
+    void aBulkLoadGivesTheFiguresThatRecordingEveryEventInAnyOrderGives() {
+        List<List<DossierEvent>> dossiers = new ArrayList<>();
+        long generated = new GeneratedFacts(units.directory(), 5).generate(YearMonth.of(2025, 4),
+                YearMonth.of(2025, 9), 6, dossiers::add);
+        assertThat(generated).isEqualTo(dossiers.size()).isGreaterThan(100);
+
+        transactions.executeWithoutResult(s -> {
+            BulkFacts.Loader loader = new BulkFacts(dataSource, facts).loader("test");
+            dossiers.forEach(loader::add);
+            assertThat(loader.finish()).isEqualTo(generated);
+        });
+        java.util.Map<String, Object> bulk = figuresTable();
+        assertThat(reports.report(ADMIN, "P", Period.parse("2025")).total().figures().received())
+                .isEqualTo(generated);
+
+        jdbc.sql("delete from dossier_events").update();
+        jdbc.sql("delete from dossier_facts").update();
+        jdbc.sql("delete from unit_month_figures").update();
+        List<DossierEvent> events = new ArrayList<>();
+        dossiers.forEach(events::addAll);
+        java.util.Collections.shuffle(events, new java.util.Random(11));
+        events.forEach(this::record);
+        assertThat(figuresTable()).isEqualTo(bulk);
+    }
+
+    /** Every non-zero monthly figure, as text, by unit and month. */
+    java.util.Map<String, Object> figuresTable() {
+        java.util.Map<String, Object> table = new java.util.TreeMap<>();
+        jdbc.sql("select * from unit_month_figures").query(rs -> {
+            String row = rs.getLong("received") + "/" + rs.getLong("digitized") + "/" + rs.getLong("reused") + "/"
+                    + rs.getLong("linked_data_store") + "/" + rs.getLong("completed_paper_result") + "/"
+                    + rs.getLong("completed_electronic") + "/" + rs.getLong("certified_copies");
+            if (!row.equals("0/0/0/0/0/0/0")) {
+                table.put(rs.getString("unit_code") + "@" + rs.getInt("period_month"), row);
+            }
+        });
+        return table;
+    }
+
+    @Test
     void eventsOfManyDossiersAtOnceLeaveExactAggregates() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
