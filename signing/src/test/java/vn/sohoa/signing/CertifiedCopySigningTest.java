@@ -253,6 +253,17 @@ class CertifiedCopySigningTest {
         assertThat(mapped).isCloseTo(rendered, org.assertj.core.data.Offset.offset(4f));
     }
 
+    @Test
+    void aNameTheStatementFontCannotShowIsRefusedNamingTheCharacter() throws Exception {
+        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
+        CertificationStatement statement = new CertificationStatement(12, "01/2026-SCTĐT/BS", CERTIFIED_AT,
+                "Nguyễn Văn 安", "Phó Chủ tịch", "UBND xã Hòa Phong", VERIFICATION_URL);
+        assertThatThrownBy(() -> new StampStatement(StatementTemplate.ELECTRONIC_COPY).apply(original, statement,
+                StampImages.NONE, null))
+                .isInstanceOf(vn.sohoa.signing.keys.SigningException.class)
+                .hasMessageContaining("U+5B89").hasMessageContaining("no glyph");
+    }
+
     /** Where the statement's first line stands on the last page (PDF units from the top), or fails. */
     private static float statementTop(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {

@@ -148,7 +148,8 @@ final class RegisterPrint {
 
     /** Cuts a cell's text to its column, with an ellipsis: a register row is one line. */
     private static String fit(String text, PDType0Font font, float width) throws IOException {
-        String value = text == null ? "" : text.replaceAll("\\s+", " ");
+        String value = text == null ? "" : PdfAIdentity.showable(font, java.text.Normalizer.normalize(
+                text.replaceAll("\\s+", " "), java.text.Normalizer.Form.NFC), "?");
         if (font.getStringWidth(value) / 1000 * FONT_SIZE <= width) {
             return value;
         }
@@ -163,7 +164,9 @@ final class RegisterPrint {
         content.beginText();
         content.setFont(font, size);
         content.newLineAtOffset(x, y);
-        content.showText(text);
+        // a void reason or a title may hold characters the font lacks: shown as '?' rather than failing the print
+        content.showText(PdfAIdentity.showable(font, java.text.Normalizer.normalize(text,
+                java.text.Normalizer.Form.NFC), "?"));
         content.endText();
     }
 }

@@ -82,6 +82,35 @@ class IndicatorController {
         return reports.report(principal, unit, Period.parse(period));
     }
 
+    @GetMapping("/api/v1/statistics/indicators/export.csv")
+    @Operation(summary = "The same report as CSV (UTF-8 with BOM), one line per row")
+    ResponseEntity<byte[]> indicatorsCsv(@AuthenticationPrincipal SohoaPrincipal principal,
+                                         @RequestParam(required = false) String unit, @RequestParam String period) {
+        IndicatorReports.Report report = reports.report(principal, unit, Period.parse(period));
+        return download(IndicatorExport.csv(report), "text/csv;charset=UTF-8", fileName(report, "csv"));
+    }
+
+    @GetMapping("/api/v1/statistics/indicators/export.xlsx")
+    @Operation(summary = "The same report as an Excel workbook")
+    ResponseEntity<byte[]> indicatorsXlsx(@AuthenticationPrincipal SohoaPrincipal principal,
+                                          @RequestParam(required = false) String unit, @RequestParam String period) {
+        IndicatorReports.Report report = reports.report(principal, unit, Period.parse(period));
+        return download(IndicatorExport.xlsx(report),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName(report, "xlsx"));
+    }
+
+    private static String fileName(IndicatorReports.Report report, String extension) {
+        return "chi-so-so-hoa_" + report.unit() + "_" + report.period() + "." + extension;
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String mediaType, String fileName) {
+        return ResponseEntity.ok()
+                .header("Content-Type", mediaType)
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(fileName).build().toString())
+                .body(body);
+    }
+
     @GetMapping("/api/v1/statistics/indicators/trend")
     @Operation(summary = "A unit's indicators month by month, from and to given as 2025-01")
     List<IndicatorReports.TrendPoint> trend(@AuthenticationPrincipal SohoaPrincipal principal,

@@ -154,20 +154,11 @@ public final class AssemblePdfA {
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
         StringBuilder kept = new StringBuilder(nfc.length());
         nfc.codePoints().forEach(cp -> {
-            if (encodable.computeIfAbsent(cp, c -> canEncode(font, c))) {
+            if (encodable.computeIfAbsent(cp, c -> PdfAIdentity.canShow(font, c))) {
                 kept.appendCodePoint(cp);
             }
         });
         return kept.toString();
-    }
-
-    private static boolean canEncode(PDType0Font font, int codePoint) {
-        try {
-            font.encode(new String(Character.toChars(codePoint)));
-            return !Character.isISOControl(codePoint);
-        } catch (IllegalArgumentException | IOException e) {
-            return false;
-        }
     }
 
     private void writeMetadata(PDDocument document, DigitizationMarker marker) throws IOException {

@@ -75,6 +75,32 @@ public final class PdfAIdentity {
         return PDType0Font.load(document, PARSED_FONT.get(), true);
     }
 
+    /**
+     * True when {@code font} has a glyph for the code point. Without glyph substitution PDFBox refuses text with a
+     * code point the font lacks (and a .notdef glyph would break PDF/A anyway), so text from users is checked first.
+     */
+    public static boolean canShow(PDType0Font font, int codePoint) {
+        try {
+            font.encode(new String(Character.toChars(codePoint)));
+            return !Character.isISOControl(codePoint);
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
+    }
+
+    /** {@code text} with every code point the font cannot show replaced by {@code replacement}. */
+    public static String showable(PDType0Font font, String text, String replacement) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (canShow(font, cp)) {
+                shown.appendCodePoint(cp);
+            } else {
+                shown.append(replacement);
+            }
+        });
+        return shown.toString();
+    }
+
     /** Writes the document information, XMP (language vi) and output intent of a PDF/A of {@code flavour}. */
     public static void declare(PDDocument document, PdfAFlavour flavour, Description about) throws IOException {
         Calendar created = GregorianCalendar.from(about.created());

@@ -111,6 +111,7 @@ public final class StampStatement {
                 throw new SigningException("the document has no page to carry the statement");
             }
             PDType0Font font = PDType0Font.load(document, FONT.get(), true);
+            requireShowable(font, lines);
             float width = 0;
             for (String line : lines) {
                 if (!line.equals(StatementTemplate.SIGNATURE_LINE)) {
@@ -184,6 +185,23 @@ public final class StampStatement {
             return out.toByteArray();
         } catch (IOException e) {
             throw new SigningException("cannot write the certification statement: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A statement is a legal text: a name with a character the font lacks is refused with the character named,
+     * rather than printed with a substitute.
+     */
+    private static void requireShowable(PDType0Font font, List<String> lines) {
+        for (String line : lines) {
+            line.codePoints().forEach(cp -> {
+                try {
+                    font.encode(new String(Character.toChars(cp)));
+                } catch (IllegalArgumentException | IOException e) {
+                    throw new SigningException(String.format("the statement cannot show '%s' (U+%04X) in \"%s\": "
+                            + "the statement font has no glyph for it", new String(Character.toChars(cp)), cp, line));
+                }
+            });
         }
     }
 
