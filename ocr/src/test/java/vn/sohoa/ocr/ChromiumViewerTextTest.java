@@ -7,9 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.Normalizer;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,8 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -35,8 +31,6 @@ import vn.sohoa.ocr.engine.TesseractOcrEngine;
  */
 class ChromiumViewerTextTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static HttpServer server;
     static volatile byte[] servedPdf;
     static ChromeDriver browser;
@@ -45,10 +39,6 @@ class ChromiumViewerTextTest {
 
     @BeforeAll
     static void start() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("Chromium's PDF viewer test needs Debian's chromium and chromium-driver "
-                    + "(apt-get install chromium chromium-driver; ./sohoa test installs them)");
-        }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/doc.pdf", exchange -> answer(exchange, "application/pdf", servedPdf));
         server.createContext("/page.html", exchange -> answer(exchange, "text/html; charset=utf-8", """
@@ -59,13 +49,7 @@ class ChromiumViewerTextTest {
                   window.addEventListener('message', e => window.received.push(e.data));
                 </script></body></html>""".getBytes(StandardCharsets.UTF_8)));
         server.start();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("sohoa-chromium-"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start("Chromium's PDF viewer test");
         OcrOptions ocr = OcrOptions.defaults();
         pool = new OcrEnginePool(ocr.workers(), () -> new TesseractOcrEngine(ocr.tessdata(), ocr.languages()));
         pipeline = new OcrPipeline(pool, ocr);

@@ -45,7 +45,8 @@ public final class GeneratedFacts {
                 if (unit.level() == AdministrativeLevel.PROVINCE || unit.level() == AdministrativeLevel.MINISTRY) {
                     continue; // their own desks are the departments'
                 }
-                Random unitRandom = new Random(seed ^ unit.code().hashCode());
+                // seeds spread by the golden-ratio multiplier: java.util.Random gives near seeds near first draws
+                Random unitRandom = new Random((seed * 31 + unit.code().hashCode()) * 0x9E3779B97F4A7C15L);
                 double diligence = 0.45 + 0.45 * unitRandom.nextDouble();
                 boolean offersCopies = unitRandom.nextInt(5) != 0;
                 double progress = Math.min(1.0, diligence + monthIndex * 0.02);
