@@ -21,7 +21,7 @@ import vn.sohoa.ocr.OcrCommand;
 /**
  * The Sohoa service. The same jar runs the command-line tools: {@code ocr} digitizes files without the server;
  * {@code scrub} checks every stored object against the database; {@code audit verify|export} checks and exports the
- * audit log.
+ * audit log; {@code generate-facts} loads a synthetic province's dossier facts for load tests.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -41,7 +41,8 @@ public class SohoaApplication {
     }
 
     static boolean isTool(String command) {
-        return "ocr".equals(command) || "scrub".equals(command) || "audit".equals(command);
+        return "ocr".equals(command) || "scrub".equals(command) || "audit".equals(command)
+                || "generate-facts".equals(command);
     }
 
     /** Runs a command-line tool and returns its exit code. */
@@ -63,6 +64,15 @@ public class SohoaApplication {
                     yield AuditCommand.run(context, rest, out, err);
                 } catch (RuntimeException e) {
                     err.println("sohoa audit: " + e.getMessage());
+                    yield 1;
+                }
+            }
+            case "generate-facts" -> {
+                try (ConfigurableApplicationContext context = toolContext(rest.stream()
+                        .filter(a -> a.startsWith("--spring") || a.startsWith("--sohoa")).toList())) {
+                    yield vn.sohoa.app.stats.GenerateCommand.run(context, rest, out, err);
+                } catch (RuntimeException e) {
+                    err.println("sohoa generate-facts: " + e.getMessage());
                     yield 1;
                 }
             }

@@ -628,6 +628,83 @@ abstract class EndToEndTest {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    static final String CITIZEN = "048190000123";
+
+    /** The reuse indicator's numerator and denominator of the demo commune for November 2026. */
+    long[] reuseFigures() throws Exception {
+        JsonNode report = json(api.get("/api/v1/statistics/indicators?unit=" + AGENCY + "&period=2026-11",
+                SUPERVISOR));
+        for (JsonNode value : report.get("total").get("indicators")) {
+            if (value.get("indicator").asString().equals("REUSE_OF_DIGITIZED_DATA")) {
+                return new long[]{value.get("numerator").asLong(), value.get("denominator").asLong()};
+            }
+        }
+        throw new AssertionError("no reuse indicator in " + report);
+    }
+
+    @Test
+    @Order(14)
+    void aCitizensDigitizedPaperIsReusedInHerNextDossierAndCountsForReuse() throws Exception {
+        byte[] scan = Files.readAllBytes(SharedCorpus.corpus("clean/a06.png"));
+        HttpResponse<String> valid = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                new String[][]{{"title", "Giấy khai sinh"}, {"citizenId", CITIZEN}, {"paperType", "giay_khai_sinh"},
+                        {"validUntil", "2099-12-31"}},
+                new Object[][]{{"files", "a06.png", scan}});
+        assertThat(valid.statusCode()).as(valid.body()).isEqualTo(202);
+        String paper = json(valid).get("id").asString();
+        HttpResponse<String> expired = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                new String[][]{{"title", "Giấy xác nhận cũ"}, {"citizenId", CITIZEN}, {"paperType", "XAC_NHAN"},
+                        {"validUntil", "2020-01-01"}},
+                new Object[][]{{"files", "a06.png", scan}});
+        String expiredPaper = json(expired).get("id").asString();
+        HttpResponse<String> badId = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                new String[][]{{"title", "Giấy khai sinh"}, {"citizenId", "12345"}},
+                new Object[][]{{"files", "a06.png", scan}});
+        assertThat(badId.statusCode()).isEqualTo(400);
+        assertThat(json(badId).get("field").asString()).isEqualTo("citizenId");
+        api.awaitFinished(paper, CLERK, Duration.ofSeconds(90));
+        api.awaitFinished(expiredPaper, CLERK, Duration.ofSeconds(90));
+
+        String nextDossier = "000.00.30.H42-261124-0001";
+        assertThat(api.postJson("/api/v1/dossiers", CLERK, """
+                {"code":"%s","agencyCode":"%s","receivedAt":"2026-11-24T08:00:00+07:00"}"""
+                .formatted(nextDossier, AGENCY)).statusCode()).isEqualTo(201);
+        long[] before = reuseFigures();
+
+        // the clerk looks the citizen up before scanning: the valid paper is found, the expired one is not
+        JsonNode found = json(api.get("/api/v1/reusable-papers?citizenId=" + CITIZEN, CLERK));
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("id").asString()).isEqualTo(paper);
+        assertThat(found.get(0).get("paperType").asString()).isEqualTo("GIAY_KHAI_SINH");
+        assertThat(json(api.get("/api/v1/reusable-papers?citizenId=" + CITIZEN + "&paperType=XAC_NHAN", CLERK)))
+                .isEmpty();
+        assertThat(api.get("/api/v1/reusable-papers?citizenId=" + CITIZEN, SUPERVISOR).statusCode()).isEqualTo(403);
+        HttpResponse<String> noId = api.get("/api/v1/reusable-papers?citizenId=abc", CLERK);
+        assertThat(noId.statusCode()).isEqualTo(400);
+        assertThat(json(noId).get("field").asString()).isEqualTo("citizenId");
+
+        HttpResponse<String> reused = api.postJson("/api/v1/dossiers/" + nextDossier + "/documents/reused", CLERK,
+                "{\"documentId\":\"" + paper + "\"}");
+        assertThat(reused.statusCode()).as(reused.body()).isEqualTo(201);
+        JsonNode document = json(reused);
+        assertThat(document.get("status").asString()).isEqualTo("DIGITIZED");
+        assertThat(document.get("reusedFrom").asString()).isEqualTo(paper);
+        assertThat(document.get("pdfSha256").asString()).isEqualTo(
+                json(api.get("/api/v1/documents/" + paper, CLERK)).get("pdfSha256").asString());
+        HttpResponse<byte[]> pdf = api.getBytes("/api/v1/documents/" + document.get("id").asString() + "/pdf",
+                CLERK);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> stale = api.postJson("/api/v1/dossiers/" + nextDossier + "/documents/reused", CLERK,
+                "{\"documentId\":\"" + expiredPaper + "\"}");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(json(stale).get("detail").asString()).contains("expired on 2020-01-01");
+
+        long[] after = reuseFigures();
+        assertThat(after[0]).isEqualTo(before[0] + 1);
+        assertThat(after[1]).isEqualTo(before[1]);
+    }
+
     @Test
     @Order(21)
     void theAuditLogHoldsWhatHappenedAndShowsATamperedEntry() throws Exception {

@@ -14,6 +14,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,7 +52,11 @@ class DocumentController {
     ResponseEntity<DocumentView> upload(@AuthenticationPrincipal SohoaPrincipal principal,
                                         @PathVariable String code,
                                         @RequestParam(value = "title", required = false) String title,
-                                        @RequestPart(value = "files", required = false) List<MultipartFile> files) {
+                                        @RequestPart(value = "files", required = false) List<MultipartFile> files,
+                                        @RequestParam(value = "citizenId", required = false) String citizenId,
+                                        @RequestParam(value = "paperType", required = false) String paperType,
+                                        @RequestParam(value = "validUntil", required = false) String validUntil) {
+        PaperIdentity paper = PaperIdentity.parse(citizenId, paperType, validUntil);
         List<UploadedScan> uploads = new ArrayList<>();
         for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
             try {
@@ -60,9 +65,29 @@ class DocumentController {
                 throw new UncheckedIOException("cannot read the uploaded file", e);
             }
         }
-        DocumentRecord document = documents.upload(principal, code, title, uploads);
+        DocumentRecord document = documents.upload(principal, code, title, uploads, paper);
         return ResponseEntity.accepted().location(URI.create("/api/v1/documents/" + document.id()))
                 .body(DocumentView.of(document));
+    }
+
+    record ReuseRequest(String documentId) {
+    }
+
+    @GetMapping("/api/v1/reusable-papers")
+    @Operation(summary = "A citizen's digitized papers still valid today, from any desk of the caller's province, "
+            + "newest first: look here before scanning (citizenId: 12 digits; paperType optional, e.g. GIAY_KHAI_SINH)")
+    List<DocumentView> reusable(@AuthenticationPrincipal SohoaPrincipal principal, @RequestParam String citizenId,
+                                @RequestParam(required = false) String paperType) {
+        return documents.reusable(principal, citizenId, paperType);
+    }
+
+    @PostMapping("/api/v1/dossiers/{code}/documents/reused")
+    @Operation(summary = "Attach a digitized paper found with /api/v1/reusable-papers to the dossier instead of a new "
+            + "scan; it is DIGITIZED at once and counts for the reuse indicator")
+    ResponseEntity<DocumentView> reuse(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String code,
+                                       @RequestBody ReuseRequest request) {
+        DocumentRecord document = documents.reuse(principal, code, request == null ? null : request.documentId());
+        return ResponseEntity.created(URI.create("/api/v1/documents/" + document.id())).body(DocumentView.of(document));
     }
 
     @GetMapping("/api/v1/documents/{id}")

@@ -8,5 +8,6 @@ import vn.sohoa.core.document.DocumentStatus;
 public record DocumentRecord(String id, String dossierCode, String agencyCode, OffsetDateTime dossierReceivedAt,
                              String title, DocumentStatus status,
                              Integer pageCount, int pagesDone, String failureReason, String pdfKey, String pdfSha256,
-                             Long pdfSize, String uploadedBy, OffsetDateTime createdAt, OffsetDateTime digitizedAt) {
+                             Long pdfSize, String uploadedBy, OffsetDateTime createdAt, OffsetDateTime digitizedAt,
+                             PaperIdentity paper, String reusedFrom) {
 }

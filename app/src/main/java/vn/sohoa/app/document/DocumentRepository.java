@@ -26,10 +26,46 @@ public class DocumentRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(String id, String dossierCode, String title, String uploadedBy) {
-        jdbc.sql("insert into documents (id, dossier_code, title, status, uploaded_by) values (?, ?, ?, ?, ?)")
-                .params(id, dossierCode, title, DocumentStatus.RECEIVED.name(), uploadedBy)
+    public void insert(String id, String dossierCode, String title, String uploadedBy, PaperIdentity paper) {
+        jdbc.sql("insert into documents (id, dossier_code, title, status, uploaded_by, citizen_id, paper_type, "
+                        + "valid_until) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, dossierCode, title, DocumentStatus.RECEIVED.name(), uploadedBy, paper.citizenId(),
+                        paper.paperType(), paper.validUntil() == null ? null : java.sql.Date.valueOf(paper.validUntil()))
                 .update();
+    }
+
+    /**
+     * A document in {@code dossierCode} that reuses {@code source}'s digitized paper: the same PDF/A object (stored
+     * once, immutable), digitized now, with the source's identity and ink map.
+     */
+    public void insertReused(String id, String dossierCode, DocumentRecord source, String by, OffsetDateTime at) {
+        jdbc.sql("insert into documents (id, dossier_code, title, status, page_count, pages_done, pdf_key, pdf_sha256, "
+                        + "pdf_size, uploaded_by, digitized_at, last_page_ink, citizen_id, paper_type, valid_until, "
+                        + "reused_from) select ?, ?, title, status, page_count, pages_done, pdf_key, pdf_sha256, "
+                        + "pdf_size, ?, ?, last_page_ink, citizen_id, paper_type, valid_until, id "
+                        + "from documents where id = ?")
+                .params(id, dossierCode, by, at, source.id())
+                .update();
+    }
+
+    /**
+     * Digitized papers of a citizen still valid on {@code day}, in the given agencies' dossiers, newest first; the
+     * originals only (a reused document points at its original).
+     */
+    public List<DocumentRecord> reusable(String citizenId, String paperType, java.util.Set<String> agencies,
+                                         java.time.LocalDate day) {
+        if (agencies.isEmpty()) {
+            return List.of();
+        }
+        // no "(:type is null or …)": PostgreSQL cannot type a parameter that is only compared with null
+        return jdbc.sql(SELECT + "where d.citizen_id = :citizen "
+                        + (paperType == null ? "" : "and d.paper_type = :type ")
+                        + "and d.status = 'DIGITIZED' and d.reused_from is null "
+                        + "and (d.valid_until is null or d.valid_until >= :day) and s.agency_code in (:agencies) "
+                        + "order by d.digitized_at desc, d.id")
+                .param("citizen", citizenId).param("day", java.sql.Date.valueOf(day)).param("agencies", agencies)
+                .params(paperType == null ? java.util.Map.of() : java.util.Map.of("type", paperType))
+                .query(DocumentRepository::map).list();
     }
 
     public void insertFile(DocumentFile file) {
@@ -98,6 +134,9 @@ public class DocumentRepository {
                 (Integer) rs.getObject("page_count"), rs.getInt("pages_done"), rs.getString("failure_reason"),
                 rs.getString("pdf_key"), rs.getString("pdf_sha256"), (Long) rs.getObject("pdf_size"),
                 rs.getString("uploaded_by"), VietnamTime.of(rs.getObject("created_at", OffsetDateTime.class)),
-                VietnamTime.of(rs.getObject("digitized_at", OffsetDateTime.class)));
+                VietnamTime.of(rs.getObject("digitized_at", OffsetDateTime.class)),
+                new PaperIdentity(rs.getString("citizen_id"), rs.getString("paper_type"),
+                        rs.getDate("valid_until") == null ? null : rs.getDate("valid_until").toLocalDate()),
+                rs.getString("reused_from"));
     }
 }

@@ -58,9 +58,15 @@ public class DocumentService {
     private final TransactionTemplate transaction;
     private final AuditLog audit;
 
+    private final vn.sohoa.app.agency.AgencyRepository agencies;
+    private final vn.sohoa.app.stats.DossierFacts facts;
+
     DocumentService(DossierService dossiers, DocumentRepository documents, AccessPolicy access, ObjectStore store,
                     IngestLimits limits, ScanDecoder decoder, SohoaProperties properties,
-                    ObjectProvider<SchedulerClient> scheduler, TransactionTemplate transaction, AuditLog audit) {
+                    ObjectProvider<SchedulerClient> scheduler, TransactionTemplate transaction, AuditLog audit,
+                    vn.sohoa.app.agency.AgencyRepository agencies, vn.sohoa.app.stats.DossierFacts facts) {
+        this.agencies = agencies;
+        this.facts = facts;
         this.audit = audit;
         this.dossiers = dossiers;
         this.documents = documents;
@@ -75,6 +81,11 @@ public class DocumentService {
 
     public DocumentRecord upload(SohoaPrincipal principal, String dossierCode, String title,
                                  List<UploadedScan> uploads) {
+        return upload(principal, dossierCode, title, uploads, PaperIdentity.NONE);
+    }
+
+    public DocumentRecord upload(SohoaPrincipal principal, String dossierCode, String title,
+                                 List<UploadedScan> uploads, PaperIdentity paper) {
         if (!MAY_UPLOAD.contains(principal.role())) {
             throw new ForbiddenException("only clerks and systems upload scans",
                     "chỉ cán bộ tiếp nhận hoặc hệ thống mới được tải bản quét lên");
@@ -113,7 +124,7 @@ public class DocumentService {
                     stored.sha256(), stored.size()));
         }
         transaction.executeWithoutResult(status -> {
-            documents.insert(id, dossier.code(), title.strip(), principal.username());
+            documents.insert(id, dossier.code(), title.strip(), principal.username(), paper);
             files.forEach(documents::insertFile);
             // absent only in command-line tools, which never upload
             scheduler.getObject().schedule(DigitizeTasks.DIGITIZE.instance(id).data(id).scheduledTo(Instant.now()));
@@ -121,6 +132,79 @@ public class DocumentService {
                     uploads.size() + " file(s) into dossier " + dossierCode + ": " + title);
         });
         return documents.find(id).orElseThrow();
+    }
+
+    /**
+     * The citizen's digitized papers, still valid today, that a desk of the caller's province may reuse: what a
+     * clerk looks up when registering a dossier, before scanning anything.
+     */
+    public List<DocumentView> reusable(SohoaPrincipal principal, String citizenId, String paperType) {
+        requireDeskRole(principal);
+        String citizen = PaperIdentity.citizenId(citizenId);
+        if (citizen == null) {
+            throw new InvalidInputException("citizenId", "citizenId is required", "cần số định danh cá nhân (citizenId)");
+        }
+        return documents.reusable(citizen, PaperIdentity.paperType(paperType), province(principal),
+                java.time.LocalDate.now(VietnamTime.ZONE)).stream().map(DocumentView::of).toList();
+    }
+
+    /**
+     * Attaches a digitized paper found by {@link #reusable} to a dossier instead of a new scan: a document that
+     * shares the paper's PDF/A, digitized at once, and a "component reused" fact for the reuse indicator.
+     */
+    public DocumentRecord reuse(SohoaPrincipal principal, String dossierCode, String sourceId) {
+        requireDeskRole(principal);
+        Dossier dossier = dossiers.get(principal, dossierCode);
+        if (sourceId == null || sourceId.isBlank()) {
+            throw new InvalidInputException("documentId", "documentId of the paper to reuse is required",
+                    "cần mã giấy tờ cần tái sử dụng (documentId)");
+        }
+        DocumentRecord source = documents.find(sourceId.strip())
+                .filter(d -> province(principal).contains(d.agencyCode()))
+                .orElseThrow(() -> new NotFoundException("document " + sourceId));
+        if (source.status() != DocumentStatus.DIGITIZED || source.paper().citizenId() == null) {
+            throw new ConflictException("document " + source.id() + " is not a digitized paper of a citizen",
+                    "giấy tờ " + source.id() + " chưa được số hóa hoặc không gắn với công dân");
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(VietnamTime.ZONE);
+        if (!source.paper().validOn(today)) {
+            throw new ConflictException("the paper " + source.id() + " expired on " + source.paper().validUntil(),
+                    "giấy tờ " + source.id() + " đã hết hiệu lực từ " + source.paper().validUntil());
+        }
+        String originalId = source.reusedFrom() != null ? source.reusedFrom() : source.id();
+        DocumentRecord original = documents.find(originalId).orElseThrow();
+        String id = UUID.randomUUID().toString();
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(VietnamTime.ZONE);
+        transaction.executeWithoutResult(status -> {
+            documents.insertReused(id, dossier.code(), original, principal.username(), now);
+            facts.componentReused(dossier.code(), id, now);
+            audit.record(principal.username(), principal.agencyCode(), AuditAction.DOCUMENT_REUSED, id,
+                    "paper " + original.id() + " (" + original.title() + ") reused in dossier " + dossier.code());
+        });
+        return documents.find(id).orElseThrow();
+    }
+
+    private static void requireDeskRole(SohoaPrincipal principal) {
+        if (!MAY_UPLOAD.contains(principal.role())) {
+            throw new ForbiddenException("only clerks and systems look up and reuse citizens' papers",
+                    "chỉ cán bộ tiếp nhận hoặc hệ thống mới được tra cứu, tái sử dụng giấy tờ của công dân");
+        }
+    }
+
+    /** Every agency of the caller's province: a citizen's papers are reused across its desks. */
+    private java.util.Set<String> province(SohoaPrincipal principal) {
+        if (principal.agencyCode() == null) {
+            return java.util.Set.of();
+        }
+        String top = principal.agencyCode();
+        for (int depth = 0; depth < 10; depth++) {
+            String parent = agencies.find(top).map(vn.sohoa.app.agency.Agency::parentCode).orElse(null);
+            if (parent == null) {
+                break;
+            }
+            top = parent;
+        }
+        return agencies.withDescendants(top);
     }
 
     public DocumentRecord get(SohoaPrincipal principal, String id) {

@@ -100,6 +100,11 @@ public class DossierFacts {
                 DossierEventType.COMPONENT_DIGITIZED, at, null, null, documentId, null, null, null), SOHOA);
     }
 
+    public void componentReused(String dossierCode, String documentId, OffsetDateTime at) {
+        recordTrusted(new DossierEvent(dossierCode, "sohoa:reused:" + documentId,
+                DossierEventType.COMPONENT_REUSED, at, null, null, documentId, null, null, null), SOHOA);
+    }
+
     public void copyCertified(String dossierCode, String certificationId, OffsetDateTime at) {
         recordTrusted(new DossierEvent(dossierCode, "sohoa:copy:" + certificationId,
                 DossierEventType.CERTIFIED_COPY_ISSUED, at, null, null, null, null, null, null), SOHOA);

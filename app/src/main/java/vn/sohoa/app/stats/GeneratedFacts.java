@@ -30,6 +30,20 @@ public final class GeneratedFacts {
         this.seed = seed;
     }
 
+    /** How many (unit, month) pairs receive dossiers from {@code from} to {@code to}. */
+    public long unitMonths(YearMonth from, YearMonth to) {
+        long count = 0;
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            count += units.validOn(month.atDay(15)).stream().filter(GeneratedFacts::hasDesk).count();
+        }
+        return count;
+    }
+
+    private static boolean hasDesk(AdminUnit unit) {
+        // provinces' and ministries' own desks are their departments'
+        return unit.level() != AdministrativeLevel.PROVINCE && unit.level() != AdministrativeLevel.MINISTRY;
+    }
+
     /**
      * Hands each generated dossier's events to {@code sink}, month by month from {@code from} to {@code to}.
      *
@@ -42,8 +56,8 @@ public final class GeneratedFacts {
         int monthIndex = 0;
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1), monthIndex++) {
             for (AdminUnit unit : units.validOn(month.atDay(15))) {
-                if (unit.level() == AdministrativeLevel.PROVINCE || unit.level() == AdministrativeLevel.MINISTRY) {
-                    continue; // their own desks are the departments'
+                if (!hasDesk(unit)) {
+                    continue;
                 }
                 // seeds spread by the golden-ratio multiplier: java.util.Random gives near seeds near first draws
                 Random unitRandom = new Random((seed * 31 + unit.code().hashCode()) * 0x9E3779B97F4A7C15L);
