@@ -105,6 +105,7 @@ public class IndicatorReports {
         Set<String> everything = directory.scope(unit.code(), first, after);
         Map<String, Map<Integer, MonthFigures>> monthly = monthlyFigures(everything, month(first), month(to.atDay(1)));
         List<TrendPoint> points = new ArrayList<>();
+        Map<Integer, Map<String, Map<Indicator, Double>>> targetsByYear = new HashMap<>();
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             Period period = Period.parse(month.toString());
             Set<String> scope = directory.scope(unit.code(), period.firstDay(), period.dayAfter());
@@ -118,7 +119,7 @@ public class IndicatorReports {
             }
             AdminUnit version = directory.version(unit.code(), period.firstDay(), period.dayAfter()).orElseThrow();
             points.add(new TrendPoint(month.toString(), row(unit.code(), version.name(), version.level(), 1, scope,
-                    byUnit, directory, period, targetsOf(month.getYear()))));
+                    byUnit, directory, period, targetsByYear.computeIfAbsent(month.getYear(), this::targetsOf))));
         }
         return points;
     }

@@ -26,11 +26,16 @@ public final class UnitDirectory {
     private final Map<String, List<AdminUnit>> versions = new HashMap<>();
     private final Map<String, List<String>> predecessors = new HashMap<>();
     private final Map<String, List<String>> successors = new HashMap<>();
+    /** Versions by parent code: reports ask for children many times per request. */
+    private final Map<String, List<AdminUnit>> byParent = new HashMap<>();
 
     /** @param links predecessor code → successor codes */
     public UnitDirectory(Collection<AdminUnit> units, Map<String, List<String>> links) {
         for (AdminUnit unit : units) {
             versions.computeIfAbsent(unit.code(), c -> new ArrayList<>()).add(unit);
+            if (unit.parentCode() != null) {
+                byParent.computeIfAbsent(unit.parentCode(), c -> new ArrayList<>()).add(unit);
+            }
         }
         versions.values().forEach(list -> list.sort(Comparator.comparing(AdminUnit::validFrom)));
         links.forEach((predecessor, next) -> {
@@ -80,8 +85,8 @@ public final class UnitDirectory {
 
     /** Units directly below {@code code} during the period, in code order. */
     public List<String> children(String code, LocalDate from, LocalDate until) {
-        return versions.values().stream().flatMap(List::stream)
-                .filter(u -> code.equals(u.parentCode()) && u.overlaps(from, until))
+        return byParent.getOrDefault(code, List.of()).stream()
+                .filter(u -> u.overlaps(from, until))
                 .map(AdminUnit::code).distinct().sorted().toList();
     }
 
