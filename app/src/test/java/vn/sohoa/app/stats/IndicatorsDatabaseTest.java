@@ -216,6 +216,38 @@ abstract class IndicatorsDatabaseTest {
     }
 
     @Test
+    void aYearAcrossTheMergerCountsEveryDossierOnceUnderTheUnitsOfEitherHalf() throws Exception {
+        recordTheFixture();
+        IndicatorReports.Report year = reports.report(ADMIN, "P", Period.parse("2025"));
+        // d1..d6 once each, whichever unit held them
+        assertThat(year.total().figures()).isEqualTo(new MonthFigures(6, 4, 1, 2, 3, 2, 3));
+        // the district until June, commune C all year, the new commune N from July
+        assertThat(year.children()).extracting(IndicatorReports.Row::code).containsExactly("C", "D", "N");
+        assertThat(year.levels()).extracting(IndicatorReports.Row::level, IndicatorReports.Row::units)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AdministrativeLevel.PROVINCE, 1),
+                        org.assertj.core.groups.Tuple.tuple(AdministrativeLevel.DISTRICT, 1),
+                        org.assertj.core.groups.Tuple.tuple(AdministrativeLevel.COMMUNE, 4));
+        // under D: A, B and C's first half (d1, d2, d3, d4); under N: A, B (its predecessors) and its own (d1, d2,
+        // d5, d6)
+        assertThat(year.children().get(1).figures().received()).isEqualTo(4);
+        assertThat(year.children().get(2).figures().received()).isEqualTo(4);
+
+        // the export carries the same figures, line by line
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(IndicatorExport.xlsx(year)))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("P");
+            // columns: part, code, name, level, units, period, then per indicator numerator, denominator, …;
+            // the second indicator (dossiers digitized): 4 of 6
+            assertThat(sheet.getRow(3).getCell(12).getNumericCellValue()).isEqualTo(4.0);
+            assertThat(sheet.getRow(3).getCell(13).getNumericCellValue()).isEqualTo(6.0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(3 + year.levels().size() + year.children().size());
+        }
+        String csv = new String(IndicatorExport.csv(year), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFPhần / Part,").contains("\r\nTổng / Total,P,Tỉnh P,PROVINCE,1,2025,");
+    }
+
+    @Test
     void anEventSentTwiceCountsOnceAndAnIdReusedForOtherContentIsRefused() {
         recordTheFixture();
         MonthFigures before = reports.report(ADMIN, "P", Period.parse("2025")).total().figures();
