@@ -130,7 +130,8 @@ class FirstStart implements ApplicationRunner {
             targets.replaceYear(year, yearTargets);
         }
         BulkFacts.Loader loader = bulkFacts.loader("demo");
-        long dossiers = new GeneratedFacts(units.directory(), 42).generate(now.minusMonths(17), now, 20, loader::add);
+        long dossiers = new GeneratedFacts(units.directory(), 42).generate(now.minusMonths(17), now, 20, true,
+                loader::add);
         loader.finish();
         return "  demo statistics: " + dossiers + " generated dossiers over 18 months in " + DEMO_PROVINCE + "\n";
     }

@@ -78,13 +78,14 @@ public final class GenerateCommand {
         YearMonth from = to.minusMonths(months - 1L);
         GeneratedFacts generator = new GeneratedFacts(units.directory(), seed);
         long unitMonths = generator.unitMonths(from, to);
-        int perUnitMonth = (int) Math.max(1, dossiers / unitMonths);
-        out.printf("generating about %d dossiers: %d unit-months from %s to %s, %d per unit and month%n",
+        // at least the number asked for: the same count for every unit and month, rounded up
+        int perUnitMonth = (int) Math.max(1, (dossiers + unitMonths - 1) / unitMonths);
+        out.printf("generating %d dossiers: %d unit-months from %s to %s, %d per unit and month%n",
                 perUnitMonth * unitMonths, unitMonths, from, to, perUnitMonth);
         long started = System.nanoTime();
         List<List<DossierEvent>> chunk = new ArrayList<>(CHUNK);
         long[] loaded = {0};
-        generator.generate(from, to, perUnitMonth, dossier -> {
+        generator.generate(from, to, perUnitMonth, false, dossier -> {
             chunk.add(dossier);
             if (chunk.size() == CHUNK) {
                 loaded[0] += load(bulk, transaction, chunk);

@@ -34,9 +34,14 @@ public final class GeneratedFacts {
     public long unitMonths(YearMonth from, YearMonth to) {
         long count = 0;
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
-            count += units.validOn(month.atDay(15)).stream().filter(GeneratedFacts::hasDesk).count();
+            count += unitsWithDesks(units, month);
         }
         return count;
+    }
+
+    /** The units that receive dossiers in {@code month}. */
+    static long unitsWithDesks(UnitDirectory units, YearMonth month) {
+        return units.validOn(month.atDay(15)).stream().filter(GeneratedFacts::hasDesk).count();
     }
 
     private static boolean hasDesk(AdminUnit unit) {
@@ -48,9 +53,12 @@ public final class GeneratedFacts {
      * Hands each generated dossier's events to {@code sink}, month by month from {@code from} to {@code to}.
      *
      * @param dossiersPerUnitMonth the mean number of dossiers a unit receives in a month
+     * @param varyCounts           true: each unit's monthly count varies ±40 % around the mean (demonstrations);
+     *                             false: exactly the mean (load tests that need a known total)
      * @return the number of dossiers generated
      */
-    public long generate(YearMonth from, YearMonth to, int dossiersPerUnitMonth, Consumer<List<DossierEvent>> sink) {
+    public long generate(YearMonth from, YearMonth to, int dossiersPerUnitMonth, boolean varyCounts,
+                         Consumer<List<DossierEvent>> sink) {
         Random random = new Random(seed);
         long count = 0;
         int monthIndex = 0;
@@ -64,7 +72,9 @@ public final class GeneratedFacts {
                 double diligence = 0.45 + 0.45 * unitRandom.nextDouble();
                 boolean offersCopies = unitRandom.nextInt(5) != 0;
                 double progress = Math.min(1.0, diligence + monthIndex * 0.02);
-                int dossiers = Math.max(1, (int) Math.round(dossiersPerUnitMonth * (0.6 + 0.8 * random.nextDouble())));
+                int dossiers = varyCounts
+                        ? Math.max(1, (int) Math.round(dossiersPerUnitMonth * (0.6 + 0.8 * random.nextDouble())))
+                        : dossiersPerUnitMonth;
                 for (int i = 0; i < dossiers; i++) {
                     String code = unit.code() + "-" + month.toString().replace("-", "").substring(2) + "-"
                             + String.format("%05d", i + 1);

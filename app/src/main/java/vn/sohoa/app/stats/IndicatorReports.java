@@ -164,6 +164,8 @@ public class IndicatorReports {
             IndicatorValue value = switch (indicator) {
                 case E_RESULT_ISSUED -> indicator.of(sum.completedElectronic(), sum.completedPaperResult());
                 case DOSSIERS_DIGITIZED -> indicator.of(sum.digitized(), sum.received());
+                // a commune "offers" electronic certified copies in a period when it issued at least one (practice:
+                // the portal counts communes with e-certified copies on record)
                 case E_CERTIFIED_COPY_PROVISION -> indicator.of(communesWithCopies, communes);
                 case REUSE_OF_DIGITIZED_DATA -> indicator.of(sum.reused(), sum.received());
                 case LINKED_WITH_PERSONAL_DATA_STORE -> indicator.of(sum.linkedDataStore(), sum.received());

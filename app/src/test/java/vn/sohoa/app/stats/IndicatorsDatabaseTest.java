@@ -273,7 +273,7 @@ abstract class IndicatorsDatabaseTest {
     void aBulkLoadGivesTheFiguresThatRecordingEveryEventInAnyOrderGives() {
         List<List<DossierEvent>> dossiers = new ArrayList<>();
         long generated = new GeneratedFacts(units.directory(), 5).generate(YearMonth.of(2025, 4),
-                YearMonth.of(2025, 9), 6, dossiers::add);
+                YearMonth.of(2025, 9), 6, true, dossiers::add);
         assertThat(generated).isEqualTo(dossiers.size()).isGreaterThan(100);
 
         transactions.executeWithoutResult(s -> {
