@@ -39,10 +39,29 @@ public class DossierFacts {
     /** @return true when recorded now, false when it had been recorded before */
     @Transactional
     public boolean record(DossierEvent event, String source) {
+        return record(event, source, null);
+    }
+
+    /**
+     * As {@link #record(DossierEvent, String)}, for a reporter that may only speak of the units in
+     * {@code reporterUnits} (null: any unit): the event's unit and the unit holding the dossier must be among them,
+     * or the dossier is answered as not found, like anything else outside the caller's agency tree.
+     */
+    @Transactional
+    public boolean record(DossierEvent event, String source, java.util.Set<String> reporterUnits) {
         event.validate();
         if (event.unitCode() != null && !units.directory().contains(event.unitCode())) {
             throw new InvalidInputException("unitCode", "unknown unit " + event.unitCode()
                     + " (import it first: POST /api/v1/units)", "không có đơn vị " + event.unitCode());
+        }
+        if (reporterUnits != null) {
+            String holder = jdbc.sql("select unit_code from dossier_facts where dossier_code = ?")
+                    .param(event.dossierCode()).query(String.class).optional().orElse(null);
+            if ((event.unitCode() != null && !reporterUnits.contains(event.unitCode()))
+                    || (holder != null && !reporterUnits.contains(holder))) {
+                throw new vn.sohoa.app.error.NotFoundException("unit or dossier " + event.dossierCode()
+                        + " among the caller's units");
+            }
         }
         return recordTrusted(event, source);
     }

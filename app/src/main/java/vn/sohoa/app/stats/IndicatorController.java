@@ -63,9 +63,11 @@ class IndicatorController {
                     "mỗi lần gửi từ 1 đến " + MAX_EVENTS_PER_REQUEST + " sự kiện");
         }
         events.forEach(DossierEvent::validate);
+        // a one-stop system speaks for the units of its own agency tree only; administrators for any
+        Set<String> reporterUnits = principal.role() == Role.ADMIN ? null : reports.unitsOf(principal);
         List<EventOutcome> outcomes = new ArrayList<>();
         for (DossierEvent event : events) {
-            boolean recorded = facts.record(event, principal.username());
+            boolean recorded = facts.record(event, principal.username(), reporterUnits);
             outcomes.add(new EventOutcome(event.dossierCode(), event.eventId(), recorded));
         }
         boolean anyNew = outcomes.stream().anyMatch(EventOutcome::recorded);

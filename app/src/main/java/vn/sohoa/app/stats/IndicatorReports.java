@@ -124,6 +124,14 @@ public class IndicatorReports {
         return points;
     }
 
+    /** Every unit the caller's agency covers, ever (its own, those below it and those it took over). */
+    public Set<String> unitsOf(SohoaPrincipal principal) {
+        if (principal.agencyCode() == null || !units.directory().contains(principal.agencyCode())) {
+            return Set.of();
+        }
+        return units.directory().scope(principal.agencyCode(), EVER_FROM, EVER_UNTIL);
+    }
+
     /** The unit named, or the caller's own; 404 for a unit the caller may not see, as if it did not exist. */
     private static AdminUnit visibleUnit(SohoaPrincipal principal, String unitCode, UnitDirectory directory,
                                          LocalDate from, LocalDate until) {

@@ -262,6 +262,25 @@ abstract class IndicatorsDatabaseTest {
     }
 
     @Test
+    void aOneStopSystemReportsForItsOwnUnitsOnly() {
+        recordTheFixture();
+        java.util.Set<String> communeC = reports.unitsOf(
+                new SohoaPrincipal("c-system", "C", null, Role.SYSTEM, "C", "", true));
+        assertThat(communeC).containsExactly("C");
+        DossierEvent elsewhere = received("d7", "A", "2025-04-10T08:00:00+07:00", 1, false);
+        assertThatThrownBy(() -> transactions.execute(s -> facts.record(elsewhere, "c-system", communeC)))
+                .isInstanceOf(NotFoundException.class);
+        // d5 is held by N: C's system may not add to it either
+        DossierEvent onAnotherUnitsDossier = simple("d5", "copy-9", DossierEventType.CERTIFIED_COPY_ISSUED,
+                "2025-07-06T08:00:00+07:00");
+        assertThatThrownBy(() -> transactions.execute(s -> facts.record(onAnotherUnitsDossier, "c-system",
+                communeC))).isInstanceOf(NotFoundException.class);
+        Boolean recorded = transactions.execute(s -> facts.record(received("d8", "C", "2025-10-01T08:00:00+07:00", 1,
+                false), "c-system", communeC));
+        assertThat(recorded).isTrue();
+    }
+
+    @Test
     void aSupervisorSeesTheirUnitsOnly() {
         SohoaPrincipal commune = new SohoaPrincipal("s", "S", null, Role.SUPERVISOR, "C", "", true);
         assertThat(reports.report(commune, null, Period.parse("2025")).unit()).isEqualTo("C");
