@@ -706,6 +706,34 @@ abstract class EndToEndTest {
     }
 
     @Test
+    @Order(15)
+    void pagesCarrySecurityHeadersAndPasswordGuessingIsThrottled() throws Exception {
+        HttpResponse<String> login = api.getPage("/login");
+        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+
+        String guess = SohoaHttpClient.basic("certifier", "guess");
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = api.get("/api/v1/agencies", guess);
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(json(wrong).get("detail").asString()).doesNotContain("too many");
+        }
+        // now even the right password is refused, without a password check, for this name from this address
+        HttpResponse<String> locked = api.get("/api/v1/agencies", CERTIFIER);
+        assertThat(locked.statusCode()).isEqualTo(401);
+        assertThat(json(locked).get("detail").asString()).contains("too many failed sign-ins");
+        assertThat(api.get("/api/v1/agencies", CLERK).statusCode()).as("other names are not locked").isEqualTo(200);
+        throttle.forgive("certifier");
+        assertThat(api.get("/api/v1/agencies", CERTIFIER).statusCode()).isEqualTo(200);
+    }
+
+    @Autowired
+    vn.sohoa.app.security.LoginThrottle throttle;
+
+    @Test
     @Order(21)
     void theAuditLogHoldsWhatHappenedAndShowsATamperedEntry() throws Exception {
         ByteArrayOutputStream exported = new ByteArrayOutputStream();

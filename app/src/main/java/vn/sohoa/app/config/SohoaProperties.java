@@ -20,12 +20,25 @@ import org.springframework.util.unit.DataSize;
  * @param jobs          retries of durable jobs
  * @param bootstrap     first-start accounts and demo data
  * @param certification limits of the certification register
+ * @param security      sign-in throttling and API clients' rate limits
  */
 @ConfigurationProperties("sohoa")
 public record SohoaProperties(@DefaultValue("./data") Path home, String publicBaseUrl, @DefaultValue Ocr ocr,
                               @DefaultValue Ingest ingest, @DefaultValue Storage storage,
                               @DefaultValue Signing signing, @DefaultValue Jobs jobs,
-                              @DefaultValue Bootstrap bootstrap, @DefaultValue Certification certification) {
+                              @DefaultValue Bootstrap bootstrap, @DefaultValue Certification certification,
+                              @DefaultValue Security security) {
+
+    /**
+     * @param loginMaxFailures failed sign-ins from one address for one user name (or 4 times as many for any names)
+     *                         after which further attempts are refused for {@code loginLock}
+     * @param loginLock        how long sign-ins stay refused, counted from the last failure
+     * @param apiRate          requests per second an API client may make on average
+     * @param apiBurst         requests an API client may make at once, after a quiet moment
+     */
+    public record Security(@DefaultValue("5") int loginMaxFailures, @DefaultValue("15m") Duration loginLock,
+                           @DefaultValue("50") int apiRate, @DefaultValue("200") int apiBurst) {
+    }
 
     /**
      * @param maxCopies        most copies of one original certified at once under one number

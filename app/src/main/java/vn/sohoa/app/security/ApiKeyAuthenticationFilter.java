@@ -16,9 +16,11 @@ import jakarta.servlet.http.HttpServletResponse;
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiClientRepository clients;
+    private final ApiRateLimiter limiter;
 
-    ApiKeyAuthenticationFilter(ApiClientRepository clients) {
+    ApiKeyAuthenticationFilter(ApiClientRepository clients, ApiRateLimiter limiter) {
         this.clients = clients;
+        this.limiter = limiter;
     }
 
     @Override
@@ -32,6 +34,17 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 response.setContentType("application/problem+json");
                 response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
                         + "\"detail\":\"Unknown API key / Khóa API không hợp lệ\"}");
+                return;
+            }
+            long wait = limiter.acquire(client.get().username());
+            if (wait > 0) {
+                response.setStatus(429);
+                response.setHeader("Retry-After", String.valueOf(wait));
+                response.setContentType("application/problem+json");
+                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\","
+                        + "\"status\":429,\"limit\":" + limiter.rate() + ",\"detail\":\"More than "
+                        + limiter.rate() + " requests per second from this API client; retry after " + wait
+                        + " s / Vượt giới hạn số yêu cầu mỗi giây của khóa API\"}");
                 return;
             }
             SecurityContext context = SecurityContextHolder.createEmptyContext();

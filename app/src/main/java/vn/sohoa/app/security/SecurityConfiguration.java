@@ -28,22 +28,31 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiClientRepository clients) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiClientRepository clients, ApiRateLimiter limiter)
+            throws Exception {
         AuthenticationEntryPoint problem = (request, response, exception) -> {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Basic realm=\"sohoa\"");
             response.setContentType("application/problem+json");
+            String detail = isLockout(exception) ? exception.getMessage()
+                    : "Sign in with HTTP Basic or an API key (Authorization: Bearer) / Cần đăng nhập";
+            response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"Sign in with HTTP Basic or an API key (Authorization: Bearer) / "
-                    + "Cần đăng nhập\"}");
+                    + "\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
         };
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problem))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(clients), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(clients, limiter), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problem))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
         return http.build();
+    }
+
+    /** A refusal because of too many failed sign-ins (the user service throws it, the provider may wrap it). */
+    static boolean isLockout(org.springframework.security.core.AuthenticationException exception) {
+        return exception instanceof org.springframework.security.authentication.LockedException
+                || exception.getCause() instanceof org.springframework.security.authentication.LockedException;
     }
 
     @Bean
@@ -51,13 +60,25 @@ class SecurityConfiguration {
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/pki/**", "/v/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/actuator/health/**", "/actuator/health", "/css/**", "/error", "/favicon.ico")
+                                "/actuator/health/**", "/actuator/health", "/css/**", "/js/**", "/error", "/favicon.ico")
                         .permitAll()
                         .anyRequest().authenticated())
                 // relying parties post OCSP requests, citizens present files to compare, without a session;
                 // neither changes state
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/pki/**", "/v/**"))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+                        .failureHandler((request, response, exception) -> response.sendRedirect(
+                                request.getContextPath() + (isLockout(exception) ? "/login?locked" : "/login?error"))))
+                .headers(headers -> headers
+                        // no inline script anywhere: pages load their scripts from /js and /webjars
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                                + "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+                                + "form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(
+                                "camera=(), microphone=(), geolocation=(), payment=()")))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }

@@ -5,15 +5,21 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 @Repository
 public class UserRepository implements UserDetailsService {
 
     private final JdbcClient jdbc;
+    private final LoginThrottle throttle;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<LoginThrottle> throttle) {
         this.jdbc = jdbc;
+        // absent in the command-line tools, which sign nobody in
+        this.throttle = throttle.getIfAvailable();
     }
 
     public Optional<SohoaPrincipal> find(String username) {
@@ -39,8 +45,21 @@ public class UserRepository implements UserDetailsService {
                 .single() > 0;
     }
 
+    /**
+     * The user to check the password against; refused at once, without a password check, while too many recent
+     * failures from the caller's address lock the name (known or not, so the answer tells nothing about accounts).
+     */
     @Override
     public SohoaPrincipal loadUserByUsername(String username) {
+        if (throttle != null && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            java.time.Instant until = throttle.lockedUntil(username, request.getRequest().getRemoteAddr());
+            if (until != null) {
+                throw new LockedException("too many failed sign-ins from this address; try again after "
+                        + java.time.format.DateTimeFormatter.ISO_LOCAL_TIME.format(
+                        until.atZone(vn.sohoa.app.config.VietnamTime.ZONE).toLocalTime().withNano(0)) + " (Vietnam "
+                        + "time) / Đăng nhập sai quá nhiều lần, vui lòng thử lại sau");
+            }
+        }
         return find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 }

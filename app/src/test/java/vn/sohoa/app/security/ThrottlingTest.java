@@ -1,0 +1,114 @@
+package vn.sohoa.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+import vn.sohoa.app.config.SohoaProperties;
+
+/** Sign-in throttling and API clients' rate limits, on a clock the test moves. */
+class ThrottlingTest {
+
+    /** A clock that stands still until told to move. */
+    static final class TestClock extends Clock {
+        Instant now = Instant.parse("2026-11-30T08:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    static SohoaProperties properties(int maxFailures, Duration lock, int rate, int burst) {
+        return new SohoaProperties(Path.of("."), null, null, null, null, null, null, null, null,
+                new SohoaProperties.Security(maxFailures, lock, rate, burst));
+    }
+
+    static UsernamePasswordAuthenticationToken attempt(String user, String address) {
+        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(user, "x");
+        token.setDetails(new WebAuthenticationDetails(address, null));
+        return token;
+    }
+
+    static void fail(LoginThrottle throttle, String user, String address) {
+        throttle.failed(new AuthenticationFailureBadCredentialsEvent(attempt(user, address),
+                new BadCredentialsException("bad")));
+    }
+
+    @Test
+    void fiveFailuresLockTheNameFromThatAddressUntilTheLockRunsOut() {
+        TestClock clock = new TestClock();
+        LoginThrottle throttle = new LoginThrottle(properties(5, Duration.ofMinutes(15), 50, 200), clock);
+        for (int i = 0; i < 4; i++) {
+            fail(throttle, "Clerk", "10.0.0.7");
+        }
+        assertThat(throttle.lockedUntil("clerk", "10.0.0.7")).isNull();
+        fail(throttle, "clerk", "10.0.0.7");
+        assertThat(throttle.lockedUntil("CLERK", "10.0.0.7")).isEqualTo(clock.now.plus(Duration.ofMinutes(15)));
+        // the same name from another desk, and another name from this one, are not locked
+        assertThat(throttle.lockedUntil("clerk", "10.0.0.8")).isNull();
+        assertThat(throttle.lockedUntil("certifier", "10.0.0.7")).isNull();
+
+        clock.now = clock.now.plus(Duration.ofMinutes(15));
+        assertThat(throttle.lockedUntil("clerk", "10.0.0.7")).isNull();
+    }
+
+    @Test
+    void aSuccessForgivesTheNameAndManyNamesFromOneAddressLockTheAddress() {
+        TestClock clock = new TestClock();
+        LoginThrottle throttle = new LoginThrottle(properties(5, Duration.ofMinutes(15), 50, 200), clock);
+        for (int i = 0; i < 4; i++) {
+            fail(throttle, "clerk", "10.0.0.7");
+        }
+        throttle.succeeded(new AuthenticationSuccessEvent(attempt("clerk", "10.0.0.7")));
+        fail(throttle, "clerk", "10.0.0.7");
+        assertThat(throttle.lockedUntil("clerk", "10.0.0.7")).isNull();
+
+        for (int i = 0; i < 20; i++) {
+            fail(throttle, "user" + i, "10.0.0.9");
+        }
+        assertThat(throttle.lockedUntil("anyone", "10.0.0.9")).isNotNull();
+        assertThat(throttle.lockedUntil("anyone", "10.0.0.10")).isNull();
+    }
+
+    @Test
+    void anApiClientGetsItsBurstThenItsRate() {
+        TestClock clock = new TestClock();
+        ApiRateLimiter limiter = new ApiRateLimiter(properties(5, Duration.ofMinutes(15), 2, 3), clock);
+        assertThat(limiter.acquire("one-stop")).isZero();
+        assertThat(limiter.acquire("one-stop")).isZero();
+        assertThat(limiter.acquire("one-stop")).isZero();
+        assertThat(limiter.acquire("one-stop")).isEqualTo(1);
+        assertThat(limiter.acquire("archive")).as("each client has its own bucket").isZero();
+
+        clock.now = clock.now.plusMillis(500);
+        assertThat(limiter.acquire("one-stop")).isZero();
+        assertThat(limiter.acquire("one-stop")).isEqualTo(1);
+        clock.now = clock.now.plusSeconds(10);
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.acquire("one-stop")).as("refilled to the burst, not beyond").isZero();
+        }
+        assertThat(limiter.acquire("one-stop")).isEqualTo(1);
+    }
+}
