@@ -441,12 +441,7 @@ abstract class EndToEndTest {
         try (PDDocument document = Loader.loadPDF(certifiedCopy)) {
             var image = new org.apache.pdfbox.rendering.PDFRenderer(document)
                     .renderImageWithDPI(document.getNumberOfPages() - 1, 200);
-            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-            var qr = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
-                    new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(
-                            image.getWidth(), image.getHeight(), pixels))),
-                    java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true));
-            assertThat(qr.getText()).isEqualTo("http://127.0.0.1:" + port + page);
+            assertThat(vn.sohoa.signing.QrCodes.read(image)).isEqualTo("http://127.0.0.1:" + port + page);
         }
 
         HttpResponse<String> publicPage = api.getPage(page);
@@ -732,6 +727,94 @@ abstract class EndToEndTest {
 
     @Autowired
     vn.sohoa.app.security.LoginThrottle throttle;
+
+    /** A receiver of webhooks that fails its first delivery (HTTP 500) and keeps every request. */
+    record Received(java.util.Map<String, String> headers, byte[] body) {
+    }
+
+    @Test
+    @Order(16)
+    void otherSystemsAreToldOfDigitizedDocumentsAndCertifiedCopiesBySignedRetriedWebhooks() throws Exception {
+        java.util.List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+            received.add(new Received(headers, exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(calls.incrementAndGet() == 1 ? 500 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            HttpResponse<String> badUrl = api.postJson("/api/v1/webhooks", ADMIN, """
+                    {"url":"ftp://example.org/x","events":["DOCUMENT_DIGITIZED"],"agencyCode":"%s"}"""
+                    .formatted(AGENCY));
+            assertThat(badUrl.statusCode()).isEqualTo(400);
+            assertThat(json(badUrl).get("field").asString()).isEqualTo("url");
+            assertThat(api.postJson("/api/v1/webhooks", CLERK, "{\"url\":\"http://x/\",\"events\":"
+                    + "[\"DOCUMENT_DIGITIZED\"]}").statusCode()).isEqualTo(403);
+
+            HttpResponse<String> created = api.postJson("/api/v1/webhooks", ADMIN, """
+                    {"url":"http://127.0.0.1:%d/hook","events":["DOCUMENT_DIGITIZED","COPY_CERTIFIED"],
+                     "agencyCode":"%s"}""".formatted(receiver.getAddress().getPort(), AGENCY));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String subscription = json(created).get("id").asString();
+            String secret = json(created).get("secret").asString();
+            assertThat(secret).startsWith("whsec_");
+            assertThat(api.get("/api/v1/webhooks", ADMIN).body()).contains(subscription).doesNotContain(secret);
+
+            byte[] scan = Files.readAllBytes(SharedCorpus.corpus("clean/a06.png"));
+            String document = json(api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                    new String[][]{{"title", "Giấy tờ báo qua webhook"}},
+                    new Object[][]{{"files", "a06.png", scan}})).get("id").asString();
+            api.awaitFinished(document, CLERK, Duration.ofSeconds(90));
+
+            // the first delivery fails with 500; the outbox tries again after the first retry delay
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (received.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(received).hasSizeGreaterThanOrEqualTo(2);
+            Received delivered = received.get(1);
+            assertThat(delivered.headers()).containsEntry("x-sohoa-event", "document.digitized");
+            assertThat(delivered.headers().get("x-sohoa-delivery")).isEqualTo(received.get(0).headers()
+                    .get("x-sohoa-delivery"));
+            String timestamp = delivered.headers().get("x-sohoa-timestamp");
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+            assertThat(delivered.headers().get("x-sohoa-signature"))
+                    .isEqualTo("sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(delivered.body())));
+            JsonNode payload = JSON.readTree(delivered.body());
+            assertThat(payload.get("type").asString()).isEqualTo("document.digitized");
+            assertThat(payload.get("data").get("documentId").asString()).isEqualTo(document);
+
+            JsonNode deliveries = json(api.get("/api/v1/webhooks/" + subscription + "/deliveries", ADMIN));
+            assertThat(deliveries).hasSize(1);
+            assertThat(deliveries.get(0).get("attempts").asInt()).isEqualTo(2);
+            assertThat(deliveries.get(0).get("lastStatus").asInt()).isEqualTo(204);
+            assertThat(deliveries.get(0).get("deliveredAt").isNull()).isFalse();
+
+            HttpResponse<String> certified = api.post("/api/v1/documents/" + document + "/certifications",
+                    CERTIFIER);
+            assertThat(certified.statusCode()).as(certified.body()).isEqualTo(201);
+            String copy = json(certified).get("id").asString();
+            deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (received.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(received).hasSize(3);
+            JsonNode copyPayload = JSON.readTree(received.get(2).body());
+            assertThat(copyPayload.get("type").asString()).isEqualTo("copy.certified");
+            assertThat(copyPayload.get("data").get("certificationId").asString()).isEqualTo(copy);
+
+            assertThat(api.delete("/api/v1/webhooks/" + subscription, ADMIN).statusCode()).isEqualTo(204);
+        } finally {
+            receiver.stop(0);
+        }
+    }
 
     @Test
     @Order(21)

@@ -96,6 +96,13 @@ final class SohoaHttpClient {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    HttpResponse<String> delete(String path, String authorization) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", authorization)
+                .DELETE().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** A multipart/form-data POST: text fields, then files (part name, file name, bytes). */
     HttpResponse<String> postMultipart(String path, String authorization, String[][] fields, Object[][] files)
             throws IOException, InterruptedException {

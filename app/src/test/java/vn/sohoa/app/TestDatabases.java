@@ -24,6 +24,14 @@ public final class TestDatabases {
                 System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", ""), schema);
     }
 
+    /** Applies the service's own migrations to {@code dataSource} (its schema, when it has one, is created). */
+    public static HikariDataSource migrated(HikariDataSource dataSource) {
+        org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .schemas(dataSource.getSchema() == null ? new String[0] : new String[]{dataSource.getSchema()})
+                .createSchemas(true).load().migrate();
+        return dataSource;
+    }
+
     private static HikariDataSource pool(String url, String user, String password, String schema) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(url);

@@ -81,15 +81,17 @@ public class CertificationService {
     private final java.nio.file.Path home;
 
     private final DossierFacts facts;
+    private final vn.sohoa.app.webhook.Webhooks webhooks;
 
     CertificationService(DocumentService documents, AgencyRepository agencies, CertificationRepository certifications,
                          Register register, AccessPolicy access, ObjectStore store, StampStatement stamp,
                          PadesSigner signer, SigningKeys keys, TransactionTemplate transaction,
                          SohoaProperties properties, SigningSessions sessions, RemoteSigning remoteSigning,
                          PublicBaseUrl publicBaseUrl, BarredOriginals barred, SignatureVerifier trust,
-                         AuditLog audit, DossierFacts facts) {
+                         AuditLog audit, DossierFacts facts, vn.sohoa.app.webhook.Webhooks webhooks) {
         this.audit = audit;
         this.facts = facts;
+        this.webhooks = webhooks;
         this.trust = trust;
         this.barred = barred;
         this.publicBaseUrl = publicBaseUrl;
@@ -386,6 +388,12 @@ public class CertificationService {
             made.forEach(certifications::insert);
             register.markIssued(reservation);
             made.forEach(copy -> facts.copyCertified(copy.dossierCode(), copy.id(), copy.certifiedAt()));
+            made.forEach(copy -> webhooks.publish(vn.sohoa.app.webhook.WebhookEvent.COPY_CERTIFIED, copy.agencyCode(),
+                    java.util.Map.of("certificationId", copy.id(), "documentId", copy.documentId(),
+                            "dossierCode", copy.dossierCode(), "registerNumber", copy.registerNumber(),
+                            "book", copy.book(), "copy", copy.copyIndex(), "sha256", copy.sha256(),
+                            "certifiedAt", copy.certifiedAt().toString(),
+                            "pdfUrl", "/api/v1/certified-copies/" + copy.id() + "/pdf")));
             for (Certification copy : made) {
                 audit.record(request.certifier().username(), copy.agencyCode(), AuditAction.COPY_CERTIFIED, copy.id(),
                         "number " + copy.registerNumber() + " copy " + copy.copyIndex() + " book " + copy.book()

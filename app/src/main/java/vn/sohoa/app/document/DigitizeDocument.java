@@ -46,13 +46,15 @@ class DigitizeDocument {
     private final ScanDecoder decoder;
     private final OcrPipeline pipeline;
     private final vn.sohoa.app.stats.DossierFacts facts;
+    private final vn.sohoa.app.webhook.Webhooks webhooks;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     DigitizeDocument(DocumentRepository documents, AgencyRepository agencies, UserRepository users,
                      ObjectStore store, IngestLimits limits, ScanDecoder decoder, OcrPipeline pipeline,
-                     vn.sohoa.app.stats.DossierFacts facts,
+                     vn.sohoa.app.stats.DossierFacts facts, vn.sohoa.app.webhook.Webhooks webhooks,
                      org.springframework.transaction.PlatformTransactionManager transactions) {
         this.facts = facts;
+        this.webhooks = webhooks;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.documents = documents;
         this.agencies = agencies;
@@ -98,6 +100,10 @@ class DigitizeDocument {
             documents.markDigitized(documentId, key.toString(), stored.sha256(), stored.size(), pages.count(),
                     digitizedAt, result.lastPageInk());
             facts.documentDigitized(document.dossierCode(), documentId, digitizedAt);
+            webhooks.publish(vn.sohoa.app.webhook.WebhookEvent.DOCUMENT_DIGITIZED, document.agencyCode(),
+                    java.util.Map.of("documentId", documentId, "dossierCode", document.dossierCode(),
+                            "pages", pages.count(), "pdfSha256", stored.sha256(),
+                            "digitizedAt", digitizedAt.toString(), "pdfUrl", "/api/v1/documents/" + documentId + "/pdf"));
         });
         long done = System.nanoTime();
         LOG.info("document {} digitized: {} page(s), {} bytes in {} ms (read {} ms, OCR and PDF/A {} ms, store {} ms)",

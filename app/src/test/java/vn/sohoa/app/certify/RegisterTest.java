@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,10 +48,7 @@ abstract class RegisterTest {
 
     @BeforeEach
     void migrate() {
-        dataSource = freshDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .schemas(dataSource.getSchema() == null ? new String[0] : new String[]{dataSource.getSchema()})
-                .createSchemas(true).load().migrate();
+        dataSource = vn.sohoa.app.TestDatabases.migrated(freshDatabase());
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("insert into agencies (code, name, level) values (?, 'UBND xã Hòa Phong', 'COMMUNE')")
                 .param(AGENCY).update();

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,10 +61,7 @@ abstract class IndicatorsDatabaseTest {
 
     @BeforeEach
     void migrate() {
-        dataSource = freshDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .schemas(dataSource.getSchema() == null ? new String[0] : new String[]{dataSource.getSchema()})
-                .createSchemas(true).load().migrate();
+        dataSource = vn.sohoa.app.TestDatabases.migrated(freshDatabase());
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         units = new UnitRepository(jdbc);

@@ -72,7 +72,8 @@ public final class StampStatement {
         }
     });
 
-    /** Side of the verification QR code: 2.6 cm, readable by any phone from the printed page. */
+    /** Side of the verification QR code with its quiet zone: 2.6 cm (the code itself about 2.1 cm), readable by any
+     * phone from the printed page. */
     private static final float QR_SIZE = 74f;
     private static final float QR_CAPTION_SIZE = 6.5f;
     private static final float GAP = 8f;
@@ -232,13 +233,17 @@ public final class StampStatement {
         return LosslessFactory.createFromImage(document, image);
     }
 
-    /** The QR code as filled squares (vector, so it prints sharp at any size). */
+    /**
+     * The QR code as filled squares (vector, so it prints sharp at any size), inside its own quiet zone of four
+     * modules (ISO/IEC 18004): the statement's text, the caption and the scan around must not touch the finder
+     * patterns, or phones (and decoders) miss the code.
+     */
     private static void drawQr(PDPageContentStream content, String url, float left, float bottom)
             throws IOException {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
                             EncodeHintType.CHARACTER_SET, "UTF-8"));
         } catch (WriterException e) {
             throw new SigningException("the verification link is too long for a QR code: " + url, e);

@@ -1,0 +1,41 @@
+package vn.sohoa.app.config;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BiConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+
+/**
+ * How a durable job whose data is an id fails: again after doubling delays ({@code firstRetryDelay},
+ * {@code maxRetryDelay}), and after {@code maxAttempts} it stops and {@code giveUp} records why for the id.
+ */
+public record BackoffThenGiveUp(SohoaProperties.Jobs jobs, String what, BiConsumer<String, String> giveUp)
+        implements FailureHandler<String> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackoffThenGiveUp.class);
+
+    @Override
+    public void onFailure(ExecutionComplete complete, ExecutionOperations<String> operations) {
+        int failures = complete.getExecution().consecutiveFailures + 1;
+        String id = (String) complete.getExecution().taskInstance.getData();
+        String cause = complete.getCause().map(Throwable::getMessage).orElse("unknown error");
+        if (failures >= jobs.maxAttempts()) {
+            LOG.error("giving up on {} {} after {} attempts: {}", what, id, failures, cause);
+            giveUp.accept(id, "gave up after " + failures + " attempts: " + cause);
+            operations.stop();
+            return;
+        }
+        Duration delay = jobs.firstRetryDelay().multipliedBy(1L << Math.min(failures - 1, 16));
+        if (delay.compareTo(jobs.maxRetryDelay()) > 0) {
+            delay = jobs.maxRetryDelay();
+        }
+        LOG.warn("{} {} attempt {} failed ({}); retrying in {}", what, id, failures, cause, delay);
+        operations.reschedule(complete, Instant.now().plus(delay));
+    }
+}

@@ -1,0 +1,113 @@
+package vn.sohoa.app.webhook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+import vn.sohoa.app.config.BackoffThenGiveUp;
+import vn.sohoa.app.config.SohoaProperties;
+
+/**
+ * Sends one outbox delivery: {@code POST} of the JSON payload with {@code X-Sohoa-Event}, {@code X-Sohoa-Delivery},
+ * {@code X-Sohoa-Timestamp} and {@code X-Sohoa-Signature: sha256=<hex>} — the HMAC-SHA256, keyed with the
+ * subscription's secret, of the timestamp, a dot and the body, so that a receiver can check who sent it and refuse
+ * replays. A 2xx answer delivers it; anything else is retried with doubling delays (the durable-job settings) and
+ * given up after the last attempt, which the deliveries list shows.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebhookDelivery {
+
+    static final TaskDescriptor<String> TASK = TaskDescriptor.of("deliver-webhook", String.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Bean
+    OneTimeTask<String> deliverWebhookTask(JdbcClient jdbc, SohoaProperties properties) {
+        return Tasks.oneTime(TASK)
+                .onFailure(new BackoffThenGiveUp(properties.jobs(), "webhook delivery", (id, why) ->
+                        jdbc.sql("update webhook_deliveries set gave_up_at = ?, last_error = ? where id = ?")
+                                .params(OffsetDateTime.now(), why.length() > 1900 ? why.substring(0, 1900) : why, id)
+                                .update()))
+                .execute((instance, context) -> send(jdbc, instance.getData()));
+    }
+
+    /** The signature header's value for {@code body} sent at {@code timestamp} (epoch seconds). */
+    static String signature(String secret, long timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static void send(JdbcClient jdbc, String deliveryId) {
+        record Target(String url, String secret, String eventType, String payload, boolean delivered) {
+        }
+        Target target = jdbc.sql("select s.url, s.secret, d.event_type, d.payload, d.delivered_at "
+                        + "from webhook_deliveries d join webhook_subscriptions s on s.id = d.subscription_id "
+                        + "where d.id = ?")
+                .param(deliveryId)
+                .query((rs, n) -> new Target(rs.getString("url"), rs.getString("secret"), rs.getString("event_type"),
+                        rs.getString("payload"), rs.getObject("delivered_at") != null))
+                .optional().orElse(null);
+        if (target == null || target.delivered()) {
+            return; // gone, or delivered by an attempt that crashed before its job completed
+        }
+        byte[] body = target.payload().getBytes(StandardCharsets.UTF_8);
+        long timestamp = Instant.now().getEpochSecond();
+        int status;
+        String error = null;
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(target.url()))
+                    .timeout(TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Sohoa-Webhooks/1")
+                    .header("X-Sohoa-Event", WebhookEvent.valueOf(target.eventType()).wireName())
+                    .header("X-Sohoa-Delivery", deliveryId)
+                    .header("X-Sohoa-Timestamp", String.valueOf(timestamp))
+                    .header("X-Sohoa-Signature", signature(target.secret(), timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            if (status < 200 || status >= 300) {
+                error = "answered HTTP " + status;
+            }
+        } catch (IOException e) {
+            status = 0;
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while delivering webhook " + deliveryId, e);
+        }
+        jdbc.sql("update webhook_deliveries set attempts = attempts + 1, last_status = ?, last_error = ?, "
+                        + "delivered_at = ? where id = ?")
+                .params(status == 0 ? null : status, error, error == null ? OffsetDateTime.now() : null, deliveryId)
+                .update();
+        if (error != null) {
+            throw new IllegalStateException("webhook " + deliveryId + " to " + URI.create(target.url()).getHost()
+                    + ": " + error);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package vn.sohoa.signing;
+
+import java.awt.image.BufferedImage;
+import java.util.Map;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.Result;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.multi.GenericMultipleBarcodeReader;
+import com.google.zxing.multi.qrcode.QRCodeMultiReader;
+import com.google.zxing.qrcode.QRCodeReader;
+
+/**
+ * Reads the QR code on a rendered page as a phone would find it among a scan's text: the plain detector first, then
+ * the ones that look for several finder-pattern sets and in parts of the image (text and scan noise can mislead the
+ * plain detector, depending on the code's own pattern).
+ */
+public final class QrCodes {
+
+    private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.TRY_HARDER, true);
+
+    private QrCodes() {
+    }
+
+    public static String read(BufferedImage page) throws NotFoundException {
+        int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
+        try {
+            return new QRCodeReader().decode(bitmap, HINTS).getText();
+        } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException plain) {
+            try {
+                Result[] found = new QRCodeMultiReader().decodeMultiple(bitmap, HINTS);
+                return found[0].getText();
+            } catch (NotFoundException multi) {
+                Result[] found = new GenericMultipleBarcodeReader(new QRCodeReader()).decodeMultiple(bitmap, HINTS);
+                return found[0].getText();
+            }
+        }
+    }
+}
