@@ -723,6 +723,21 @@ abstract class EndToEndTest {
         assertThat(api.get("/api/v1/agencies", CLERK).statusCode()).as("other names are not locked").isEqualTo(200);
         throttle.forgive("certifier");
         assertThat(api.get("/api/v1/agencies", CERTIFIER).statusCode()).isEqualTo(200);
+
+        // an API client asking faster than 50 per second, after its burst of 200, is told to wait
+        String bearer = "Bearer " + json(api.postJson("/api/v1/api-clients", ADMIN,
+                "{\"name\":\"Hệ thống hỏi dồn dập\",\"agencyCode\":\"" + AGENCY + "\"}")).get("apiKey").asString();
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 400 && refused == null; i++) {
+            HttpResponse<String> answer = api.get("/api/v1/agencies", bearer);
+            if (answer.statusCode() == 429) {
+                refused = answer;
+            }
+        }
+        assertThat(refused).as("a 429 within 400 quick requests").isNotNull();
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(json(refused).get("detail").asString()).contains("50 requests per second")
+                .contains("Vượt giới hạn");
     }
 
     @Autowired

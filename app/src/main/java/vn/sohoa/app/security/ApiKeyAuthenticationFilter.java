@@ -31,7 +31,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             var client = clients.findByKey(header.substring(7).strip());
             if (client.isEmpty()) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                response.setContentType("application/problem+json");
+                response.setContentType("application/problem+json;charset=UTF-8");
                 response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
                         + "\"detail\":\"Unknown API key / Khóa API không hợp lệ\"}");
                 return;
@@ -40,7 +40,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             if (wait > 0) {
                 response.setStatus(429);
                 response.setHeader("Retry-After", String.valueOf(wait));
-                response.setContentType("application/problem+json");
+                response.setContentType("application/problem+json;charset=UTF-8");
                 response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\","
                         + "\"status\":429,\"limit\":" + limiter.rate() + ",\"detail\":\"More than "
                         + limiter.rate() + " requests per second from this API client; retry after " + wait

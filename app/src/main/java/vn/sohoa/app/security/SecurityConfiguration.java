@@ -33,7 +33,7 @@ class SecurityConfiguration {
         AuthenticationEntryPoint problem = (request, response, exception) -> {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Basic realm=\"sohoa\"");
-            response.setContentType("application/problem+json");
+            response.setContentType("application/problem+json;charset=UTF-8");
             String detail = isLockout(exception) ? exception.getMessage()
                     : "Sign in with HTTP Basic or an API key (Authorization: Bearer) / Cần đăng nhập";
             response.setCharacterEncoding("UTF-8");
