@@ -832,6 +832,107 @@ abstract class EndToEndTest {
     }
 
     @Test
+    @Order(17)
+    void theOneStopSystemReportsFactsAndReadsIndicatorsOverHttp() throws Exception {
+        String units = """
+                code,name,level,parent_code,valid_from,valid_to,successors
+                T00,Tỉnh Thử (e2e),PROVINCE,,2000-01-01,,
+                T01,"Xã Một, Thử",COMMUNE,T00,2000-01-01,2026-01-01,T03
+                T02,Xã Hai,COMMUNE,T00,2000-01-01,2026-01-01,T03
+                T03,Xã Ba (sáp nhập),COMMUNE,T00,2026-01-01,,
+                """;
+        assertThat(api.send("POST", "/api/v1/units", CLERK, "text/csv", units).statusCode()).isEqualTo(403);
+        HttpResponse<String> badCsv = api.send("POST", "/api/v1/units", ADMIN, "text/csv",
+                units.replace("T02,Xã Hai,COMMUNE", "T02,Xã Hai,VILLAGE"));
+        assertThat(badCsv.statusCode()).isEqualTo(400);
+        assertThat(json(badCsv).get("detail").asString()).contains("line 4").contains("VILLAGE");
+        HttpResponse<String> imported = api.send("POST", "/api/v1/units", ADMIN, "text/csv", units);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(json(imported).get("versions").asInt()).isEqualTo(4);
+        assertThat(json(api.get("/api/v1/units/T03", ADMIN)).get("predecessors")).hasSize(2);
+        assertThat(json(api.get("/api/v1/units?on=2025-12-31", ADMIN)).toString()).contains("T01")
+                .doesNotContain("\"T03\"");
+
+        assertThat(api.send("PUT", "/api/v1/targets/2025", ADMIN, "application/json", """
+                [{"level":"COMMUNE","indicator":"DOSSIERS_DIGITIZED","rate":60}]""").statusCode()).isEqualTo(200);
+
+        String bearer = "Bearer " + json(api.postJson("/api/v1/api-clients", ADMIN,
+                "{\"name\":\"Một cửa tỉnh Thử\",\"agencyCode\":\"000.00.00.H42\"}")).get("apiKey").asString();
+        String events = """
+                [{"dossierCode":"T01-1","eventId":"r","type":"RECEIVED","occurredAt":"2025-05-02T08:00:00+07:00",
+                  "unitCode":"T01","channel":"ONLINE","components":1,"paperResult":false},
+                 {"dossierCode":"T01-1","eventId":"d","type":"COMPONENT_DIGITIZED",
+                  "occurredAt":"2025-05-02T09:00:00+07:00","component":"cccd"},
+                 {"dossierCode":"T02-1","eventId":"d","type":"COMPONENT_DIGITIZED",
+                  "occurredAt":"2025-06-02T09:00:00+07:00","component":"1"},
+                 {"dossierCode":"T02-1","eventId":"r","type":"RECEIVED","occurredAt":"2025-06-02T08:00:00+07:00",
+                  "unitCode":"T02","channel":"WALK_IN","components":2}]""";
+        // the system's agency is the demo province: the test province's units are not its own
+        assertThat(api.send("POST", "/api/v1/dossier-events", bearer, "application/json", events).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> recorded = api.send("POST", "/api/v1/dossier-events", ADMIN, "application/json",
+                events);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        HttpResponse<String> again = api.send("POST", "/api/v1/dossier-events", ADMIN, "application/json", events);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).get(0).get("recorded").asBoolean()).isFalse();
+        HttpResponse<String> conflict = api.send("POST", "/api/v1/dossier-events", ADMIN, "application/json",
+                events.replace("\"channel\":\"ONLINE\"", "\"channel\":\"POSTAL\""));
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        HttpResponse<String> missing = api.send("POST", "/api/v1/dossier-events", ADMIN, "application/json", """
+                [{"dossierCode":"T01-2","eventId":"r","type":"RECEIVED","occurredAt":"2025-05-02T08:00:00+07:00",
+                  "unitCode":"T01"}]""");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json(missing).get("field").asString()).isEqualTo("channel");
+
+        // 2025: T01's dossier digitized, T02's not (one of two components): 50 %, under the communes' 60 % target;
+        // T03 did not exist yet, its series there is what T01 and T02 did
+        JsonNode report = json(api.get("/api/v1/statistics/indicators?unit=T00&period=2025", ADMIN));
+        JsonNode digitized = null;
+        for (JsonNode value : report.get("total").get("indicators")) {
+            if (value.get("indicator").asString().equals("DOSSIERS_DIGITIZED")) {
+                digitized = value;
+            }
+        }
+        assertThat(digitized.get("numerator").asLong()).isEqualTo(1);
+        assertThat(digitized.get("denominator").asLong()).isEqualTo(2);
+        assertThat(digitized.get("rate").asDouble()).isEqualTo(50.0);
+        JsonNode merged = json(api.get("/api/v1/statistics/indicators?unit=T03&period=2025", ADMIN));
+        assertThat(merged.get("total").get("figures").get("received").asLong()).isEqualTo(2);
+        JsonNode communes = null;
+        for (JsonNode level : report.get("levels")) {
+            if (level.get("level").asString().equals("COMMUNE")) {
+                communes = level;
+            }
+        }
+        assertThat(communes.get("units").asInt()).isEqualTo(2);
+        JsonNode communeDigitized = communes.get("indicators").get(1);
+        assertThat(communeDigitized.get("target").asDouble()).isEqualTo(60.0);
+        assertThat(communeDigitized.get("attained").asBoolean()).isFalse();
+
+        JsonNode trend = json(api.get("/api/v1/statistics/indicators/trend?unit=T00&from=2025-04&to=2025-07",
+                ADMIN));
+        assertThat(trend).hasSize(4);
+        assertThat(trend.get(1).get("total").get("figures").get("received").asLong()).isEqualTo(1);
+        HttpResponse<String> badTrend = api.get("/api/v1/statistics/indicators/trend?unit=T00&from=2025-13&to=x",
+                ADMIN);
+        assertThat(badTrend.statusCode()).isEqualTo(400);
+        assertThat(json(badTrend).get("field").asString()).isEqualTo("from");
+
+        HttpResponse<byte[]> csv = api.getBytes("/api/v1/statistics/indicators/export.csv?unit=T00&period=2025",
+                ADMIN);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/csv"));
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).contains("Tỉnh Thử (e2e)");
+        HttpResponse<byte[]> xlsx = api.getBytes("/api/v1/statistics/indicators/export.xlsx?unit=T00&period=2025",
+                ADMIN);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.body()).startsWith(new byte[]{'P', 'K'});
+        assertThat(api.get("/api/v1/statistics/indicators?unit=T00&period=2025", SUPERVISOR).statusCode())
+                .as("the demo province's supervisor does not see another province").isEqualTo(404);
+    }
+
+    @Test
     @Order(21)
     void theAuditLogHoldsWhatHappenedAndShowsATamperedEntry() throws Exception {
         ByteArrayOutputStream exported = new ByteArrayOutputStream();

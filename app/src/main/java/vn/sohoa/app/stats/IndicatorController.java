@@ -127,14 +127,26 @@ class IndicatorController {
         return targets.ofYear(year);
     }
 
+    /** One target as sent: the year is the path's. */
+    record NewTarget(vn.sohoa.core.code.AdministrativeLevel level, Indicator indicator, Double rate) {
+    }
+
     @PutMapping("/api/v1/targets/{year}")
-    @Operation(summary = "Replace the targets of a year (administrator)")
+    @Operation(summary = "Replace the targets of a year (administrator): a list of level, indicator and rate (percent)")
     List<Targets.Target> replaceTargets(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable int year,
-                                        @RequestBody List<Targets.Target> newTargets) {
+                                        @RequestBody List<NewTarget> newTargets) {
         if (principal.role() != Role.ADMIN) {
             throw new ForbiddenException("only administrators set targets", "chỉ quản trị viên được đặt chỉ tiêu");
         }
-        List<Targets.Target> stored = targets.replaceYear(year, newTargets == null ? List.of() : newTargets);
+        List<Targets.Target> asked = new ArrayList<>();
+        for (NewTarget target : newTargets == null ? List.<NewTarget>of() : newTargets) {
+            if (target == null || target.rate() == null) {
+                throw new InvalidInputException("rate", "each target needs level, indicator and rate (percent)",
+                        "mỗi chỉ tiêu cần cấp, chỉ số và tỷ lệ (%)");
+            }
+            asked.add(new Targets.Target(year, target.level(), target.indicator(), target.rate()));
+        }
+        List<Targets.Target> stored = targets.replaceYear(year, asked);
         audit.record(principal.username(), principal.agencyCode(), AuditAction.TARGETS_CHANGED, "targets " + year,
                 stored.size() + " targets");
         return stored;
