@@ -933,6 +933,45 @@ abstract class EndToEndTest {
     }
 
     @Test
+    @Order(18)
+    void hostileUploadsAreRefusedWithTheReasonAndLeaveNothingBehind() throws Exception {
+        java.util.function.Supplier<Long> temporaryCopies = () -> {
+            try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+                return files.map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith("imageio") || n.startsWith("upload_")).count();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        long before = temporaryCopies.get();
+        long documentsBefore = json(api.get("/api/v1/dossiers/" + DOSSIER, CLERK)).get("documents").size();
+        int refused = 0;
+        for (var hostile : vn.sohoa.ingest.HostileFiles.corpus()) {
+            if (hostile.expected() == vn.sohoa.ingest.ScanRejectedException.Reason.TOO_LARGE
+                    || hostile.expected() == vn.sohoa.ingest.ScanRejectedException.Reason.EMPTY
+                    || hostile.name().chars().anyMatch(Character::isISOControl)) {
+                continue; // the size limit is the service's own (64 MB); an empty part or a control character in a
+                          // multipart header are refused by the HTTP layer before Sohoa sees them
+            }
+            HttpResponse<String> answer = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                    new String[][]{{"title", hostile.what()}}, new Object[][]{{"files", hostile.name(),
+                            hostile.content()}});
+            assertThat(answer.statusCode()).as(hostile.what() + ": " + answer.body()).isBetween(400, 499);
+            assertThat(json(answer).get("field").asString()).isEqualTo("files");
+            assertThat(json(answer).get("reason").asString()).as(hostile.what())
+                    .isEqualTo(hostile.expected().name());
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            refused++;
+        }
+        assertThat(refused).isGreaterThanOrEqualTo(38);
+        assertThat(json(api.get("/api/v1/dossiers/" + DOSSIER, CLERK)).get("documents").size())
+                .as("nothing refused was stored").isEqualTo(documentsBefore);
+        assertThat(api.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        assertThat(temporaryCopies.get()).as("no temporary copy left").isLessThanOrEqualTo(before);
+    }
+
+    @Test
     @Order(21)
     void theAuditLogHoldsWhatHappenedAndShowsATamperedEntry() throws Exception {
         ByteArrayOutputStream exported = new ByteArrayOutputStream();

@@ -36,6 +36,12 @@ import vn.sohoa.ingest.ScanRejectedException.Reason;
  */
 public final class ScanDecoder {
 
+    static {
+        // ImageIO would copy every stream it reads into a temporary file: the scans are in memory already, and a
+        // crash would leave the copies of citizens' papers behind in /tmp
+        ImageIO.setUseCache(false);
+    }
+
     private static final float POINTS_PER_INCH = 72f;
 
     private final IngestLimits limits;
@@ -60,6 +66,7 @@ public final class ScanDecoder {
     public ScanPages open(List<ScanFile> files) {
         List<ScanPages.PageRef> pages = new ArrayList<>();
         for (ScanFile file : files) {
+            ScanStructure.check(file);
             int inFile = switch (file.format()) {
                 case PNG, JPEG, TIFF -> indexRaster(file, pages.size());
                 case PDF -> indexPdf(file, pages.size());
@@ -97,6 +104,13 @@ public final class ScanDecoder {
 
     private int indexPdf(ScanFile file, int pagesBefore) {
         return withPdf(file, document -> {
+            // checked once, when the upload is indexed (not again for every page decoded)
+            java.util.Optional<String> active = ActivePdfContent.find(document);
+            if (active.isPresent()) {
+                throw new ScanRejectedException(Reason.ACTIVE_CONTENT, file.name(), "the PDF contains "
+                        + active.get() + "; a scan has none: send the scan itself",
+                        "tệp PDF chứa nội dung chủ động (" + active.get() + "); hãy gửi bản quét");
+            }
             int number = 0;
             for (PDPage page : document.getPages()) {
                 number++;

@@ -6,6 +6,24 @@ import java.util.Arrays;
 public record ScanFile(String name, ScanFormat format, byte[] content) {
 
     /**
+     * Refuses a file name sent by a client that is not a plain name: a path (which a browser never sends), control
+     * characters, or more than 255 characters. Names are never part of a storage path; the check keeps them harmless
+     * in logs, pages and downloads too. Command-line tools, which name files by their paths, do not call it.
+     */
+    public static void requirePlainName(String name) {
+        String shown = name == null || name.isBlank() ? "(unnamed)" : name;
+        if (shown.length() > 255 || shown.contains("/") || shown.contains("\\") || shown.equals("..")
+                || shown.equals(".") || shown.chars().anyMatch(Character::isISOControl)) {
+            String printable = shown.chars().limit(80).map(c -> Character.isISOControl(c) ? '?' : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            throw new ScanRejectedException(ScanRejectedException.Reason.BAD_NAME, printable,
+                    "a file name must be a plain name of at most 255 characters, without '/', '\\' or "
+                            + "control characters", "tên tệp không được chứa đường dẫn, ký tự điều khiển, tối đa 255 "
+                            + "ký tự");
+        }
+    }
+
+    /**
      * Checks size and type. The name is used only in messages; it is never part of a storage path.
      *
      * @throws ScanRejectedException when the file is empty, too large or not a supported scan format

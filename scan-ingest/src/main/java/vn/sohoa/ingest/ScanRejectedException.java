@@ -7,7 +7,11 @@ public class ScanRejectedException extends InvalidInputException {
 
     /** Why a scan was refused. */
     public enum Reason {
-        EMPTY, UNSUPPORTED_TYPE, TOO_LARGE, TOO_MANY_PAGES, TOO_MANY_PIXELS, ENCRYPTED_PDF, SIGNED_PDF, UNREADABLE
+        EMPTY, UNSUPPORTED_TYPE, TOO_LARGE, TOO_MANY_PAGES, TOO_MANY_PIXELS, ENCRYPTED_PDF, SIGNED_PDF, UNREADABLE,
+        /** A PDF that would run code or open something when viewed: JavaScript, launch, embedded files. */
+        ACTIVE_CONTENT,
+        /** A file name with a path, control characters or of excessive length. */
+        BAD_NAME
     }
 
     private final Reason reason;

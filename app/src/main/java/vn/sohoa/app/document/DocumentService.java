@@ -102,6 +102,7 @@ public class DocumentService {
         }
         List<ScanFile> accepted = new ArrayList<>();
         for (UploadedScan upload : uploads) {
+            ScanFile.requirePlainName(upload.name());
             accepted.add(ScanFile.accept(upload.name(), upload.content(), limits));
         }
         // headers only, no pixels: page count, page sizes, encryption, signatures. A bad file is refused now, while
