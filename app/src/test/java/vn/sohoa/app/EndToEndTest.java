@@ -724,6 +724,32 @@ abstract class EndToEndTest {
         throttle.forgive("certifier");
         assertThat(api.get("/api/v1/agencies", CERTIFIER).statusCode()).isEqualTo(200);
 
+        // the web session's cookie alone does not change anything through the API: another site could send it
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://127.0.0.1:" + port;
+        String loginPage = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+                .matcher(loginPage);
+        assertThat(csrf.find()).isTrue();
+        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=clerk&password=demo-pass&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/agencies"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("reading with the session")
+                .isEqualTo(200);
+        HttpResponse<String> forged = browser.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/v1/dossiers"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"code\":\"000.00.30.H42-261130-0099\","
+                        + "\"agencyCode\":\"000.00.30.H42\",\"receivedAt\":\"2026-11-30T08:00:00+07:00\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(json(forged).get("detail").asString()).contains("CSRF");
+
         // an API client asking faster than 50 per second, after its burst of 200, is told to wait
         String bearer = "Bearer " + json(api.postJson("/api/v1/api-clients", ADMIN,
                 "{\"name\":\"Hệ thống hỏi dồn dập\",\"agencyCode\":\"" + AGENCY + "\"}")).get("apiKey").asString();

@@ -12,7 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two filter chains: {@code /api/**} for HTTP Basic users and API-key systems (no CSRF: no form posts there), and the
+ * Two filter chains: {@code /api/**} for HTTP Basic users and API-key systems (CSRF tokens only for calls that rely
+ * on the web session instead of an Authorization header), and the
  * web pages with form login, CSRF and a session. Public: the login page, the development PKI's root and CRL, the
  * OpenAPI documents and the health probe.
  */
@@ -41,10 +42,21 @@ class SecurityConfiguration {
                     + "\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
         };
         http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
+                // A request that carries its own credentials (HTTP Basic, an API key) cannot be forged by another
+                // site: browsers do not add an Authorization header cross-site. A request that relies on the web
+                // page's session cookie can, so a state-changing one must carry the page's CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problem))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, limiter), BasicAuthenticationFilter.class)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problem))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problem)
+                        .accessDeniedHandler((request, response, denied) -> {
+                            response.setStatus(403);
+                            response.setContentType("application/problem+json;charset=UTF-8");
+                            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\","
+                                    + "\"status\":403,\"detail\":\"A call that relies on the web session must "
+                                    + "carry the page's CSRF token (X-CSRF-TOKEN); other systems send an "
+                                    + "Authorization header / Thiếu mã chống giả mạo (CSRF)\"}");
+                        }))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
         return http.build();
     }
