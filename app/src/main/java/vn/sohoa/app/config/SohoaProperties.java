@@ -93,11 +93,15 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param maxPagePixels most pixels in one page
      * @param defaultDpi    resolution assumed when a file does not say
      * @param textPages     PDF pages that already carry text: KEEP_TEXT (default, no OCR) or FORCE_OCR
+     * @param concurrentUploads uploads read, checked and stored at once; more wait their turn (the heap holds each
+     *                          one's files while it is checked and stored)
+     * @param uploadWait        how long an upload waits for its turn before it is answered 503 with Retry-After
      */
     public record Ingest(@DefaultValue("64MB") DataSize maxFileSize, @DefaultValue("20") int maxFiles,
                          @DefaultValue("300") int maxPages, @DefaultValue("80000000") long maxPagePixels,
                          @DefaultValue("300") int defaultDpi,
-                         @DefaultValue("KEEP_TEXT") vn.sohoa.ingest.TextPages textPages) {
+                         @DefaultValue("KEEP_TEXT") vn.sohoa.ingest.TextPages textPages,
+                         @DefaultValue("4") int concurrentUploads, @DefaultValue("2m") Duration uploadWait) {
     }
 
     /** Where objects live. */

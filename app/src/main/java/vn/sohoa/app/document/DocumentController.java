@@ -33,8 +33,11 @@ class DocumentController {
 
     private final DocumentService documents;
     private final PresignedLinks links;
+    private final UploadGate gate;
 
-    DocumentController(DocumentService documents, PresignedLinks links, vn.sohoa.app.audit.AuditLog audit) {
+    DocumentController(DocumentService documents, PresignedLinks links, vn.sohoa.app.audit.AuditLog audit,
+                       UploadGate gate) {
+        this.gate = gate;
         this.audit = audit;
         this.documents = documents;
         this.links = links;
@@ -57,15 +60,17 @@ class DocumentController {
                                         @RequestParam(value = "paperType", required = false) String paperType,
                                         @RequestParam(value = "validUntil", required = false) String validUntil) {
         PaperIdentity paper = PaperIdentity.parse(citizenId, paperType, validUntil);
-        List<UploadedScan> uploads = new ArrayList<>();
-        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-            try {
-                uploads.add(new UploadedScan(file.getOriginalFilename(), file.getBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the uploaded file", e);
+        DocumentRecord document = gate.run(() -> {
+            List<UploadedScan> uploads = new ArrayList<>();
+            for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+                try {
+                    uploads.add(new UploadedScan(file.getOriginalFilename(), file.getBytes()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the uploaded file", e);
+                }
             }
-        }
-        DocumentRecord document = documents.upload(principal, code, title, uploads, paper);
+            return documents.upload(principal, code, title, uploads, paper);
+        });
         return ResponseEntity.accepted().location(URI.create("/api/v1/documents/" + document.id()))
                 .body(DocumentView.of(document));
     }

@@ -94,6 +94,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Remote signing refused / Dịch vụ ký số từ xa từ chối", e);
     }
 
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<ProblemDetail> busy(BusyException e) {
+        LOG.warn("busy: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy / Hệ thống đang bận", e));
+    }
+
     @ExceptionHandler(StoreUnavailableException.class)
     ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
         LOG.warn("object store unavailable: {}", e.getMessage());
