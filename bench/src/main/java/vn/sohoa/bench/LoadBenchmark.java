@@ -2,7 +2,6 @@ package vn.sohoa.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,8 +62,8 @@ public final class LoadBenchmark {
         }
 
         Path home = Files.createTempDirectory("sohoa-bench-load-");
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx" + heap, "-XX:G1HeapRegionSize=4m", "-jar",
+        int port = ServiceProcess.freePort();
+        ProcessBuilder builder = new ProcessBuilder(ServiceProcess.java(), "-Xmx" + heap, "-XX:G1HeapRegionSize=4m", "-jar",
                 jar.toString(), "--server.port=" + port)
                 .redirectErrorStream(true).redirectOutput(home.resolve("service.log").toFile());
         builder.environment().put("SOHOA_HOME", home.toString());
@@ -75,10 +73,10 @@ public final class LoadBenchmark {
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         try {
-            awaitReady(http, base, service);
+            ServiceProcess.awaitReady(http, base, service);
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < clerks; i++) {
-                keys.add(apiKey(http, base, "clerk-" + (i + 1)));
+                keys.add(ServiceProcess.apiKey(http, base, ADMIN_PASSWORD, "clerk-" + (i + 1), AGENCY));
             }
 
             List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -220,48 +218,9 @@ public final class LoadBenchmark {
         return 0;
     }
 
-    private static void awaitReady(HttpClient http, String base, Process service) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service stopped (exit " + service.exitValue() + ")");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the service did not get ready in 3 minutes");
-    }
 
-    private static String apiKey(HttpClient http, String base, String name) throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/api-clients"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"agencyCode\":\"" + AGENCY
-                        + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher key = Pattern.compile("\"apiKey\"\\s*:\\s*\"([^\"]+)\"").matcher(created.body());
-        if (created.statusCode() != 201 || !key.find()) {
-            throw new IllegalStateException("cannot create an API key: " + created.statusCode() + " " + created.body());
-        }
-        return key.group(1);
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 
     private LoadBenchmark() {
     }

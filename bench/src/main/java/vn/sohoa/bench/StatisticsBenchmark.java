@@ -2,7 +2,6 @@ package vn.sohoa.bench;
 
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,7 +20,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +69,7 @@ public final class StatisticsBenchmark {
         if (present == 0) {
             System.err.println("bench/statistics: generating " + dossiers + " dossiers into schema " + schema
                     + " (once; later runs reuse them)…");
-            ProcessBuilder generate = new ProcessBuilder(java(), "-XX:G1HeapRegionSize=4m", "-jar", jar.toString(),
+            ProcessBuilder generate = new ProcessBuilder(ServiceProcess.java(), "-XX:G1HeapRegionSize=4m", "-jar", jar.toString(),
                     "generate-facts", "--dossiers", String.valueOf(dossiers)).inheritIO();
             environment(generate.environment(), url, pgUser, home);
             int exit = generate.start().waitFor();
@@ -83,8 +81,8 @@ public final class StatisticsBenchmark {
             present = generatedDossiers(db, schema);
         }
 
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(java(), "-XX:G1HeapRegionSize=4m", "-jar", jar.toString(),
+        int port = ServiceProcess.freePort();
+        List<String> command = new ArrayList<>(List.of(ServiceProcess.java(), "-XX:G1HeapRegionSize=4m", "-jar", jar.toString(),
                 "--server.port=" + port, "--sohoa.bootstrap.demo-data=false",
                 // the bench's one API client asks as fast as it can: the per-client limit would time the limiter
                 "--sohoa.security.api-rate=1000000", "--sohoa.security.api-burst=1000000"));
@@ -96,8 +94,8 @@ public final class StatisticsBenchmark {
             String base = "http://127.0.0.1:" + port;
             HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                     .connectTimeout(Duration.ofSeconds(5)).build();
-            awaitReady(http, base, service);
-            String key = apiKey(http, base);
+            ServiceProcess.awaitReady(http, base, service);
+            String key = ServiceProcess.apiKey(http, base, ADMIN_PASSWORD, "bench", PROVINCE);
             signIn(http, base);
 
             String year = String.valueOf(YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear());
@@ -196,39 +194,7 @@ public final class StatisticsBenchmark {
         }
     }
 
-    private static void awaitReady(HttpClient http, String base, Process service) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service stopped (exit " + service.exitValue() + ")");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the service did not get ready in 3 minutes");
-    }
 
-    /** An API key of the synthetic province: Basic authentication would time bcrypt, not the statistics. */
-    private static String apiKey(HttpClient http, String base) throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/api-clients"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"agencyCode\":\"" + PROVINCE + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        Matcher key = Pattern.compile("\"apiKey\"\\s*:\\s*\"([^\"]+)\"").matcher(created.body());
-        if (created.statusCode() != 201 || !key.find()) {
-            throw new IllegalStateException("cannot create an API key: " + created.statusCode() + " " + created.body());
-        }
-        return key.group(1);
-    }
 
     /** Signs in through the login form, as a browser does, so that the page is timed with a session. */
     private static void signIn(HttpClient http, String base) throws Exception {
@@ -245,15 +211,7 @@ public final class StatisticsBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 
     private StatisticsBenchmark() {
     }

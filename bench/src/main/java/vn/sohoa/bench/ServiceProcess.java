@@ -1,0 +1,70 @@
+package vn.sohoa.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The service jar run by a benchmark: a free port, this JVM's java, readiness, API keys made by the admin. */
+final class ServiceProcess {
+
+    private ServiceProcess() {
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Waits until the service answers its readiness probe, for at most three minutes. */
+    static void awaitReady(HttpClient http, String base, Process service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service stopped (exit " + service.exitValue() + ")");
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the service did not get ready in 3 minutes");
+    }
+
+    /**
+     * A new API key of {@code agencyCode}, made by the administrator: benchmarks call with keys, since HTTP Basic
+     * would time bcrypt rather than the work measured.
+     */
+    static String apiKey(HttpClient http, String base, String adminPassword, String name, String agencyCode)
+            throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/api-clients"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"agencyCode\":\"" + agencyCode
+                        + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher key = Pattern.compile("\"apiKey\"\\s*:\\s*\"([^\"]+)\"").matcher(created.body());
+        if (created.statusCode() != 201 || !key.find()) {
+            throw new IllegalStateException("cannot create an API key: " + created.statusCode() + " " + created.body());
+        }
+        return key.group(1);
+    }
+}
