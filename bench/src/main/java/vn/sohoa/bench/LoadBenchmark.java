@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,10 +42,7 @@ public final class LoadBenchmark {
     private static final String ADMIN_PASSWORD = "load-admin-pass";
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
-        }
+        Map<String, String> options = BenchOptions.parse(args);
         int clerks = Integer.parseInt(options.getOrDefault("--clerks", "50"));
         int seconds = Integer.parseInt(options.getOrDefault("--seconds", "120"));
         int pages = Integer.parseInt(options.getOrDefault("--pages", "5"));

@@ -82,10 +82,7 @@ public final class OcrBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
-        }
+        Map<String, String> options = BenchOptions.parse(args);
         Path shared = Path.of(options.getOrDefault("--shared", "../shared"));
         OcrBenchmark benchmark = new OcrBenchmark(
                 Path.of(options.getOrDefault("--scans", shared.resolve("corpus/scans").toString())),

@@ -42,10 +42,7 @@ public final class StatisticsBenchmark {
     private static final String ADMIN_PASSWORD = "bench-admin-pass";
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
-        }
+        Map<String, String> options = BenchOptions.parse(args);
         long dossiers = Long.parseLong(options.getOrDefault("--dossiers", "5000000"));
         int requests = Integer.parseInt(options.getOrDefault("--requests", "100"));
         String schema = options.getOrDefault("--schema", "sohoa_bench_stats");
