@@ -61,8 +61,8 @@ final class RecognizePage {
                     : detectOrientation.apply(engine, grey, page.dpi());
             if (correction != Orientation.UPRIGHT) {
                 int degrees = correction.clockwiseDegrees();
-                Attempt turned = attempt(engine, Images.rotateRightAngle(grey, degrees),
-                        colour ? Images.rotateRightAngle(shown, degrees) : null, page.dpi(), correction);
+                Attempt turned = attempt(engine, vn.sohoa.core.image.RightAngle.rotate(grey, degrees),
+                        colour ? vn.sohoa.core.image.RightAngle.rotate(shown, degrees) : null, page.dpi(), correction);
                 if (sideways || turned.recognition().meanConfidence() > first.meanConfidence()) {
                     best = turned;
                 }

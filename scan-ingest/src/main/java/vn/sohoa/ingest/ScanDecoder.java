@@ -27,6 +27,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.w3c.dom.NodeList;
 
 import vn.sohoa.core.document.PageImage;
+import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.core.document.PageText;
 import vn.sohoa.ingest.ScanRejectedException.Reason;
 
@@ -64,16 +65,45 @@ public final class ScanDecoder {
      * @throws ScanRejectedException when a file breaks a limit or cannot be read
      */
     public ScanPages open(List<ScanFile> files) {
-        List<ScanPages.PageRef> pages = new ArrayList<>();
+        return open(files, null);
+    }
+
+    /**
+     * As {@link #open(List)}, with the pages chosen, ordered and turned as {@code plan} says (null: every page as
+     * uploaded).
+     *
+     * @throws InvalidInputException when the plan names a file or page the upload does not have
+     */
+    public ScanPages open(List<ScanFile> files, PagePlan plan) {
+        List<Integer> pagesPerFile = new ArrayList<>();
+        int total = 0;
         for (ScanFile file : files) {
             ScanStructure.check(file);
             int inFile = switch (file.format()) {
-                case PNG, JPEG, TIFF -> indexRaster(file, pages.size());
-                case PDF -> indexPdf(file, pages.size());
+                case PNG, JPEG, TIFF -> indexRaster(file, total);
+                case PDF -> indexPdf(file, total);
             };
-            for (int i = 0; i < inFile; i++) {
-                pages.add(new ScanPages.PageRef(file, i, pages.size() + 1));
+            pagesPerFile.add(inFile);
+            total += inFile;
+        }
+        if (plan == null) {
+            List<PagePlan.Page> natural = new ArrayList<>();
+            for (int f = 0; f < files.size(); f++) {
+                for (int i = 0; i < pagesPerFile.get(f); i++) {
+                    natural.add(new PagePlan.Page(f, i, 0));
+                }
             }
+            plan = new PagePlan(natural);
+        }
+        List<ScanPages.PageRef> pages = new ArrayList<>();
+        for (PagePlan.Page page : plan.pages()) {
+            if (page.file() >= files.size() || page.pageInFile() >= pagesPerFile.get(page.file())) {
+                throw new InvalidInputException("pages", "the page plan names page " + (page.pageInFile() + 1)
+                        + " of file " + (page.file() + 1) + ", which the upload does not have",
+                        "kế hoạch trang nêu một trang không có trong tệp đã tải");
+            }
+            pages.add(new ScanPages.PageRef(files.get(page.file()), page.file(), page.pageInFile(), pages.size() + 1,
+                    page.clockwiseDegrees()));
         }
         if (pages.isEmpty()) {
             throw new ScanRejectedException(Reason.EMPTY, "files", "no page in the upload", "không có trang nào");

@@ -3,6 +3,7 @@ package vn.sohoa.ingest;
 import java.util.List;
 
 import vn.sohoa.core.document.PageImage;
+import vn.sohoa.core.image.RightAngle;
 
 /**
  * The pages of an upload, indexed but not decoded: each page is decoded when it is asked for, by whichever thread
@@ -10,8 +11,8 @@ import vn.sohoa.core.document.PageImage;
  */
 public final class ScanPages {
 
-    /** Where page {@code number} of the document is: which file, which page of it. */
-    record PageRef(ScanFile file, int indexInFile, int number) {
+    /** Where page {@code number} of the document is: which file, which page of it, turned how. */
+    record PageRef(ScanFile file, int fileIndex, int indexInFile, int number, int clockwiseDegrees) {
     }
 
     private final ScanDecoder decoder;
@@ -35,7 +36,20 @@ public final class ScanPages {
         if (number < 1 || number > pages.size()) {
             throw new IndexOutOfBoundsException("page " + number + " of " + pages.size());
         }
-        return decoder.decodePage(pages.get(number - 1));
+        PageRef ref = pages.get(number - 1);
+        PageImage page = decoder.decodePage(ref);
+        if (ref.clockwiseDegrees() == 0) {
+            return page;
+        }
+        // a page's own text layer is placed on the unturned image: a turned page is recognised afresh
+        return new PageImage(page.number(), RightAngle.rotate(page.image(), ref.clockwiseDegrees()), page.dpi(),
+                page.source() + ", turned " + ref.clockwiseDegrees() + "°", null, page.lossless());
+    }
+
+    /** The pages as a plan: which file and page each one is, turned how. */
+    public PagePlan plan() {
+        return new PagePlan(pages.stream()
+                .map(ref -> new PagePlan.Page(ref.fileIndex(), ref.indexInFile(), ref.clockwiseDegrees())).toList());
     }
 
     /** Which uploaded file and page a document page comes from, for messages. */

@@ -1,7 +1,6 @@
 package vn.sohoa.app.document;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +19,6 @@ import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.core.storage.ObjectKey;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StoredObject;
-import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
 import vn.sohoa.ingest.ScanPages;
@@ -42,7 +40,7 @@ class DigitizeDocument {
     private final AgencyRepository agencies;
     private final UserRepository users;
     private final ObjectStore store;
-    private final IngestLimits limits;
+    private final DocumentPages documentPages;
     private final ScanDecoder decoder;
     private final OcrPipeline pipeline;
     private final vn.sohoa.app.stats.DossierFacts facts;
@@ -50,7 +48,7 @@ class DigitizeDocument {
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     DigitizeDocument(DocumentRepository documents, AgencyRepository agencies, UserRepository users,
-                     ObjectStore store, IngestLimits limits, ScanDecoder decoder, OcrPipeline pipeline,
+                     ObjectStore store, DocumentPages documentPages, ScanDecoder decoder, OcrPipeline pipeline,
                      vn.sohoa.app.stats.DossierFacts facts, vn.sohoa.app.webhook.Webhooks webhooks,
                      org.springframework.transaction.PlatformTransactionManager transactions) {
         this.facts = facts;
@@ -60,27 +58,25 @@ class DigitizeDocument {
         this.agencies = agencies;
         this.users = users;
         this.store = store;
-        this.limits = limits;
+        this.documentPages = documentPages;
         this.decoder = decoder;
         this.pipeline = pipeline;
     }
 
     void run(String documentId) {
         DocumentRecord document = documents.find(documentId).orElse(null);
-        if (document == null || document.status() == DocumentStatus.DIGITIZED) {
-            return; // deleted meanwhile, or finished by an earlier attempt that crashed before completing the job
+        if (document == null || document.status() == DocumentStatus.DIGITIZED
+                || document.status() == DocumentStatus.DRAFT) {
+            // deleted meanwhile, or finished by an earlier attempt that crashed before completing the job
+            return;
         }
         long started = System.nanoTime();
-        List<ScanFile> files = new ArrayList<>();
-        for (DocumentFile file : documents.files(documentId)) {
-            byte[] content = store.readVerified(ObjectKey.parse(file.objectKey()), file.sha256());
-            files.add(ScanFile.accept(file.originalName(), content, limits));
-        }
+        List<ScanFile> files = documentPages.rawScans(documentId);
         long read = System.nanoTime();
         DigitizedDocument result;
         ScanPages pages;
         try {
-            pages = decoder.open(files);
+            pages = decoder.open(files, vn.sohoa.ingest.PagePlan.parse(document.pagePlan()));
             documents.markProcessing(documentId, pages.count());
             result = pipeline.digitize(pages, marker(document), (done, total) -> documents.progress(documentId,
                     done));
@@ -99,7 +95,10 @@ class DigitizeDocument {
         transaction.executeWithoutResult(status -> {
             documents.markDigitized(documentId, key.toString(), stored.sha256(), stored.size(), pages.count(),
                     digitizedAt, result.lastPageInk());
-            facts.documentDigitized(document.dossierCode(), documentId, digitizedAt);
+            if (document.digitizedAt() == null) {
+                // a rescanned page makes a new PDF/A of a paper already counted as digitized
+                facts.documentDigitized(document.dossierCode(), documentId, digitizedAt);
+            }
             webhooks.publish(vn.sohoa.app.webhook.WebhookEvent.DOCUMENT_DIGITIZED, document.agencyCode(),
                     java.util.Map.of("documentId", documentId, "dossierCode", document.dossierCode(),
                             "pages", pages.count(), "pdfSha256", stored.sha256(),

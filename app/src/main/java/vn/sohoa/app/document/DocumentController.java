@@ -51,14 +51,17 @@ class DocumentController {
     }
 
     @PostMapping(value = "/api/v1/dossiers/{code}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload the scans of one paper (PNG, JPEG, TIFF, image PDF); answers 202 once stored raw")
+    @Operation(summary = "Upload the scans of one paper (PNG, JPEG, TIFF, image PDF); answers 202 once stored raw. "
+            + "draft=true keeps it as a DRAFT whose pages can be turned, reordered or dropped before "
+            + "POST /api/v1/documents/{id}/submit sends it to OCR")
     ResponseEntity<DocumentView> upload(@AuthenticationPrincipal SohoaPrincipal principal,
                                         @PathVariable String code,
                                         @RequestParam(value = "title", required = false) String title,
                                         @RequestPart(value = "files", required = false) List<MultipartFile> files,
                                         @RequestParam(value = "citizenId", required = false) String citizenId,
                                         @RequestParam(value = "paperType", required = false) String paperType,
-                                        @RequestParam(value = "validUntil", required = false) String validUntil) {
+                                        @RequestParam(value = "validUntil", required = false) String validUntil,
+                                        @RequestParam(value = "draft", defaultValue = "false") boolean draft) {
         PaperIdentity paper = PaperIdentity.parse(citizenId, paperType, validUntil);
         DocumentRecord document = gate.run(() -> {
             List<UploadedScan> uploads = new ArrayList<>();
@@ -69,7 +72,7 @@ class DocumentController {
                     throw new UncheckedIOException("cannot read the uploaded file", e);
                 }
             }
-            return documents.upload(principal, code, title, uploads, paper);
+            return documents.upload(principal, code, title, uploads, paper, draft);
         });
         return ResponseEntity.accepted().location(URI.create("/api/v1/documents/" + document.id()))
                 .body(DocumentView.of(document));
@@ -93,6 +96,13 @@ class DocumentController {
                                        @RequestBody ReuseRequest request) {
         DocumentRecord document = documents.reuse(principal, code, request == null ? null : request.documentId());
         return ResponseEntity.created(URI.create("/api/v1/documents/" + document.id())).body(DocumentView.of(document));
+    }
+
+    @GetMapping("/api/v1/certification-queue")
+    @Operation(summary = "Digitized documents of the certifier's agencies with no certified copy yet, newest first")
+    List<DocumentView> queue(@AuthenticationPrincipal SohoaPrincipal principal,
+                             @RequestParam(defaultValue = "100") int limit) {
+        return documents.awaitingCertification(principal, Math.max(1, Math.min(limit, 500)));
     }
 
     @GetMapping("/api/v1/documents/{id}")

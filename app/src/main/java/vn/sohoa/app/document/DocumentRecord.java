@@ -9,5 +9,5 @@ public record DocumentRecord(String id, String dossierCode, String agencyCode, O
                              String title, DocumentStatus status,
                              Integer pageCount, int pagesDone, String failureReason, String pdfKey, String pdfSha256,
                              Long pdfSize, String uploadedBy, OffsetDateTime createdAt, OffsetDateTime digitizedAt,
-                             PaperIdentity paper, String reusedFrom) {
+                             PaperIdentity paper, String reusedFrom, String pagePlan) {
 }

@@ -26,10 +26,11 @@ public class DocumentRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(String id, String dossierCode, String title, String uploadedBy, PaperIdentity paper) {
+    public void insert(String id, String dossierCode, String title, String uploadedBy, PaperIdentity paper,
+                       DocumentStatus status) {
         jdbc.sql("insert into documents (id, dossier_code, title, status, uploaded_by, citizen_id, paper_type, "
                         + "valid_until) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, dossierCode, title, DocumentStatus.RECEIVED.name(), uploadedBy, paper.citizenId(),
+                .params(id, dossierCode, title, status.name(), uploadedBy, paper.citizenId(),
                         paper.paperType(), paper.validUntil() == null ? null : java.sql.Date.valueOf(paper.validUntil()))
                 .update();
     }
@@ -122,6 +123,48 @@ public class DocumentRepository {
                 .filter(java.util.Objects::nonNull).map(InkMap::decode);
     }
 
+    /** Stores the clerk's arrangement of the pages. */
+    public void plan(String id, String pagePlan, int pageCount) {
+        jdbc.sql("update documents set page_plan = ?, page_count = ?, updated_at = current_timestamp where id = ?")
+                .params(pagePlan, pageCount, id).update();
+    }
+
+    /**
+     * Back to the start of the path, for the digitize job: after a draft is submitted or a page rescanned. Only from
+     * {@code from}, so that two clerks' clicks cannot start two jobs.
+     *
+     * @return whether the document was in {@code from}
+     */
+    public boolean markReceived(String id, java.util.Collection<DocumentStatus> from) {
+        return jdbc.sql("update documents set status = :received, pages_done = 0, failure_reason = null, "
+                        + "updated_at = current_timestamp where id = :id and status in (:from)")
+                .param("received", DocumentStatus.RECEIVED.name()).param("id", id)
+                .param("from", from.stream().map(Enum::name).toList())
+                .update() == 1;
+    }
+
+    /** Whether a certified copy was made from the document (its pages are then settled). */
+    public boolean hasCertifiedCopies(String id) {
+        return jdbc.sql("select count(*) from certified_copies where document_id = ?").param(id)
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * Digitized documents of the given agencies with no certified copy yet and not barred, newest first: the
+     * certifiers' queue.
+     */
+    public List<DocumentRecord> awaitingCertification(java.util.Collection<String> agencies, int limit) {
+        if (agencies.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + "where d.status = 'DIGITIZED' and s.agency_code in (:agencies) "
+                        + "and not exists (select 1 from certified_copies c where c.document_id = d.id) "
+                        + "and not exists (select 1 from barred_originals b where b.document_id = d.id) "
+                        + "order by d.digitized_at desc, d.id limit :limit")
+                .param("agencies", agencies).param("limit", limit)
+                .query(DocumentRepository::map).list();
+    }
+
     public void markFailed(String id, String reason) {
         String bounded = reason.length() > 1900 ? reason.substring(0, 1900) + "…" : reason;
         jdbc.sql("update documents set status = ?, failure_reason = ?, updated_at = current_timestamp where id = ?")
@@ -137,6 +180,6 @@ public class DocumentRepository {
                 VietnamTime.of(rs.getObject("digitized_at", OffsetDateTime.class)),
                 new PaperIdentity(rs.getString("citizen_id"), rs.getString("paper_type"),
                         rs.getDate("valid_until") == null ? null : rs.getDate("valid_until").toLocalDate()),
-                rs.getString("reused_from"));
+                rs.getString("reused_from"), rs.getString("page_plan"));
     }
 }

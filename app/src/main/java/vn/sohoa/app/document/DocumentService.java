@@ -86,6 +86,15 @@ public class DocumentService {
 
     public DocumentRecord upload(SohoaPrincipal principal, String dossierCode, String title,
                                  List<UploadedScan> uploads, PaperIdentity paper) {
+        return upload(principal, dossierCode, title, uploads, paper, false);
+    }
+
+    /**
+     * Stores the raw scans and, unless {@code draft}, records the digitize job. A draft waits for the clerk to
+     * arrange its pages and submit it ({@link DocumentPages}).
+     */
+    public DocumentRecord upload(SohoaPrincipal principal, String dossierCode, String title,
+                                 List<UploadedScan> uploads, PaperIdentity paper, boolean draft) {
         if (!MAY_UPLOAD.contains(principal.role())) {
             throw new ForbiddenException("only clerks and systems upload scans",
                     "chỉ cán bộ tiếp nhận hoặc hệ thống mới được tải bản quét lên");
@@ -107,7 +116,7 @@ public class DocumentService {
         }
         // headers only, no pixels: page count, page sizes, encryption, signatures. A bad file is refused now, while
         // the clerk is at the desk, rather than failing later in the job.
-        decoder.open(accepted);
+        int pageCount = decoder.open(accepted).count();
 
         if (!store.isAvailable()) {
             // refuse before the first write, so that an outage leaves no stray object behind
@@ -125,14 +134,28 @@ public class DocumentService {
                     stored.sha256(), stored.size()));
         }
         transaction.executeWithoutResult(status -> {
-            documents.insert(id, dossier.code(), title.strip(), principal.username(), paper);
+            documents.insert(id, dossier.code(), title.strip(), principal.username(), paper,
+                    draft ? DocumentStatus.DRAFT : DocumentStatus.RECEIVED);
             files.forEach(documents::insertFile);
-            // absent only in command-line tools, which never upload
-            scheduler.getObject().schedule(DigitizeTasks.DIGITIZE.instance(id).data(id).scheduledTo(Instant.now()));
+            if (draft) {
+                documents.plan(id, null, pageCount);
+            } else {
+                scheduleDigitizing(id, false);
+            }
             audit.record(principal.username(), principal.agencyCode(), AuditAction.SCAN_UPLOADED, id,
                     uploads.size() + " file(s) into dossier " + dossierCode + ": " + title);
         });
         return documents.find(id).orElseThrow();
+    }
+
+    /**
+     * Records the digitize job for the document, in the caller's transaction. The first job's instance is the
+     * document's id; a later one (after a rescan) has an instance of its own.
+     */
+    void scheduleDigitizing(String id, boolean again) {
+        // absent only in command-line tools, which never upload
+        scheduler.getObject().schedule(DigitizeTasks.DIGITIZE.instance(again ? id + "@" + UUID.randomUUID() : id)
+                .data(id).scheduledTo(Instant.now()));
     }
 
     /**
@@ -206,6 +229,16 @@ public class DocumentService {
             top = parent;
         }
         return agencies.withDescendants(top);
+    }
+
+    /** Digitized documents of the caller's agencies with no certified copy yet and not barred: the certifier's queue. */
+    public List<DocumentView> awaitingCertification(SohoaPrincipal principal, int limit) {
+        if (principal.role() != Role.CERTIFIER && principal.role() != Role.ADMIN) {
+            throw new ForbiddenException("only certifiers have a certification queue",
+                    "chỉ người thực hiện chứng thực có hàng chờ chứng thực");
+        }
+        return documents.awaitingCertification(access.visibleAgencies(principal), limit).stream()
+                .map(DocumentView::of).toList();
     }
 
     public DocumentRecord get(SohoaPrincipal principal, String id) {

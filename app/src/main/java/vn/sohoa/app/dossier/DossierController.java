@@ -61,9 +61,19 @@ class DossierController {
     }
 
     @GetMapping
-    @Operation(summary = "Recent dossiers of the caller's agencies")
+    @Operation(summary = "Recent dossiers of the caller's agencies; q: part of the dossier or procedure code")
     List<Dossier> recent(@AuthenticationPrincipal SohoaPrincipal principal,
+                         @RequestParam(required = false) String q,
                          @RequestParam(defaultValue = "50") int limit) {
-        return dossiers.recent(principal, Math.max(1, Math.min(limit, 500)));
+        return dossiers.search(principal, q, Math.max(1, Math.min(limit, 500)));
+    }
+
+    record NextCode(String code) {
+    }
+
+    @GetMapping("/next-code")
+    @Operation(summary = "The next free dossier code of an agency for today")
+    NextCode nextCode(@AuthenticationPrincipal SohoaPrincipal principal, @RequestParam String agencyCode) {
+        return new NextCode(dossiers.nextCode(principal, agencyCode));
     }
 }

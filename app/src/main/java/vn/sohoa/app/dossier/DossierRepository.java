@@ -47,6 +47,28 @@ public class DossierRepository {
                 .list();
     }
 
+    /** Dossiers whose code or procedure code contains {@code text} (any case), newest first. */
+    public List<Dossier> search(Collection<String> agencyCodes, String text, int limit) {
+        if (agencyCodes.isEmpty()) {
+            return List.of();
+        }
+        String pattern = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return jdbc.sql("select * from dossiers where agency_code in (:agencies) and (lower(code) like :pattern "
+                        + "escape '\\' or lower(coalesce(procedure_code, '')) like :pattern escape '\\') "
+                        + "order by received_at desc limit :limit")
+                .param("agencies", agencyCodes).param("pattern", pattern).param("limit", limit)
+                .query(DossierRepository::map).list();
+    }
+
+    /** The highest sequence used in the codes that begin with {@code prefix} ({@code <agency>-YYMMDD-}). */
+    public int lastSequence(String prefix) {
+        return jdbc.sql("select code from dossiers where code like ? order by code desc limit 1")
+                .param(prefix.replace("_", "\\_").replace("%", "\\%") + "%")
+                .query(String.class).optional()
+                .map(code -> Integer.parseInt(code.substring(code.length() - 4))).orElse(0);
+    }
+
     private static Dossier map(ResultSet rs, int row) throws SQLException {
         return new Dossier(rs.getString("code"), rs.getString("agency_code"), rs.getString("procedure_code"),
                 VietnamTime.of(rs.getObject("received_at", OffsetDateTime.class)), rs.getString("created_by"));

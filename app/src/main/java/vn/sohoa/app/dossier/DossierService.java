@@ -79,6 +79,28 @@ public class DossierService {
         return dossier;
     }
 
+    /** The caller's dossiers whose code or procedure code contains {@code text}; all recent ones when blank. */
+    public List<Dossier> search(SohoaPrincipal principal, String text, int limit) {
+        if (text == null || text.isBlank()) {
+            return recent(principal, limit);
+        }
+        return dossiers.search(access.visibleAgencies(principal), text.strip(), limit);
+    }
+
+    /** The next free dossier code of the agency for today (Vietnam time): what the register form proposes. */
+    public String nextCode(SohoaPrincipal principal, String agencyCode) {
+        access.requireVisible(principal, agencyCode, "agency " + agencyCode);
+        java.time.LocalDate today = java.time.LocalDate.now(VietnamTime.ZONE);
+        String prefix = String.format("%s-%02d%02d%02d-", agencyCode, today.getYear() % 100, today.getMonthValue(),
+                today.getDayOfMonth());
+        int next = dossiers.lastSequence(prefix) + 1;
+        if (next > 9999) {
+            throw new ConflictException("agency " + agencyCode + " used all 9999 dossier codes of the day",
+                    "đã dùng hết 9999 mã hồ sơ trong ngày");
+        }
+        return new DossierCode(AgencyCode.of(agencyCode), today, next).value();
+    }
+
     public List<Dossier> recent(SohoaPrincipal principal, int limit) {
         return dossiers.findByAgencies(access.visibleAgencies(principal), limit);
     }

@@ -31,6 +31,16 @@ class ApiClientController {
     record NewApiClient(String name, String agencyCode) {
     }
 
+    @org.springframework.web.bind.annotation.GetMapping("/api/v1/api-clients")
+    @Operation(summary = "The API clients of the administrator's agencies (their keys are never shown again)")
+    java.util.List<ApiClientRepository.ApiClientSummary> list(@AuthenticationPrincipal SohoaPrincipal principal) {
+        if (principal.role() != Role.ADMIN) {
+            throw new ForbiddenException("only administrators list API clients",
+                    "chỉ quản trị viên được xem danh sách khóa API");
+        }
+        return clients.ofAgencies(access.visibleAgencies(principal));
+    }
+
     @PostMapping("/api/v1/api-clients")
     @Operation(summary = "Create an API client for another system (administrator); the key is shown only here")
     ResponseEntity<ApiClientRepository.IssuedApiKey> create(@AuthenticationPrincipal SohoaPrincipal principal,

@@ -44,6 +44,23 @@ public class ApiClientRepository {
                 .optional();
     }
 
+    /** A client as an administrator sees it: the key itself was shown once and is not kept. */
+    public record ApiClientSummary(String id, String name, String agencyCode, String createdBy,
+                                   java.time.OffsetDateTime createdAt) {
+    }
+
+    public java.util.List<ApiClientSummary> ofAgencies(java.util.Collection<String> agencies) {
+        if (agencies.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql("select * from api_clients where agency_code in (:agencies) order by created_at desc")
+                .param("agencies", agencies)
+                .query((rs, n) -> new ApiClientSummary(rs.getString("id"), rs.getString("name"),
+                        rs.getString("agency_code"), rs.getString("created_by"), vn.sohoa.app.config.VietnamTime.of(
+                        rs.getObject("created_at", java.time.OffsetDateTime.class))))
+                .list();
+    }
+
     /** A newly issued key. */
     public record IssuedApiKey(String id, String name, String agencyCode, String apiKey) {
     }

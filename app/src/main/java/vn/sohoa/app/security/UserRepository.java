@@ -40,6 +40,39 @@ public class UserRepository implements UserDetailsService {
                 .update();
     }
 
+    /** A user as an administrator sees it: never the password hash. */
+    public record UserSummary(String username, String fullName, String title, Role role, String agencyCode,
+                              boolean enabled, java.time.OffsetDateTime createdAt) {
+    }
+
+    public java.util.List<UserSummary> ofAgencies(java.util.Collection<String> agencies) {
+        if (agencies.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql("select * from users where agency_code in (:agencies) order by agency_code, username")
+                .param("agencies", agencies)
+                .query((rs, n) -> new UserSummary(rs.getString("username"), rs.getString("full_name"),
+                        rs.getString("title"), Role.valueOf(rs.getString("role")), rs.getString("agency_code"),
+                        rs.getBoolean("enabled"), vn.sohoa.app.config.VietnamTime.of(
+                                rs.getObject("created_at", java.time.OffsetDateTime.class))))
+                .list();
+    }
+
+    /** Changes what is given (null: unchanged). */
+    public void update(String username, Role role, Boolean enabled, String passwordHash, String fullName,
+                       String title) {
+        jdbc.sql("update users set role = coalesce(:role, role), enabled = coalesce(:enabled, enabled), "
+                        + "password_hash = coalesce(:hash, password_hash), full_name = coalesce(:name, full_name), "
+                        + "title = coalesce(:title, title) where username = :username")
+                .param("role", role == null ? null : role.name(), java.sql.Types.VARCHAR)
+                .param("enabled", enabled, java.sql.Types.BOOLEAN)
+                .param("hash", passwordHash, java.sql.Types.VARCHAR)
+                .param("name", fullName, java.sql.Types.VARCHAR)
+                .param("title", title, java.sql.Types.VARCHAR)
+                .param("username", username)
+                .update();
+    }
+
     public boolean exists(String username) {
         return jdbc.sql("select count(*) from users where username = ?").param(username).query(Long.class)
                 .single() > 0;

@@ -43,40 +43,6 @@ public final class Images {
         return toOpaque(source, false);
     }
 
-    /** Turns the image clockwise by a multiple of 90 degrees, exactly (no resampling). */
-    public static BufferedImage rotateRightAngle(BufferedImage source, int clockwiseDegrees) {
-        int quarterTurns = ((clockwiseDegrees / 90) % 4 + 4) % 4;
-        if (quarterTurns == 0) {
-            return source;
-        }
-        int w = source.getWidth();
-        int h = source.getHeight();
-        boolean swap = quarterTurns % 2 == 1;
-        BufferedImage target = new BufferedImage(swap ? h : w, swap ? w : h, source.getType());
-        AffineTransform transform = new AffineTransform();
-        switch (quarterTurns) {
-            case 1 -> {
-                transform.translate(h, 0);
-                transform.quadrantRotate(1);
-            }
-            case 2 -> {
-                transform.translate(w, h);
-                transform.quadrantRotate(2);
-            }
-            default -> {
-                transform.translate(0, w);
-                transform.quadrantRotate(3);
-            }
-        }
-        Graphics2D g = target.createGraphics();
-        try {
-            g.drawImage(source, transform, null);
-        } finally {
-            g.dispose();
-        }
-        return target;
-    }
-
     /** Rotates about the centre by a small angle (clockwise positive), keeping the frame and filling with white. */
     public static BufferedImage rotateSmall(BufferedImage source, double clockwiseDegrees) {
         BufferedImage target = new BufferedImage(source.getWidth(), source.getHeight(), source.getType());

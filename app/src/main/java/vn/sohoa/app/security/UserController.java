@@ -1,0 +1,143 @@
+package vn.sohoa.app.security;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.sohoa.app.audit.AuditAction;
+import vn.sohoa.app.audit.AuditLog;
+import vn.sohoa.app.error.ConflictException;
+import vn.sohoa.app.error.ForbiddenException;
+import vn.sohoa.app.error.NotFoundException;
+import vn.sohoa.core.error.InvalidInputException;
+
+/** Users of the administrator's agencies: create, change role, disable, reset a password. */
+@RestController
+@Tag(name = "Users", description = "Người dùng và vai trò")
+class UserController {
+
+    /** OWASP ASVS 2.1.1: at least 12 characters. */
+    static final int MIN_PASSWORD = 12;
+
+    private final UserRepository users;
+    private final AccessPolicy access;
+    private final PasswordEncoder encoder;
+    private final AuditLog audit;
+
+    UserController(UserRepository users, AccessPolicy access, PasswordEncoder encoder, AuditLog audit) {
+        this.users = users;
+        this.access = access;
+        this.encoder = encoder;
+        this.audit = audit;
+    }
+
+    record NewUser(String username, String password, String fullName, String title, Role role, String agencyCode) {
+        @Override
+        public String toString() {
+            return "NewUser[" + username + ", " + role + ", " + agencyCode + ", password=******]";
+        }
+    }
+
+    /** What to change; absent fields stay as they are. */
+    record UserChange(Role role, Boolean enabled, String password, String fullName, String title) {
+        @Override
+        public String toString() {
+            return "UserChange[" + role + ", enabled=" + enabled + (password == null ? "" : ", password=******") + "]";
+        }
+    }
+
+    @GetMapping("/api/v1/users")
+    @Operation(summary = "Users of the administrator's agencies")
+    List<UserRepository.UserSummary> list(@AuthenticationPrincipal SohoaPrincipal principal) {
+        requireAdmin(principal);
+        return users.ofAgencies(access.visibleAgencies(principal));
+    }
+
+    @PostMapping("/api/v1/users")
+    @Operation(summary = "Create a user (password at least 12 characters) in one of the administrator's agencies")
+    ResponseEntity<UserRepository.UserSummary> create(@AuthenticationPrincipal SohoaPrincipal principal,
+                                                      @RequestBody NewUser request) {
+        requireAdmin(principal);
+        if (request.username() == null || !request.username().matches("[a-z0-9._-]{3,64}")) {
+            throw new InvalidInputException("username", "username: 3 to 64 of a-z, 0-9, '.', '_', '-'",
+                    "tên đăng nhập: 3–64 ký tự a-z, 0-9, '.', '_', '-'");
+        }
+        if (request.fullName() == null || request.fullName().isBlank() || request.fullName().length() > 200) {
+            throw new InvalidInputException("fullName", "fullName is required, at most 200 characters",
+                    "cần họ tên (fullName), tối đa 200 ký tự");
+        }
+        if (request.role() == null || request.role() == Role.SYSTEM) {
+            throw new InvalidInputException("role", "role must be CLERK, CERTIFIER, SUPERVISOR or ADMIN "
+                    + "(systems get API clients)", "vai trò phải là CLERK, CERTIFIER, SUPERVISOR hoặc ADMIN");
+        }
+        requirePassword(request.password());
+        access.requireVisible(principal, request.agencyCode(), "agency " + request.agencyCode());
+        if (users.exists(request.username())) {
+            throw new ConflictException("user " + request.username() + " exists", "tên đăng nhập "
+                    + request.username() + " đã có");
+        }
+        users.insert(request.username(), encoder.encode(request.password()), request.fullName().strip(),
+                request.title() == null || request.title().isBlank() ? null : request.title().strip(), request.role(),
+                request.agencyCode());
+        audit.record(principal.username(), principal.agencyCode(), AuditAction.USER_CREATED, request.username(),
+                request.role() + " in " + request.agencyCode());
+        return ResponseEntity.created(URI.create("/api/v1/users/" + request.username())).body(summary(principal,
+                request.username()));
+    }
+
+    @PatchMapping("/api/v1/users/{username}")
+    @Operation(summary = "Change a user's role, name or title, disable or enable, or set a new password")
+    UserRepository.UserSummary change(@AuthenticationPrincipal SohoaPrincipal principal,
+                                      @PathVariable String username, @RequestBody UserChange change) {
+        requireAdmin(principal);
+        summary(principal, username);
+        if (change.role() == Role.SYSTEM) {
+            throw new InvalidInputException("role", "SYSTEM is for API clients", "vai trò SYSTEM dành cho khóa API");
+        }
+        if (username.equals(principal.username()) && (Boolean.FALSE.equals(change.enabled())
+                || (change.role() != null && change.role() != Role.ADMIN))) {
+            throw new ConflictException("administrators cannot disable or demote themselves",
+                    "quản trị viên không thể tự khóa hoặc hạ quyền của mình");
+        }
+        if (change.password() != null) {
+            requirePassword(change.password());
+        }
+        users.update(username, change.role(), change.enabled(),
+                change.password() == null ? null : encoder.encode(change.password()),
+                change.fullName() == null || change.fullName().isBlank() ? null : change.fullName().strip(),
+                change.title());
+        audit.record(principal.username(), principal.agencyCode(), AuditAction.USER_CHANGED, username,
+                change.toString());
+        return summary(principal, username);
+    }
+
+    private UserRepository.UserSummary summary(SohoaPrincipal principal, String username) {
+        return users.ofAgencies(access.visibleAgencies(principal)).stream()
+                .filter(user -> user.username().equals(username)).findFirst()
+                .orElseThrow(() -> new NotFoundException("user " + username));
+    }
+
+    private static void requirePassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
+            throw new InvalidInputException("password", "password must have " + MIN_PASSWORD + " to 128 characters",
+                    "mật khẩu phải có từ " + MIN_PASSWORD + " đến 128 ký tự");
+        }
+    }
+
+    private static void requireAdmin(SohoaPrincipal principal) {
+        if (principal.role() != Role.ADMIN) {
+            throw new ForbiddenException("only administrators manage users", "chỉ quản trị viên được quản lý người dùng");
+        }
+    }
+}
