@@ -23,5 +23,6 @@ public enum AuditAction {
     DOCUMENT_SUBMITTED,
     PAGE_RESCANNED,
     USER_CREATED,
-    USER_CHANGED
+    USER_CHANGED,
+    AGENCY_CREATED
 }

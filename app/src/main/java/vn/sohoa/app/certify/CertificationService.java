@@ -428,6 +428,12 @@ public class CertificationService {
         return store.readVerified(ObjectKey.parse(last.objectKey()), last.sha256());
     }
 
+    /** Why the document's original may not be certified from, or null when it may. */
+    public BarReason barReason(SohoaPrincipal principal, String documentId) {
+        documents.get(principal, documentId);
+        return barred.find(documentId).map(bar -> bar.reason()).orElse(null);
+    }
+
     /** Certified copies made from a document the caller may see. */
     public List<Certification> ofDocument(SohoaPrincipal principal, String documentId) {
         documents.get(principal, documentId);

@@ -18,7 +18,7 @@ public record DocumentView(String id, String dossierCode, String title, Document
                            OffsetDateTime digitizedAt, String statusUrl, String pdfUrl, String citizenId,
                            String paperType, java.time.LocalDate validUntil, String reusedFrom) {
 
-    static DocumentView of(DocumentRecord record) {
+    public static DocumentView of(DocumentRecord record) {
         return new DocumentView(record.id(), record.dossierCode(), record.title(), record.status(),
                 record.pageCount(), record.pagesDone(), record.failureReason(), record.pdfSha256(),
                 record.createdAt(), record.digitizedAt(), "/api/v1/documents/" + record.id(),

@@ -1,0 +1,50 @@
+package vn.sohoa.app.web;
+
+import java.time.LocalDate;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import vn.sohoa.app.agency.AgencyRepository;
+import vn.sohoa.app.config.VietnamTime;
+import vn.sohoa.app.error.ForbiddenException;
+import vn.sohoa.app.security.AccessPolicy;
+import vn.sohoa.app.security.Role;
+import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.stats.Indicator;
+import vn.sohoa.core.code.AdministrativeLevel;
+import vn.sohoa.signing.stamp.StatementTemplate;
+
+/**
+ * The administrator's page: units and agencies, users and roles, API clients, signing keys with their expiry,
+ * the statement templates in force, and the year's targets. Lists and changes go through the REST API.
+ */
+@Controller
+class AdminPages {
+
+    private final AgencyRepository agencies;
+    private final AccessPolicy access;
+
+    AdminPages(AgencyRepository agencies, AccessPolicy access) {
+        this.agencies = agencies;
+        this.access = access;
+    }
+
+    @GetMapping("/admin")
+    String admin(@AuthenticationPrincipal SohoaPrincipal principal, Model model) {
+        if (principal.role() != Role.ADMIN) {
+            throw new ForbiddenException("only administrators", "chỉ quản trị viên");
+        }
+        model.addAttribute("agencies", agencies.findAll().stream()
+                .filter(a -> access.visibleAgencies(principal).contains(a.code())).toList());
+        model.addAttribute("roles", java.util.List.of(Role.CLERK, Role.CERTIFIER, Role.SUPERVISOR, Role.ADMIN));
+        model.addAttribute("levels", AdministrativeLevel.values());
+        model.addAttribute("indicators", Indicator.values());
+        model.addAttribute("year", LocalDate.now(VietnamTime.ZONE).getYear());
+        model.addAttribute("today", LocalDate.now(VietnamTime.ZONE));
+        model.addAttribute("templates", StatementTemplate.ELECTRONIC_COPY);
+        return "admin";
+    }
+}

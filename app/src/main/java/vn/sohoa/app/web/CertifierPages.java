@@ -1,0 +1,60 @@
+package vn.sohoa.app.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.sohoa.app.agency.Agency;
+import vn.sohoa.app.agency.AgencyRepository;
+import vn.sohoa.app.certify.RegisterKind;
+import vn.sohoa.app.config.VietnamTime;
+import vn.sohoa.app.document.DocumentService;
+import vn.sohoa.app.security.AccessPolicy;
+import vn.sohoa.app.security.SohoaPrincipal;
+
+/** The certifier's pages: the queue of digitized papers waiting for a copy, and the month's register. */
+@Controller
+class CertifierPages {
+
+    private final DocumentService documents;
+    private final AgencyRepository agencies;
+    private final AccessPolicy access;
+
+    CertifierPages(DocumentService documents, AgencyRepository agencies, AccessPolicy access) {
+        this.documents = documents;
+        this.agencies = agencies;
+        this.access = access;
+    }
+
+    @GetMapping("/certify")
+    String queue(@AuthenticationPrincipal SohoaPrincipal principal, Model model) {
+        model.addAttribute("queue", documents.awaitingCertification(principal, 200));
+        return "queue";
+    }
+
+    /** The register is read in the page's script from the API (the same entries, totals and exports). */
+    @GetMapping("/register")
+    String register(@AuthenticationPrincipal SohoaPrincipal principal,
+                    @RequestParam(required = false) String agency,
+                    @RequestParam(defaultValue = "ELECTRONIC_COPY") RegisterKind kind,
+                    @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
+                    Model model) {
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
+        List<Agency> visible = agencies.findAll().stream()
+                .filter(a -> access.visibleAgencies(principal).contains(a.code())).toList();
+        String chosen = agency != null ? agency : principal.agencyCode() != null ? principal.agencyCode()
+                : visible.isEmpty() ? "" : visible.get(0).code();
+        model.addAttribute("agencies", visible);
+        model.addAttribute("agency", chosen);
+        model.addAttribute("kinds", RegisterKind.values());
+        model.addAttribute("kind", kind);
+        model.addAttribute("year", year == null ? today.getYear() : year);
+        model.addAttribute("month", month == null && year == null ? Integer.valueOf(today.getMonthValue()) : month);
+        return "register";
+    }
+}

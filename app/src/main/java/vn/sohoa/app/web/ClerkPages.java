@@ -1,0 +1,106 @@
+package vn.sohoa.app.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.sohoa.app.agency.Agency;
+import vn.sohoa.app.agency.AgencyRepository;
+import vn.sohoa.app.certify.BarReason;
+import vn.sohoa.app.certify.Certification;
+import vn.sohoa.app.certify.CertificationService;
+import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.app.document.DocumentService;
+import vn.sohoa.app.document.DocumentView;
+import vn.sohoa.app.dossier.Dossier;
+import vn.sohoa.app.dossier.DossierService;
+import vn.sohoa.app.security.AccessPolicy;
+import vn.sohoa.app.security.Role;
+import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.core.document.DocumentStatus;
+
+/**
+ * The desk's pages: the dossier list with search and registration, a dossier with its papers and the upload area,
+ * and a document with its pages (arranged before OCR, followed during OCR, compared and certified after). The pages
+ * are drawn here from the services; what they change goes through the REST API from the page's script, so a user
+ * meets the same rules and messages as an integrator.
+ */
+@Controller
+class ClerkPages {
+
+    private final DossierService dossiers;
+    private final DocumentService documents;
+    private final CertificationService certifications;
+    private final AgencyRepository agencies;
+    private final AccessPolicy access;
+    private final SohoaProperties properties;
+
+    ClerkPages(DossierService dossiers, DocumentService documents, CertificationService certifications,
+               AgencyRepository agencies, AccessPolicy access, SohoaProperties properties) {
+        this.dossiers = dossiers;
+        this.documents = documents;
+        this.certifications = certifications;
+        this.agencies = agencies;
+        this.access = access;
+        this.properties = properties;
+    }
+
+    record DossierRow(Dossier dossier, List<DocumentView> documents) {
+        public long digitized() {
+            return documents.stream().filter(d -> d.status() == DocumentStatus.DIGITIZED).count();
+        }
+    }
+
+    @GetMapping("/")
+    String dossiers(@AuthenticationPrincipal SohoaPrincipal principal, @RequestParam(required = false) String q,
+                    Model model) {
+        if (principal.role() == Role.SUPERVISOR) {
+            return "redirect:/statistics";
+        }
+        List<DossierRow> rows = new ArrayList<>();
+        for (Dossier dossier : dossiers.search(principal, q, 100)) {
+            rows.add(new DossierRow(dossier, documents.ofDossier(principal, dossier.code())));
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("q", q);
+        List<Agency> desks = agencies.findAll().stream()
+                .filter(a -> access.visibleAgencies(principal).contains(a.code())).toList();
+        model.addAttribute("agencies", desks);
+        String agency = principal.agencyCode() != null ? principal.agencyCode()
+                : desks.isEmpty() ? null : desks.get(0).code();
+        model.addAttribute("defaultAgency", agency);
+        model.addAttribute("nextCode", agency == null ? "" : dossiers.nextCode(principal, agency));
+        return "dossiers";
+    }
+
+    @GetMapping("/dossiers/{code}")
+    String dossier(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String code, Model model) {
+        model.addAttribute("dossier", dossiers.get(principal, code));
+        model.addAttribute("documents", documents.ofDossier(principal, code));
+        model.addAttribute("maxFiles", properties.ingest().maxFiles());
+        model.addAttribute("maxFileBytes", properties.ingest().maxFileSize().toBytes());
+        return "dossier";
+    }
+
+    @GetMapping("/documents/{id}")
+    String document(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id, Model model) {
+        DocumentView document = DocumentView.of(documents.get(principal, id));
+        List<Certification> copies = certifications.ofDocument(principal, id);
+        BarReason bar = certifications.barReason(principal, id);
+        model.addAttribute("document", document);
+        model.addAttribute("dossier", dossiers.get(principal, document.dossierCode()));
+        model.addAttribute("copies", copies);
+        model.addAttribute("bar", bar);
+        model.addAttribute("keySource", properties.signing().keys());
+        model.addAttribute("remoteSigning", properties.signing().remote().enabled());
+        model.addAttribute("mayCertify", principal.role() == Role.CERTIFIER
+                && document.status() == DocumentStatus.DIGITIZED && bar == null);
+        return "document";
+    }
+}

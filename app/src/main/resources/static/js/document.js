@@ -1,0 +1,344 @@
+// A document: its pages (arranged before OCR, rescanned one at a time after), live recognition progress, the scan
+// beside the PDF/A with the recognised text, and the certification with its confirmation and signing methods.
+'use strict';
+
+document.addEventListener('DOMContentLoaded', () => {
+  const main = document.getElementById('main');
+  const page = {
+    api: main.dataset.document,
+    status: main.dataset.status,
+    desk: main.dataset.desk === 'true',
+    settled: main.dataset.settled === 'true'
+  };
+  loadPages(page);
+  if (page.status === 'RECEIVED' || page.status === 'PROCESSING') {
+    followProgress(page);
+  }
+  if (page.status === 'DIGITIZED') {
+    setUpComparison(page);
+  }
+  const certify = document.getElementById('certify-panel');
+  if (certify) {
+    setUpCertification(certify);
+  }
+});
+
+async function loadPages(page) {
+  const list = document.getElementById('thumbnails');
+  const error = document.getElementById('pages-error');
+  let pages;
+  try {
+    pages = await Sohoa.api('GET', page.api + '/pages');
+  } catch (problem) {
+    Sohoa.showError(document.getElementById('pages-panel'), problem);
+    return;
+  }
+  if (page.status === 'DRAFT') {
+    arrange(page, list, pages);
+  } else {
+    showPages(page, list, pages);
+  }
+  error.hidden = true;
+}
+
+function thumbnail(entry) {
+  const image = document.createElement('img');
+  image.src = entry.imageUrl + '&width=200';
+  image.alt = Sohoa.t('page') + ' ' + entry.number + ' (' + entry.source + ')';
+  image.loading = 'lazy';
+  return image;
+}
+
+function button(text, label, onClick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'icon';
+  b.textContent = text;
+  b.setAttribute('aria-label', label);
+  b.title = label;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** A draft: turn, move and drop pages here, then save the arrangement and submit in one go. */
+function arrange(page, list, pages) {
+  const state = pages.map(entry => ({ entry, rotate: 0, dropped: false }));
+
+  function render(focusIndex, focusLabel) {
+    list.textContent = '';
+    state.forEach((item, index) => {
+      const li = document.createElement('li');
+      li.className = 'thumb' + (item.dropped ? ' dropped' : '');
+      li.dataset.page = item.entry.number;
+      const frame = document.createElement('div');
+      frame.className = 'frame';
+      const image = thumbnail(item.entry);
+      image.style.transform = 'rotate(' + item.rotate + 'deg)';
+      frame.appendChild(image);
+      const caption = document.createElement('span');
+      caption.className = 'caption';
+      caption.textContent = Sohoa.t('page') + ' ' + (index + 1) + (item.rotate ? ' ↻' + item.rotate + '°' : '');
+      const tools = document.createElement('div');
+      tools.className = 'tools';
+      const n = index + 1;
+      tools.append(
+        button('⟲', Sohoa.t('rotateLeft') + ' ' + n, () => { item.rotate = (item.rotate + 270) % 360; render(index, 'rotateLeft'); }),
+        button('⟳', Sohoa.t('rotateRight') + ' ' + n, () => { item.rotate = (item.rotate + 90) % 360; render(index, 'rotateRight'); }),
+        button('↑', Sohoa.t('moveUp') + ' ' + n, () => move(index, -1)),
+        button('↓', Sohoa.t('moveDown') + ' ' + n, () => move(index, 1)),
+        button(item.dropped ? '↺' : '✕', (item.dropped ? Sohoa.t('restorePage') : Sohoa.t('dropPage')) + ' ' + n,
+          () => { item.dropped = !item.dropped; render(index, item.dropped ? 'restorePage' : 'dropPage'); }));
+      li.append(frame, caption, tools);
+      list.appendChild(li);
+    });
+    if (focusIndex !== undefined) {
+      const target = list.children[focusIndex];
+      const match = target && Array.from(target.querySelectorAll('button'))
+        .find(b => b.getAttribute('aria-label').startsWith(Sohoa.t(focusLabel)));
+      if (match) { match.focus(); }
+    }
+  }
+
+  function move(index, step) {
+    const to = index + step;
+    if (to < 0 || to >= state.length) { return; }
+    const [item] = state.splice(index, 1);
+    state.splice(to, 0, item);
+    render(to, step < 0 ? 'moveUp' : 'moveDown');
+  }
+
+  render();
+  const submit = document.getElementById('submit-draft');
+  const panel = document.getElementById('pages-panel');
+  submit.addEventListener('click', async () => {
+    Sohoa.clearError(panel);
+    submit.disabled = true;
+    const choices = state.filter(item => !item.dropped).map(item => ({ page: item.entry.number, rotate: item.rotate }));
+    const unchanged = choices.length === pages.length
+      && choices.every((choice, i) => choice.page === i + 1 && choice.rotate === 0);
+    try {
+      if (!unchanged) {
+        await Sohoa.api('PUT', page.api + '/pages', { pages: choices });
+      }
+      await Sohoa.api('POST', page.api + '/submit');
+      window.location.reload();
+    } catch (problem) {
+      Sohoa.showError(panel, problem);
+      submit.disabled = false;
+    }
+  });
+}
+
+/** Pages after submission: each can be rescanned while no certified copy was made. */
+function showPages(page, list, pages) {
+  const rescanAllowed = page.desk && !page.settled && (page.status === 'DIGITIZED' || page.status === 'FAILED');
+  const input = document.getElementById('rescan-file');
+  const panel = document.getElementById('pages-panel');
+  let target = null;
+  input.addEventListener('change', async () => {
+    if (!input.files.length || target === null) { return; }
+    const body = new FormData();
+    body.append('file', input.files[0], input.files[0].name);
+    Sohoa.clearError(panel);
+    try {
+      await Sohoa.upload(page.api + '/pages/' + target + '/rescan', body, () => {});
+      window.location.reload();
+    } catch (problem) {
+      Sohoa.showError(panel, problem);
+    } finally {
+      input.value = '';
+    }
+  });
+  pages.forEach(entry => {
+    const li = document.createElement('li');
+    li.className = 'thumb';
+    li.dataset.page = entry.number;
+    const frame = document.createElement('div');
+    frame.className = 'frame';
+    frame.appendChild(thumbnail(entry));
+    const caption = document.createElement('span');
+    caption.className = 'caption';
+    caption.textContent = Sohoa.t('page') + ' ' + entry.number;
+    li.append(frame, caption);
+    if (rescanAllowed) {
+      const tools = document.createElement('div');
+      tools.className = 'tools';
+      const rescan = button('⎙ ' + Sohoa.t('rescan'), Sohoa.t('rescan') + ' ' + Sohoa.t('page') + ' ' + entry.number,
+        () => { target = entry.number; input.click(); });
+      rescan.classList.remove('icon');
+      tools.appendChild(rescan);
+      li.appendChild(tools);
+    }
+    list.appendChild(li);
+  });
+}
+
+/** Recognition progress, page by page, until the document is digitized or fails. */
+function followProgress(page) {
+  const bar = document.getElementById('progress');
+  const text = document.getElementById('progress-text');
+  const tiles = document.getElementById('page-tiles');
+  const status = document.getElementById('status');
+  async function poll() {
+    let doc;
+    try {
+      doc = await Sohoa.api('GET', page.api);
+    } catch (ignored) {
+      setTimeout(poll, 2000); // a passing network failure: try again
+      return;
+    }
+    status.textContent = Sohoa.t(doc.status.toLowerCase());
+    if (doc.pages) {
+      bar.max = doc.pages;
+      bar.value = doc.pagesDone;
+      text.textContent = Sohoa.t('pagesDone', doc.pagesDone, doc.pages);
+      if (tiles.children.length !== doc.pages) {
+        tiles.textContent = '';
+        for (let i = 0; i < doc.pages; i++) { tiles.appendChild(document.createElement('li')); }
+      }
+      Array.from(tiles.children).forEach((tile, i) => tile.classList.toggle('done', i < doc.pagesDone));
+    } else {
+      text.textContent = Sohoa.t('waiting');
+    }
+    if (doc.status === 'DIGITIZED' || doc.status === 'FAILED') {
+      window.location.reload();
+      return;
+    }
+    setTimeout(poll, 1000);
+  }
+  poll();
+}
+
+/** The scan and the PDF/A page side by side, with the page's recognised text below. */
+async function setUpComparison(page) {
+  const select = document.getElementById('compare-page');
+  const scan = document.getElementById('scan-image');
+  const pdf = document.getElementById('pdf-image');
+  const text = document.getElementById('page-text');
+  let pages = [];
+  let texts = [];
+  try {
+    [pages, texts] = await Promise.all([Sohoa.api('GET', page.api + '/pages'), Sohoa.api('GET', page.api + '/text')]);
+  } catch (problem) {
+    Sohoa.showError(document.getElementById('compare-panel'), problem);
+    return;
+  }
+  pages.forEach(entry => {
+    const option = document.createElement('option');
+    option.value = entry.number;
+    option.textContent = entry.number + ' / ' + pages.length;
+    select.appendChild(option);
+  });
+  function show() {
+    const n = Number(select.value);
+    const entry = pages[n - 1];
+    scan.src = entry.imageUrl + '&width=640';
+    pdf.src = page.api + '/pdf/pages/' + n + '/image?width=640';
+    const pageText = texts.find(t => t.page === n);
+    text.textContent = pageText && pageText.text ? pageText.text : Sohoa.t('noText');
+  }
+  select.addEventListener('change', show);
+  show();
+}
+
+/** Certify: check the form, confirm in a dialog, sign with the chosen method, show the copy. */
+function setUpCertification(panel) {
+  const form = document.getElementById('certify-form');
+  const dialog = document.getElementById('confirm-certify');
+  const step2 = document.getElementById('external-step2');
+  const fields = { external: document.getElementById('external-fields'), remote: document.getElementById('remote-fields') };
+  const method = () => form.elements.method.value;
+  form.querySelectorAll('input[name=method]').forEach(radio => radio.addEventListener('change', () => {
+    Object.entries(fields).forEach(([name, node]) => { node.hidden = name !== method(); });
+  }));
+
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    Sohoa.clearError(form);
+    const copies = Number(form.elements.copies.value);
+    if (!Number.isInteger(copies) || copies < 1 || copies > 50) {
+      Sohoa.showError(form, new Sohoa.Problem({ field: 'copies', detail: '1–50', detailVi: '1–50' }));
+      return;
+    }
+    document.getElementById('confirm-text').textContent =
+      Sohoa.t('confirmCertify', copies, panel.dataset.title, panel.dataset.pages);
+    dialog.showModal();
+    document.getElementById('confirm-no').focus();
+  });
+  document.getElementById('confirm-no').addEventListener('click', () => dialog.close());
+  document.getElementById('confirm-yes').addEventListener('click', async () => {
+    dialog.close();
+    const submit = form.querySelector('button[type=submit]');
+    submit.disabled = true;
+    try {
+      if (method() === 'server') {
+        issued(await Sohoa.api('POST', panel.dataset.certifyUrl + '?copies=' + Number(form.elements.copies.value)));
+      } else if (method() === 'remote') {
+        issued(await Sohoa.api('POST', panel.dataset.remoteUrl,
+          { credentialId: form.elements.credentialId.value.trim(), pin: form.elements.pin.value }));
+        form.elements.pin.value = '';
+      } else {
+        const session = await Sohoa.api('POST', panel.dataset.externalUrl,
+          { certificateChain: pemCertificates(form.elements.chain.value) });
+        document.getElementById('data-to-sign').value = session.dataToSign;
+        step2.hidden = false;
+        step2.dataset.completeUrl = Sohoa.contextPath() + session.completeUrl;
+        document.getElementById('signature-value').focus();
+        return;
+      }
+    } catch (problem) {
+      Sohoa.showError(form, problem);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  document.getElementById('complete-external').addEventListener('click', async () => {
+    Sohoa.clearError(step2);
+    const value = document.getElementById('signature-value').value.replace(/\s+/g, '');
+    // a CMS SignedData starts with a DER SEQUENCE (Base64 "MI"); a bare PKCS#1 value does not
+    const body = value.startsWith('MI') ? { cms: value } : { signatureValue: value };
+    try {
+      issued(await Sohoa.api('POST', step2.dataset.completeUrl, body));
+      step2.hidden = true;
+    } catch (problem) {
+      Sohoa.showError(step2, problem);
+    }
+  });
+}
+
+function pemCertificates(text) {
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
+  if (!blocks) {
+    return text.trim() ? [text.replace(/\s+/g, '')] : [];
+  }
+  return blocks.map(block => block.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, ''));
+}
+
+/** Shows the copies just made, with their download and verification links. */
+function issued(certification) {
+  const base = Sohoa.contextPath();
+  const result = document.getElementById('certified-result');
+  result.textContent = Sohoa.t('certified', certification.registerNumber, certification.book);
+  result.hidden = false;
+  const list = document.getElementById('copies-list');
+  (certification.copies || [certification]).forEach(copy => {
+    const li = document.createElement('li');
+    li.appendChild(document.createTextNode(Sohoa.t('copyNumber') + ' ' + copy.registerNumber + ' · ' + copy.book
+      + ' · ' + Sohoa.formatDate(copy.certifiedAt) + ' · '));
+    const download = document.createElement('a');
+    download.href = base + copy.pdfUrl;
+    download.textContent = Sohoa.t('download');
+    download.className = 'copy-download';
+    li.appendChild(download);
+    if (copy.verificationUrl) {
+      li.appendChild(document.createTextNode(' · '));
+      const verify = document.createElement('a');
+      verify.href = base + copy.verificationUrl;
+      verify.textContent = Sohoa.t('verify');
+      li.appendChild(verify);
+    }
+    list.appendChild(li);
+  });
+  document.getElementById('copies-panel').hidden = false;
+  result.focus();
+}
