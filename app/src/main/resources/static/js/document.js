@@ -163,7 +163,7 @@ function showPages(page, list, pages) {
     if (rescanAllowed) {
       const tools = document.createElement('div');
       tools.className = 'tools';
-      const rescan = button('⎙ ' + Sohoa.t('rescan'), Sohoa.t('rescan') + ' ' + Sohoa.t('page') + ' ' + entry.number,
+      const rescan = button(Sohoa.t('rescan'), Sohoa.t('rescan') + ' ' + Sohoa.t('page') + ' ' + entry.number,
         () => { target = entry.number; input.click(); });
       rescan.classList.remove('icon');
       tools.appendChild(rescan);

@@ -2,7 +2,10 @@ package vn.sohoa.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+
+import javax.imageio.ImageIO;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -1016,6 +1019,166 @@ abstract class EndToEndTest {
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
         assertThat(audit("verify", broken)).isEqualTo(vn.sohoa.app.audit.AuditCommand.BROKEN);
         assertThat(broken.toString(StandardCharsets.UTF_8)).contains("BROKEN at entry 3");
+    }
+
+    @Test
+    @Order(22)
+    void aDraftsPagesAreTurnedReorderedAndDroppedBeforeOcrAndOnePageIsRescannedAfter() throws Exception {
+        String dossier = "000.00.30.H42-261123-0022";
+        assertThat(api.postJson("/api/v1/dossiers", CLERK, """
+                {"code":"%s","agencyCode":"%s","receivedAt":"2026-11-23T10:00:00+07:00"}""".formatted(dossier, AGENCY))
+                .statusCode()).isEqualTo(201);
+        byte[] upright = Files.readAllBytes(SharedCorpus.corpus("clean/a01.png"));
+        byte[] upsideDown = Files.readAllBytes(SharedCorpus.corpus("scans/s04_a04_upside-down_rot180_300dpi.jpg"));
+        byte[] twoPages = Files.readAllBytes(SharedCorpus.corpus("scans/s10_a05+a06_2pages_skew_lzw_300dpi.tif"));
+        HttpResponse<String> draft = api.postMultipart("/api/v1/dossiers/" + dossier + "/documents?draft=true", CLERK,
+                new String[][]{{"title", "Giấy tờ sắp xếp trang"}},
+                new Object[][]{{"files", "a01.png", upright}, {"files", "s04.jpg", upsideDown}, {"files", "s10.tif", twoPages}});
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(202);
+        String id = json(draft).get("id").asString();
+        assertThat(json(draft).get("status").asString()).isEqualTo("DRAFT");
+        assertThat(json(draft).get("pages").asInt()).isEqualTo(4);
+        Thread.sleep(1500);
+        assertThat(json(api.get("/api/v1/documents/" + id, CLERK)).get("status").asString())
+                .as("a draft waits for the clerk").isEqualTo("DRAFT");
+
+        JsonNode pages = json(api.get("/api/v1/documents/" + id + "/pages", CLERK));
+        assertThat(pages).hasSize(4);
+        assertThat(pages.get(1).get("source").asString()).isEqualTo("s04.jpg page 1");
+        HttpResponse<byte[]> thumbnail = api.getBytes(pages.get(1).get("imageUrl").asString() + "&width=120", CLERK);
+        assertThat(thumbnail.statusCode()).isEqualTo(200);
+        BufferedImage small = ImageIO.read(new java.io.ByteArrayInputStream(thumbnail.body()));
+        assertThat(small.getWidth()).isEqualTo(120);
+
+        // refusals name the field; nothing changes
+        HttpResponse<String> outOfRange = api.send("PUT", "/api/v1/documents/" + id + "/pages", CLERK,
+                "application/json", "{\"pages\":[{\"page\":5,\"rotate\":0}]}");
+        assertThat(outOfRange.statusCode()).isEqualTo(400);
+        assertThat(json(outOfRange).get("field").asString()).isEqualTo("pages");
+        assertThat(api.send("PUT", "/api/v1/documents/" + id + "/pages", CLERK, "application/json",
+                "{\"pages\":[{\"page\":1,\"rotate\":45}]}").statusCode()).isEqualTo(400);
+        assertThat(api.send("PUT", "/api/v1/documents/" + id + "/pages", CERTIFIER, "application/json",
+                "{\"pages\":[{\"page\":1,\"rotate\":0}]}").statusCode()).isEqualTo(403);
+        assertThat(api.getBytes("/api/v1/documents/" + id + "/pages/1/image?width=5000", CLERK).statusCode())
+                .isEqualTo(400);
+
+        // the upside-down page turned and first, the clean page second, the two-page file's second page dropped
+        HttpResponse<String> arranged = api.send("PUT", "/api/v1/documents/" + id + "/pages", CLERK,
+                "application/json", "{\"pages\":[{\"page\":2,\"rotate\":180},{\"page\":1,\"rotate\":0},"
+                        + "{\"page\":3,\"rotate\":0}]}");
+        assertThat(arranged.statusCode()).as(arranged.body()).isEqualTo(200);
+        assertThat(json(arranged).get("pages").asInt()).isEqualTo(3);
+        pages = json(api.get("/api/v1/documents/" + id + "/pages", CLERK));
+        assertThat(pages.get(0).get("source").asString()).startsWith("s04.jpg page 1");
+        assertThat(pages.get(0).get("rotation").asInt()).isEqualTo(180);
+        assertThat(pages.get(2).get("source").asString()).isEqualTo("s10.tif page 1");
+        // the page is really turned: its image is the unturned one upside down
+        BufferedImage turned = ImageIO.read(new java.io.ByteArrayInputStream(api.getBytes(
+                pages.get(0).get("imageUrl").asString() + "&width=120", CLERK).body()));
+        assertThat(meanDifference(turned, vn.sohoa.core.image.RightAngle.rotate(small, 180)))
+                .isLessThan(meanDifference(turned, small) / 3);
+
+        assertThat(api.post("/api/v1/documents/" + id + "/submit", CLERK).statusCode()).isEqualTo(202);
+        assertThat(api.post("/api/v1/documents/" + id + "/submit", CLERK).statusCode())
+                .as("submitted once only").isEqualTo(409);
+        JsonNode done = api.awaitFinished(id, CLERK, Duration.ofSeconds(120));
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DIGITIZED");
+        assertThat(done.get("pages").asInt()).isEqualTo(3);
+        JsonNode text = json(api.get("/api/v1/documents/" + id + "/text", CLERK));
+        assertThat(Cer.of(Files.readString(SharedCorpus.corpus("gt/a04.txt"), StandardCharsets.UTF_8),
+                text.get(0).get("text").asString())).isLessThan(0.05);
+        assertThat(Cer.of(Files.readString(SharedCorpus.corpus("gt/a01.txt"), StandardCharsets.UTF_8),
+                text.get(1).get("text").asString())).isLessThan(0.05);
+        HttpResponse<byte[]> rendered = api.getBytes("/api/v1/documents/" + id + "/pdf/pages/1/image?width=300", CLERK);
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(rendered.body())).getWidth()).isBetween(298, 302);
+        assertThat(api.send("PUT", "/api/v1/documents/" + id + "/pages", CLERK, "application/json",
+                "{\"pages\":[{\"page\":1,\"rotate\":0}]}").statusCode()).as("arranged only as a draft")
+                .isEqualTo(409);
+
+        // page 3 (a05) rescanned with the clean a06: a new PDF/A, counted once as digitized
+        long digitizedBefore = jdbc.sql("select count(*) from dossier_events where event_type = "
+                + "'COMPONENT_DIGITIZED' and component = ?").param(id).query(Long.class).single();
+        HttpResponse<String> rescanned = api.postMultipart("/api/v1/documents/" + id + "/pages/3/rescan", CLERK,
+                new String[][]{}, new Object[][]{{"file", "a06.png", Files.readAllBytes(SharedCorpus.corpus("clean/a06.png"))}});
+        assertThat(rescanned.statusCode()).as(rescanned.body()).isEqualTo(202);
+        done = api.awaitFinished(id, CLERK, Duration.ofSeconds(120));
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DIGITIZED");
+        text = json(api.get("/api/v1/documents/" + id + "/text", CLERK));
+        assertThat(Cer.of(Files.readString(SharedCorpus.corpus("gt/a06.txt"), StandardCharsets.UTF_8),
+                text.get(2).get("text").asString())).isLessThan(0.05);
+        assertThat(jdbc.sql("select count(*) from dossier_events where event_type = 'COMPONENT_DIGITIZED' "
+                + "and component = ?").param(id).query(Long.class).single()).isEqualTo(digitizedBefore).isEqualTo(1);
+        assertThat(VeraPdfJudge.pdfA2bFailures(api.getBytes("/api/v1/documents/" + id + "/pdf", CLERK).body()))
+                .isEmpty();
+
+        // once certified, the pages are settled
+        assertThat(api.post("/api/v1/documents/" + id + "/certifications", CERTIFIER).statusCode()).isEqualTo(201);
+        HttpResponse<String> settled = api.postMultipart("/api/v1/documents/" + id + "/pages/1/rescan", CLERK,
+                new String[][]{}, new Object[][]{{"file", "a06.png", Files.readAllBytes(SharedCorpus.corpus("clean/a06.png"))}});
+        assertThat(settled.statusCode()).isEqualTo(409);
+        JsonNode queue = json(api.get("/api/v1/certification-queue", CERTIFIER));
+        queue.forEach(waiting -> assertThat(waiting.get("id").asString()).isNotEqualTo(id));
+        assertThat(api.get("/api/v1/certification-queue", CLERK).statusCode()).isEqualTo(403);
+    }
+
+    /** Mean absolute difference of two equally sized images' grey levels. */
+    static double meanDifference(BufferedImage a, BufferedImage b) {
+        assertThat(a.getWidth()).isEqualTo(b.getWidth());
+        assertThat(a.getHeight()).isEqualTo(b.getHeight());
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                sum += Math.abs((a.getRGB(x, y) & 0xff) - (b.getRGB(x, y) & 0xff));
+            }
+        }
+        return (double) sum / (a.getWidth() * a.getHeight());
+    }
+
+    @Test
+    @Order(23)
+    void administratorsManageUsersClientsAndAgenciesAndSeeWhenKeysExpire() throws Exception {
+        HttpResponse<String> weak = api.postJson("/api/v1/users", ADMIN, """
+                {"username":"lan.tran","password":"short","fullName":"Trần Lan","role":"CLERK","agencyCode":"%s"}"""
+                .formatted(AGENCY));
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(json(weak).get("field").asString()).isEqualTo("password");
+        HttpResponse<String> created = api.postJson("/api/v1/users", ADMIN, """
+                {"username":"lan.tran","password":"a-long-enough-pass","fullName":"Trần Lan","role":"CLERK",
+                 "agencyCode":"%s"}""".formatted(AGENCY));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain("password").doesNotContain("$2a$");
+        String lan = SohoaHttpClient.basic("lan.tran", "a-long-enough-pass");
+        assertThat(api.get("/api/v1/dossiers?q=261123-0022", lan).body()).contains("000.00.30.H42-261123-0022");
+        assertThat(api.postJson("/api/v1/users", CLERK, "{}").statusCode()).isEqualTo(403);
+
+        assertThat(api.send("PATCH", "/api/v1/users/lan.tran", ADMIN, "application/json", "{\"enabled\":false}")
+                .statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/dossiers", lan).statusCode()).as("a disabled user is refused").isEqualTo(401);
+        assertThat(api.send("PATCH", "/api/v1/users/admin", ADMIN, "application/json", "{\"role\":\"CLERK\"}")
+                .statusCode()).isEqualTo(409);
+        assertThat(json(api.get("/api/v1/users", ADMIN)).findValuesAsString("username")).contains("lan.tran", "clerk");
+
+        assertThat(api.postJson("/api/v1/api-clients", ADMIN, "{\"name\":\"Cổng DVC\",\"agencyCode\":\"" + AGENCY
+                + "\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> clients = api.get("/api/v1/api-clients", ADMIN);
+        assertThat(clients.body()).contains("Cổng DVC").doesNotContain("sohoa_");
+
+        JsonNode keys = json(api.get("/api/v1/signing-keys", ADMIN));
+        assertThat(keys.get("source").asString()).isEqualTo("DEVELOPMENT");
+        assertThat(keys.get("keys").findValuesAsString("owner")).contains(AGENCY, "certifier");
+        keys.get("keys").forEach(key -> {
+            assertThat(key.get("state").asString()).isIn("VALID", "EXPIRES_SOON");
+            assertThat(key.get("daysLeft").asLong()).isPositive();
+        });
+        assertThat(api.get("/api/v1/signing-keys", CERTIFIER).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> agency = api.postJson("/api/v1/agencies", ADMIN, """
+                {"code":"000.00.31.H42","name":"UBND xã Hòa Tiến (demo)","level":"COMMUNE","parentCode":"%s"}"""
+                .formatted(json(api.get("/api/v1/agencies", ADMIN)).get(0).get("code").asString()));
+        assertThat(agency.statusCode()).as(agency.body()).isEqualTo(201);
+        assertThat(api.get("/api/v1/agencies", ADMIN).body()).contains("000.00.31.H42");
+        assertThat(json(api.get("/api/v1/dossiers/next-code?agencyCode=000.00.31.H42", ADMIN)).get("code").asString())
+                .matches("000\\.00\\.31\\.H42-\\d{6}-0001");
     }
 
     @Test

@@ -145,7 +145,7 @@ public class DocumentRepository {
 
     /** Whether a certified copy was made from the document (its pages are then settled). */
     public boolean hasCertifiedCopies(String id) {
-        return jdbc.sql("select count(*) from certified_copies where document_id = ?").param(id)
+        return jdbc.sql("select count(*) from certifications where document_id = ?").param(id)
                 .query(Long.class).single() > 0;
     }
 
@@ -158,7 +158,7 @@ public class DocumentRepository {
             return List.of();
         }
         return jdbc.sql(SELECT + "where d.status = 'DIGITIZED' and s.agency_code in (:agencies) "
-                        + "and not exists (select 1 from certified_copies c where c.document_id = d.id) "
+                        + "and not exists (select 1 from certifications c where c.document_id = d.id) "
                         + "and not exists (select 1 from barred_originals b where b.document_id = d.id) "
                         + "order by d.digitized_at desc, d.id limit :limit")
                 .param("agencies", agencies).param("limit", limit)

@@ -17,8 +17,17 @@ import vn.sohoa.app.security.SohoaPrincipal;
 
 /** What every page's header needs: the signed-in user, the language and the address of the other language. */
 @ControllerAdvice(assignableTypes = {ClerkPages.class, CertifierPages.class, AdminPages.class, StatisticsPage.class,
-        LoginPage.class})
+        LoginPage.class, ScannerPage.class})
 class PageModel {
+
+    /** Everything the header needs, for a model that the {@code @ModelAttribute} methods did not fill. */
+    void fill(org.springframework.ui.Model model, HttpServletRequest request, Locale locale) {
+        model.addAttribute("user", user());
+        model.addAttribute("can", can());
+        model.addAttribute("jsMessages", jsMessages(locale));
+        model.addAttribute("lang", lang(locale));
+        model.addAttribute("otherLanguageUrl", otherLanguageUrl(request, locale));
+    }
 
     @ModelAttribute("user")
     SohoaPrincipal user() {
@@ -58,7 +67,7 @@ class PageModel {
             "fileTooLarge", "confirmCertify", "certified", "rotateLeft", "rotateRight", "moveUp", "moveDown",
             "dropPage", "restorePage", "rescan", "page", "saved", "keyShownOnce", "copyNumber", "download",
             "verify", "externalStep2", "none", "expiresSoon", "expired", "valid", "unavailable", "notYetValid",
-            "enable", "disable", "enabled", "disabled", "imported", "noText");
+            "enable", "disable", "enabled", "disabled", "imported", "noText", "hotFolderAt", "hotFolderOff");
 
     private final org.springframework.context.MessageSource messages;
 

@@ -3,7 +3,6 @@ package vn.sohoa.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,7 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.sohoa.ocr.Chromium;
 
 /**
  * The supervisor's dashboard in a real browser (Debian's headless Chromium) against the service on its embedded
@@ -41,8 +38,8 @@ import vn.sohoa.ocr.Chromium;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class DashboardBrowserTest {
 
-    static final int PORT = freePort();
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    static final int PORT = Browser.freePort();
+    static Browser session;
     static ChromeDriver browser;
 
     @DynamicPropertySource
@@ -57,35 +54,23 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        browser = Chromium.start("The dashboard browser test");
-        Files.createDirectories(SCREENSHOTS);
+        session = new Browser("The dashboard browser test", PORT);
+        browser = session.driver;
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        if (session != null) {
+            session.close();
         }
     }
 
     void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        session.screenshot(name);
     }
 
     void signIn(String user, String password) {
-        browser.get("http://127.0.0.1:" + PORT + "/login");
-        browser.findElement(By.name("username")).sendKeys(user);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        session.signIn(user, password);
     }
 
     /** Waits until {@code expected} charts are drawn: each canvas has pixels that are not transparent. */
@@ -117,7 +102,7 @@ class DashboardBrowserTest {
         assertThat(units).hasSize(5); // the department and the four communes of the two-level government
         List<String> levels = browser.findElements(By.cssSelector("#levels tbody th")).stream()
                 .map(WebElement::getText).toList();
-        assertThat(levels).contains("Tổng / Total", "Cấp xã", "Cấp sở, ngành");
+        assertThat(levels).contains("Tổng", "Cấp xã", "Cấp sở, ngành");
         // every target cell says met or not met
         assertThat(browser.findElements(By.cssSelector("#levels td.met, #levels td.missed"))).isNotEmpty();
 
@@ -142,5 +127,14 @@ class DashboardBrowserTest {
                 const done = arguments[arguments.length - 1];
                 fetch(document.querySelector('a[href*="export.csv"]').href).then(r => r.text()).then(done);""");
         assertThat(csv.toString()).contains("Xã Hòa Phong (demo)").contains("Số hóa hồ sơ");
+        assertThat(session.unnamedControls()).isEmpty();
+
+        // the same dashboard in English
+        browser.findElement(By.linkText("English")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getTitle().startsWith("Digitization indicators"));
+        assertThat(browser.findElement(By.cssSelector("#levels tr.total th")).getText()).isEqualTo("Total");
+        assertThat(drawnCharts(1)).isEqualTo(1);
+        browser.findElement(By.linkText("Tiếng Việt")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getTitle().startsWith("Chỉ số số hóa"));
     }
 }

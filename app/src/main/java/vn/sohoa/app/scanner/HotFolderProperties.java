@@ -1,0 +1,21 @@
+package vn.sohoa.app.scanner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The hot folder scanning stations drop their files into: {@code <root>/<station>/<dossier code>/<paper>.pdf}.
+ *
+ * @param enabled      watch the folder on this node (one node per folder: see ARCHITECTURE.md)
+ * @param root         the folder; by default {@code <sohoa.home>/hot-folder}
+ * @param pollInterval how often the folder is looked at
+ * @param settleTime   how long a file's size and time must stay unchanged before it is taken (the scanner may
+ *                     still be writing it)
+ */
+@ConfigurationProperties("sohoa.hot-folder")
+public record HotFolderProperties(@DefaultValue("true") boolean enabled, Path root,
+                                  @DefaultValue("3s") Duration pollInterval, @DefaultValue("2s") Duration settleTime) {
+}

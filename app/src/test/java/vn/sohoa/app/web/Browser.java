@@ -1,0 +1,117 @@
+package vn.sohoa.app.web;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import vn.sohoa.ocr.Chromium;
+
+/**
+ * Headless Chromium against a Sohoa on a local port, as the browser tests drive it: sign in and out through the
+ * forms, open pages, wait for what a user waits for, keep screenshots in {@code app/target/screenshots}.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    final ChromeDriver driver;
+    final int port;
+
+    Browser(String purpose, int port) throws IOException {
+        this.driver = Chromium.start(purpose);
+        this.port = port;
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    void open(String path) {
+        driver.get(url(path));
+    }
+
+    void signIn(String user, String password) {
+        open("/login");
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitUntil(Duration.ofSeconds(10), () -> !driver.getCurrentUrl().contains("/login"));
+    }
+
+    void signOut() {
+        driver.findElement(By.cssSelector("header form button[type=submit]")).click();
+        waitUntil(Duration.ofSeconds(10), () -> driver.getCurrentUrl().contains("/login"));
+    }
+
+    WebElement visible(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Waits for the condition; on a timeout keeps a screenshot of what the page showed instead. */
+    void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
+        try {
+            new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(200))
+                    .until(d -> condition.getAsBoolean());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                screenshot("timeout-" + System.currentTimeMillis());
+            } catch (IOException ignored) {
+                // the timeout is the failure to report, not the missing picture
+            }
+            throw e;
+        }
+    }
+
+    void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * Controls a screen reader could not name: visible inputs, selects, text areas and buttons without a label, an
+     * aria-label or text, and images without alt. Each is described by its tag and id or name.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> unnamedControls() {
+        return (List<String>) driver.executeScript("""
+                const unnamed = [];
+                const shown = e => e.offsetParent !== null || e.getClientRects().length > 0;
+                document.querySelectorAll('input:not([type=hidden]), select, textarea, button, img').forEach(e => {
+                  if (!shown(e)) { return; }
+                  let named;
+                  if (e.tagName === 'IMG') { named = e.hasAttribute('alt'); }
+                  else if (e.tagName === 'BUTTON') { named = e.textContent.trim() || e.getAttribute('aria-label'); }
+                  else { named = e.getAttribute('aria-label') || (e.labels && e.labels.length > 0); }
+                  if (!named) { unnamed.push(e.tagName + '#' + (e.id || e.name || '?')); }
+                });
+                return unnamed;""");
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,307 @@
+package vn.sohoa.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import eu.europa.esig.dss.enumerations.Indication;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.sohoa.core.testing.SharedCorpus;
+import vn.sohoa.ocr.Cer;
+import vn.sohoa.signing.DssJudge;
+
+/**
+ * The desk's day in a real browser (Debian's headless Chromium) against the service on its embedded defaults: a
+ * clerk registers a dossier, drops two corpus scans, turns and reorders the pages of the draft, follows the
+ * recognition and reads the text beside the scan; a certifier finds the paper in the queue, certifies it through
+ * the confirmation, downloads the copy, which our API and EU DSS both verify, and sees it in the month's register;
+ * a scanning station's hot folder feeds the same dossier and refuses a file for an unknown one; the administrator's
+ * screens list users and keys and keep a refused form's input. Every page is checked for controls a screen reader
+ * cannot name. Screenshots are kept in {@code app/target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeskBrowserTest {
+
+    static final int PORT = Browser.freePort();
+    static final String TITLE = "Giấy khai sinh và hợp đồng " + UUID.randomUUID().toString().substring(0, 6);
+    static Path hotFolder;
+    static Browser browser;
+    static String dossierCode;
+    static String documentPath;
+
+    @DynamicPropertySource
+    static void embeddedDefaults(DynamicPropertyRegistry registry) throws IOException {
+        Path home = Files.createTempDirectory("sohoa-desk-");
+        hotFolder = home.resolve("hot-folder");
+        registry.add("server.port", () -> PORT);
+        registry.add("sohoa.home", home::toString);
+        registry.add("sohoa.public-base-url", () -> "http://127.0.0.1:" + PORT);
+        registry.add("sohoa.bootstrap.admin-password", () -> "admin-pass");
+        registry.add("sohoa.bootstrap.demo-password", () -> "demo-pass");
+        registry.add("sohoa.hot-folder.poll-interval", () -> "300ms");
+        registry.add("sohoa.hot-folder.settle-time", () -> "300ms");
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = new Browser("The desk's browser test", PORT);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    WebElement find(String css) {
+        return browser.driver.findElement(By.cssSelector(css));
+    }
+
+    void assertAllControlsNamed() {
+        assertThat(browser.unnamedControls()).as(browser.driver.getCurrentUrl()).isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void theClerkRegistersADossierAndUploadsTwoScansAsADraft() throws Exception {
+        browser.signIn("clerk", "demo-pass");
+        assertThat(find("h1").getText()).isEqualTo("Hồ sơ");
+        assertAllControlsNamed();
+        WebElement code = find("#code");
+        dossierCode = code.getAttribute("value");
+        assertThat(dossierCode).matches("000\\.00\\.30\\.H42-\\d{6}-\\d{4}");
+
+        // a wrong code is refused with the field marked and what was typed kept
+        code.clear();
+        code.sendKeys("not-a-code");
+        find("#procedureCode").sendKeys("2.000815.000.00.00.H38");
+        find("#register-dossier button[type=submit]").click();
+        WebElement alert = browser.visible("#register-dossier [role=alert]");
+        assertThat(alert.getText()).isNotBlank();
+        assertThat(code.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(find("#procedureCode").getAttribute("value")).isEqualTo("2.000815.000.00.00.H38");
+        browser.screenshot("desk-1-refused-code");
+
+        code.clear();
+        code.sendKeys(dossierCode);
+        find("#register-dossier button[type=submit]").click();
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.driver.getCurrentUrl().contains("/dossiers/"));
+        assertThat(find("h1").getText()).contains(dossierCode);
+        assertAllControlsNamed();
+
+        find("#title").sendKeys(TITLE);
+        Path upright = SharedCorpus.corpus("clean/a01.png");
+        Path upsideDown = SharedCorpus.corpus("scans/s04_a04_upside-down_rot180_300dpi.jpg");
+        find("#files").sendKeys(upsideDown.toAbsolutePath() + "\n" + upright.toAbsolutePath());
+        assertThat(browser.all("#file-list li")).hasSize(2);
+        browser.screenshot("desk-2-files-chosen");
+        find("#upload-form button[value=draft]").click();
+        browser.waitUntil(Duration.ofSeconds(30), () -> browser.driver.getCurrentUrl().contains("/documents/"));
+        documentPath = URI.create(browser.driver.getCurrentUrl()).getPath();
+        assertThat(find("#status").getText()).isEqualTo("Bản nháp – chờ sắp xếp trang");
+    }
+
+    @Test
+    @Order(2)
+    void theClerkTurnsAndReordersTheDraftsPagesFollowsRecognitionAndReadsTheText() throws Exception {
+        browser.waitUntil(Duration.ofSeconds(20), () -> browser.all("#thumbnails li").size() == 2
+                && (Boolean) browser.driver.executeScript("return Array.from(document.querySelectorAll("
+                + "'#thumbnails img')).every(i => i.complete && i.naturalWidth > 0)"));
+        assertAllControlsNamed();
+        // page 1 (upside down) is turned twice to the right, then moved below the upright page
+        find("#thumbnails li:nth-child(1) button[aria-label^='Xoay phải']").click();
+        find("#thumbnails li:nth-child(1) button[aria-label^='Xoay phải']").click();
+        find("#thumbnails li:nth-child(1) button[aria-label^='Chuyển xuống']").click();
+        assertThat(find("#thumbnails li:nth-child(2) .caption").getText()).contains("180");
+        browser.screenshot("desk-3-arranged");
+        find("#submit-draft").click();
+
+        // live progress, then the document digitized
+        browser.waitUntil(Duration.ofSeconds(120), () -> "Đã số hóa".equals(find("#status").getText()));
+        assertThat(find("#page-count").getText()).isEqualTo("2 trang");
+        browser.waitUntil(Duration.ofSeconds(20), () -> (Boolean) browser.driver.executeScript(
+                "const s = document.getElementById('scan-image'), p = document.getElementById('pdf-image');"
+                        + "return s.complete && s.naturalWidth > 0 && p.complete && p.naturalWidth > 0;"));
+        browser.waitUntil(Duration.ofSeconds(10), () -> !find("#page-text").getText().isBlank());
+        String groundTruth = Files.readString(SharedCorpus.corpus("gt/a01.txt"), StandardCharsets.UTF_8);
+        assertThat(Cer.of(groundTruth, find("#page-text").getText())).isLessThan(0.05);
+        new Select(find("#compare-page")).selectByValue("2");
+        String turnedTruth = Files.readString(SharedCorpus.corpus("gt/a04.txt"), StandardCharsets.UTF_8);
+        browser.waitUntil(Duration.ofSeconds(10), () -> Cer.of(turnedTruth, find("#page-text").getText()) < 0.05);
+        assertAllControlsNamed();
+        browser.screenshot("desk-4-digitized-side-by-side");
+
+        // the same page in English, then back
+        browser.driver.findElement(By.linkText("English")).click();
+        browser.waitUntil(Duration.ofSeconds(10), () -> "Digitized".equals(find("#status").getText()));
+        assertThat(find("#compare-title").getText()).isEqualTo("Scan and PDF/A side by side");
+        browser.screenshot("desk-5-english");
+        browser.driver.findElement(By.linkText("Tiếng Việt")).click();
+        browser.waitUntil(Duration.ofSeconds(10), () -> "Đã số hóa".equals(find("#status").getText()));
+    }
+
+    @Test
+    @Order(3)
+    void aScanningStationsHotFolderFeedsTheDossierAndRefusesAFileForAnUnknownOne() throws Exception {
+        Path station = hotFolder.resolve("may-quet-1");
+        Files.createDirectories(station.resolve(dossierCode));
+        Files.copy(SharedCorpus.corpus("clean/a02.png"), station.resolve(dossierCode).resolve("Giay_xac_nhan.png"));
+        Files.createDirectories(station.resolve("000.00.30.H42-990101-0001"));
+        Files.copy(SharedCorpus.corpus("clean/a03.png"),
+                station.resolve("000.00.30.H42-990101-0001").resolve("Lac_ho_so.png"));
+
+        browser.open("/dossiers/" + dossierCode);
+        browser.waitUntil(Duration.ofSeconds(60), () -> {
+            browser.driver.navigate().refresh();
+            return browser.all("#documents th a").stream().anyMatch(a -> a.getText().equals("Giay xac nhan"));
+        });
+        browser.open("/scanners");
+        browser.waitUntil(Duration.ofSeconds(20), () -> browser.all("#rejections tbody tr").stream()
+                .anyMatch(row -> row.getText().contains("Lac_ho_so.png") && row.getText().contains("chưa được tiếp nhận")));
+        assertThat(find("#stations tbody").getText()).contains("may-quet-1");
+        assertThat(Files.list(station.resolve("_rejected")).map(p -> p.getFileName().toString()).toList())
+                .anySatisfy(name -> assertThat(name).endsWith("Lac_ho_so.png.reason.txt"));
+        assertThat(Files.list(station.resolve(dossierCode)).toList()).as("taken files leave the folder").isEmpty();
+        assertAllControlsNamed();
+        browser.screenshot("desk-6-scanners");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(4)
+    void theCertifierCertifiesFromTheQueueAndTheDownloadedCopyVerifies() throws Exception {
+        browser.signIn("certifier", "demo-pass");
+        browser.driver.findElement(By.linkText("Chứng thực")).click();
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.driver.getCurrentUrl().endsWith("/certify"));
+        assertAllControlsNamed();
+        browser.driver.findElement(By.linkText(TITLE)).click();
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.driver.getCurrentUrl().endsWith(documentPath));
+        browser.waitUntil(Duration.ofSeconds(20), () -> (Boolean) browser.driver.executeScript(
+                "const s = document.getElementById('scan-image'), p = document.getElementById('pdf-image');"
+                        + "return s.complete && s.naturalWidth > 0 && p.complete && p.naturalWidth > 0;"));
+        assertAllControlsNamed();
+
+        // nothing happens without the confirmation
+        find("#certify-form button[type=submit]").click();
+        WebElement dialog = browser.visible("#confirm-certify");
+        assertThat(dialog.getText()).contains(TITLE).contains("2 trang");
+        browser.screenshot("desk-7-confirm");
+        find("#confirm-no").click();
+        assertThat(browser.all("#copies-list li")).isEmpty();
+        find("#certify-form button[type=submit]").click();
+        browser.visible("#confirm-certify");
+        find("#confirm-yes").click();
+        WebElement result = browser.visible("#certified-result");
+        assertThat(result.getText()).startsWith("Đã chứng thực: số");
+        browser.screenshot("desk-8-certified");
+
+        // the copy as the browser downloads it, judged by the service's verifier and by EU DSS
+        String href = find("#copies-list a.copy-download").getAttribute("href");
+        String base64 = (String) browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.arrayBuffer()).then(buffer => {
+                  let binary = '';
+                  new Uint8Array(buffer).forEach(b => { binary += String.fromCharCode(b); });
+                  done(btoa(binary));
+                });""", href);
+        byte[] copy = Base64.getDecoder().decode(base64);
+        assertThat(new String(copy, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        JsonNode verdict = verify(copy);
+        assertThat(verdict.get("valid").asBoolean()).as(verdict.toString()).isTrue();
+        assertThat(verdict.get("signatures")).hasSize(2);
+        var dss = DssJudge.validate(copy, devRoot()).getSimpleReport();
+        assertThat(dss.getSignatureIdList()).hasSize(2);
+        for (String id : dss.getSignatureIdList()) {
+            assertThat(dss.getIndication(id)).as("%s: %s", id, dss.getSubIndication(id))
+                    .isEqualTo(Indication.TOTAL_PASSED);
+        }
+
+        browser.driver.findElement(By.linkText("Sổ chứng thực")).click();
+        browser.waitUntil(Duration.ofSeconds(20), () -> browser.all("#register-entries tbody tr").stream()
+                .anyMatch(row -> row.getText().contains(TITLE)));
+        assertThat(find("#print-link").getAttribute("href")).contains("/export.pdf");
+        assertAllControlsNamed();
+        browser.screenshot("desk-9-register");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(5)
+    void theAdministratorSeesUsersAndKeysAndARefusedFormKeepsItsInput() throws Exception {
+        browser.signIn("admin", "admin-pass");
+        browser.open("/admin");
+        browser.waitUntil(Duration.ofSeconds(20), () -> browser.all("#user-list tbody tr").size() >= 4
+                && !browser.all("#key-list tbody tr").isEmpty());
+        assertThat(find("#key-list tbody").getText()).contains("Còn hiệu lực");
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.all("#target-table input").stream()
+                .anyMatch(input -> !input.getAttribute("value").isEmpty()));
+        find("#nu-username").sendKeys("binh.le");
+        find("#nu-fullName").sendKeys("Lê Văn Bình");
+        find("#nu-password").sendKeys("short");
+        find("#new-user button[type=submit]").click();
+        browser.visible("#new-user [role=alert]");
+        assertThat(find("#nu-password").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(find("#nu-fullName").getAttribute("value")).isEqualTo("Lê Văn Bình");
+        assertAllControlsNamed();
+        browser.screenshot("desk-10-admin");
+
+        browser.open("/documents/" + UUID.randomUUID());
+        assertThat(find("h1").getText()).isEqualTo("Không tìm thấy");
+        browser.signOut();
+    }
+
+    static JsonNode verify(byte[] pdf) throws IOException, InterruptedException {
+        String boundary = "sohoa-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"copy.pdf\""
+                + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(pdf);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(browser.url("/api/v1/verifications")))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "certifier:demo-pass".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(response.body());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.sohoa.app.config.SohoaProperties properties;
+
+    java.security.cert.X509Certificate devRoot() throws Exception {
+        try (var in = Files.newInputStream(properties.home().resolve("pki/dev-root-ca.pem"))) {
+            return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in);
+        }
+    }
+}
