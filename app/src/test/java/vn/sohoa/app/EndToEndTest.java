@@ -482,7 +482,7 @@ abstract class EndToEndTest {
     }
 
     @Test
-    @Order(19)
+    @Order(24)
     void aBarredOriginalIsRefusedWithItsReasonAndTakesNoNumber() throws Exception {
         HttpResponse<String> accepted = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
                 new String[][]{{"title", "Giấy chứng minh nhân dân"}}, new Object[][]{{"files", "a03.png",
@@ -507,7 +507,7 @@ abstract class EndToEndTest {
     }
 
     @Test
-    @Order(20)
+    @Order(25)
     void aRevokedCertifierIsRefusedAndTheNumberTakenIsRecordedVoid() throws Exception {
         var certificate = signingKeys.certifierKey("certifier", "Nguyễn Văn An", "UBND xã Hòa Phong").certificate();
         developmentPki.revoke(certificate, java.time.Instant.now().minusSeconds(5),
@@ -1001,7 +1001,7 @@ abstract class EndToEndTest {
     }
 
     @Test
-    @Order(21)
+    @Order(26)
     void theAuditLogHoldsWhatHappenedAndShowsATamperedEntry() throws Exception {
         ByteArrayOutputStream exported = new ByteArrayOutputStream();
         assertThat(audit("export", exported)).isZero();
@@ -1022,7 +1022,7 @@ abstract class EndToEndTest {
     }
 
     @Test
-    @Order(22)
+    @Order(19)
     void aDraftsPagesAreTurnedReorderedAndDroppedBeforeOcrAndOnePageIsRescannedAfter() throws Exception {
         String dossier = "000.00.30.H42-261123-0022";
         assertThat(api.postJson("/api/v1/dossiers", CLERK, """
@@ -1135,7 +1135,7 @@ abstract class EndToEndTest {
     }
 
     @Test
-    @Order(23)
+    @Order(20)
     void administratorsManageUsersClientsAndAgenciesAndSeeWhenKeysExpire() throws Exception {
         HttpResponse<String> weak = api.postJson("/api/v1/users", ADMIN, """
                 {"username":"lan.tran","password":"short","fullName":"Trần Lan","role":"CLERK","agencyCode":"%s"}"""

@@ -51,6 +51,7 @@ import vn.sohoa.core.storage.StoreUnavailableException;
  * {@code _processing} by a crash go back on start. Nothing dropped is lost.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 public class HotFolder implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(HotFolder.class);

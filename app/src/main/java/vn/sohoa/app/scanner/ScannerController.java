@@ -15,6 +15,7 @@ import vn.sohoa.app.security.Role;
 import vn.sohoa.app.security.SohoaPrincipal;
 
 @RestController
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @Tag(name = "Scanning stations", description = "Thư mục quét (hot folder) của các máy quét")
 class ScannerController {
 
