@@ -3,9 +3,6 @@ package vn.sohoa.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +11,7 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -41,43 +39,16 @@ class CrashSafetyTest {
     @TempDir
     Path home;
 
-    /** The service in a JVM of its own, started from the test's class path. */
+    /** The service in a JVM of its own on the test's data directory. */
     Process start(int port) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "vn.sohoa.app.SohoaApplication",
-                "--server.port=" + port, "--sohoa.public-base-url=http://127.0.0.1:" + port,
+        return ServiceNode.start(home, port, home.resolve("service.log"), List.of(), Map.of(),
+                "--sohoa.public-base-url=http://127.0.0.1:" + port,
                 // a number left pending by the crash is settled this long after it was taken
-                "--sohoa.certification.interrupted-after=5s")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("service.log").toFile()));
-        builder.environment().put("SOHOA_HOME", home.toString());
-        builder.environment().put("SOHOA_ADMIN_PASSWORD", "admin-pass");
-        builder.environment().put("SOHOA_DEMO_PASSWORD", "demo-pass");
-        builder.environment().put("OMP_THREAD_LIMIT", "1");
-        Process service = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(service.isAlive()).as("the service stopped; see " + home.resolve("service.log")).isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return service;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(300);
-        }
-        service.destroyForcibly();
-        throw new IllegalStateException("the service did not get ready; see " + home.resolve("service.log"));
+                "--sohoa.certification.interrupted-after=5s");
     }
 
-    /** SIGKILL: no shutdown hook, no flush, no transaction finished. */
     static void kill(Process service) throws InterruptedException {
-        service.destroyForcibly();
-        service.waitFor();
+        ServiceNode.kill(service);
     }
 
     /** How many numbers of the register have {@code status} now. */

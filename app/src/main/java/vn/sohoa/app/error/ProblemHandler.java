@@ -124,10 +124,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error / Lỗi hệ thống", e);
     }
 
-    @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
-            HttpHeaders headers, org.springframework.http.HttpStatusCode status,
-            org.springframework.web.context.request.WebRequest request) {
+    /**
+     * A multipart body the HTTP layer cannot parse (a file name with control characters, a cut-off body): the
+     * client's fault, answered as such. Too-large bodies have their own answer below.
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(org.springframework.web.multipart.MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+        }
+        Throwable cause = e.getMostSpecificCause();
+        String reason = cause instanceof org.apache.tomcat.util.http.fileupload.InvalidFileNameException
+                ? "a file name contains a control character" : "the multipart body cannot be read";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, reason);
+        problem.setType(URI.create(TYPE_BASE + "bad-multipart"));
+        problem.setTitle("Unreadable upload / Không đọc được dữ liệu tải lên");
+        problem.setProperty("field", "files");
+        problem.setProperty("detailVi", cause instanceof org.apache.tomcat.util.http.fileupload.InvalidFileNameException
+                ? "tên tệp chứa ký tự điều khiển" : "không đọc được dữ liệu tải lên (multipart)");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                 "The upload is larger than the limit of " + e.getMaxUploadSize() + " bytes");
         problem.setType(URI.create(TYPE_BASE + "upload-too-large"));
@@ -135,7 +153,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("field", "files");
         problem.setProperty("limit", e.getMaxUploadSize());
         problem.setProperty("detailVi", "Dung lượng tải lên vượt giới hạn " + e.getMaxUploadSize() + " byte");
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(e));
     }
 
     private static ResponseEntity<ProblemDetail> respond(HttpStatus status, String type, String title,

@@ -33,6 +33,7 @@ class WebLocale implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change);
+        // pages only: the API speaks both languages in every problem, and must not read an upload's parameters early
+        registry.addInterceptor(change).excludePathPatterns("/api/**");
     }
 }

@@ -1,0 +1,149 @@
+package vn.sohoa.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.sohoa.core.testing.SharedCorpus;
+import vn.sohoa.ingest.HostileFiles;
+
+/**
+ * The hostile-input corpus (scan-ingest's {@link HostileFiles}: empty and truncated files, decompression bombs, huge
+ * declared sizes, active PDFs, encrypted PDFs, wrong types, a 10,000-page TIFF, path-traversal names) and oversized
+ * multipart bodies, sent to the service running as its own process with a 512 MB heap: each is answered with a 4xx,
+ * the service stays up and then digitizes a real scan, and no temporary file is left behind.
+ */
+class HostileInputSmallHeapTest {
+
+    static final String DOSSIER = "000.00.30.H42-261130-0801";
+    static final String CLERK = SohoaHttpClient.basic("clerk", "demo-pass");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path home;
+    Process service;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (service != null) {
+            ServiceNode.stop(service);
+        }
+    }
+
+    /** Temporary files of uploads and image decoding anywhere under the service's temporary directory. */
+    long temporaryFiles(Path tmp) throws IOException {
+        try (Stream<Path> files = Files.walk(tmp)) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith("upload_") || name.startsWith("imageio")
+                            || name.endsWith(".tmp")).count();
+        }
+    }
+
+    @Test
+    void everyHostileFileIsRefusedWithA4xxAndTheServiceStaysUpWithin512Mb() throws Exception {
+        Path tmp = Files.createDirectories(home.resolve("tmp"));
+        int port = EndToEndTest.freePort();
+        service = ServiceNode.start(home, port, home.resolve("service.log"),
+                List.of("-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-XX:+ExitOnOutOfMemoryError"), Map.of(),
+                "--sohoa.public-base-url=http://127.0.0.1:" + port);
+        SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + port);
+        assertThat(api.postJson("/api/v1/dossiers", CLERK, """
+                {"code":"%s","agencyCode":"000.00.30.H42","receivedAt":"2026-11-30T08:00:00+07:00"}"""
+                .formatted(DOSSIER)).statusCode()).isEqualTo(201);
+
+        int refused = 0;
+        for (HostileFiles.Hostile hostile : HostileFiles.corpus()) {
+            if (hostile.expected() == vn.sohoa.ingest.ScanRejectedException.Reason.TOO_LARGE) {
+                continue; // too large for the corpus's own small limit only; the service's 64 MB limit is met below
+            }
+            HttpResponse<String> answer = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                    new String[][]{{"title", "hostile"}}, new Object[][]{{"files", hostile.name(), hostile.content()}});
+            assertThat(answer.statusCode()).as(hostile.what() + ": " + answer.body()).isBetween(400, 499);
+            refused++;
+        }
+        assertThat(refused).isGreaterThanOrEqualTo(40);
+        assertThat(service.isAlive()).isTrue();
+
+        // a file over the 64 MB part limit, and a 300 MB body over the 256 MB request limit
+        HttpResponse<String> tooLarge = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                new String[][]{{"title", "too large"}}, new Object[][]{{"files", "big.png", new byte[70 << 20]}});
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(tooLarge.body()).get("field").asString()).isEqualTo("files");
+        assertThat(hugeBody(port, 300L << 20)).isEqualTo(413);
+
+        assertThat(service.isAlive()).as("the service survived; see " + home.resolve("service.log")).isTrue();
+        assertThat(api.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        JsonNode dossier = JSON.readTree(api.get("/api/v1/dossiers/" + DOSSIER, CLERK).body());
+        assertThat(dossier.get("documents")).as("nothing refused was stored").isEmpty();
+
+        // and it still does its work
+        HttpResponse<String> real = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                new String[][]{{"title", "a real scan"}}, new Object[][]{{"files", "a05.png",
+                        Files.readAllBytes(SharedCorpus.corpus("clean/a05.png"))}});
+        assertThat(real.statusCode()).isEqualTo(202);
+        JsonNode done = api.awaitFinished(JSON.readTree(real.body()).get("id").asString(), CLERK,
+                Duration.ofSeconds(120));
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DIGITIZED");
+        assertThat(temporaryFiles(tmp)).as("temporary files left in " + tmp).isZero();
+        assertThat(Files.readString(home.resolve("service.log"), StandardCharsets.UTF_8))
+                .doesNotContain("OutOfMemoryError");
+    }
+
+    /** Streams a multipart body of {@code size} bytes without holding it; the status, or 413 if cut off early. */
+    static int hugeBody(int port, long size) throws IOException, InterruptedException {
+        String boundary = "sohoa-huge";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"huge.png\""
+                + "\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        InputStream body = new InputStream() {
+            long sent;
+
+            @Override
+            public int read() {
+                return sent++ < head.length ? head[(int) sent - 1] : sent <= size ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (sent >= size) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, size - sent);
+                for (int i = 0; i < n; i++) {
+                    buffer[offset + i] = sent + i < head.length ? head[(int) (sent + i)] : 0;
+                }
+                sent += n;
+                return n;
+            }
+        };
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/v1/dossiers/" + DOSSIER + "/documents"))
+                    .header("Authorization", CLERK)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                            () -> body), size)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException cutOff) {
+            // the server may answer 413 and close before the client has sent everything; the client then sees
+            // the connection closed instead of the answer
+            return 413;
+        }
+    }
+}

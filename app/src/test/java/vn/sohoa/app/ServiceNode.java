@@ -1,0 +1,83 @@
+package vn.sohoa.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service as a real separate process (a JVM of its own, started from the test's class path), for the tests
+ * that kill it, start two of it, or bound its heap: what runs in production, not a context inside the test's JVM.
+ */
+final class ServiceNode {
+
+    private ServiceNode() {
+    }
+
+    /**
+     * Starts a node and waits until it is ready.
+     *
+     * @param home        its SOHOA_HOME
+     * @param port        its HTTP port
+     * @param log         where its output goes (appended)
+     * @param jvmOptions  e.g. {@code -Xmx512m}
+     * @param environment added to the default (home, demo passwords, one OpenMP thread)
+     * @param arguments   Spring arguments, e.g. {@code --sohoa.hot-folder.enabled=false}
+     */
+    static Process start(Path home, int port, Path log, List<String> jvmOptions, Map<String, String> environment,
+                         String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.sohoa.app.SohoaApplication",
+                "--server.port=" + port));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("SOHOA_HOME", home.toString());
+        builder.environment().put("SOHOA_ADMIN_PASSWORD", "admin-pass");
+        builder.environment().put("SOHOA_DEMO_PASSWORD", "demo-pass");
+        builder.environment().put("OMP_THREAD_LIMIT", "1");
+        builder.environment().putAll(environment);
+        Process service = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(service.isAlive()).as("the service stopped; see " + log).isTrue();
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return service;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(300);
+        }
+        service.destroyForcibly();
+        throw new IllegalStateException("the service did not get ready; see " + log);
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no transaction finished. */
+    static void kill(Process service) throws InterruptedException {
+        service.destroyForcibly();
+        service.waitFor();
+    }
+
+    /** SIGTERM, then waits for the orderly shutdown. */
+    static void stop(Process service) throws InterruptedException {
+        service.destroy();
+        if (!service.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill(service);
+        }
+    }
+}

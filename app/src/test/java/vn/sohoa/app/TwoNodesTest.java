@@ -1,0 +1,183 @@
+package vn.sohoa.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.sohoa.core.testing.SharedCorpus;
+import vn.sohoa.storage.embedded.EmbeddedS3Server;
+
+/**
+ * Two service processes sharing one PostgreSQL schema and one object store (an S3 server over HTTP), as a scaled-out
+ * deployment runs: uploads and certifications sent to both split the digitize jobs between the nodes (db-scheduler
+ * claims each job once), no document is digitized twice, every copy verifies on either node, and the register's
+ * numbers stay consecutive with none taken twice. Tagged {@code postgres}: H2 is a single-node database.
+ */
+@Tag("postgres")
+class TwoNodesTest {
+
+    static final String AGENCY = "000.00.30.H42";
+    static final String DOSSIER = "000.00.30.H42-261130-0901";
+    static final String CLERK = SohoaHttpClient.basic("clerk", "demo-pass");
+    static final String CERTIFIER = SohoaHttpClient.basic("certifier", "demo-pass");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Pattern DIGITIZED = Pattern.compile("document ([0-9a-f-]{36}) digitized");
+    static final int DOCUMENTS = 12;
+    static final int CERTIFICATIONS = 16;
+
+    @TempDir
+    Path home;
+    EmbeddedS3Server store;
+    final List<Process> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (Process node : nodes) {
+            ServiceNode.stop(node);
+        }
+        if (store != null) {
+            store.stop();
+        }
+    }
+
+    Process node(String name, int port, int publicPort, String schema, String... more) throws Exception {
+        String url = System.getenv().getOrDefault("SOHOA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        List<String> arguments = new ArrayList<>(List.of(
+                "--db-scheduler.scheduler-name=" + name,
+                // one public address for both, as behind a load balancer (the development PKI names it in its
+                // certificates)
+                "--sohoa.public-base-url=http://127.0.0.1:" + publicPort,
+                "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
+                "--sohoa.storage.mode=external", "--sohoa.storage.endpoint=" + store.endpoint(),
+                "--sohoa.storage.access-key=" + store.accessKey(), "--sohoa.storage.secret-key=" + store.secretKey(),
+                "--sohoa.storage.object-lock=off"));
+        arguments.addAll(List.of(more));
+        Process node = ServiceNode.start(home, port, home.resolve(name + ".log"), List.of(),
+                Map.of("SOHOA_DB_USER", System.getenv().getOrDefault("SOHOA_TEST_PG_USER", "postgres"),
+                        "SOHOA_DB_PASSWORD", System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", "")),
+                arguments.toArray(String[]::new));
+        nodes.add(node);
+        return node;
+    }
+
+    /** The documents a node's log says it digitized. */
+    List<String> digitizedBy(String name) throws Exception {
+        List<String> documents = new ArrayList<>();
+        Matcher matcher = DIGITIZED.matcher(Files.readString(home.resolve(name + ".log"), StandardCharsets.UTF_8));
+        while (matcher.find()) {
+            documents.add(matcher.group(1));
+        }
+        return documents;
+    }
+
+    @Test
+    void twoNodesSplitTheJobsWithoutDoingAnyTwiceAndKeepTheRegisterGapFree() throws Exception {
+        store = new EmbeddedS3Server(Files.createDirectories(home.resolve("objects")), 0);
+        store.start();
+        String schema = "sohoa_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        int portA = EndToEndTest.freePort();
+        int portB = EndToEndTest.freePort();
+        // one after the other: the first creates the schema, the accounts and the development PKI
+        node("node-a", portA, portA, schema);
+        node("node-b", portB, portA, schema, "--sohoa.hot-folder.enabled=false");
+        List<SohoaHttpClient> apis = List.of(new SohoaHttpClient("http://127.0.0.1:" + portA),
+                new SohoaHttpClient("http://127.0.0.1:" + portB));
+
+        assertThat(apis.get(1).postJson("/api/v1/dossiers", CLERK, """
+                {"code":"%s","agencyCode":"%s","receivedAt":"2026-11-30T08:00:00+07:00"}"""
+                .formatted(DOSSIER, AGENCY)).statusCode()).isEqualTo(201);
+        byte[] scan = Files.readAllBytes(SharedCorpus.corpus("clean/a03.png"));
+        List<String> documents = new ArrayList<>();
+        ExecutorService clerks = Executors.newFixedThreadPool(4);
+        List<Future<HttpResponse<String>>> uploads = new ArrayList<>();
+        for (int i = 0; i < DOCUMENTS; i++) {
+            SohoaHttpClient api = apis.get(i % 2);
+            int n = i;
+            uploads.add(clerks.submit(() -> api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                    new String[][]{{"title", "Giấy tờ " + n}}, new Object[][]{{"files", "a03.png", scan}})));
+        }
+        for (Future<HttpResponse<String>> upload : uploads) {
+            HttpResponse<String> answer = upload.get();
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+            documents.add(JSON.readTree(answer.body()).get("id").asString());
+        }
+        for (int i = 0; i < documents.size(); i++) {
+            // each node sees every document, whichever node took it
+            JsonNode status = apis.get((i + 1) % 2).awaitFinished(documents.get(i), CLERK, Duration.ofSeconds(180));
+            assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("DIGITIZED");
+        }
+
+        List<String> byA = digitizedBy("node-a");
+        List<String> byB = digitizedBy("node-b");
+        assertThat(byA).as("node A did part of the work").isNotEmpty();
+        assertThat(byB).as("node B did part of the work").isNotEmpty();
+        List<String> all = new ArrayList<>(byA);
+        all.addAll(byB);
+        assertThat(all).as("every document digitized once, by one node").hasSize(DOCUMENTS)
+                .containsExactlyInAnyOrderElementsOf(documents);
+
+        // the development PKI issues the certifier's key on first use, in the shared home: once, on one node
+        // (production keys exist beforehand, in PKCS#12 files or an HSM that both nodes reach)
+        List<Future<HttpResponse<String>>> certified = new ArrayList<>();
+        certified.add(java.util.concurrent.CompletableFuture.completedFuture(apis.get(0).post("/api/v1/documents/"
+                + documents.get(0) + "/certifications", CERTIFIER)));
+        // then certifications sent to both nodes at once draw from one register
+        for (int i = 1; i < CERTIFICATIONS; i++) {
+            SohoaHttpClient api = apis.get(i % 2);
+            String document = documents.get(i % documents.size());
+            certified.add(clerks.submit(() -> api.post("/api/v1/documents/" + document + "/certifications",
+                    CERTIFIER)));
+        }
+        Set<Long> numbers = new HashSet<>();
+        List<String> copies = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : certified) {
+            HttpResponse<String> response = answer.get();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            JsonNode copy = JSON.readTree(response.body());
+            assertThat(numbers.add(copy.get("registerNumber").asLong())).as("a number taken twice").isTrue();
+            copies.add(copy.get("id").asString());
+        }
+        clerks.shutdown();
+        assertThat(numbers).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, CERTIFICATIONS).boxed().toList());
+        JsonNode register = JSON.readTree(apis.get(0).get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/"
+                + Year.now(ZoneId.of("Asia/Ho_Chi_Minh")).getValue(), CERTIFIER).body());
+        assertThat(register.get("entries")).hasSize(CERTIFICATIONS);
+        register.get("entries").forEach(entry -> assertThat(entry.get("status").asString()).isEqualTo("ISSUED"));
+
+        // a copy made on one node is read and verified on the other, from the shared store
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> pdf = apis.get((i + 1) % 2).getBytes("/api/v1/certified-copies/" + copies.get(i)
+                    + "/pdf", CERTIFIER);
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            HttpResponse<String> verdict = apis.get(i % 2).postMultipart("/api/v1/verifications", CERTIFIER,
+                    new String[][]{}, new Object[][]{{"file", "copy.pdf", pdf.body()}});
+            assertThat(JSON.readTree(verdict.body()).get("valid").asBoolean()).as(verdict.body()).isTrue();
+        }
+    }
+}
