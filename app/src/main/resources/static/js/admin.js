@@ -184,6 +184,40 @@ function setUpForms(base) {
     }
   });
 
+  const template = document.getElementById('new-template');
+  const templateBody = () => ({
+    version: template.elements.version.value.trim(),
+    effectiveFrom: template.elements.effectiveFrom.value || null,
+    lines: template.elements.lines.value.split('\n')
+  });
+  document.getElementById('preview-template').addEventListener('click', async () => {
+    Sohoa.clearError(template);
+    const image = document.getElementById('template-preview');
+    try {
+      const headers = Object.assign({ 'Content-Type': 'application/json', Accept: 'image/png, application/problem+json' },
+        Sohoa.csrfHeaders());
+      const response = await fetch(base + '/statement-templates/preview',
+        { method: 'POST', headers, body: JSON.stringify(templateBody()), credentials: 'same-origin' });
+      if (!response.ok) {
+        throw new Sohoa.Problem(Object.assign({ status: response.status }, await response.json().catch(() => ({}))));
+      }
+      // a data: address, since the Content-Security-Policy allows no blob: images
+      const reader = new FileReader();
+      reader.onload = () => { image.src = reader.result; image.hidden = false; };
+      reader.readAsDataURL(await response.blob());
+    } catch (problem) {
+      Sohoa.showError(template, problem);
+    }
+  });
+  template.addEventListener('submit', async event => {
+    event.preventDefault();
+    const ok = template.querySelector('.ok');
+    ok.hidden = true;
+    if (await guarded(template, () => Sohoa.api('POST', base + '/statement-templates', templateBody()))) {
+      window.location.reload();
+    }
+  });
+
   const targets = document.getElementById('targets-form');
   document.getElementById('targets-year').addEventListener('change', () => loadTargets(base));
   targets.addEventListener('submit', async event => {

@@ -33,7 +33,7 @@ async function loadPages(page) {
     Sohoa.showError(document.getElementById('pages-panel'), problem);
     return;
   }
-  if (page.status === 'DRAFT') {
+  if (page.status === 'DRAFT' && page.desk) {
     arrange(page, list, pages);
   } else {
     showPages(page, list, pages);

@@ -135,5 +135,5 @@ const Sohoa = (() => {
     return meta ? meta.getAttribute('href').replace(/\/css\/sohoa\.css.*$/, '') : '';
   }
 
-  return { t, api, upload, showError, clearError, formatDate, cell, Problem, lang, contextPath };
+  return { t, api, upload, showError, clearError, formatDate, cell, Problem, lang, contextPath, csrfHeaders };
 })();

@@ -1036,6 +1036,7 @@ abstract class EndToEndTest {
                 new Object[][]{{"files", "a01.png", upright}, {"files", "s04.jpg", upsideDown}, {"files", "s10.tif", twoPages}});
         assertThat(draft.statusCode()).as(draft.body()).isEqualTo(202);
         String id = json(draft).get("id").asString();
+        arrangedDocumentId = id;
         assertThat(json(draft).get("status").asString()).isEqualTo("DRAFT");
         assertThat(json(draft).get("pages").asInt()).isEqualTo(4);
         Thread.sleep(1500);
@@ -1121,6 +1122,8 @@ abstract class EndToEndTest {
         assertThat(api.get("/api/v1/certification-queue", CLERK).statusCode()).isEqualTo(403);
     }
 
+    static String arrangedDocumentId;
+
     /** Mean absolute difference of two equally sized images' grey levels. */
     static double meanDifference(BufferedImage a, BufferedImage b) {
         assertThat(a.getWidth()).isEqualTo(b.getWidth());
@@ -1179,6 +1182,50 @@ abstract class EndToEndTest {
         assertThat(api.get("/api/v1/agencies", ADMIN).body()).contains("000.00.31.H42");
         assertThat(json(api.get("/api/v1/dossiers/next-code?agencyCode=000.00.31.H42", ADMIN)).get("code").asString())
                 .matches("000\\.00\\.31\\.H42-\\d{6}-0001");
+
+        // a new statement wording, checked, previewed and kept beside the versions Sohoa ships with
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1).toString();
+        String lines = "[\"Chứng thực bản sao đúng với bản chính.\",\"Số chứng thực: {number} Quyển số: {book}\","
+                + "\"{certifierTitle}\",\"{signature}\",\"{certifierName}\",\"{agencyName}\"]";
+        HttpResponse<String> missing = api.postJson("/api/v1/statement-templates", ADMIN,
+                "{\"version\":\"2027.1\",\"effectiveFrom\":\"" + tomorrow + "\",\"lines\":[\"Số {number}\"]}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json(missing).get("field").asString()).isEqualTo("lines");
+        assertThat(json(missing).get("detail").asString()).contains("{book}");
+        HttpResponse<String> today = api.postJson("/api/v1/statement-templates", ADMIN,
+                "{\"version\":\"2027.1\",\"effectiveFrom\":\"" + java.time.LocalDate.now(
+                        java.time.ZoneId.of("Asia/Ho_Chi_Minh")) + "\",\"lines\":" + lines + "}");
+        assertThat(today.statusCode()).isEqualTo(400);
+        assertThat(json(today).get("field").asString()).isEqualTo("effectiveFrom");
+        HttpResponse<byte[]> preview = api.postJsonForBytes("/api/v1/statement-templates/preview", ADMIN,
+                "{\"version\":\"2027.1\",\"effectiveFrom\":\"" + tomorrow + "\",\"lines\":" + lines + "}");
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(preview.body())).getWidth()).isGreaterThan(500);
+        HttpResponse<String> added = api.postJson("/api/v1/statement-templates", ADMIN,
+                "{\"version\":\"2027.1\",\"effectiveFrom\":\"" + tomorrow + "\",\"lines\":" + lines + "}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(json(added).get("inForce").asBoolean()).as("it begins tomorrow").isFalse();
+        assertThat(api.postJson("/api/v1/statement-templates", ADMIN, "{\"version\":\"2027.2\",\"effectiveFrom\":\""
+                + tomorrow + "\",\"lines\":" + lines + "}").statusCode()).as("one version a day").isEqualTo(409);
+        assertThat(api.postJson("/api/v1/statement-templates", CERTIFIER, "{}").statusCode()).isEqualTo(403);
+        assertThat(json(api.get("/api/v1/statement-templates", CERTIFIER)).findValuesAsString("version"))
+                .contains("2020.1", "2025.1", "2027.1");
+
+        // a clerk of the new commune sees nothing of the first commune's papers: 404, as if they did not exist
+        assertThat(api.postJson("/api/v1/users", ADMIN, """
+                {"username":"tien.clerk","password":"another-long-pass","fullName":"Lê Tiến","role":"CLERK",
+                 "agencyCode":"000.00.31.H42"}""").statusCode()).isEqualTo(201);
+        String tien = SohoaHttpClient.basic("tien.clerk", "another-long-pass");
+        for (String path : List.of("/api/v1/documents/" + arrangedDocumentId + "/pages",
+                "/api/v1/documents/" + arrangedDocumentId + "/pages/1/image",
+                "/api/v1/documents/" + arrangedDocumentId + "/text",
+                "/api/v1/documents/" + arrangedDocumentId + "/pdf/pages/1/image")) {
+            assertThat(api.get(path, tien).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(api.postMultipart("/api/v1/documents/" + arrangedDocumentId + "/pages/1/rescan", tien,
+                new String[][]{}, new Object[][]{{"file", "a.png", new byte[]{1}}}).statusCode()).isEqualTo(404);
+        assertThat(json(api.get("/api/v1/dossiers?q=261123", tien))).isEmpty();
+        assertThat(api.get("/api/v1/dossiers/next-code?agencyCode=" + AGENCY, tien).statusCode()).isEqualTo(404);
     }
 
     @Test

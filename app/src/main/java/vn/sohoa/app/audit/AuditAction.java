@@ -24,5 +24,6 @@ public enum AuditAction {
     PAGE_RESCANNED,
     USER_CREATED,
     USER_CHANGED,
-    AGENCY_CREATED
+    AGENCY_CREATED,
+    TEMPLATE_ADDED
 }

@@ -46,7 +46,6 @@ import vn.sohoa.signing.pades.SignerRole;
 import vn.sohoa.signing.stamp.CertificationStatement;
 import vn.sohoa.signing.stamp.StampImages;
 import vn.sohoa.signing.verify.SignatureVerifier;
-import vn.sohoa.signing.stamp.StampStatement;
 
 /**
  * A certifier certifies a digitized paper as electronic copies: competence check → a register number reserved and
@@ -67,7 +66,7 @@ public class CertificationService {
     private final Register register;
     private final AccessPolicy access;
     private final ObjectStore store;
-    private final StampStatement stamp;
+    private final StatementTemplates templates;
     private final PadesSigner signer;
     private final SigningKeys keys;
     private final TransactionTemplate transaction;
@@ -84,7 +83,7 @@ public class CertificationService {
     private final vn.sohoa.app.webhook.Webhooks webhooks;
 
     CertificationService(DocumentService documents, AgencyRepository agencies, CertificationRepository certifications,
-                         Register register, AccessPolicy access, ObjectStore store, StampStatement stamp,
+                         Register register, AccessPolicy access, ObjectStore store, StatementTemplates templates,
                          PadesSigner signer, SigningKeys keys, TransactionTemplate transaction,
                          SohoaProperties properties, SigningSessions sessions, RemoteSigning remoteSigning,
                          PublicBaseUrl publicBaseUrl, BarredOriginals barred, SignatureVerifier trust,
@@ -104,7 +103,7 @@ public class CertificationService {
         this.register = register;
         this.access = access;
         this.store = store;
-        this.stamp = stamp;
+        this.templates = templates;
         this.signer = signer;
         this.keys = keys;
         this.transaction = transaction;
@@ -317,7 +316,7 @@ public class CertificationService {
     private byte[] stamped(Request request, Register.Reservation reservation, CopyIdentity identity,
                            Original original) {
         SohoaPrincipal certifier = request.certifier();
-        return stamp.apply(original.pdf(), new CertificationStatement(reservation.number(), reservation.book(),
+        return templates.stamp().apply(original.pdf(), new CertificationStatement(reservation.number(), reservation.book(),
                 request.now(), certifier.fullName(), certifier.title() == null ? "" : certifier.title(),
                 request.agency().name(), identity.verificationUrl(publicBaseUrl.value())),
                 original.images(), original.lastPageInk());

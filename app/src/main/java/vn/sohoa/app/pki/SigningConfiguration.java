@@ -22,8 +22,6 @@ import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.pades.PadesSigner;
 import vn.sohoa.signing.revocation.RevocationFetcher;
 import vn.sohoa.signing.revocation.ValidationDataCollector;
-import vn.sohoa.signing.stamp.StampStatement;
-import vn.sohoa.signing.stamp.StatementTemplate;
 import vn.sohoa.signing.tsa.HttpTimestampAuthority;
 import vn.sohoa.signing.tsa.LocalTimestampAuthority;
 import vn.sohoa.signing.tsa.TimestampAuthority;
@@ -85,11 +83,6 @@ class SigningConfiguration {
         return new RemoteSigning(new vn.sohoa.signing.remote.RemoteCertifierSigner(
                 new vn.sohoa.signing.remote.CscClient(URI.create(remote.baseUrl()), token, remote.timeout()),
                 signer, chain -> verifier.requireTrusted(chain, java.time.Instant.now())));
-    }
-
-    @Bean
-    StampStatement stampStatement() {
-        return new StampStatement(StatementTemplate.ELECTRONIC_COPY);
     }
 
     @Bean

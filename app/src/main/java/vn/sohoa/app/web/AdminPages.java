@@ -15,7 +15,9 @@ import vn.sohoa.app.security.Role;
 import vn.sohoa.app.security.SohoaPrincipal;
 import vn.sohoa.app.stats.Indicator;
 import vn.sohoa.core.code.AdministrativeLevel;
-import vn.sohoa.signing.stamp.StatementTemplate;
+import java.util.List;
+
+import vn.sohoa.app.certify.StatementTemplates;
 
 /**
  * The administrator's page: units and agencies, users and roles, API clients, signing keys with their expiry,
@@ -26,10 +28,12 @@ class AdminPages {
 
     private final AgencyRepository agencies;
     private final AccessPolicy access;
+    private final StatementTemplates templates;
 
-    AdminPages(AgencyRepository agencies, AccessPolicy access) {
+    AdminPages(AgencyRepository agencies, AccessPolicy access, StatementTemplates templates) {
         this.agencies = agencies;
         this.access = access;
+        this.templates = templates;
     }
 
     @GetMapping("/admin")
@@ -44,7 +48,11 @@ class AdminPages {
         model.addAttribute("indicators", Indicator.values());
         model.addAttribute("year", LocalDate.now(VietnamTime.ZONE).getYear());
         model.addAttribute("today", LocalDate.now(VietnamTime.ZONE));
-        model.addAttribute("templates", StatementTemplate.ELECTRONIC_COPY);
+        List<StatementTemplates.TemplateView> versions = templates.list();
+        model.addAttribute("templates", versions);
+        model.addAttribute("templateInForce", versions.stream().filter(StatementTemplates.TemplateView::inForce)
+                .findFirst().map(v -> String.join("\n", v.lines())).orElse(""));
+        model.addAttribute("tomorrow", LocalDate.now(VietnamTime.ZONE).plusDays(1));
         return "admin";
     }
 }

@@ -74,7 +74,10 @@ final class Browser implements AutoCloseable {
     /** Waits for the condition; on a timeout keeps a screenshot of what the page showed instead. */
     void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
         try {
+            // a page that reloads while it is read (the document page does when recognition ends) is read again
             new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(200))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
                     .until(d -> condition.getAsBoolean());
         } catch (org.openqa.selenium.TimeoutException e) {
             try {

@@ -121,6 +121,16 @@ class DeskBrowserTest {
         Path upsideDown = SharedCorpus.corpus("scans/s04_a04_upside-down_rot180_300dpi.jpg");
         find("#files").sendKeys(upsideDown.toAbsolutePath() + "\n" + upright.toAbsolutePath());
         assertThat(browser.all("#file-list li")).hasSize(2);
+        // a file dropped on the drop zone joins the list; its ✕ takes it out again
+        browser.driver.executeScript("""
+                const transfer = new DataTransfer();
+                transfer.items.add(new File([new Uint8Array([137, 80, 78, 71])], 'dropped.png', {type: 'image/png'}));
+                document.getElementById('dropzone').dispatchEvent(
+                  new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));""");
+        assertThat(browser.all("#file-list li")).hasSize(3);
+        assertThat(browser.all("#file-list li").get(2).getText()).contains("dropped.png");
+        find("#file-list li:nth-child(3) button").click();
+        assertThat(browser.all("#file-list li")).hasSize(2);
         browser.screenshot("desk-2-files-chosen");
         find("#upload-form button[value=draft]").click();
         browser.waitUntil(Duration.ofSeconds(30), () -> browser.driver.getCurrentUrl().contains("/documents/"));
@@ -165,6 +175,20 @@ class DeskBrowserTest {
         browser.screenshot("desk-5-english");
         browser.driver.findElement(By.linkText("Tiếng Việt")).click();
         browser.waitUntil(Duration.ofSeconds(10), () -> "Đã số hóa".equals(find("#status").getText()));
+
+        // page 2 rescanned from its clean original: the paper is recognised again, page 2 reads the same
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.all("#thumbnails li button").size() == 2);
+        find("#thumbnails li:nth-child(2) button").click();
+        // the file chooser the button opens is the browser's own: the test hands the file to its input
+        browser.driver.executeScript("document.getElementById('rescan-file').hidden = false; window.sohoaBefore = 1;");
+        find("#rescan-file").sendKeys(SharedCorpus.corpus("clean/a04.png").toAbsolutePath().toString());
+        browser.waitUntil(Duration.ofSeconds(30), () -> browser.driver.executeScript(
+                "return window.sohoaBefore === undefined") == Boolean.TRUE);
+        browser.waitUntil(Duration.ofSeconds(120), () -> "Đã số hóa".equals(find("#status").getText())
+                && !find("#page-text").getText().isBlank());
+        new Select(find("#compare-page")).selectByValue("2");
+        browser.waitUntil(Duration.ofSeconds(10), () -> Cer.of(turnedTruth, find("#page-text").getText()) < 0.05);
+        assertThat(browser.all("#thumbnails li .caption").get(1).getText()).isEqualTo("Trang 2");
     }
 
     @Test
@@ -271,6 +295,13 @@ class DeskBrowserTest {
         assertThat(find("#nu-fullName").getAttribute("value")).isEqualTo("Lê Văn Bình");
         assertAllControlsNamed();
         browser.screenshot("desk-10-admin");
+
+        // the statement template's preview: the wording stamped on a blank page
+        find("#nt-version").sendKeys("2027.1");
+        find("#preview-template").click();
+        browser.waitUntil(Duration.ofSeconds(20), () -> (Boolean) browser.driver.executeScript(
+                "const i = document.getElementById('template-preview'); return !i.hidden && i.naturalWidth > 500;"));
+        browser.screenshot("desk-11-template-preview");
 
         browser.open("/documents/" + UUID.randomUUID());
         assertThat(find("h1").getText()).isEqualTo("Không tìm thấy");

@@ -49,10 +49,56 @@ public record StatementTemplate(String version, LocalDate effectiveFrom, List<St
     /** Every version Sohoa knows, oldest first. */
     public static final List<StatementTemplate> ELECTRONIC_COPY = List.of(ELECTRONIC_COPY_V1, ELECTRONIC_COPY_V2);
 
+    /** The placeholders a template may use. */
+    public static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("{number}", "{book}", "{day}", "{month}",
+            "{year}", "{date}", "{certifiedAt}", "{certifierName}", "{certifierTitle}", "{agencyName}",
+            SIGNATURE_LINE);
+    /** What every statement must say: which number, in which book, by whom, for which agency. */
+    public static final List<String> REQUIRED = List.of("{number}", "{book}", "{certifierName}", "{agencyName}");
+    public static final int MAX_LINES = 16;
+    public static final int MAX_LINE_LENGTH = 150;
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{[^{}]*}");
+
     public StatementTemplate {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(effectiveFrom, "effectiveFrom");
         lines = List.copyOf(lines);
+    }
+
+    /**
+     * What is wrong with a template's wording, one sentence each; empty when nothing is. The glyphs are checked when
+     * the statement is stamped (a preview shows it).
+     */
+    public static List<String> problems(List<String> lines) {
+        List<String> problems = new java.util.ArrayList<>();
+        if (lines == null || lines.isEmpty() || lines.stream().allMatch(String::isBlank)) {
+            return List.of("the template has no line");
+        }
+        if (lines.size() > MAX_LINES) {
+            problems.add("at most " + MAX_LINES + " lines, got " + lines.size());
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.length() > MAX_LINE_LENGTH) {
+                problems.add("line " + (i + 1) + " has " + line.length() + " characters; at most " + MAX_LINE_LENGTH);
+            }
+            java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(line);
+            while (placeholder.find()) {
+                if (!PLACEHOLDERS.contains(placeholder.group())) {
+                    problems.add("line " + (i + 1) + ": unknown placeholder " + placeholder.group());
+                }
+            }
+            if (line.contains(SIGNATURE_LINE) && !line.strip().equals(SIGNATURE_LINE)) {
+                problems.add("line " + (i + 1) + ": " + SIGNATURE_LINE + " must be a line of its own");
+            }
+        }
+        String all = String.join("\n", lines);
+        for (String required : REQUIRED) {
+            if (!all.contains(required)) {
+                problems.add("the statement must contain " + required);
+            }
+        }
+        return problems;
     }
 
     /** The version of {@code versions} in force on {@code date}. */
