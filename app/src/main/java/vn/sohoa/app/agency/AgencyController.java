@@ -1,7 +1,6 @@
 package vn.sohoa.app.agency;
 
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +67,6 @@ class AgencyController {
     @GetMapping("/api/v1/agencies")
     @Operation(summary = "The agencies the caller may see")
     List<Agency> list(@AuthenticationPrincipal SohoaPrincipal principal) {
-        Set<String> visible = access.visibleAgencies(principal);
-        return agencies.findAll().stream().filter(a -> visible.contains(a.code())).toList();
+        return access.visibleAgencyList(principal);
     }
 }

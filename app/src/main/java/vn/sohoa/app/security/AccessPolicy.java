@@ -34,6 +34,12 @@ public class AccessPolicy {
         return agencies.withDescendants(principal.agencyCode());
     }
 
+    /** The agencies the caller may see, in code order. */
+    public java.util.List<Agency> visibleAgencyList(SohoaPrincipal principal) {
+        Set<String> visible = visibleAgencies(principal);
+        return agencies.findAll().stream().filter(agency -> visible.contains(agency.code())).toList();
+    }
+
     public void requireVisible(SohoaPrincipal principal, String agencyCode, String what) {
         if (!visibleAgencies(principal).contains(agencyCode)) {
             throw new NotFoundException(what);

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.app.security.AccessPolicy;
@@ -26,12 +25,10 @@ import vn.sohoa.app.certify.StatementTemplates;
 @Controller
 class AdminPages {
 
-    private final AgencyRepository agencies;
     private final AccessPolicy access;
     private final StatementTemplates templates;
 
-    AdminPages(AgencyRepository agencies, AccessPolicy access, StatementTemplates templates) {
-        this.agencies = agencies;
+    AdminPages(AccessPolicy access, StatementTemplates templates) {
         this.access = access;
         this.templates = templates;
     }
@@ -41,8 +38,7 @@ class AdminPages {
         if (principal.role() != Role.ADMIN) {
             throw new ForbiddenException("only administrators", "chỉ quản trị viên");
         }
-        model.addAttribute("agencies", agencies.findAll().stream()
-                .filter(a -> access.visibleAgencies(principal).contains(a.code())).toList());
+        model.addAttribute("agencies", access.visibleAgencyList(principal));
         model.addAttribute("roles", java.util.List.of(Role.CLERK, Role.CERTIFIER, Role.SUPERVISOR, Role.ADMIN));
         model.addAttribute("levels", AdministrativeLevel.values());
         model.addAttribute("indicators", Indicator.values());

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.sohoa.app.agency.Agency;
-import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.certify.RegisterKind;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.document.DocumentService;
@@ -22,12 +21,10 @@ import vn.sohoa.app.security.SohoaPrincipal;
 class CertifierPages {
 
     private final DocumentService documents;
-    private final AgencyRepository agencies;
     private final AccessPolicy access;
 
-    CertifierPages(DocumentService documents, AgencyRepository agencies, AccessPolicy access) {
+    CertifierPages(DocumentService documents, AccessPolicy access) {
         this.documents = documents;
-        this.agencies = agencies;
         this.access = access;
     }
 
@@ -45,8 +42,7 @@ class CertifierPages {
                     @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
                     Model model) {
         LocalDate today = LocalDate.now(VietnamTime.ZONE);
-        List<Agency> visible = agencies.findAll().stream()
-                .filter(a -> access.visibleAgencies(principal).contains(a.code())).toList();
+        List<Agency> visible = access.visibleAgencyList(principal);
         String chosen = agency != null ? agency : principal.agencyCode() != null ? principal.agencyCode()
                 : visible.isEmpty() ? "" : visible.get(0).code();
         model.addAttribute("agencies", visible);

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.sohoa.app.agency.Agency;
-import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.certify.BarReason;
 import vn.sohoa.app.certify.Certification;
 import vn.sohoa.app.certify.CertificationService;
@@ -37,16 +36,14 @@ class ClerkPages {
     private final DossierService dossiers;
     private final DocumentService documents;
     private final CertificationService certifications;
-    private final AgencyRepository agencies;
     private final AccessPolicy access;
     private final SohoaProperties properties;
 
     ClerkPages(DossierService dossiers, DocumentService documents, CertificationService certifications,
-               AgencyRepository agencies, AccessPolicy access, SohoaProperties properties) {
+               AccessPolicy access, SohoaProperties properties) {
         this.dossiers = dossiers;
         this.documents = documents;
         this.certifications = certifications;
-        this.agencies = agencies;
         this.access = access;
         this.properties = properties;
     }
@@ -69,8 +66,7 @@ class ClerkPages {
         }
         model.addAttribute("rows", rows);
         model.addAttribute("q", q);
-        List<Agency> desks = agencies.findAll().stream()
-                .filter(a -> access.visibleAgencies(principal).contains(a.code())).toList();
+        List<Agency> desks = access.visibleAgencyList(principal);
         model.addAttribute("agencies", desks);
         String agency = principal.agencyCode() != null ? principal.agencyCode()
                 : desks.isEmpty() ? null : desks.get(0).code();
