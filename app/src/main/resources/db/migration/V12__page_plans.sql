@@ -1,3 +1,3 @@
 -- How the clerk arranged the pages of a document (file:page:degrees, comma-separated); null: every page as uploaded.
 -- The raw scans never change: the plan is applied whenever their pages are decoded.
-alter table documents add column page_plan varchar(4000);
+alter table documents add column page_plan varchar(8000);

@@ -10,12 +10,13 @@ document.addEventListener('DOMContentLoaded', () => {
     desk: main.dataset.desk === 'true',
     settled: main.dataset.settled === 'true'
   };
-  loadPages(page);
+  loadPages(page).then(pages => {
+    if (pages && page.status === 'DIGITIZED') {
+      setUpComparison(page, pages);
+    }
+  });
   if (page.status === 'RECEIVED' || page.status === 'PROCESSING') {
     followProgress(page);
-  }
-  if (page.status === 'DIGITIZED') {
-    setUpComparison(page);
   }
   const certify = document.getElementById('certify-panel');
   if (certify) {
@@ -31,7 +32,7 @@ async function loadPages(page) {
     pages = await Sohoa.api('GET', page.api + '/pages');
   } catch (problem) {
     Sohoa.showError(document.getElementById('pages-panel'), problem);
-    return;
+    return null;
   }
   if (page.status === 'DRAFT' && page.desk) {
     arrange(page, list, pages);
@@ -39,6 +40,7 @@ async function loadPages(page) {
     showPages(page, list, pages);
   }
   error.hidden = true;
+  return pages;
 }
 
 function thumbnail(entry) {
@@ -210,15 +212,14 @@ function followProgress(page) {
 }
 
 /** The scan and the PDF/A page side by side, with the page's recognised text below. */
-async function setUpComparison(page) {
+async function setUpComparison(page, pages) {
   const select = document.getElementById('compare-page');
   const scan = document.getElementById('scan-image');
   const pdf = document.getElementById('pdf-image');
   const text = document.getElementById('page-text');
-  let pages = [];
   let texts = [];
   try {
-    [pages, texts] = await Promise.all([Sohoa.api('GET', page.api + '/pages'), Sohoa.api('GET', page.api + '/text')]);
+    texts = await Sohoa.api('GET', page.api + '/text');
   } catch (problem) {
     Sohoa.showError(document.getElementById('compare-panel'), problem);
     return;

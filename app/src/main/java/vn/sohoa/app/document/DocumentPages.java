@@ -108,12 +108,28 @@ public class DocumentPages {
         return views;
     }
 
-    /** Page {@code number} of the scan as arranged, scaled to at most {@code width} pixels wide, as PNG. */
+    /**
+     * Page {@code number} of the scan as arranged, scaled to at most {@code width} pixels wide, as PNG. Only the file
+     * that holds the page is read: a thumbnail strip of a long document reads each file once per page, not all.
+     */
     public byte[] scanImage(SohoaPrincipal principal, String id, int number, int width) {
         DocumentRecord document = documents.get(principal, id);
-        ScanPages pages = open(document);
-        requirePage(number, pages.count());
-        return png(scaled(pages.page(number).image(), boundedWidth(width)));
+        int bounded = boundedWidth(width);
+        PagePlan plan = PagePlan.parse(document.pagePlan());
+        if (plan == null) {
+            // documents uploaded before plans were recorded: index every file to find the page
+            ScanPages pages = open(document);
+            requirePage(number, pages.count());
+            return png(scaled(pages.page(number).image(), bounded));
+        }
+        requirePage(number, plan.pages().size());
+        PagePlan.Page page = plan.pages().get(number - 1);
+        DocumentFile file = repository.files(id).get(page.file());
+        ScanFile scan = ScanFile.accept(file.originalName(),
+                store.readVerified(ObjectKey.parse(file.objectKey()), file.sha256()), limits);
+        ScanPages one = decoder.open(List.of(scan),
+                new PagePlan(List.of(new PagePlan.Page(0, page.pageInFile(), page.clockwiseDegrees()))));
+        return png(scaled(one.page(1).image(), bounded));
     }
 
     /** Page {@code number} of the PDF/A as a reader's screen shows it, about {@code width} pixels wide, as PNG. */

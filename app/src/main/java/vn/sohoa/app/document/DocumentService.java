@@ -116,7 +116,7 @@ public class DocumentService {
         }
         // headers only, no pixels: page count, page sizes, encryption, signatures. A bad file is refused now, while
         // the clerk is at the desk, rather than failing later in the job.
-        int pageCount = decoder.open(accepted).count();
+        vn.sohoa.ingest.PagePlan plan = decoder.open(accepted).plan();
 
         if (!store.isAvailable()) {
             // refuse before the first write, so that an outage leaves no stray object behind
@@ -137,9 +137,9 @@ public class DocumentService {
             documents.insert(id, dossier.code(), title.strip(), principal.username(), paper,
                     draft ? DocumentStatus.DRAFT : DocumentStatus.RECEIVED);
             files.forEach(documents::insertFile);
-            if (draft) {
-                documents.plan(id, null, pageCount);
-            } else {
+            // the pages as uploaded, recorded so that one page can be found without reading every file
+            documents.plan(id, plan.encoded(), plan.pages().size());
+            if (!draft) {
                 scheduleDigitizing(id, false);
             }
             audit.record(principal.username(), principal.agencyCode(), AuditAction.SCAN_UPLOADED, id,
