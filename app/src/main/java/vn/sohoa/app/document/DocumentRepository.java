@@ -86,6 +86,15 @@ public class DocumentRepository {
                 .query(DocumentRepository::map).list();
     }
 
+    /** The documents of several dossiers in one query, each dossier's in upload order. */
+    public List<DocumentRecord> findByDossiers(java.util.Collection<String> dossierCodes) {
+        if (dossierCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + "where d.dossier_code in (:codes) order by d.created_at, d.id")
+                .param("codes", dossierCodes).query(DocumentRepository::map).list();
+    }
+
     public List<DocumentFile> files(String documentId) {
         return jdbc.sql("select * from document_files where document_id = ? order by position").param(documentId)
                 .query((rs, n) -> new DocumentFile(rs.getString("document_id"), rs.getInt("position"),

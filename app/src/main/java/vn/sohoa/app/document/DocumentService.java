@@ -247,6 +247,19 @@ public class DocumentService {
         return document;
     }
 
+    /**
+     * The documents of dossiers the caller was given by {@link DossierService#search} (already within the caller's
+     * agencies), grouped by dossier code: one query for a whole list page.
+     */
+    public Map<String, List<DocumentView>> ofDossiers(List<Dossier> visibleDossiers) {
+        Map<String, List<DocumentView>> byDossier = new java.util.LinkedHashMap<>();
+        visibleDossiers.forEach(dossier -> byDossier.put(dossier.code(), new ArrayList<>()));
+        for (DocumentRecord document : documents.findByDossiers(byDossier.keySet())) {
+            byDossier.get(document.dossierCode()).add(DocumentView.of(document));
+        }
+        return byDossier;
+    }
+
     public List<DocumentView> ofDossier(SohoaPrincipal principal, String dossierCode) {
         dossiers.get(principal, dossierCode);
         return documents.findByDossier(dossierCode).stream().map(DocumentView::of).toList();

@@ -60,9 +60,11 @@ class ClerkPages {
         if (principal.role() == Role.SUPERVISOR) {
             return "redirect:/statistics";
         }
+        List<Dossier> found = dossiers.search(principal, q, 100);
+        java.util.Map<String, List<DocumentView>> papers = documents.ofDossiers(found);
         List<DossierRow> rows = new ArrayList<>();
-        for (Dossier dossier : dossiers.search(principal, q, 100)) {
-            rows.add(new DossierRow(dossier, documents.ofDossier(principal, dossier.code())));
+        for (Dossier dossier : found) {
+            rows.add(new DossierRow(dossier, papers.get(dossier.code())));
         }
         model.addAttribute("rows", rows);
         model.addAttribute("q", q);

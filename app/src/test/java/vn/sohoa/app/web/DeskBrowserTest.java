@@ -206,6 +206,10 @@ class DeskBrowserTest {
             browser.driver.navigate().refresh();
             return browser.all("#documents th a").stream().anyMatch(a -> a.getText().equals("Giay xac nhan"));
         });
+        // the dossier list finds it by part of its code, with both papers
+        browser.open("/?q=" + dossierCode.substring(dossierCode.length() - 11));
+        assertThat(browser.all("#dossier-list tbody tr")).hasSize(1);
+        assertThat(find("#dossier-list tbody tr td:last-child").getText()).matches("[0-2]/2");
         browser.open("/scanners");
         browser.waitUntil(Duration.ofSeconds(20), () -> browser.all("#rejections tbody tr").stream()
                 .anyMatch(row -> row.getText().contains("Lac_ho_so.png") && row.getText().contains("chưa được tiếp nhận")));
