@@ -296,8 +296,7 @@ function setUpCertification(panel) {
   document.getElementById('complete-external').addEventListener('click', async () => {
     Sohoa.clearError(step2);
     const value = document.getElementById('signature-value').value.replace(/\s+/g, '');
-    // a CMS SignedData starts with a DER SEQUENCE (Base64 "MI"); a bare PKCS#1 value does not
-    const body = value.startsWith('MI') ? { cms: value } : { signatureValue: value };
+    const body = isCms(value) ? { cms: value } : { signatureValue: value };
     try {
       issued(await Sohoa.api('POST', step2.dataset.completeUrl, body));
       step2.hidden = true;
@@ -305,6 +304,28 @@ function setUpCertification(panel) {
       Sohoa.showError(step2, problem);
     }
   });
+}
+
+/**
+ * Whether a token's Base64 answer is a CMS SignedData rather than a bare PKCS#1 signature value: a DER SEQUENCE whose
+ * declared length is exactly the rest of the bytes. A signature value is random-looking bytes of the key's size, which
+ * matches that by chance about once in four billion times.
+ */
+function isCms(base64) {
+  let bytes;
+  try {
+    bytes = atob(base64);
+  } catch (notBase64) {
+    return false; // the service names the problem
+  }
+  if (bytes.length < 4 || bytes.charCodeAt(0) !== 0x30) { return false; }
+  const first = bytes.charCodeAt(1);
+  if (first < 0x80) { return first + 2 === bytes.length; }
+  const count = first & 0x7f;
+  if (count < 1 || count > 4 || bytes.length < 2 + count) { return false; }
+  let length = 0;
+  for (let i = 0; i < count; i++) { length = length * 256 + bytes.charCodeAt(2 + i); }
+  return length + 2 + count === bytes.length;
 }
 
 function pemCertificates(text) {

@@ -271,6 +271,36 @@ class DeskBrowserTest {
                     .isEqualTo(Indication.TOTAL_PASSED);
         }
 
+        // a second copy signed with the certifier's own token in two steps: the page shows the data to sign, the
+        // token (a key the test holds) signs it, the signature pasted back completes the copy
+        var token = developmentPki.issueOrLoad("usb-token-certifier.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
+                vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+        find("input[name=method][value=external]").click();
+        find("#chain").sendKeys(pem(token.certificate()) + pem(token.chain().get(1)));
+        find("#certify-form button[type=submit]").click();
+        browser.visible("#confirm-certify");
+        find("#confirm-yes").click();
+        WebElement dataToSign = browser.visible("#data-to-sign");
+        browser.waitUntil(Duration.ofSeconds(20), () -> !dataToSign.getAttribute("value").isBlank());
+        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        rsa.initSign(token.privateKey());
+        rsa.update(Base64.getDecoder().decode(dataToSign.getAttribute("value")));
+        find("#signature-value").sendKeys(Base64.getEncoder().encodeToString(rsa.sign()));
+        browser.screenshot("desk-8b-external-step2");
+        find("#complete-external").click();
+        browser.waitUntil(Duration.ofSeconds(30), () -> browser.all("#copies-list a.copy-download").size() == 2);
+        String second = find("#copies-list li:nth-child(2) a.copy-download").getAttribute("href");
+        byte[] tokenCopy = Base64.getDecoder().decode((String) browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.arrayBuffer()).then(buffer => {
+                  let binary = '';
+                  new Uint8Array(buffer).forEach(b => { binary += String.fromCharCode(b); });
+                  done(btoa(binary));
+                });""", second));
+        JsonNode tokenVerdict = verify(tokenCopy);
+        assertThat(tokenVerdict.get("valid").asBoolean()).as(tokenVerdict.toString()).isTrue();
+        assertThat(tokenVerdict.toString()).contains("Nguyễn Văn An");
+
         browser.driver.findElement(By.linkText("Sổ chứng thực")).click();
         browser.waitUntil(Duration.ofSeconds(20), () -> browser.all("#register-entries tbody tr").stream()
                 .anyMatch(row -> row.getText().contains(TITLE)));
@@ -332,6 +362,13 @@ class DeskBrowserTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     vn.sohoa.app.config.SohoaProperties properties;
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.sohoa.signing.keys.DevelopmentPki developmentPki;
+
+    static String pem(java.security.cert.X509Certificate certificate) throws Exception {
+        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+    }
 
     java.security.cert.X509Certificate devRoot() throws Exception {
         try (var in = Files.newInputStream(properties.home().resolve("pki/dev-root-ca.pem"))) {
