@@ -1,0 +1,83 @@
+package vn.sohoa.app.scanner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.sohoa.app.config.VietnamTime;
+import vn.sohoa.app.document.DocumentService;
+import vn.sohoa.app.document.DocumentView;
+import vn.sohoa.app.dossier.DossierService;
+import vn.sohoa.app.security.UserRepository;
+import vn.sohoa.core.testing.SharedCorpus;
+
+/**
+ * A file the service was taking from a scanning station when it stopped (left in the station's {@code _processing})
+ * goes back to its dossier folder on the next start and is taken again: nothing dropped into the hot folder is lost.
+ * The service runs on its embedded defaults; the file is placed before it starts, as a crash would leave it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HotFolderRecoveryTest {
+
+    static final String DOSSIER = "000.00.30.H42-261130-0601";
+    static Path hotFolder;
+
+    @DynamicPropertySource
+    static void interruptedTake(DynamicPropertyRegistry registry) throws IOException {
+        Path home = Files.createTempDirectory("sohoa-hot-");
+        hotFolder = home.resolve("hot-folder");
+        Path processing = Files.createDirectories(hotFolder.resolve("may-quet-2").resolve(HotFolder.PROCESSING));
+        Files.copy(SharedCorpus.corpus("clean/a07.png"),
+                processing.resolve("3f0c6a8e-0000-4000-8000-000000000001--" + DOSSIER + "--Giay_uy_quyen.png"));
+        registry.add("sohoa.home", home::toString);
+        registry.add("sohoa.bootstrap.admin-password", () -> "admin-pass");
+        registry.add("sohoa.bootstrap.demo-password", () -> "demo-pass");
+        registry.add("sohoa.hot-folder.poll-interval", () -> "300ms");
+        // long enough for the test to register the dossier before the file is taken
+        registry.add("sohoa.hot-folder.settle-time", () -> "3s");
+    }
+
+    @Autowired
+    DossierService dossiers;
+    @Autowired
+    DocumentService documents;
+    @Autowired
+    UserRepository users;
+    @Autowired
+    HotFolder folder;
+
+    @Test
+    void aFileLeftHalfTakenGoesBackToItsDossierFolderAndIsTakenAgain() throws Exception {
+        Path station = hotFolder.resolve("may-quet-2");
+        assertThat(station.resolve(DOSSIER).resolve("Giay_uy_quyen.png")).as("put back on start").exists();
+        assertThat(Files.list(station.resolve(HotFolder.PROCESSING)).toList()).isEmpty();
+
+        var clerk = users.find("clerk").orElseThrow();
+        dossiers.register(clerk, DOSSIER, "000.00.30.H42", null, OffsetDateTime.now(VietnamTime.ZONE));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<DocumentView> papers = List.of();
+        while (papers.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            papers = documents.ofDossier(clerk, DOSSIER);
+        }
+        assertThat(papers).singleElement().satisfies(paper -> assertThat(paper.title()).isEqualTo("Giay uy quyen"));
+        assertThat(Files.exists(station.resolve(DOSSIER).resolve("Giay_uy_quyen.png"))).as("taken").isFalse();
+        assertThat(folder.stations()).singleElement().satisfies(status -> {
+            assertThat(status.station()).isEqualTo("may-quet-2");
+            assertThat(status.takenToday()).isEqualTo(1);
+            assertThat(status.lastTaken()).isEqualTo("Giay_uy_quyen.png");
+            assertThat(status.rejections()).isEmpty();
+        });
+    }
+}
