@@ -45,6 +45,9 @@ public final class Images {
 
     /** Rotates about the centre by a small angle (clockwise positive), keeping the frame and filling with white. */
     public static BufferedImage rotateSmall(BufferedImage source, double clockwiseDegrees) {
+        if (source.getType() == BufferedImage.TYPE_BYTE_GRAY && plainGrey(source)) {
+            return rotateGrey(source, clockwiseDegrees);
+        }
         BufferedImage target = new BufferedImage(source.getWidth(), source.getHeight(), source.getType());
         Graphics2D g = target.createGraphics();
         try {
@@ -57,6 +60,76 @@ public final class Images {
             g.dispose();
         }
         return target;
+    }
+
+    /** A grey image whose pixels are one byte each, row after row, with nothing before or between: the fast path. */
+    private static boolean plainGrey(BufferedImage image) {
+        return image.getRaster().getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel model
+                && model.getPixelStride() == 1 && model.getScanlineStride() == image.getWidth()
+                && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0
+                && ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getOffset() == 0;
+    }
+
+    /**
+     * {@link #rotateSmall} for 8-bit grey, bilinear in fixed point straight on the pixel arrays: Java2D's general
+     * transform loop took 150–200 ms for a 300 dpi A4 page (8.7 megapixels), this about a fifth of that. Each target
+     * pixel's centre is mapped back into the source; what falls outside is white paper.
+     */
+    static BufferedImage rotateGrey(BufferedImage source, double clockwiseDegrees) {
+        int w = source.getWidth();
+        int h = source.getHeight();
+        byte[] from = ((java.awt.image.DataBufferByte) source.getRaster().getDataBuffer()).getData();
+        BufferedImage target = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] to = ((java.awt.image.DataBufferByte) target.getRaster().getDataBuffer()).getData();
+        double radians = Math.toRadians(clockwiseDegrees);
+        double cos = Math.cos(radians);
+        double sin = Math.sin(radians);
+        double cx = w / 2.0;
+        double cy = h / 2.0;
+        final int one = 1 << 16;
+        int stepX = (int) Math.round(cos * one); // source x per target x
+        int stepY = (int) Math.round(-sin * one); // source y per target x
+        for (int y = 0; y < h; y++) {
+            // source position of the centre of target pixel (0, y), less half a pixel: the sample grid
+            double dy = y + 0.5 - cy;
+            double dx = 0.5 - cx;
+            int sx = (int) Math.round((cx + cos * dx + sin * dy - 0.5) * one);
+            int sy = (int) Math.round((cy - sin * dx + cos * dy - 0.5) * one);
+            int row = y * w;
+            for (int x = 0; x < w; x++, sx += stepX, sy += stepY) {
+                int x0 = sx >> 16;
+                int y0 = sy >> 16;
+                int fx = (sx >> 8) & 0xFF;
+                int fy = (sy >> 8) & 0xFF;
+                int p00;
+                int p01;
+                int p10;
+                int p11;
+                if (x0 >= 0 && y0 >= 0 && x0 < w - 1 && y0 < h - 1) {
+                    int i = y0 * w + x0;
+                    p00 = from[i] & 0xFF;
+                    p01 = from[i + 1] & 0xFF;
+                    p10 = from[i + w] & 0xFF;
+                    p11 = from[i + w + 1] & 0xFF;
+                } else if (x0 < -1 || y0 < -1 || x0 >= w || y0 >= h) {
+                    to[row + x] = (byte) 255;
+                    continue;
+                } else {
+                    p00 = greyOrWhite(from, w, h, x0, y0);
+                    p01 = greyOrWhite(from, w, h, x0 + 1, y0);
+                    p10 = greyOrWhite(from, w, h, x0, y0 + 1);
+                    p11 = greyOrWhite(from, w, h, x0 + 1, y0 + 1);
+                }
+                int top = (p00 << 8) + (p01 - p00) * fx;
+                int bottom = (p10 << 8) + (p11 - p10) * fx;
+                to[row + x] = (byte) (((top << 8) + (bottom - top) * fy + (1 << 15)) >> 16);
+            }
+        }
+        return target;
+    }
+
+    private static int greyOrWhite(byte[] pixels, int w, int h, int x, int y) {
+        return x >= 0 && y >= 0 && x < w && y < h ? pixels[y * w + x] & 0xFF : 255;
     }
 
     /** A grey copy scaled by {@code factor} (0 < factor <= 1), area-averaged enough for analysis passes. */
