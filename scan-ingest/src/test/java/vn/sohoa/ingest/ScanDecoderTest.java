@@ -28,6 +28,60 @@ class ScanDecoderTest {
         return ScanFile.accept(file, Files.readAllBytes(SharedCorpus.corpus(file)), IngestLimits.DEFAULTS);
     }
 
+    /** A one-page PDF holding the JPEG as it is (DCTDecode), as scanners and img2pdf write them. */
+    static byte[] pdfWithJpeg(byte[] jpeg, boolean invertedDecode) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            var image = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromByteArray(document, jpeg);
+            if (invertedDecode) {
+                org.apache.pdfbox.cos.COSArray decode = new org.apache.pdfbox.cos.COSArray();
+                for (int i = 0; i < image.getColorSpace().getNumberOfComponents(); i++) {
+                    decode.add(org.apache.pdfbox.cos.COSInteger.ONE);
+                    decode.add(org.apache.pdfbox.cos.COSInteger.ZERO);
+                }
+                image.getCOSObject().setItem(org.apache.pdfbox.cos.COSName.DECODE, decode);
+            }
+            var page = new org.apache.pdfbox.pdmodel.PDPage(new org.apache.pdfbox.pdmodel.common.PDRectangle(
+                    image.getWidth() * 72f / 300, image.getHeight() * 72f / 300));
+            document.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.drawImage(image, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void aJpegInAPdfIsDecodedAsTheJpegFileItselfIs() throws IOException {
+        ScanDecoder decoder = new ScanDecoder(IngestLimits.DEFAULTS);
+        for (String name : List.of("scans/s05_a05_skew-2.3_lowcontrast_300dpi.jpg",
+                "scans/s08_a08_skew-0.9_colour_jpeg85_300dpi.jpg")) {
+            byte[] jpeg = java.nio.file.Files.readAllBytes(vn.sohoa.core.testing.SharedCorpus.corpus(name));
+            java.awt.image.BufferedImage expected = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+            byte[] pdf = pdfWithJpeg(jpeg, false);
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) document.getPage(0)
+                        .getResources().getXObject(document.getPage(0).getResources().getXObjectNames().iterator().next());
+                assertThat(ScanDecoder.plainJpeg(image)).as(name + ": the direct way").isNotNull();
+            }
+            var page = decoder.decode(List.of(ScanFile.accept("scan.pdf", pdf, IngestLimits.DEFAULTS))).get(0);
+            assertThat(page.width()).isEqualTo(expected.getWidth());
+            assertThat(page.dpi()).isEqualTo(300);
+            for (int y = 0; y < expected.getHeight(); y += 97) {
+                for (int x = 0; x < expected.getWidth(); x += 89) {
+                    assertThat(page.image().getRGB(x, y)).as("%s at %d,%d", name, x, y).isEqualTo(expected.getRGB(x, y));
+                }
+            }
+            // a Decode array is not the JPEG's to apply: the direct way steps aside for PDFBox's
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdfWithJpeg(jpeg, true))) {
+                var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) document.getPage(0)
+                        .getResources().getXObject(document.getPage(0).getResources().getXObjectNames().iterator().next());
+                assertThat(ScanDecoder.plainJpeg(image)).as(name + " with a Decode array").isNull();
+            }
+        }
+    }
+
     @Test
     void sniffsByContentNotByName() throws IOException {
         byte[] png = Files.readAllBytes(SharedCorpus.corpus("clean/a01.png"));
