@@ -80,12 +80,13 @@ public class DocumentPages {
 
     /** The raw scans of a document, read back and checked against their SHA-256. */
     List<ScanFile> rawScans(String documentId) {
-        List<ScanFile> files = new ArrayList<>();
-        for (DocumentFile file : repository.files(documentId)) {
-            byte[] content = store.readVerified(ObjectKey.parse(file.objectKey()), file.sha256());
-            files.add(ScanFile.accept(file.originalName(), content, limits));
-        }
-        return files;
+        return repository.files(documentId).stream().map(this::rawScan).toList();
+    }
+
+    /** One raw scan, read back and checked against its SHA-256. */
+    private ScanFile rawScan(DocumentFile file) {
+        return ScanFile.accept(file.originalName(),
+                store.readVerified(ObjectKey.parse(file.objectKey()), file.sha256()), limits);
     }
 
     private ScanPages open(DocumentRecord document) {
@@ -124,9 +125,7 @@ public class DocumentPages {
         }
         requirePage(number, plan.pages().size());
         PagePlan.Page page = plan.pages().get(number - 1);
-        DocumentFile file = repository.files(id).get(page.file());
-        ScanFile scan = ScanFile.accept(file.originalName(),
-                store.readVerified(ObjectKey.parse(file.objectKey()), file.sha256()), limits);
+        ScanFile scan = rawScan(repository.files(id).get(page.file()));
         ScanPages one = decoder.open(List.of(scan),
                 new PagePlan(List.of(new PagePlan.Page(0, page.pageInFile(), page.clockwiseDegrees()))));
         return png(scaled(one.page(1).image(), bounded));

@@ -71,11 +71,9 @@ class KeyInventory {
         var visible = access.visibleAgencies(principal);
         List<KeyView> views = new ArrayList<>();
         Instant now = Instant.now();
-        for (Agency agency : agencies.findAll()) {
-            if (visible.contains(agency.code())) {
-                views.add(view(agency.code(), agency.name(), "AGENCY_SEAL", now,
-                        () -> keys.agencyKey(agency.code(), agency.name()).certificate()));
-            }
+        for (Agency agency : access.visibleAgencyList(principal)) {
+            views.add(view(agency.code(), agency.name(), "AGENCY_SEAL", now,
+                    () -> keys.agencyKey(agency.code(), agency.name()).certificate()));
         }
         for (UserRepository.UserSummary user : users.ofAgencies(visible)) {
             if (user.role() == Role.CERTIFIER && user.enabled()) {

@@ -252,14 +252,7 @@ class DeskBrowserTest {
 
         // the copy as the browser downloads it, judged by the service's verifier and by EU DSS
         String href = find("#copies-list a.copy-download").getAttribute("href");
-        String base64 = (String) browser.driver.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(arguments[0]).then(r => r.arrayBuffer()).then(buffer => {
-                  let binary = '';
-                  new Uint8Array(buffer).forEach(b => { binary += String.fromCharCode(b); });
-                  done(btoa(binary));
-                });""", href);
-        byte[] copy = Base64.getDecoder().decode(base64);
+        byte[] copy = downloadInBrowser(href);
         assertThat(new String(copy, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         JsonNode verdict = verify(copy);
         assertThat(verdict.get("valid").asBoolean()).as(verdict.toString()).isTrue();
@@ -290,13 +283,7 @@ class DeskBrowserTest {
         find("#complete-external").click();
         browser.waitUntil(Duration.ofSeconds(30), () -> browser.all("#copies-list a.copy-download").size() == 2);
         String second = find("#copies-list li:nth-child(2) a.copy-download").getAttribute("href");
-        byte[] tokenCopy = Base64.getDecoder().decode((String) browser.driver.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(arguments[0]).then(r => r.arrayBuffer()).then(buffer => {
-                  let binary = '';
-                  new Uint8Array(buffer).forEach(b => { binary += String.fromCharCode(b); });
-                  done(btoa(binary));
-                });""", second));
+        byte[] tokenCopy = downloadInBrowser(second);
         JsonNode tokenVerdict = verify(tokenCopy);
         assertThat(tokenVerdict.get("valid").asBoolean()).as(tokenVerdict.toString()).isTrue();
         assertThat(tokenVerdict.toString()).contains("Nguyễn Văn An");
@@ -340,6 +327,17 @@ class DeskBrowserTest {
         browser.open("/documents/" + UUID.randomUUID());
         assertThat(find("h1").getText()).isEqualTo("Không tìm thấy");
         browser.signOut();
+    }
+
+    /** A file fetched by the page itself, with its session, as the user's download gets it. */
+    static byte[] downloadInBrowser(String href) {
+        return Base64.getDecoder().decode((String) browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.arrayBuffer()).then(buffer => {
+                  let binary = '';
+                  new Uint8Array(buffer).forEach(b => { binary += String.fromCharCode(b); });
+                  done(btoa(binary));
+                });""", href));
     }
 
     static JsonNode verify(byte[] pdf) throws IOException, InterruptedException {
