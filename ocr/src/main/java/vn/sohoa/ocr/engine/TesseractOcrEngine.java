@@ -35,6 +35,8 @@ public final class TesseractOcrEngine implements OcrEngine {
     private final TessBaseAPI orientationDetector;
     private final Thread owner = Thread.currentThread();
     private boolean closed;
+    /** The image whose layout the recognizer holds (set by analyseLayout, used by the next recognize), or null. */
+    private BufferedImage laidOut;
 
     public TesseractOcrEngine(Path tessdata, String languages) {
         if (!Files.isRegularFile(tessdata.resolve("osd.traineddata"))) {
@@ -92,9 +94,36 @@ public final class TesseractOcrEngine implements OcrEngine {
     }
 
     @Override
+    public PageLayout analyseLayout(BufferedImage grey, int dpi) {
+        checkUsable();
+        laidOut = null;
+        setImage(recognizer, grey, dpi);
+        TessPageIterator iterator = API.TessBaseAPIAnalyseLayout(recognizer);
+        List<PixelBox> lines = new ArrayList<>();
+        if (iterator != null) {
+            try {
+                do {
+                    PixelBox line = box(iterator, TessPageIteratorLevel.RIL_TEXTLINE);
+                    if (line != null) {
+                        lines.add(line);
+                    }
+                } while (API.TessPageIteratorNext(iterator, TessPageIteratorLevel.RIL_TEXTLINE) != 0);
+            } finally {
+                API.TessPageIteratorDelete(iterator);
+            }
+        }
+        // Tesseract keeps the blocks it found: Recognize skips its own layout pass while they are there
+        laidOut = grey;
+        return new PageLayout(lines);
+    }
+
+    @Override
     public Recognition recognize(BufferedImage grey, int dpi) {
         checkUsable();
-        setImage(recognizer, grey, dpi);
+        if (grey != laidOut) {
+            setImage(recognizer, grey, dpi);
+        }
+        laidOut = null;
         try {
             if (API.TessBaseAPIRecognize(recognizer, null) != 0) {
                 throw new OcrEngineException("Tesseract failed to recognise the page", null);
