@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * A fixed set of worker threads, each owning one OCR engine for its whole life. The pool, not the engine, decides
- * how many pages run at once; Tesseract's own threading is switched off (OMP_THREAD_LIMIT=1) by the launcher.
+ * how many pages run at once; Tesseract's own threading is switched off (OMP_THREAD_LIMIT=1, see OpenMp).
  */
 public final class OcrEnginePool implements AutoCloseable {
 

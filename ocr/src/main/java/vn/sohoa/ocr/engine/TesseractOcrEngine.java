@@ -28,6 +28,10 @@ import net.sourceforge.tess4j.TessAPI;
  */
 public final class TesseractOcrEngine implements OcrEngine {
 
+    static {
+        OpenMp.limitThreadsBeforeTesseractLoads(); // before TessAPI below loads libtesseract and, with it, libgomp
+    }
+
     /** Interface mapping: functions are looked up when called, so symbols newer than Debian's 5.3.0 do no harm. */
     private static final TessAPI API = TessAPI.INSTANCE;
 
