@@ -42,7 +42,7 @@ import vn.sohoa.ocr.VeraPdfJudge;
  * <pre>
  * bench/ocr [--scans DIR] [--gt DIR] [--jar app/target/sohoa.jar] [--lang vie] [--out FILE.md]
  *           [--only ocrmypdf|service|cli]   (the floor always runs: every ratio needs it)
- *           [--warm-up 2] [--rounds 5]       (service: warm-up passes over the set, then timed rounds, each
+ *           [--warm-up 3] [--rounds 5]       (service: warm-up passes over the set, then timed rounds, each
  *                                             right after a pass of the floor; medians of both are reported)
  * </pre>
  */
@@ -57,7 +57,7 @@ public final class OcrBenchmark {
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final Path work;
     private String only;
-    private int warmUpPasses = 2;
+    private int warmUpPasses = 3;
     private int serviceRounds = 5;
     /** The floor's page images (prepared once, not timed) and every timed pass of the floor in this run. */
     private FloorPages floorPages;
@@ -118,7 +118,7 @@ public final class OcrBenchmark {
                 Path.of(options.getOrDefault("--jar", "app/target/sohoa.jar")),
                 options.getOrDefault("--lang", "vie"));
         benchmark.only = options.get("--only");
-        benchmark.warmUpPasses = Integer.parseInt(options.getOrDefault("--warm-up", "2"));
+        benchmark.warmUpPasses = Integer.parseInt(options.getOrDefault("--warm-up", "3"));
         benchmark.serviceRounds = Integer.parseInt(options.getOrDefault("--rounds", "5"));
         String table = benchmark.run();
         System.out.println(table);
