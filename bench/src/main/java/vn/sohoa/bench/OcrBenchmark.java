@@ -120,6 +120,9 @@ public final class OcrBenchmark {
         benchmark.only = options.get("--only");
         benchmark.warmUpPasses = Integer.parseInt(options.getOrDefault("--warm-up", "3"));
         benchmark.serviceRounds = Integer.parseInt(options.getOrDefault("--rounds", "5"));
+        if (benchmark.serviceRounds < 1 || benchmark.warmUpPasses < 0) {
+            throw new IllegalArgumentException("--rounds must be at least 1 and --warm-up at least 0");
+        }
         String table = benchmark.run();
         System.out.println(table);
         if (options.containsKey("--out")) {
