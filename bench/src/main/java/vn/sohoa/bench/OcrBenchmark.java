@@ -132,7 +132,7 @@ public final class OcrBenchmark {
 
     String run() throws Exception {
         List<Scan> set = scanSet();
-        int pages = set.stream().mapToInt(s -> s.pageTruth().size()).sum();
+        int pages = pages(set);
         System.err.printf("benchmark: %d files, %d pages, %d cores, work in %s%n", set.size(), pages, cores, work);
         List<Result> results = new ArrayList<>();
         results.add(rawTesseract(set));

@@ -138,7 +138,7 @@ final class RecognizePage {
         long horizontal = 0;
         for (var line : recognition.lines()) {
             long letters = line.text().length();
-            if (line.box().height() > 2L * line.box().width()) {
+            if (line.box().standsOnEnd()) {
                 vertical += letters;
             } else {
                 horizontal += letters;

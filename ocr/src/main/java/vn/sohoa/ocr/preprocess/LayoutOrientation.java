@@ -39,7 +39,7 @@ public final class LayoutOrientation {
         long vertical = 0;
         long horizontal = 0;
         for (PixelBox line : layout.textLines()) {
-            if (line.height() > 2L * line.width()) {
+            if (line.standsOnEnd()) {
                 vertical += line.height();
             } else {
                 horizontal += line.width();
