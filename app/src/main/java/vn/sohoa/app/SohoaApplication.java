@@ -1,7 +1,6 @@
 package vn.sohoa.app;
 
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
 import vn.sohoa.app.audit.AuditCommand;
 import vn.sohoa.app.storage.ScrubCommand;
@@ -26,12 +24,6 @@ import vn.sohoa.ocr.OcrCommand;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class SohoaApplication {
-
-    /** The time the service goes by; tests replace it to cross a year or a month. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     public static void main(String[] args) {
         if (args.length > 0 && isTool(args[0])) {

@@ -1,5 +1,6 @@
 package vn.sohoa.app;
 
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -49,6 +50,8 @@ class ArchiveEndToEndTest {
 
     @Autowired
     ArchiveRenewal renewal;
+    @Autowired
+    Clock clock;
 
     X509Certificate root() throws Exception {
         try (var in = Files.newInputStream(HOME.resolve("pki/dev-root-ca.pem"))) {
@@ -57,7 +60,7 @@ class ArchiveEndToEndTest {
     }
 
     void assertLta(byte[] pdf, int timestamps) throws Exception {
-        Reports reports = DssJudge.validate(pdf, root());
+        Reports reports = DssJudge.validate(pdf, root(), clock.instant());
         var simple = reports.getSimpleReport();
         assertThat(simple.getSignatureIdList()).hasSize(2);
         for (String id : simple.getSignatureIdList()) {

@@ -7,8 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Year;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +93,7 @@ class CrashSafetyTest {
         // 2. killed while copies are certified, many at once
         SohoaHttpClient certifying = api;
         String register = "/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/"
-                + Year.now(ZoneId.of("Asia/Ho_Chi_Minh")).getValue();
+                + ServiceTime.MONTH.getYear();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         for (int i = 0; i < 40; i++) {
             String document = accepted.get(i % accepted.size());
@@ -137,7 +135,7 @@ class CrashSafetyTest {
                     interrupted += entry.get("voidReason").asString().contains("interrupted") ? 1 : 0;
                 } else {
                     JsonNode copies = JSON.readTree(api.get("/api/v1/certified-copies?agencyCode=" + AGENCY
-                            + "&year=" + Year.now(ZoneId.of("Asia/Ho_Chi_Minh")).getValue() + "&registerNumber="
+                            + "&year=" + ServiceTime.MONTH.getYear() + "&registerNumber="
                             + entry.get("number").asLong(), CERTIFIER).body());
                     assertThat(copies).as("an ISSUED number has its copy: " + entry).isNotEmpty();
                     assertThat(api.getBytes("/api/v1/certified-copies/" + copies.get(0).get("id").asString()

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Year;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,6 +48,7 @@ import eu.europa.esig.dss.simplereport.SimpleReport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.storage.EmbeddedObjectStoreServer;
 import vn.sohoa.app.storage.ScrubCommand;
 import vn.sohoa.core.testing.SharedCorpus;
@@ -79,6 +82,9 @@ abstract class EndToEndTest {
     int port;
     @Autowired
     SohoaProperties properties;
+    /** The service's clock: it started at {@link ServiceTime#START}. */
+    @Autowired
+    Clock clock;
     SohoaHttpClient api;
 
     @BeforeEach
@@ -95,6 +101,7 @@ abstract class EndToEndTest {
         registry.add("sohoa.bootstrap.demo-password", () -> "demo-pass");
         // the revocation test revokes in-process and must be seen at once, not after the answer cache's 2 minutes
         registry.add("sohoa.signing.revocation-max-age", () -> "0s");
+        registry.add("sohoa.clock.start", ServiceTime.START::toString);
     }
 
     static int freePort() {
@@ -170,14 +177,14 @@ abstract class EndToEndTest {
         JsonNode copy = json(certified);
         copyId = copy.get("id").asString();
         assertThat(copy.get("registerNumber").asLong()).isEqualTo(1);
-        assertThat(copy.get("year").asInt()).isEqualTo(Year.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getValue());
+        assertThat(copy.get("year").asInt()).isEqualTo(today().getYear());
         assertThat(copy.get("book").asString()).endsWith("-SCTĐT/BS");
 
         HttpResponse<byte[]> pdf = api.getBytes("/api/v1/certified-copies/" + copyId + "/pdf", CLERK);
         assertThat(pdf.statusCode()).isEqualTo(200);
         certifiedCopy = pdf.body();
 
-        SimpleReport report = DssJudge.validate(certifiedCopy, devRoot()).getSimpleReport();
+        SimpleReport report = DssJudge.validate(certifiedCopy, devRoot(), clock.instant()).getSimpleReport();
         assertThat(report.getSignatureIdList()).hasSize(2);
         for (String id : report.getSignatureIdList()) {
             assertThat(report.getIndication(id)).as("%s: %s", id, report.getSubIndication(id))
@@ -225,7 +232,7 @@ abstract class EndToEndTest {
         for (JsonNode signature : tamperedReport.get("signatures")) {
             assertThat(signature.get("integrityValid").asBoolean()).isFalse();
         }
-        SimpleReport dss = DssJudge.validate(tampered, devRoot()).getSimpleReport();
+        SimpleReport dss = DssJudge.validate(tampered, devRoot(), clock.instant()).getSimpleReport();
         for (String id : dss.getSignatureIdList()) {
             assertThat(dss.getIndication(id)).isNotEqualTo(Indication.TOTAL_PASSED);
         }
@@ -234,8 +241,10 @@ abstract class EndToEndTest {
     @Test
     @Order(4)
     void statisticsCountTheDossierAtItsLevelAndAbove() throws Exception {
-        JsonNode report = json(api.get("/api/v1/statistics/digitization?unit=000.00.00.H42&period=2026-11",
-                SUPERVISOR));
+        // received on the 23rd, digitized and certified on the service's day: all in the month of ServiceTime.START
+        assertThat(YearMonth.from(today())).isEqualTo(ServiceTime.MONTH);
+        JsonNode report = json(api.get("/api/v1/statistics/digitization?unit=000.00.00.H42&period="
+                + ServiceTime.MONTH, SUPERVISOR));
         assertThat(report.get("total").get("received").asLong()).isEqualTo(1);
         assertThat(report.get("total").get("digitized").asLong()).isEqualTo(1);
         assertThat(report.get("total").get("certifiedCopies").asLong()).isGreaterThanOrEqualTo(1);
@@ -248,11 +257,11 @@ abstract class EndToEndTest {
         assertThat(commune).isNotNull();
         assertThat(commune.get("rate").asDouble()).isEqualTo(100.0);
         assertThat(commune.get("score").asDouble()).as("all 4 points of 'dossiers digitized'").isEqualTo(4.0);
-        JsonNode quarter = json(api.get("/api/v1/statistics/digitization?unit=" + AGENCY + "&period=2026-Q4",
-                SUPERVISOR));
+        JsonNode quarter = json(api.get("/api/v1/statistics/digitization?unit=" + AGENCY + "&period="
+                + ServiceTime.MONTH.getYear() + "-Q" + ((ServiceTime.MONTH.getMonthValue() + 2) / 3), SUPERVISOR));
         assertThat(quarter.get("total").get("received").asLong()).isEqualTo(1);
-        JsonNode otherYear = json(api.get("/api/v1/statistics/digitization?unit=" + AGENCY + "&period=2025",
-                SUPERVISOR));
+        JsonNode otherYear = json(api.get("/api/v1/statistics/digitization?unit=" + AGENCY + "&period="
+                + (ServiceTime.MONTH.getYear() - 1), SUPERVISOR));
         assertThat(otherYear.get("total").get("rate").isNull()).isTrue();
     }
 
@@ -291,8 +300,14 @@ abstract class EndToEndTest {
         assertThat(entries).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 201).boxed().toList());
     }
 
-    static int currentYear() {
-        return Year.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getValue();
+    /** The register's year: the service's, in Vietnam time. */
+    int currentYear() {
+        return today().getYear();
+    }
+
+    /** The service's today in Vietnam. */
+    LocalDate today() {
+        return VietnamTime.today(clock);
     }
 
     @Test
@@ -335,7 +350,7 @@ abstract class EndToEndTest {
     @Order(12)
     void theMonthsRegisterPrintsAsPdfAAndExportsAsCsv() throws Exception {
         String base = "/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear();
-        int month = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getMonthValue();
+        int month = today().getMonthValue();
         HttpResponse<byte[]> pdf = api.getBytes(base + "/export.pdf?month=" + month, CERTIFIER);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(VeraPdfJudge.pdfA2bFailures(pdf.body())).isEmpty();
@@ -397,7 +412,7 @@ abstract class EndToEndTest {
         assertThat(copy.get("registerNumber").asLong()).isEqualTo(session.get("registerNumber").asLong());
 
         byte[] pdf = api.getBytes(copy.get("pdfUrl").asString(), CERTIFIER).body();
-        SimpleReport report = DssJudge.validate(pdf, devRoot()).getSimpleReport();
+        SimpleReport report = DssJudge.validate(pdf, devRoot(), clock.instant()).getSimpleReport();
         assertThat(report.getSignatureIdList()).hasSize(2);
         for (String id : report.getSignatureIdList()) {
             assertThat(report.getIndication(id)).as("%s %s", id, report.getSubIndication(id))
@@ -417,7 +432,8 @@ abstract class EndToEndTest {
         // a token whose certificate no trusted CA issued is refused before a number is taken
         var strangers = vn.sohoa.signing.keys.DevelopmentPki.openOrCreate(
                 Files.createTempDirectory("sohoa-stranger-pki-"),
-                new vn.sohoa.signing.keys.DevelopmentPki.Endpoints("http://127.0.0.1:9/crl", "http://127.0.0.1:9/o"));
+                new vn.sohoa.signing.keys.DevelopmentPki.Endpoints("http://127.0.0.1:9/crl", "http://127.0.0.1:9/o"),
+                clock);
         var forged = strangers.issueOrLoad("forged.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
                 vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
         long before = json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(), CERTIFIER))
@@ -510,7 +526,7 @@ abstract class EndToEndTest {
     @Order(25)
     void aRevokedCertifierIsRefusedAndTheNumberTakenIsRecordedVoid() throws Exception {
         var certificate = signingKeys.certifierKey("certifier", "Nguyễn Văn An", "UBND xã Hòa Phong").certificate();
-        developmentPki.revoke(certificate, java.time.Instant.now().minusSeconds(5),
+        developmentPki.revoke(certificate, clock.instant().minusSeconds(5),
                 vn.sohoa.signing.keys.DevelopmentPki.RevocationReason.KEY_COMPROMISE);
 
         HttpResponse<String> refused = api.post("/api/v1/documents/" + documentId + "/certifications", CERTIFIER);
@@ -628,10 +644,10 @@ abstract class EndToEndTest {
 
     static final String CITIZEN = "048190000123";
 
-    /** The reuse indicator's numerator and denominator of the demo commune for November 2026. */
+    /** The reuse indicator's numerator and denominator of the demo commune for the service's month. */
     long[] reuseFigures() throws Exception {
-        JsonNode report = json(api.get("/api/v1/statistics/indicators?unit=" + AGENCY + "&period=2026-11",
-                SUPERVISOR));
+        JsonNode report = json(api.get("/api/v1/statistics/indicators?unit=" + AGENCY + "&period="
+                + YearMonth.from(today()), SUPERVISOR));
         for (JsonNode value : report.get("total").get("indicators")) {
             if (value.get("indicator").asString().equals("REUSE_OF_DIGITIZED_DATA")) {
                 return new long[]{value.get("numerator").asLong(), value.get("denominator").asLong()};
@@ -1184,7 +1200,7 @@ abstract class EndToEndTest {
                 .matches("000\\.00\\.31\\.H42-\\d{6}-0001");
 
         // a new statement wording, checked, previewed and kept beside the versions Sohoa ships with
-        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1).toString();
+        String tomorrow = today().plusDays(1).toString();
         String lines = "[\"Chứng thực bản sao đúng với bản chính.\",\"Số chứng thực: {number} Quyển số: {book}\","
                 + "\"{certifierTitle}\",\"{signature}\",\"{certifierName}\",\"{agencyName}\"]";
         HttpResponse<String> missing = api.postJson("/api/v1/statement-templates", ADMIN,
@@ -1193,8 +1209,7 @@ abstract class EndToEndTest {
         assertThat(json(missing).get("field").asString()).isEqualTo("lines");
         assertThat(json(missing).get("detail").asString()).contains("{book}");
         HttpResponse<String> today = api.postJson("/api/v1/statement-templates", ADMIN,
-                "{\"version\":\"2027.1\",\"effectiveFrom\":\"" + java.time.LocalDate.now(
-                        java.time.ZoneId.of("Asia/Ho_Chi_Minh")) + "\",\"lines\":" + lines + "}");
+                "{\"version\":\"2027.1\",\"effectiveFrom\":\"" + today() + "\",\"lines\":" + lines + "}");
         assertThat(today.statusCode()).isEqualTo(400);
         assertThat(json(today).get("field").asString()).isEqualTo("effectiveFrom");
         HttpResponse<byte[]> preview = api.postJsonForBytes("/api/v1/statement-templates/preview", ADMIN,

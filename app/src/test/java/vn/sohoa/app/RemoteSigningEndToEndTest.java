@@ -1,5 +1,7 @@
 package vn.sohoa.app;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -46,13 +48,16 @@ class RemoteSigningEndToEndTest {
         // the service's own development PKI, made before it starts so that the remote key chains to its root
         String base = "http://127.0.0.1:" + PORT;
         pki = DevelopmentPki.openOrCreate(HOME.resolve("pki"),
-                new DevelopmentPki.Endpoints(base + "/pki/dev-root-ca.crl", base + "/pki/ocsp"));
+                new DevelopmentPki.Endpoints(base + "/pki/dev-root-ca.crl", base + "/pki/ocsp"), ServiceTime.clock());
         var remoteKey = pki.issueOrLoad("held-remotely.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
                 DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
         csc = new CscTestServer("service-token", "an-credential", remoteKey, "2468");
         registry.add("sohoa.signing.remote.base-url", csc::baseUrl);
         registry.add("sohoa.signing.remote.access-token", () -> "service-token");
     }
+
+    @Autowired
+    Clock clock;
 
     @AfterAll
     static void stop() {
@@ -83,7 +88,7 @@ class RemoteSigningEndToEndTest {
         assertThat(copy.get("registerNumber").asLong()).isEqualTo(2);
 
         byte[] pdf = api.getBytes(copy.get("pdfUrl").asString(), CERTIFIER).body();
-        SimpleReport report = DssJudge.validate(pdf, pki.rootCertificate()).getSimpleReport();
+        SimpleReport report = DssJudge.validate(pdf, pki.rootCertificate(), clock.instant()).getSimpleReport();
         assertThat(report.getSignatureIdList()).hasSize(2);
         for (String id : report.getSignatureIdList()) {
             assertThat(report.getIndication(id)).as("%s %s", id, report.getSubIndication(id))

@@ -19,6 +19,12 @@ import java.util.Map;
  */
 final class ServiceNode {
 
+    /**
+     * The nodes' clock: it shows {@link ServiceTime#START} when the first node starts and runs on; each node, and
+     * each restart, is started at its current time, so that the nodes agree and a restarted node does not go back.
+     */
+    private static final java.time.Clock CLOCK = ServiceTime.clock();
+
     private ServiceNode() {
     }
 
@@ -38,7 +44,8 @@ final class ServiceNode {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.sohoa.app.SohoaApplication",
-                "--server.port=" + port));
+                "--server.port=" + port,
+                "--sohoa.clock.start=" + java.time.OffsetDateTime.now(CLOCK.withZone(ServiceTime.START.getOffset()))));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

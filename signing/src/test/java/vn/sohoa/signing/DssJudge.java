@@ -1,6 +1,8 @@
 package vn.sohoa.signing;
 
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Date;
 
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
@@ -20,6 +22,14 @@ public final class DssJudge {
     }
 
     public static Reports validate(byte[] pdf, X509Certificate trustAnchor) {
+        return validate(pdf, trustAnchor, Instant.now());
+    }
+
+    /**
+     * @param validationTime the "current time" of the validation: the clock of the service that signed, so that a
+     *                       copy made on a service whose clock was set (sohoa.clock.start) is judged as of its day
+     */
+    public static Reports validate(byte[] pdf, X509Certificate trustAnchor, Instant validationTime) {
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
@@ -29,6 +39,7 @@ public final class DssJudge {
         verifier.setOcspSource(null);
         verifier.setAIASource(null);
         validator.setCertificateVerifier(verifier);
+        validator.setValidationTime(Date.from(validationTime));
         return validator.validateDocument();
     }
 }

@@ -1,5 +1,6 @@
 package vn.sohoa.app.bootstrap;
 
+import java.time.Clock;
 import java.security.SecureRandom;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -51,9 +52,12 @@ class FirstStart implements ApplicationRunner {
     private final UnitRepository units;
     private final Targets targets;
     private final BulkFacts bulkFacts;
+    private final Clock clock;
 
     FirstStart(AgencyRepository agencies, UserRepository users, PasswordEncoder encoder,
-               SohoaProperties properties, UnitRepository units, Targets targets, BulkFacts bulkFacts) {
+               SohoaProperties properties, UnitRepository units, Targets targets, BulkFacts bulkFacts,
+               Clock clock) {
+        this.clock = clock;
         this.units = units;
         this.targets = targets;
         this.bulkFacts = bulkFacts;
@@ -115,7 +119,7 @@ class FirstStart implements ApplicationRunner {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read the demo units", e);
         }
-        YearMonth now = YearMonth.now(VietnamTime.ZONE);
+        YearMonth now = YearMonth.from(VietnamTime.today(clock));
         for (int year = 2024; year <= now.getYear(); year++) {
             List<Targets.Target> yearTargets = new ArrayList<>();
             for (AdministrativeLevel level : List.of(AdministrativeLevel.DEPARTMENT, AdministrativeLevel.PROVINCE,

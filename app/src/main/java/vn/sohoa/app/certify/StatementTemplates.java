@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -50,8 +51,10 @@ public class StatementTemplates {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final AgencyRepository agencies;
+    private final Clock clock;
 
-    StatementTemplates(JdbcClient jdbc, AuditLog audit, AgencyRepository agencies) {
+    StatementTemplates(JdbcClient jdbc, AuditLog audit, AgencyRepository agencies, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.agencies = agencies;
@@ -69,7 +72,7 @@ public class StatementTemplates {
     public List<StatementTemplate> versions() {
         List<StatementTemplate> versions = new ArrayList<>(StatementTemplate.ELECTRONIC_COPY);
         jdbc.sql("select version, effective_from, lines from statement_templates").query((rs, n) ->
-                        new StatementTemplate(rs.getString("version"), rs.getDate("effective_from").toLocalDate(),
+                        new StatementTemplate(rs.getString("version"), rs.getObject("effective_from", LocalDate.class),
                                 Arrays.asList(rs.getString("lines").split("\n", -1))))
                 .list().forEach(versions::add);
         versions.sort(Comparator.comparing(StatementTemplate::effectiveFrom));
@@ -82,7 +85,7 @@ public class StatementTemplates {
     }
 
     public List<TemplateView> list() {
-        LocalDate today = LocalDate.now(VietnamTime.ZONE);
+        LocalDate today = VietnamTime.today(clock);
         String inForce = StatementTemplate.inForce(versions(), today).version();
         List<TemplateView> views = new ArrayList<>();
         for (StatementTemplate builtIn : StatementTemplate.ELECTRONIC_COPY) {
@@ -90,7 +93,7 @@ public class StatementTemplates {
                     builtIn.version().equals(inForce), null, null));
         }
         jdbc.sql("select * from statement_templates").query((rs, n) -> new TemplateView(rs.getString("version"),
-                        rs.getDate("effective_from").toLocalDate(), Arrays.asList(rs.getString("lines").split("\n", -1)),
+                        rs.getObject("effective_from", LocalDate.class), Arrays.asList(rs.getString("lines").split("\n", -1)),
                         false, rs.getString("version").equals(inForce), rs.getString("created_by"),
                         VietnamTime.of(rs.getObject("created_at", OffsetDateTime.class))))
                 .list().forEach(views::add);
@@ -101,7 +104,7 @@ public class StatementTemplates {
     /** Adds a version after checking its wording and stamping it once on a sample page. */
     public TemplateView add(SohoaPrincipal principal, NewTemplate template) {
         StatementTemplate checked = checked(principal, template);
-        if (!checked.effectiveFrom().isAfter(LocalDate.now(VietnamTime.ZONE))) {
+        if (!checked.effectiveFrom().isAfter(VietnamTime.today(clock))) {
             throw new InvalidInputException("effectiveFrom", "a new version begins tomorrow at the earliest, so that "
                     + "the copies of one day carry one wording", "phiên bản mới áp dụng sớm nhất từ ngày mai");
         }

@@ -43,6 +43,7 @@ class DigitizeDocument {
     private final DocumentPages documentPages;
     private final ScanDecoder decoder;
     private final OcrPipeline pipeline;
+    private final java.time.Clock clock;
     private final vn.sohoa.app.stats.DossierFacts facts;
     private final vn.sohoa.app.webhook.Webhooks webhooks;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
@@ -50,7 +51,9 @@ class DigitizeDocument {
     DigitizeDocument(DocumentRepository documents, AgencyRepository agencies, UserRepository users,
                      ObjectStore store, DocumentPages documentPages, ScanDecoder decoder, OcrPipeline pipeline,
                      vn.sohoa.app.stats.DossierFacts facts, vn.sohoa.app.webhook.Webhooks webhooks,
-                     org.springframework.transaction.PlatformTransactionManager transactions) {
+                     org.springframework.transaction.PlatformTransactionManager transactions,
+                     java.time.Clock clock) {
+        this.clock = clock;
         this.facts = facts;
         this.webhooks = webhooks;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -90,7 +93,7 @@ class DigitizeDocument {
                 documentId, UUID.randomUUID().toString());
         StoredObject stored = store.putNew(key, result.pdf(), "application/pdf",
                 Map.of("document-id", documentId, "kind", "pdfa-2b"));
-        OffsetDateTime digitizedAt = OffsetDateTime.now(VietnamTime.ZONE);
+        OffsetDateTime digitizedAt = OffsetDateTime.now(clock.withZone(VietnamTime.ZONE));
         // the document's state and the statistics' fact change together, or not at all (the job then retries)
         transaction.executeWithoutResult(status -> {
             documents.markDigitized(documentId, key.toString(), stored.sha256(), stored.size(), pages.count(),
@@ -115,6 +118,6 @@ class DigitizeDocument {
         String clerk = users.find(document.uploadedBy()).map(u -> u.fullName() + " (" + u.username() + ")")
                 .orElse(document.uploadedBy());
         return new DigitizationMarker(document.title(), document.agencyCode(), agencyName, clerk,
-                OffsetDateTime.now(VietnamTime.ZONE).withNano(0));
+                VietnamTime.now(clock));
     }
 }

@@ -188,7 +188,7 @@ public class DocumentRepository {
                 rs.getString("uploaded_by"), VietnamTime.of(rs.getObject("created_at", OffsetDateTime.class)),
                 VietnamTime.of(rs.getObject("digitized_at", OffsetDateTime.class)),
                 new PaperIdentity(rs.getString("citizen_id"), rs.getString("paper_type"),
-                        rs.getDate("valid_until") == null ? null : rs.getDate("valid_until").toLocalDate()),
+                        rs.getObject("valid_until", java.time.LocalDate.class)),
                 rs.getString("reused_from"), rs.getString("page_plan"));
     }
 }

@@ -60,11 +60,14 @@ public class DocumentService {
 
     private final vn.sohoa.app.agency.AgencyRepository agencies;
     private final vn.sohoa.app.stats.DossierFacts facts;
+    private final java.time.Clock clock;
 
     DocumentService(DossierService dossiers, DocumentRepository documents, AccessPolicy access, ObjectStore store,
                     IngestLimits limits, ScanDecoder decoder, SohoaProperties properties,
                     ObjectProvider<SchedulerClient> scheduler, TransactionTemplate transaction, AuditLog audit,
-                    vn.sohoa.app.agency.AgencyRepository agencies, vn.sohoa.app.stats.DossierFacts facts) {
+                    vn.sohoa.app.agency.AgencyRepository agencies, vn.sohoa.app.stats.DossierFacts facts,
+                    java.time.Clock clock) {
+        this.clock = clock;
         this.agencies = agencies;
         this.facts = facts;
         this.audit = audit;
@@ -155,7 +158,7 @@ public class DocumentService {
     void scheduleDigitizing(String id, boolean again) {
         // absent only in command-line tools, which never upload
         scheduler.getObject().schedule(DigitizeTasks.DIGITIZE.instance(again ? id + "@" + UUID.randomUUID() : id)
-                .data(id).scheduledTo(Instant.now()));
+                .data(id).scheduledTo(Instant.now())); // db-scheduler's own (real) time
     }
 
     /**
@@ -169,7 +172,7 @@ public class DocumentService {
             throw new InvalidInputException("citizenId", "citizenId is required", "cần số định danh cá nhân (citizenId)");
         }
         return documents.reusable(citizen, PaperIdentity.paperType(paperType), province(principal),
-                java.time.LocalDate.now(VietnamTime.ZONE)).stream().map(DocumentView::of).toList();
+                VietnamTime.today(clock)).stream().map(DocumentView::of).toList();
     }
 
     /**
@@ -190,7 +193,7 @@ public class DocumentService {
             throw new ConflictException("document " + source.id() + " is not a digitized paper of a citizen",
                     "giấy tờ " + source.id() + " chưa được số hóa hoặc không gắn với công dân");
         }
-        java.time.LocalDate today = java.time.LocalDate.now(VietnamTime.ZONE);
+        java.time.LocalDate today = VietnamTime.today(clock);
         if (!source.paper().validOn(today)) {
             throw new ConflictException("the paper " + source.id() + " expired on " + source.paper().validUntil(),
                     "giấy tờ " + source.id() + " đã hết hiệu lực từ " + source.paper().validUntil());
@@ -198,7 +201,7 @@ public class DocumentService {
         String originalId = source.reusedFrom() != null ? source.reusedFrom() : source.id();
         DocumentRecord original = documents.find(originalId).orElseThrow();
         String id = UUID.randomUUID().toString();
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(VietnamTime.ZONE);
+        java.time.OffsetDateTime now = VietnamTime.now(clock);
         transaction.executeWithoutResult(status -> {
             documents.insertReused(id, dossier.code(), original, principal.username(), now);
             facts.componentReused(dossier.code(), id, now);

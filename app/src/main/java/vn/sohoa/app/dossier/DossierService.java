@@ -1,5 +1,6 @@
 package vn.sohoa.app.dossier;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -28,10 +29,12 @@ public class DossierService {
     private static final Set<Role> MAY_REGISTER = Set.of(Role.CLERK, Role.SYSTEM, Role.ADMIN);
 
     private final DossierRepository dossiers;
+    private final Clock clock;
     private final AccessPolicy access;
     private final DossierFacts facts;
 
-    DossierService(DossierRepository dossiers, AccessPolicy access, DossierFacts facts) {
+    DossierService(DossierRepository dossiers, AccessPolicy access, DossierFacts facts, Clock clock) {
+        this.clock = clock;
         this.dossiers = dossiers;
         this.access = access;
         this.facts = facts;
@@ -90,7 +93,7 @@ public class DossierService {
     /** The next free dossier code of the agency for today (Vietnam time): what the register form proposes. */
     public String nextCode(SohoaPrincipal principal, String agencyCode) {
         access.requireVisible(principal, agencyCode, "agency " + agencyCode);
-        java.time.LocalDate today = java.time.LocalDate.now(VietnamTime.ZONE);
+        java.time.LocalDate today = VietnamTime.today(clock);
         String prefix = String.format("%s-%02d%02d%02d-", agencyCode, today.getYear() % 100, today.getMonthValue(),
                 today.getDayOfMonth());
         int next = dossiers.lastSequence(prefix) + 1;

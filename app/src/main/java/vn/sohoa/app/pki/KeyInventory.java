@@ -1,5 +1,6 @@
 package vn.sohoa.app.pki;
 
+import java.time.Clock;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,9 +51,11 @@ class KeyInventory {
     private final UserRepository users;
     private final AccessPolicy access;
     private final SohoaProperties properties;
+    private final Clock clock;
 
     KeyInventory(SigningKeys keys, AgencyRepository agencies, UserRepository users, AccessPolicy access,
-                 SohoaProperties properties) {
+                 SohoaProperties properties, Clock clock) {
+        this.clock = clock;
         this.keys = keys;
         this.agencies = agencies;
         this.users = users;
@@ -70,7 +73,7 @@ class KeyInventory {
         }
         var visible = access.visibleAgencies(principal);
         List<KeyView> views = new ArrayList<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Agency agency : access.visibleAgencyList(principal)) {
             views.add(view(agency.code(), agency.name(), "AGENCY_SEAL", now,
                     () -> keys.agencyKey(agency.code(), agency.name()).certificate()));
@@ -85,6 +88,12 @@ class KeyInventory {
         return new Inventory(properties.signing().keys(), views);
     }
 
+    /** A certificate's state at {@code now}: EXPIRES_SOON within 30 days of its end. */
+    static KeyState state(Instant notBefore, Instant notAfter, Instant now) {
+        return now.isAfter(notAfter) ? KeyState.EXPIRED : now.isBefore(notBefore) ? KeyState.NOT_YET_VALID
+                : now.plus(WARN_BEFORE).isAfter(notAfter) ? KeyState.EXPIRES_SOON : KeyState.VALID;
+    }
+
     private static KeyView view(String owner, String ownerName, String purpose, Instant now,
                                 java.util.function.Supplier<X509Certificate> certificate) {
         X509Certificate cert;
@@ -96,8 +105,7 @@ class KeyInventory {
         }
         Instant notAfter = cert.getNotAfter().toInstant();
         Instant notBefore = cert.getNotBefore().toInstant();
-        KeyState state = now.isAfter(notAfter) ? KeyState.EXPIRED : now.isBefore(notBefore) ? KeyState.NOT_YET_VALID
-                : now.plus(WARN_BEFORE).isAfter(notAfter) ? KeyState.EXPIRES_SOON : KeyState.VALID;
+        KeyState state = state(notBefore, notAfter, now);
         return new KeyView(owner, ownerName, purpose, cert.getSubjectX500Principal().getName(),
                 cert.getIssuerX500Principal().getName(), cert.getSerialNumber().toString(16),
                 OffsetDateTime.ofInstant(notBefore, VietnamTime.ZONE), OffsetDateTime.ofInstant(notAfter, VietnamTime.ZONE),

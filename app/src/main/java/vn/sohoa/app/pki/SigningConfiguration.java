@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,30 +42,31 @@ class SigningConfiguration {
     }
 
     @Bean
-    DevelopmentPki developmentPki(SohoaProperties properties, PublicBaseUrl base) {
+    DevelopmentPki developmentPki(SohoaProperties properties, PublicBaseUrl base, Clock clock) {
         return DevelopmentPki.openOrCreate(properties.home().resolve("pki"), new DevelopmentPki.Endpoints(
-                base + PkiController.CRL_PATH, base + PkiController.OCSP_PATH));
+                base + PkiController.CRL_PATH, base + PkiController.OCSP_PATH), clock);
     }
 
     @Bean
-    TimestampAuthority timestampAuthority(SohoaProperties properties, DevelopmentPki pki) {
+    TimestampAuthority timestampAuthority(SohoaProperties properties, DevelopmentPki pki, Clock clock) {
         String url = properties.signing().tsaUrl();
         if (url != null && !url.isBlank()) {
             return new HttpTimestampAuthority(URI.create(url), Duration.ofSeconds(20));
         }
-        return new LocalTimestampAuthority(pki.timeStampingKey());
+        return new LocalTimestampAuthority(pki.timeStampingKey(), clock);
     }
 
     @Bean
-    PadesSigner padesSigner(TimestampAuthority timestampAuthority, SohoaProperties properties) {
+    PadesSigner padesSigner(TimestampAuthority timestampAuthority, SohoaProperties properties, Clock clock) {
         return new PadesSigner(timestampAuthority, new ValidationDataCollector(
                 new RevocationFetcher(properties.signing().revocationTimeout(),
-                        properties.signing().revocationMaxAge())));
+                        properties.signing().revocationMaxAge(), clock)));
     }
 
     /** The remote signing service of certifiers, when one is configured (sohoa.signing.remote.base-url). */
     @Bean
-    RemoteSigning remoteSigning(SohoaProperties properties, PadesSigner signer, SignatureVerifier verifier) {
+    RemoteSigning remoteSigning(SohoaProperties properties, PadesSigner signer, SignatureVerifier verifier,
+                                Clock clock) {
         SohoaProperties.Remote remote = properties.signing().remote();
         if (!remote.enabled()) {
             return RemoteSigning.NONE;
@@ -82,7 +84,7 @@ class SigningConfiguration {
         };
         return new RemoteSigning(new vn.sohoa.signing.remote.RemoteCertifierSigner(
                 new vn.sohoa.signing.remote.CscClient(URI.create(remote.baseUrl()), token, remote.timeout()),
-                signer, chain -> verifier.requireTrusted(chain, java.time.Instant.now())));
+                signer, chain -> verifier.requireTrusted(chain, clock.instant())));
     }
 
     @Bean
@@ -91,7 +93,8 @@ class SigningConfiguration {
     }
 
     @Bean
-    SignatureVerifier signatureVerifier(SohoaProperties properties, DevelopmentPki pki) throws IOException {
+    SignatureVerifier signatureVerifier(SohoaProperties properties, DevelopmentPki pki, Clock clock)
+            throws IOException {
         List<X509Certificate> anchors = new ArrayList<>();
         if (properties.signing().keys() == SohoaProperties.KeySource.DEVELOPMENT) {
             anchors.add(pki.rootCertificate());
@@ -99,7 +102,7 @@ class SigningConfiguration {
         for (Path pem : properties.signing().trustAnchors()) {
             anchors.addAll(readCertificates(pem));
         }
-        return new SignatureVerifier(anchors);
+        return new SignatureVerifier(anchors, clock);
     }
 
     private static List<X509Certificate> readCertificates(Path pem) throws IOException {

@@ -110,12 +110,6 @@ public class HotFolder implements SmartLifecycle {
         }
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    HotFolder(HotFolderProperties settings, SohoaProperties properties, DocumentService documents,
-              DossierRepository dossiers) {
-        this(settings, properties, documents, dossiers, Clock.systemUTC());
-    }
-
     HotFolder(HotFolderProperties settings, SohoaProperties properties, DocumentService documents,
               DossierRepository dossiers, Clock clock) {
         this.settings = settings;

@@ -2,7 +2,6 @@ package vn.sohoa.app.stats;
 
 import java.io.PrintStream;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,7 +73,7 @@ public final class GenerateCommand {
             jdbc.sql("insert into agencies (code, name, level) values (?, ?, ?) on conflict do nothing")
                     .params(PROVINCE, "UBND tỉnh Thử Tải (Z99)", AdministrativeLevel.PROVINCE.name()).update();
         });
-        YearMonth to = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        YearMonth to = YearMonth.from(vn.sohoa.app.config.VietnamTime.today(context.getBean(java.time.Clock.class)));
         YearMonth from = to.minusMonths(months - 1L);
         GeneratedFacts generator = new GeneratedFacts(units.directory(), seed);
         long unitMonths = generator.unitMonths(from, to);

@@ -1,5 +1,7 @@
 package vn.sohoa.app.units;
 
+import vn.sohoa.app.config.VietnamTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -29,8 +31,10 @@ class UnitController {
 
     private final UnitRepository units;
     private final AuditLog audit;
+    private final Clock clock;
 
-    UnitController(UnitRepository units, AuditLog audit) {
+    UnitController(UnitRepository units, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.units = units;
         this.audit = audit;
     }
@@ -46,7 +50,7 @@ class UnitController {
             return directory.all();
         }
         try {
-            return directory.validOn(on == null || on.isBlank() ? LocalDate.now() : LocalDate.parse(on.strip()));
+            return directory.validOn(on == null || on.isBlank() ? VietnamTime.today(clock) : LocalDate.parse(on.strip()));
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("on", "on must be a date like 2025-07-01, or 'all'",
                     "tham số on phải là ngày dạng 2025-07-01 hoặc 'all'");

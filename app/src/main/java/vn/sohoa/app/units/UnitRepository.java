@@ -115,8 +115,8 @@ public class UnitRepository {
         List<AdminUnit> units = jdbc.sql("select code, valid_from, valid_to, name, level, parent_code from admin_units")
                 .query((rs, n) -> new AdminUnit(rs.getString("code"), rs.getString("name"),
                         AdministrativeLevel.valueOf(rs.getString("level")), rs.getString("parent_code"),
-                        rs.getDate("valid_from").toLocalDate(),
-                        rs.getDate("valid_to") == null ? null : rs.getDate("valid_to").toLocalDate()))
+                        rs.getObject("valid_from", java.time.LocalDate.class),
+                        rs.getObject("valid_to", java.time.LocalDate.class)))
                 .list();
         Map<String, List<String>> links = new HashMap<>();
         jdbc.sql("select predecessor_code, successor_code from admin_unit_successors order by successor_code")

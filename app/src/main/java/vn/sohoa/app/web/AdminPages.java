@@ -1,5 +1,6 @@
 package vn.sohoa.app.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,8 +28,10 @@ class AdminPages {
 
     private final AccessPolicy access;
     private final StatementTemplates templates;
+    private final Clock clock;
 
-    AdminPages(AccessPolicy access, StatementTemplates templates) {
+    AdminPages(AccessPolicy access, StatementTemplates templates, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.templates = templates;
     }
@@ -42,13 +45,14 @@ class AdminPages {
         model.addAttribute("roles", java.util.List.of(Role.CLERK, Role.CERTIFIER, Role.SUPERVISOR, Role.ADMIN));
         model.addAttribute("levels", AdministrativeLevel.values());
         model.addAttribute("indicators", Indicator.values());
-        model.addAttribute("year", LocalDate.now(VietnamTime.ZONE).getYear());
-        model.addAttribute("today", LocalDate.now(VietnamTime.ZONE));
+        LocalDate today = VietnamTime.today(clock);
+        model.addAttribute("year", today.getYear());
+        model.addAttribute("today", today);
         List<StatementTemplates.TemplateView> versions = templates.list();
         model.addAttribute("templates", versions);
         model.addAttribute("templateInForce", versions.stream().filter(StatementTemplates.TemplateView::inForce)
                 .findFirst().map(v -> String.join("\n", v.lines())).orElse(""));
-        model.addAttribute("tomorrow", LocalDate.now(VietnamTime.ZONE).plusDays(1));
+        model.addAttribute("tomorrow", today.plusDays(1));
         return "admin";
     }
 }

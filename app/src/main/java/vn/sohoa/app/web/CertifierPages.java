@@ -1,5 +1,6 @@
 package vn.sohoa.app.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -22,8 +23,10 @@ class CertifierPages {
 
     private final DocumentService documents;
     private final AccessPolicy access;
+    private final Clock clock;
 
-    CertifierPages(DocumentService documents, AccessPolicy access) {
+    CertifierPages(DocumentService documents, AccessPolicy access, Clock clock) {
+        this.clock = clock;
         this.documents = documents;
         this.access = access;
     }
@@ -41,7 +44,7 @@ class CertifierPages {
                     @RequestParam(defaultValue = "ELECTRONIC_COPY") RegisterKind kind,
                     @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
                     Model model) {
-        LocalDate today = LocalDate.now(VietnamTime.ZONE);
+        LocalDate today = VietnamTime.today(clock);
         List<Agency> visible = access.visibleAgencyList(principal);
         String chosen = agency != null ? agency : principal.agencyCode() != null ? principal.agencyCode()
                 : visible.isEmpty() ? "" : visible.get(0).code();

@@ -1,5 +1,6 @@
 package vn.sohoa.app.web;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,15 +27,17 @@ import vn.sohoa.app.stats.Period;
 class StatisticsPage {
 
     private final IndicatorReports reports;
+    private final Clock clock;
 
-    StatisticsPage(IndicatorReports reports) {
+    StatisticsPage(IndicatorReports reports, Clock clock) {
         this.reports = reports;
+        this.clock = clock;
     }
 
     @GetMapping("/statistics")
     String dashboard(@AuthenticationPrincipal SohoaPrincipal principal, @RequestParam(required = false) String unit,
                      @RequestParam(required = false) String period, Model model) {
-        YearMonth now = YearMonth.now(VietnamTime.ZONE);
+        YearMonth now = YearMonth.from(VietnamTime.today(clock));
         String chosen = period == null || period.isBlank() ? String.valueOf(now.getYear()) : period.strip();
         IndicatorReports.Report report = reports.report(principal, unit, Period.parse(chosen));
         List<IndicatorReports.TrendPoint> trend = reports.trend(principal, report.unit(), now.minusMonths(11), now);

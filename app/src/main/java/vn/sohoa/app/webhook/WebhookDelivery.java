@@ -1,5 +1,6 @@
 package vn.sohoa.app.webhook;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,13 +43,13 @@ class WebhookDelivery {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Bean
-    OneTimeTask<String> deliverWebhookTask(JdbcClient jdbc, SohoaProperties properties) {
+    OneTimeTask<String> deliverWebhookTask(JdbcClient jdbc, SohoaProperties properties, Clock clock) {
         return Tasks.oneTime(TASK)
                 .onFailure(new BackoffThenGiveUp(properties.jobs(), "webhook delivery", (id, why) ->
                         jdbc.sql("update webhook_deliveries set gave_up_at = ?, last_error = ? where id = ?")
-                                .params(OffsetDateTime.now(), why.length() > 1900 ? why.substring(0, 1900) : why, id)
+                                .params(OffsetDateTime.now(clock), why.length() > 1900 ? why.substring(0, 1900) : why, id)
                                 .update()))
-                .execute((instance, context) -> send(jdbc, instance.getData()));
+                .execute((instance, context) -> send(jdbc, clock, instance.getData()));
     }
 
     /** The signature header's value for {@code body} sent at {@code timestamp} (epoch seconds). */
@@ -63,7 +64,7 @@ class WebhookDelivery {
         }
     }
 
-    private static void send(JdbcClient jdbc, String deliveryId) {
+    private static void send(JdbcClient jdbc, Clock clock, String deliveryId) {
         record Target(String url, String secret, String eventType, String payload, boolean delivered) {
         }
         Target target = jdbc.sql("select s.url, s.secret, d.event_type, d.payload, d.delivered_at "
@@ -77,6 +78,7 @@ class WebhookDelivery {
             return; // gone, or delivered by an attempt that crashed before its job completed
         }
         byte[] body = target.payload().getBytes(StandardCharsets.UTF_8);
+        // the receiver checks this against its own clock to refuse replays: the real time, not the service's clock
         long timestamp = Instant.now().getEpochSecond();
         int status;
         String error = null;
@@ -103,7 +105,7 @@ class WebhookDelivery {
         }
         jdbc.sql("update webhook_deliveries set attempts = attempts + 1, last_status = ?, last_error = ?, "
                         + "delivered_at = ? where id = ?")
-                .params(status == 0 ? null : status, error, error == null ? OffsetDateTime.now() : null, deliveryId)
+                .params(status == 0 ? null : status, error, error == null ? OffsetDateTime.now(clock) : null, deliveryId)
                 .update();
         if (error != null) {
             throw new IllegalStateException("webhook " + deliveryId + " to " + URI.create(target.url()).getHost()

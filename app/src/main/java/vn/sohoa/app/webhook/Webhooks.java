@@ -1,5 +1,6 @@
 package vn.sohoa.app.webhook;
 
+import java.time.Clock;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -46,11 +47,13 @@ public class Webhooks {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final AgencyRepository agencies;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final SecureRandom random = new SecureRandom();
 
-    Webhooks(JdbcClient jdbc, AgencyRepository agencies, ObjectProvider<SchedulerClient> scheduler) {
+    Webhooks(JdbcClient jdbc, AgencyRepository agencies, ObjectProvider<SchedulerClient> scheduler, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.scheduler = scheduler;
@@ -135,14 +138,14 @@ public class Webhooks {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("id", id);
             payload.put("type", event.wireName());
-            payload.put("occurredAt", Instant.now().toString());
+            payload.put("occurredAt", clock.instant().toString());
             payload.put("agencyCode", agencyCode);
             payload.put("data", data);
             jdbc.sql("insert into webhook_deliveries (id, subscription_id, event_type, payload) values (?, ?, ?, ?)")
                     .params(id, subscription.id(), event.name(), JSON.writeValueAsString(payload)).update();
             SchedulerClient client = scheduler.getIfAvailable();
             if (client != null) {
-                client.schedule(WebhookDelivery.TASK.instance(id).data(id).scheduledTo(Instant.now()));
+                client.schedule(WebhookDelivery.TASK.instance(id).data(id).scheduledTo(Instant.now())); // db-scheduler's own (real) time
             }
         }
     }

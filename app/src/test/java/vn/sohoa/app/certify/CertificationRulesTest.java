@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.core.code.AdministrativeLevel;
 
 /** The domain notes' fee and competence rules, and the register's book label. */
+@Tag("any-date") // run with the JVM in UTC and in Vietnam's zone (see the parent POM)
 class CertificationRulesTest {
 
     @Test

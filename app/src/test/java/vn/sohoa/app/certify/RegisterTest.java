@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import vn.sohoa.app.config.VietnamTime;
  * boundary in Vietnam time, void numbers, and numbers left pending by a crash. Run on H2 here and on PostgreSQL by
  * {@link PostgresRegisterTest}.
  */
+@Tag("any-date") // run with the JVM in UTC and in Vietnam's zone (see the parent POM)
 abstract class RegisterTest {
 
     static final String AGENCY = "000.00.30.H42";

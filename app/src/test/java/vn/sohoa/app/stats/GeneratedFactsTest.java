@@ -6,12 +6,14 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import vn.sohoa.app.units.UnitCsv;
 import vn.sohoa.app.units.UnitDirectory;
 
 /** The load-test province and its generated dossiers: the counts asked for, valid events, the same for one seed. */
+@Tag("any-date") // run with the JVM in UTC and in Vietnam's zone (see the parent POM)
 class GeneratedFactsTest {
 
     static UnitDirectory syntheticProvince() {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import vn.sohoa.core.error.InvalidInputException;
  * commune moved under the province), a dossier transferred between units, events out of order and late, events sent
  * twice, empty denominators, targets. Run on H2 here and on PostgreSQL by {@link PostgresIndicatorsDatabaseTest}.
  */
+@Tag("any-date") // run with the JVM in UTC and in Vietnam's zone (see the parent POM)
 abstract class IndicatorsDatabaseTest {
 
     static final String UNITS = """

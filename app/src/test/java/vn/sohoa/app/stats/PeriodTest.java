@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import vn.sohoa.core.error.InvalidInputException;
 
+@Tag("any-date") // run with the JVM in UTC and in Vietnam's zone (see the parent POM)
 class PeriodTest {
 
     @Test

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import vn.sohoa.core.error.InvalidInputException;
 
 /** Which units a report covers across the 2025 reform: abolished districts, merged communes, moved parents. */
+@Tag("any-date") // run with the JVM in UTC and in Vietnam's zone (see the parent POM)
 class UnitDirectoryTest {
 
     static final String UNITS = """

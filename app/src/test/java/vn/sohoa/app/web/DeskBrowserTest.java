@@ -257,7 +257,7 @@ class DeskBrowserTest {
         JsonNode verdict = verify(copy);
         assertThat(verdict.get("valid").asBoolean()).as(verdict.toString()).isTrue();
         assertThat(verdict.get("signatures")).hasSize(2);
-        var dss = DssJudge.validate(copy, devRoot()).getSimpleReport();
+        var dss = DssJudge.validate(copy, devRoot(), clock.instant()).getSimpleReport();
         assertThat(dss.getSignatureIdList()).hasSize(2);
         for (String id : dss.getSignatureIdList()) {
             assertThat(dss.getIndication(id)).as("%s: %s", id, dss.getSubIndication(id))
@@ -358,6 +358,8 @@ class DeskBrowserTest {
         return JsonMapper.builder().build().readTree(response.body());
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
     @org.springframework.beans.factory.annotation.Autowired
     vn.sohoa.app.config.SohoaProperties properties;
     @org.springframework.beans.factory.annotation.Autowired

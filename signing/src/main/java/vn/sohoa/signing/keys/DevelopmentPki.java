@@ -17,6 +17,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -118,16 +119,24 @@ public final class DevelopmentPki {
     private final Endpoints endpoints;
     private final char[] password;
     private final SigningKey root;
+    /** Dates every certificate, CRL and OCSP answer: the service's clock, so that tests can move it. */
+    private final Clock clock;
 
-    private DevelopmentPki(Path directory, Endpoints endpoints, char[] password, SigningKey root) {
+    private DevelopmentPki(Path directory, Endpoints endpoints, char[] password, SigningKey root, Clock clock) {
         this.directory = directory;
         this.endpoints = endpoints;
         this.password = password;
         this.root = root;
+        this.clock = clock;
     }
 
-    /** Opens the PKI in {@code directory}, creating the root CA and TSA on first use. */
-    public static synchronized DevelopmentPki openOrCreate(Path directory, Endpoints endpoints) {
+    /** Opens the PKI in {@code directory}, creating the root CA and TSA on first use, on the system clock. */
+    public static DevelopmentPki openOrCreate(Path directory, Endpoints endpoints) {
+        return openOrCreate(directory, endpoints, Clock.systemUTC());
+    }
+
+    /** Opens the PKI in {@code directory}, creating the root CA and TSA on first use; {@code clock} dates them. */
+    public static synchronized DevelopmentPki openOrCreate(Path directory, Endpoints endpoints, Clock clock) {
         try {
             Files.createDirectories(directory);
             char[] password = readOrCreatePassword(directory.resolve(PASSWORD_FILE));
@@ -136,11 +145,11 @@ public final class DevelopmentPki {
             if (Files.exists(rootFile)) {
                 root = Pkcs12KeySource.load(rootFile, password);
             } else {
-                root = createRoot();
+                root = createRoot(clock.instant());
                 writePkcs12(rootFile, root, password);
             }
             writePem(directory.resolve(ROOT_PEM), root.certificate());
-            DevelopmentPki pki = new DevelopmentPki(directory, endpoints, password, root);
+            DevelopmentPki pki = new DevelopmentPki(directory, endpoints, password, root, clock);
             pki.issueOrLoad(TSA_FILE, "Sohoa Development Time-Stamping Authority", "Sohoa", Purpose.TIME_STAMPING);
             return pki;
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
@@ -202,7 +211,7 @@ public final class DevelopmentPki {
                     .addRDN(BCStyle.OU, DEV_MARK)
                     .addRDN(BCStyle.CN, devCommonName(commonName))
                     .build();
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                     X500Name.getInstance(root.certificate().getSubjectX500Principal().getEncoded()), serial(),
                     Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(LEAF_LIFETIME)), subject,
@@ -259,7 +268,7 @@ public final class DevelopmentPki {
     /** A CRL signed now by the root, valid for a week, listing every revoked certificate. */
     public byte[] currentCrl() {
         try {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             X509v2CRLBuilder builder = new X509v2CRLBuilder(
                     X500Name.getInstance(root.certificate().getSubjectX500Principal().getEncoded()), Date.from(now));
             builder.setNextUpdate(Date.from(now.plus(REVOCATION_VALIDITY)));
@@ -295,7 +304,7 @@ public final class DevelopmentPki {
             X509CertificateHolder issuer = new JcaX509CertificateHolder(root.certificate());
             BasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(root.certificate().getPublicKey(),
                     digests.get(RespID.HASH_SHA1));
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             Map<BigInteger, Revocation> revoked = revocations();
             for (Req single : parsed.getRequestList()) {
                 CertificateID id = single.getCertID();
@@ -375,7 +384,7 @@ public final class DevelopmentPki {
         return value.length() <= 64 ? value : value.substring(0, 64);
     }
 
-    private static SigningKey createRoot()
+    private static SigningKey createRoot(Instant now)
             throws GeneralSecurityException, OperatorCreationException, IOException {
         KeyPair pair = newKeyPair();
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
@@ -384,7 +393,6 @@ public final class DevelopmentPki {
                 .addRDN(BCStyle.OU, DEV_MARK)
                 .addRDN(BCStyle.CN, devCommonName("Sohoa Development Root CA"))
                 .build();
-        Instant now = Instant.now();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(),
                 Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(ROOT_LIFETIME)), subject,
                 pair.getPublic());
@@ -393,15 +401,14 @@ public final class DevelopmentPki {
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
         builder.addExtension(Extension.subjectKeyIdentifier, false,
                 extensions.createSubjectKeyIdentifier(pair.getPublic()));
-        SigningKey selfSigner = new SigningKey(pair.getPrivate(), List.of(placeholder(pair, subject)));
+        SigningKey selfSigner = new SigningKey(pair.getPrivate(), List.of(placeholder(pair, subject, now)));
         X509Certificate certificate = sign(builder, selfSigner);
         return new SigningKey(pair.getPrivate(), List.of(certificate));
     }
 
     /** A throwaway self-signed certificate, only so that the root's key can be wrapped before its real cert. */
-    private static X509Certificate placeholder(KeyPair pair, X500Name subject)
+    private static X509Certificate placeholder(KeyPair pair, X500Name subject, Instant now)
             throws OperatorCreationException, GeneralSecurityException {
-        Instant now = Instant.now();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, BigInteger.ONE,
                 Date.from(now), Date.from(now.plusSeconds(60)), subject, pair.getPublic());
         return new JcaX509CertificateConverter().getCertificate(

@@ -13,6 +13,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +76,7 @@ public final class RevocationFetcher {
     private final Map<String, CachedAnswer> answers = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Duration maxAge;
+    private final Clock clock;
 
     private record CachedAnswer(RevocationEvidence evidence, Instant fetchedAt) {
     }
@@ -85,8 +87,14 @@ public final class RevocationFetcher {
     }
 
     public RevocationFetcher(Duration timeout, Duration maxAge) {
+        this(timeout, maxAge, Clock.systemUTC());
+    }
+
+    /** @param clock judges whether an answer is current (an OCSP answer's thisUpdate, a CRL's nextUpdate) */
+    public RevocationFetcher(Duration timeout, Duration maxAge, Clock clock) {
         this.timeout = timeout;
         this.maxAge = maxAge;
+        this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
     }
@@ -95,7 +103,7 @@ public final class RevocationFetcher {
     public RevocationEvidence check(X509Certificate certificate, X509Certificate issuer) {
         String key = certificate.getIssuerX500Principal().getName() + "#" + certificate.getSerialNumber();
         CachedAnswer cached = answers.get(key);
-        if (cached != null && cached.fetchedAt().plus(maxAge).isAfter(Instant.now())) {
+        if (cached != null && cached.fetchedAt().plus(maxAge).isAfter(clock.instant())) {
             return cached.evidence();
         }
         List<String> failures = new ArrayList<>();
@@ -103,7 +111,7 @@ public final class RevocationFetcher {
             try {
                 RevocationEvidence evidence = ocsp(url, certificate, issuer);
                 if (!maxAge.isZero()) {
-                    answers.put(key, new CachedAnswer(evidence, Instant.now()));
+                    answers.put(key, new CachedAnswer(evidence, clock.instant()));
                 }
                 return evidence;
             } catch (RevocationUnavailableException e) {
@@ -158,7 +166,7 @@ public final class RevocationFetcher {
             SingleResp single = Arrays.stream(basic.getResponses()).filter(r -> r.getCertID().equals(id))
                     .findFirst().orElseThrow(() -> new RevocationUnavailableException(
                             "the answer is not about this certificate"));
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             if (single.getThisUpdate().toInstant().isAfter(now.plus(SKEW))
                     || (single.getNextUpdate() != null && single.getNextUpdate().toInstant().isBefore(now))) {
                 throw new RevocationUnavailableException("the answer is not current (this update "
@@ -212,7 +220,7 @@ public final class RevocationFetcher {
     private RevocationEvidence crl(String url, X509Certificate certificate, X509Certificate issuer) {
         try {
             X509CRL crl = crls.get(url);
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             if (crl == null || crl.getNextUpdate() == null || crl.getNextUpdate().toInstant().isBefore(now)) {
                 crl = (X509CRL) CertificateFactory.getInstance("X.509")
                         .generateCRL(new ByteArrayInputStream(get(url)));

@@ -2,6 +2,7 @@ package vn.sohoa.signing.tsa;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Date;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -41,8 +42,15 @@ public final class LocalTimestampAuthority implements TimestampAuthority {
     private final TimeStampResponseGenerator responder;
     private final SecureRandom random = new SecureRandom();
     private final int tokenLength;
+    /** The time written into each token: the service's clock. */
+    private final Clock clock;
 
     public LocalTimestampAuthority(SigningKey tsaKey) {
+        this(tsaKey, Clock.systemUTC());
+    }
+
+    public LocalTimestampAuthority(SigningKey tsaKey, Clock clock) {
+        this.clock = clock;
         try {
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
                     signerInfoGenerator(tsaKey).build(tsaKey.signatureAlgorithm(),
@@ -106,7 +114,7 @@ public final class LocalTimestampAuthority implements TimestampAuthority {
             TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
             requests.setCertReq(true);
             TimeStampRequest request = requests.generate(TSPAlgorithms.SHA256, sha256Imprint, fixedLengthRandom());
-            TimeStampResponse response = responder.generate(request, fixedLengthRandom(), new Date());
+            TimeStampResponse response = responder.generate(request, fixedLengthRandom(), Date.from(clock.instant()));
             response.validate(request);
             return response.getTimeStampToken().getEncoded();
         } catch (Exception e) {

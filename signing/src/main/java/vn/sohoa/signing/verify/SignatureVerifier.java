@@ -10,6 +10,7 @@ import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -52,8 +53,15 @@ public final class SignatureVerifier {
     private static final COSName ETSI_RFC3161 = COSName.getPDFName("ETSI.RFC3161");
 
     private final Set<TrustAnchor> anchors;
+    /** The time a signature without a time-stamp is judged at. */
+    private final Clock clock;
 
     public SignatureVerifier(Collection<X509Certificate> trustAnchors) {
+        this(trustAnchors, Clock.systemUTC());
+    }
+
+    public SignatureVerifier(Collection<X509Certificate> trustAnchors, Clock clock) {
+        this.clock = clock;
         this.anchors = new HashSet<>();
         for (X509Certificate anchor : trustAnchors) {
             anchors.add(new TrustAnchor(anchor, null));
@@ -125,7 +133,7 @@ public final class SignatureVerifier {
                     problems.add("the signed bytes were changed after signing (digest or signature mismatch)");
                 }
                 TimeStampToken token = signatureTimestamp(signerInfo, problems);
-                Date validationTime = new Date();
+                Date validationTime = Date.from(clock.instant());
                 if (token != null) {
                     timestampTime = token.getTimeStampInfo().getGenTime().toInstant().atOffset(VIETNAM);
                     validationTime = token.getTimeStampInfo().getGenTime();
