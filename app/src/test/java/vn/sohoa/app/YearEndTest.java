@@ -50,12 +50,13 @@ import vn.sohoa.core.testing.SharedCorpus;
 class YearEndTest {
 
     static final int PORT = EndToEndTest.freePort();
-    static final String AGENCY = "000.00.30.H42";
+    // the demo commune and its accounts, as the end-to-end test signs in
+    static final String AGENCY = EndToEndTest.AGENCY;
+    static final String CLERK = EndToEndTest.CLERK;
+    static final String CERTIFIER = EndToEndTest.CERTIFIER;
+    static final String SUPERVISOR = EndToEndTest.SUPERVISOR;
+    static final String ADMIN = EndToEndTest.ADMIN;
     static final String DISTRICT = "000.00.20.H42";
-    static final String CLERK = SohoaHttpClient.basic("clerk", "demo-pass");
-    static final String CERTIFIER = SohoaHttpClient.basic("certifier", "demo-pass");
-    static final String SUPERVISOR = SohoaHttpClient.basic("supervisor", "demo-pass");
-    static final String ADMIN = SohoaHttpClient.basic("admin", "admin-pass");
     static final String DISTRICT_CERTIFIER = SohoaHttpClient.basic("district-certifier", "district-pass-1234");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
