@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.sohoa.app.audit.AuditCommand;
+import vn.sohoa.app.ocr.OcrCommand;
 import vn.sohoa.app.storage.ScrubCommand;
-import vn.sohoa.ocr.OcrCommand;
 
 /**
  * The Sohoa service. The same jar runs the command-line tools: {@code ocr} digitizes files without the server;

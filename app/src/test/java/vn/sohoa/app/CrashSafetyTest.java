@@ -42,7 +42,9 @@ class CrashSafetyTest {
         return ServiceNode.start(home, port, home.resolve("service.log"), List.of(), Map.of(),
                 "--sohoa.public-base-url=http://127.0.0.1:" + port,
                 // a number left pending by the crash is settled this long after it was taken
-                "--sohoa.certification.interrupted-after=5s");
+                "--sohoa.certification.interrupted-after=5s",
+                // and looked for every 2 s instead of every minute
+                "--sohoa.certification.settle-every=2s");
     }
 
     static void kill(Process service) throws InterruptedException {
@@ -109,7 +111,7 @@ class CrashSafetyTest {
 
         service = start(port);
         try {
-            // numbers the crash left PENDING are settled by the recurring job (every minute) after 5 s
+            // numbers the crash left PENDING are settled by the recurring job (every 2 s here) after 5 s
             JsonNode entries = null;
             long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
             while (System.nanoTime() < deadline) {

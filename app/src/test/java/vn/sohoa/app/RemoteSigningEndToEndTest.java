@@ -1,16 +1,16 @@
 package vn.sohoa.app;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,9 +69,10 @@ class RemoteSigningEndToEndTest {
         SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + PORT);
         assertThat(api.postJson("/api/v1/dossiers", CLERK, "{\"code\":\"" + DOSSIER + "\",\"agencyCode\":"
                 + "\"000.00.30.H42\",\"receivedAt\":\"2026-11-30T08:00:00+07:00\"}").statusCode()).isEqualTo(201);
+        // a born-digital PDF keeps its own text: digitized without Tesseract (the OCR path has its own tests)
         HttpResponse<String> accepted = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
-                new String[][]{{"title", "Giấy xác nhận"}}, new Object[][]{{"files", "a03.png",
-                        Files.readAllBytes(SharedCorpus.corpus("clean/a03.png"))}});
+                new String[][]{{"title", "Giấy xác nhận"}}, new Object[][]{{"files", "a03.pdf",
+                        Files.readAllBytes(SharedCorpus.corpus("src/a03.pdf"))}});
         String documentId = JSON.readTree(accepted.body()).get("id").asString();
         assertThat(api.awaitFinished(documentId, CLERK, Duration.ofSeconds(90)).get("status").asString())
                 .isEqualTo("DIGITIZED");

@@ -49,9 +49,10 @@ class StoreOutageTest {
     final JsonMapper json = JsonMapper.builder().build();
 
     HttpResponse<String> upload() throws Exception {
+        // a born-digital PDF keeps its own text: digitized without Tesseract (the OCR path has its own tests)
         return api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
-                new String[][]{{"title", "Quyết định"}}, new Object[][]{{"files", "a03.png",
-                        Files.readAllBytes(SharedCorpus.corpus("clean/a03.png"))}});
+                new String[][]{{"title", "Quyết định"}}, new Object[][]{{"files", "a03.pdf",
+                        Files.readAllBytes(SharedCorpus.corpus("src/a03.pdf"))}});
     }
 
     @Test

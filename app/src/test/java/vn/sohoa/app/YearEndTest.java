@@ -142,10 +142,11 @@ class YearEndTest {
         assertThat(json(api.get("/api/v1/dossiers/next-code?agencyCode=" + AGENCY, CLERK)).get("code").asString())
                 .as("the next code is of the service's day in Vietnam").isEqualTo(
                         "%s-%02d1231-0003".formatted(AGENCY, YEAR % 100));
+        // a born-digital PDF keeps its own text: digitized without Tesseract (the OCR path has its own tests)
         HttpResponse<String> accepted = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
                 new String[][]{{"title", "Giấy khai sinh"}, {"citizenId", CITIZEN}, {"paperType", "GIAY_KHAI_SINH"},
                         {"validUntil", YEAR + "-12-31"}},
-                new Object[][]{{"files", "a03.png", Files.readAllBytes(SharedCorpus.corpus("clean/a03.png"))}});
+                new Object[][]{{"files", "a03.pdf", Files.readAllBytes(SharedCorpus.corpus("src/a03.pdf"))}});
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         documentId = json(accepted).get("id").asString();
         JsonNode status = api.awaitFinished(documentId, CLERK, Duration.ofMinutes(2));

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
-import java.util.function.IntFunction;
 
 import vn.sohoa.core.document.DigitizationMarker;
 import vn.sohoa.core.document.PageImage;
+import vn.sohoa.core.document.PageSource;
 import vn.sohoa.core.error.InvalidInputException;
-import vn.sohoa.ingest.ScanPages;
 import vn.sohoa.ocr.engine.OcrEnginePool;
 import vn.sohoa.ocr.pdfa.AssemblePdfA;
 
@@ -32,39 +31,41 @@ public final class OcrPipeline {
         this.assemblePdfA = new AssemblePdfA(options.pdfa());
     }
 
+    /** Digitizes the pages of a document: {@link #recognise} then {@link #assemble}. */
+    public DigitizedDocument digitize(PageSource pages, DigitizationMarker marker, ProgressListener progress) {
+        return assemble(recognise(pages, progress), marker);
+    }
+
+    /** Digitizes pages already decoded (tests, tools). */
+    public DigitizedDocument digitize(List<PageImage> pages, DigitizationMarker marker, ProgressListener progress) {
+        return digitize(PageSource.of(pages), marker, progress);
+    }
+
     /**
-     * Digitizes the pages of an upload. Each page is decoded, recognised and compressed on a worker, so memory holds
-     * the pages in work and the compressed images of the finished ones.
+     * Recognises the pages in parallel on the engine pool. Each page is decoded, recognised and compressed on a
+     * worker, so memory holds the pages in work and the compressed images of the finished ones. Returns them in page
+     * order; the first failure cancels the rest.
      */
-    public DigitizedDocument digitize(ScanPages pages, DigitizationMarker marker, ProgressListener progress) {
+    public List<OcrPage> recognise(PageSource pages, ProgressListener progress) {
         List<Future<OcrPage>> pending = new ArrayList<>(pages.count());
         for (int number = 1; number <= pages.count(); number++) {
             int page = number;
             pending.add(pool.submit(engine -> recognizePage.apply(engine, pages.page(page))));
         }
-        return complete(pending, pages::source, marker, progress);
-    }
-
-    /** Digitizes pages already decoded (tests, tools). */
-    public DigitizedDocument digitize(List<PageImage> pages, DigitizationMarker marker, ProgressListener progress) {
-        List<Future<OcrPage>> pending = new ArrayList<>(pages.size());
-        for (PageImage page : pages) {
-            pending.add(pool.submit(engine -> recognizePage.apply(engine, page)));
-        }
-        return complete(pending, number -> pages.get(number - 1).source(), marker, progress);
-    }
-
-    private DigitizedDocument complete(List<Future<OcrPage>> pending, IntFunction<String> source,
-                                       DigitizationMarker marker, ProgressListener progress) {
         List<OcrPage> recognised = new ArrayList<>(pending.size());
         try {
             for (int i = 0; i < pending.size(); i++) {
-                recognised.add(await(pending.get(i), i + 1, source.apply(i + 1)));
+                recognised.add(await(pending.get(i), i + 1, pages.source(i + 1)));
                 progress.pagesDone(i + 1, pending.size());
             }
         } finally {
             pending.forEach(future -> future.cancel(true));
         }
+        return recognised;
+    }
+
+    /** Assembles recognised pages, in order, into one searchable PDF/A. */
+    public DigitizedDocument assemble(List<OcrPage> recognised, DigitizationMarker marker) {
         byte[] pdf = assemblePdfA.apply(recognised, marker);
         List<DigitizedDocument.PageSummary> summaries = recognised.stream()
                 .map(p -> new DigitizedDocument.PageSummary(p.number(), p.orientation().clockwiseDegrees(),

@@ -3,9 +3,7 @@ package vn.sohoa.ocr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import vn.sohoa.core.document.DigitizationMarker;
 import vn.sohoa.core.document.PageImage;
@@ -31,8 +28,8 @@ import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
 import vn.sohoa.ocr.engine.OcrEngine;
 import vn.sohoa.ocr.engine.OcrEnginePool;
-import vn.sohoa.ocr.engine.Recognition;
 import vn.sohoa.ocr.engine.OrientationGuess;
+import vn.sohoa.ocr.engine.Recognition;
 import vn.sohoa.ocr.engine.TesseractOcrEngine;
 
 /** The whole OCR path with the real Tesseract 5 and the corpus scans; veraPDF judges every output. */
@@ -218,25 +215,5 @@ class OcrPipelineTest {
                     .hasMessageContaining("page 1")
                     .hasMessageContaining("segmentation fault");
         }
-    }
-
-    @Test
-    void commandLineWritesTheSamePdfAAndReportsBadInputInOneLine(@TempDir Path directory) throws IOException {
-        Path output = directory.resolve("out.pdf");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = OcrCommand.run(List.of(SharedCorpus.corpus("clean/a06.png").toString(), "-o", output.toString()),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
-        assertThat(exit).isEqualTo(OcrCommand.OK);
-        assertThat(VeraPdfJudge.pdfA2bFailures(Files.readAllBytes(output))).isEmpty();
-
-        Path notAScan = Files.writeString(directory.resolve("notes.txt"), "hello");
-        ByteArrayOutputStream err2 = new ByteArrayOutputStream();
-        Path output2 = directory.resolve("out2.pdf");
-        int exit2 = OcrCommand.run(List.of(notAScan.toString(), "-o", output2.toString()),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err2));
-        assertThat(exit2).isEqualTo(OcrCommand.INPUT_ERROR);
-        assertThat(err2.toString(StandardCharsets.UTF_8).strip()).contains("notes.txt")
-                .contains("not a PNG, JPEG, TIFF or PDF").doesNotContain("\n");
-        assertThat(output2).doesNotExist();
     }
 }

@@ -3,13 +3,14 @@ package vn.sohoa.ingest;
 import java.util.List;
 
 import vn.sohoa.core.document.PageImage;
+import vn.sohoa.core.document.PageSource;
 import vn.sohoa.core.image.RightAngle;
 
 /**
  * The pages of an upload, indexed but not decoded: each page is decoded when it is asked for, by whichever thread
  * asks, so that only the pages in work occupy memory.
  */
-public final class ScanPages {
+public final class ScanPages implements PageSource {
 
     /** Where page {@code number} of the document is: which file, which page of it, turned how. */
     record PageRef(ScanFile file, int fileIndex, int indexInFile, int number, int clockwiseDegrees) {
@@ -23,6 +24,7 @@ public final class ScanPages {
         this.pages = List.copyOf(pages);
     }
 
+    @Override
     public int count() {
         return pages.size();
     }
@@ -32,6 +34,7 @@ public final class ScanPages {
      *
      * @throws ScanRejectedException when the page cannot be decoded
      */
+    @Override
     public PageImage page(int number) {
         if (number < 1 || number > pages.size()) {
             throw new IndexOutOfBoundsException("page " + number + " of " + pages.size());
@@ -53,6 +56,7 @@ public final class ScanPages {
     }
 
     /** Which uploaded file and page a document page comes from, for messages. */
+    @Override
     public String source(int number) {
         PageRef ref = pages.get(number - 1);
         return ref.file().name() + " page " + (ref.indexInFile() + 1);

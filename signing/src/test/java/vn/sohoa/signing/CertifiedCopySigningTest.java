@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.time.Duration;
-import java.time.Instant;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
@@ -39,13 +38,10 @@ import vn.sohoa.signing.pades.PadesSigner;
 import vn.sohoa.signing.pades.SignatureRequest;
 import vn.sohoa.signing.pades.SignerRole;
 import vn.sohoa.signing.revocation.CertificateRevokedException;
-import vn.sohoa.signing.revocation.RevocationFetcher;
-import vn.sohoa.signing.revocation.ValidationDataCollector;
 import vn.sohoa.signing.stamp.CertificationStatement;
 import vn.sohoa.signing.stamp.StampImages;
 import vn.sohoa.signing.stamp.StampStatement;
 import vn.sohoa.signing.stamp.StatementTemplate;
-import vn.sohoa.signing.tsa.LocalTimestampAuthority;
 import vn.sohoa.signing.verify.PadesLevel;
 import vn.sohoa.signing.verify.SignatureVerifier;
 import vn.sohoa.signing.verify.VerificationReport;
@@ -73,8 +69,7 @@ class CertifiedCopySigningTest {
                 DevelopmentPki.Purpose.AGENCY_SEAL);
         certifier = pki.issueOrLoad("certifier.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
                 DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
-        signer = new PadesSigner(new LocalTimestampAuthority(pki.timeStampingKey()),
-                new ValidationDataCollector(new RevocationFetcher(Duration.ofSeconds(10))));
+        signer = pkiServer.signer();
     }
 
     @AfterAll

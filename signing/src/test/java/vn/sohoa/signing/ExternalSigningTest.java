@@ -9,11 +9,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-
 import javax.crypto.Cipher;
 
 import org.bouncycastle.asn1.DERNull;
@@ -37,9 +35,6 @@ import vn.sohoa.signing.pades.PadesSigner;
 import vn.sohoa.signing.pades.PreparedSignature;
 import vn.sohoa.signing.pades.SignatureRequest;
 import vn.sohoa.signing.pades.SignerRole;
-import vn.sohoa.signing.revocation.RevocationFetcher;
-import vn.sohoa.signing.revocation.ValidationDataCollector;
-import vn.sohoa.signing.tsa.LocalTimestampAuthority;
 
 /**
  * The two-step signature of a certifier whose key is outside the service (a USB token, a remote signing service):
@@ -62,8 +57,7 @@ class ExternalSigningTest {
     static void start() throws Exception {
         pkiServer = new PkiServer(pkiDir);
         pki = pkiServer.pki();
-        signer = new PadesSigner(new LocalTimestampAuthority(pki.timeStampingKey()),
-                new ValidationDataCollector(new RevocationFetcher(Duration.ofSeconds(10))));
+        signer = pkiServer.signer();
         certifierOnToken = pki.issueOrLoad("token.p12", "Lê Thị Cúc", "UBND xã Hòa Phong",
                 DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
         agency = pki.issueOrLoad("agency.p12", "UBND xã Hòa Phong", "UBND xã Hòa Phong",
@@ -92,10 +86,10 @@ class ExternalSigningTest {
     @Test
     void aDigestSignedOutsideCompletesACopyThatEuDssAcceptsAsLt() throws Exception {
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
-        PreparedSignature prepared = signer.prepareExternal(original, certifierOnToken.chain(),
+        PreparedSignature prepared = signer.prepare(original, certifierOnToken.chain(),
                 request(SignerRole.CERTIFIER, "Lê Thị Cúc", false));
 
-        byte[] certifierSigned = signer.completeExternal(prepared, signHash(prepared.digestToSign(), certifierOnToken));
+        byte[] certifierSigned = signer.complete(prepared, signHash(prepared.dataToSign().digest(), certifierOnToken));
         byte[] copy = signer.extendToLongTerm(signer.sign(certifierSigned, agency,
                 request(SignerRole.AGENCY, "UBND xã Hòa Phong", true)));
 
@@ -110,34 +104,18 @@ class ExternalSigningTest {
     }
 
     @Test
-    void aSignatureOverTheAttributesThemselvesWorksToo() throws Exception {
-        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
-        PreparedSignature prepared = signer.prepareExternal(original, certifierOnToken.chain(),
-                request(SignerRole.CERTIFIER, "Lê Thị Cúc", false));
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(certifierOnToken.privateKey());
-        rsa.update(prepared.signedAttributes());
-
-        byte[] signed = signer.completeExternal(prepared, rsa.sign());
-
-        SimpleReport report = DssJudge.validate(signer.extendToLongTerm(signed), pki.rootCertificate())
-                .getSimpleReport();
-        assertThat(report.getIndication(report.getFirstSignatureId())).isEqualTo(Indication.TOTAL_PASSED);
-    }
-
-    @Test
     void aWrongValueIsRefusedAndTheRightOneStillCompletes() throws Exception {
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
-        PreparedSignature prepared = signer.prepareExternal(original, certifierOnToken.chain(),
+        PreparedSignature prepared = signer.prepare(original, certifierOnToken.chain(),
                 request(SignerRole.CERTIFIER, "Lê Thị Cúc", false));
 
-        byte[] otherKeysValue = signHash(prepared.digestToSign(), agency);
-        assertThatThrownBy(() -> signer.completeExternal(prepared, otherKeysValue))
+        byte[] otherKeysValue = signHash(prepared.dataToSign().digest(), agency);
+        assertThatThrownBy(() -> signer.complete(prepared, otherKeysValue))
                 .isInstanceOf(InvalidSignatureValueException.class).hasMessageContaining("does not match");
-        assertThatThrownBy(() -> signer.completeExternal(prepared, new byte[]{1, 2, 3}))
+        assertThatThrownBy(() -> signer.complete(prepared, new byte[]{1, 2, 3}))
                 .isInstanceOf(InvalidSignatureValueException.class);
 
-        byte[] signed = signer.completeExternal(prepared, signHash(prepared.digestToSign(), certifierOnToken));
+        byte[] signed = signer.complete(prepared, signHash(prepared.dataToSign().digest(), certifierOnToken));
         assertThat(DssJudge.validate(signed, pki.rootCertificate()).getSimpleReport().getSignaturesCount())
                 .isEqualTo(1);
     }
@@ -151,7 +129,7 @@ class ExternalSigningTest {
                 DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
 
-        assertThatThrownBy(() -> signer.prepareExternal(original, List.of(certificate, pki.rootCertificate()),
+        assertThatThrownBy(() -> signer.prepare(original, List.of(certificate, pki.rootCertificate()),
                 request(SignerRole.CERTIFIER, "EC holder", false)))
                 .isInstanceOf(SigningException.class).hasMessageContaining("needs an RSA certificate");
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -27,14 +26,11 @@ import vn.sohoa.signing.keys.SigningKey;
 import vn.sohoa.signing.pades.PadesSigner;
 import vn.sohoa.signing.pades.SignatureRequest;
 import vn.sohoa.signing.pades.SignerRole;
-import vn.sohoa.signing.revocation.RevocationFetcher;
-import vn.sohoa.signing.revocation.ValidationDataCollector;
-import vn.sohoa.signing.tsa.LocalTimestampAuthority;
 
 /** The agency's key in a PKCS#11 token (SoftHSM2, a real PKCS#11 module): made there, never out, signs there. */
 class Pkcs11SigningTest {
 
-    private static final String PIN = "246810";
+    private static final String PIN = SoftHsm.PIN;
 
     @TempDir
     static Path pkiDir;
@@ -45,8 +41,8 @@ class Pkcs11SigningTest {
     @BeforeAll
     static void start() throws Exception {
         pkiServer = new PkiServer(pkiDir);
-        token = SoftHsm.initialize("sohoa-agency", PIN);
-        neverLoggedIn = SoftHsm.initialize("sohoa-wrong-pin", PIN);
+        token = SoftHsm.token("sohoa-agency");
+        neverLoggedIn = SoftHsm.token("sohoa-wrong-pin");
     }
 
     @AfterAll
@@ -69,8 +65,7 @@ class Pkcs11SigningTest {
         assertThat(key.provider().getName()).startsWith("SunPKCS11");
         assertThat(key.privateKey().getEncoded()).as("a token key is not extractable").isNull();
 
-        PadesSigner signer = new PadesSigner(new LocalTimestampAuthority(pki.timeStampingKey()),
-                new ValidationDataCollector(new RevocationFetcher(Duration.ofSeconds(10))));
+        PadesSigner signer = pkiServer.signer();
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
         byte[] signed = signer.extendToLongTerm(signer.sign(original, key, new SignatureRequest(SignerRole.AGENCY,
                 "UBND xã Hòa Phong", "Chứng thực bản sao điện tử từ bản chính", "UBND xã Hòa Phong",

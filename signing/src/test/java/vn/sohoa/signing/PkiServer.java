@@ -7,7 +7,6 @@ import java.nio.file.Path;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import vn.sohoa.signing.keys.DevelopmentPki;
 
 /**
@@ -48,6 +47,14 @@ public final class PkiServer implements AutoCloseable {
 
     public DevelopmentPki pki() {
         return pki;
+    }
+
+    /** A signer time-stamping with the development TSA and fetching validation data from this server. */
+    public vn.sohoa.signing.pades.PadesSigner signer() {
+        return new vn.sohoa.signing.pades.PadesSigner(
+                new vn.sohoa.signing.tsa.LocalTimestampAuthority(pki.timeStampingKey()),
+                new vn.sohoa.signing.revocation.ValidationDataCollector(
+                        new vn.sohoa.signing.revocation.RevocationFetcher(java.time.Duration.ofSeconds(10))));
     }
 
     private static void answer(HttpExchange exchange, String type, byte[] body) throws IOException {

@@ -25,11 +25,9 @@ import vn.sohoa.signing.keys.SigningKey;
 import vn.sohoa.signing.pades.PadesSigner;
 import vn.sohoa.signing.pades.SignatureRequest;
 import vn.sohoa.signing.pades.SignerRole;
+import vn.sohoa.signing.pades.SigningOutcome;
 import vn.sohoa.signing.remote.CscClient;
-import vn.sohoa.signing.remote.RemoteCertifierSigner;
-import vn.sohoa.signing.revocation.RevocationFetcher;
-import vn.sohoa.signing.revocation.ValidationDataCollector;
-import vn.sohoa.signing.tsa.LocalTimestampAuthority;
+import vn.sohoa.signing.remote.CscDevice;
 
 /** The certifier's key at a remote signing service reached through the CSC API v2 (see {@link CscTestServer}). */
 class RemoteSigningTest {
@@ -50,8 +48,7 @@ class RemoteSigningTest {
         agency = pki.issueOrLoad("agency.p12", "UBND xã Hòa Phong", "UBND xã Hòa Phong",
                 DevelopmentPki.Purpose.AGENCY_SEAL);
         csc = new CscTestServer("token-123", "cred-duc", remoteKey, "4711");
-        signer = new PadesSigner(new LocalTimestampAuthority(pki.timeStampingKey()),
-                new ValidationDataCollector(new RevocationFetcher(Duration.ofSeconds(10))));
+        signer = pkiServer.signer();
     }
 
     @AfterAll
@@ -63,27 +60,6 @@ class RemoteSigningTest {
     static SignatureRequest request(SignerRole role, String name, boolean lock) {
         return new SignatureRequest(role, name, "Chứng thực bản sao điện tử từ bản chính, số 9", "UBND xã Hòa Phong",
                 ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).withNano(0), lock);
-    }
-
-    @Test
-    void aRemotelyHeldKeySignsAndTheCopyIsLtInEuDss() throws Exception {
-        CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", Duration.ofSeconds(10));
-        assertThat(client.listCredentials("duc")).containsExactly("cred-duc");
-
-        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
-        byte[] certifierSigned = new RemoteCertifierSigner(client, signer, trusted()).sign(original, "cred-duc",
-                "4711".toCharArray(), request(SignerRole.CERTIFIER, "Phạm Minh Đức", false));
-        byte[] copy = signer.extendToLongTerm(signer.sign(certifierSigned, agency,
-                request(SignerRole.AGENCY, "UBND xã Hòa Phong", true)));
-
-        SimpleReport report = DssJudge.validate(copy, pkiServer.pki().rootCertificate()).getSimpleReport();
-        assertThat(report.getSignatureIdList()).hasSize(2);
-        for (String id : report.getSignatureIdList()) {
-            assertThat(report.getIndication(id)).as("%s %s", id, report.getSubIndication(id))
-                    .isEqualTo(Indication.TOTAL_PASSED);
-            assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
-        }
-        assertThat(report.getSignedBy(report.getSignatureIdList().get(0))).contains("Phạm Minh Đức");
     }
 
     static java.util.function.Consumer<java.util.List<java.security.cert.X509Certificate>> trusted() {
@@ -98,9 +74,9 @@ class RemoteSigningTest {
         var otherCa = new vn.sohoa.signing.verify.SignatureVerifier(java.util.List.of(stranger.rootCertificate()));
         CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", Duration.ofSeconds(10));
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
-        assertThatThrownBy(() -> new RemoteCertifierSigner(client, signer,
-                chain -> otherCa.requireTrusted(chain, java.time.Instant.now())).sign(original, "cred-duc",
-                "4711".toCharArray(), request(SignerRole.CERTIFIER, "Phạm Minh Đức", false)))
+        assertThatThrownBy(() -> signer.sign(original, new CscDevice(client, "cred-duc", "4711".toCharArray(),
+                chain -> otherCa.requireTrusted(chain, java.time.Instant.now())),
+                request(SignerRole.CERTIFIER, "Phạm Minh Đức", false)))
                 .isInstanceOf(SigningException.class).hasMessageContaining("does not chain to a trusted root");
     }
 
@@ -108,8 +84,8 @@ class RemoteSigningTest {
     void aWrongPinOrTokenIsTheServicesClearRefusal() throws Exception {
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
         CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", Duration.ofSeconds(10));
-        assertThatThrownBy(() -> new RemoteCertifierSigner(client, signer, trusted()).sign(original, "cred-duc",
-                "0000".toCharArray(), request(SignerRole.CERTIFIER, "Phạm Minh Đức", false)))
+        assertThatThrownBy(() -> signer.sign(original, new CscDevice(client, "cred-duc", "0000".toCharArray(),
+                trusted()), request(SignerRole.CERTIFIER, "Phạm Minh Đức", false)))
                 .isInstanceOf(SigningException.class)
                 .hasMessageContaining("refused credentials/authorize").hasMessageContaining("invalid PIN")
                 .hasMessageNotContaining("0000");

@@ -16,9 +16,8 @@ import vn.sohoa.signing.keys.Pkcs11Token;
  * A fresh SoftHSM2 token for a test run, made with Debian's softhsm2-util: a real PKCS#11 module loaded into the
  * JVM, standing in for an agency's HSM. SoftHSM2 finds its configuration through the SOFTHSM2_CONF environment
  * variable, which the build sets for every test JVM (pom.xml); the token directory beside it is emptied once per
- * test JVM. PKCS#11 login state belongs to the process and the token, so a test that needs a token nobody has logged
- * in to yet makes its own — before the first token is opened: the module reads its tokens once, when the JVM loads
- * it.
+ * test JVM. PKCS#11 login state belongs to the process and the token, so tests that need different login states
+ * use different tokens, all made together before the first is opened.
  */
 public final class SoftHsm {
 
@@ -28,7 +27,16 @@ public final class SoftHsm {
             Path.of("/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so"));
     private static final Pattern REASSIGNED = Pattern.compile("reassigned to slot (\\d+)");
 
-    private static boolean emptied;
+    /** The user PIN of every test token; the security officer's PIN is it twice. */
+    public static final String PIN = "246810";
+    /**
+     * Every token a test JVM may use, made together on first use: the module reads its tokens once, when the JVM
+     * loads it, so a token made after that would be invisible (CKR_SLOT_ID_INVALID).
+     */
+    private static final List<String> LABELS = List.of("sohoa-agency", "sohoa-wrong-pin", "sohoa-devices",
+            "sohoa-service");
+
+    private static java.util.Map<String, Token> tokens;
 
     private SoftHsm() {
     }
@@ -36,29 +44,52 @@ public final class SoftHsm {
     public record Token(Path module, Pkcs11Token.Slot slot, String label) {
     }
 
-    /** Initializes a new token labelled {@code label} with the user PIN {@code pin}. */
-    public static synchronized Token initialize(String label, String pin) throws IOException, InterruptedException {
-        String conf = System.getenv("SOFTHSM2_CONF");
-        if (conf == null) {
-            throw new IllegalStateException("SOFTHSM2_CONF is not set: run the tests through Maven (pom.xml sets it)");
+    /** The test token labelled {@code label} (one of {@link #LABELS}), with the user PIN {@link #PIN}. */
+    public static synchronized Token token(String label) throws IOException, InterruptedException {
+        if (tokens == null) {
+            java.util.Map<String, Token> made = new java.util.LinkedHashMap<>();
+            emptyTokenDirectory();
+            for (String each : LABELS) {
+                made.put(each, initialize(each));
+            }
+            tokens = made;
         }
-        Path module = MODULES.stream().filter(Files::isReadable).findFirst().orElseThrow(() ->
-                new IllegalStateException("SoftHSM2 is not installed (apt-get install softhsm2; ./sohoa test does)"));
-        Path confFile = Path.of(conf);
-        Path tokens = confFile.resolveSibling("tokens");
-        if (!emptied && Files.exists(tokens)) {
+        Token token = tokens.get(label);
+        if (token == null) {
+            throw new IllegalArgumentException("no test token " + label + "; add it to SoftHsm.LABELS");
+        }
+        return token;
+    }
+
+    private static void emptyTokenDirectory() throws IOException {
+        Path tokens = configuration().resolveSibling("tokens");
+        if (Files.exists(tokens)) {
             try (Stream<Path> old = Files.walk(tokens)) {
                 for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }
         }
-        emptied = true;
+    }
+
+    private static Path configuration() {
+        String conf = System.getenv("SOFTHSM2_CONF");
+        if (conf == null) {
+            throw new IllegalStateException("SOFTHSM2_CONF is not set: run the tests through Maven (pom.xml sets it)");
+        }
+        return Path.of(conf);
+    }
+
+    private static Token initialize(String label) throws IOException, InterruptedException {
+        Path module = MODULES.stream().filter(Files::isReadable).findFirst().orElseThrow(() ->
+                new IllegalStateException("SoftHSM2 is not installed (apt-get install softhsm2; ./sohoa test does)"));
+        Path confFile = configuration();
+        Path tokens = confFile.resolveSibling("tokens");
         Files.createDirectories(tokens);
         Files.writeString(confFile, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
                 + "log.level = ERROR\n", StandardCharsets.US_ASCII);
         Process init = new ProcessBuilder("softhsm2-util", "--init-token", "--free", "--label", label,
-                "--pin", pin, "--so-pin", pin + pin).redirectErrorStream(true).start();
+                "--pin", PIN, "--so-pin", PIN + PIN).redirectErrorStream(true).start();
         String output = new String(init.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (init.waitFor() != 0) {
             throw new IllegalStateException("softhsm2-util --init-token failed: " + output);

@@ -8,8 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.sohoa.app.security.AccessPolicy;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.SohoaPrincipal;
 
 @RestController
 @Tag(name = "Agencies", description = "Cơ quan, đơn vị hành chính")
@@ -35,7 +34,7 @@ class AgencyController {
     org.springframework.http.ResponseEntity<Agency> create(@AuthenticationPrincipal SohoaPrincipal principal,
                                                            @org.springframework.web.bind.annotation.RequestBody
                                                            NewAgency request) {
-        if (principal.role() != vn.sohoa.app.security.Role.ADMIN) {
+        if (principal.role() != vn.sohoa.app.principal.Role.ADMIN) {
             throw new vn.sohoa.app.error.ForbiddenException("only administrators add agencies",
                     "chỉ quản trị viên được thêm cơ quan");
         }

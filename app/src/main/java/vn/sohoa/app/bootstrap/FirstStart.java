@@ -1,7 +1,7 @@
 package vn.sohoa.app.bootstrap;
 
-import java.time.Clock;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.config.SohoaProperties;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.UserRepository;
 import vn.sohoa.app.config.VietnamTime;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.security.UserRepository;
 import vn.sohoa.app.stats.BulkFacts;
 import vn.sohoa.app.stats.GeneratedFacts;
 import vn.sohoa.app.stats.Indicator;

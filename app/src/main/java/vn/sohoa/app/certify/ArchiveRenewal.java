@@ -14,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.core.storage.ObjectKey;
@@ -35,23 +34,23 @@ public class ArchiveRenewal {
     private static final int BATCH = 500;
 
     private final CertificationRepository certifications;
-    private final CertificationService service;
+    private final CertifiedCopies copies;
     private final PadesSigner signer;
     private final ObjectStore store;
     private final TransactionTemplate transaction;
     private final Register register;
     private final Duration margin;
 
-    ArchiveRenewal(CertificationRepository certifications, CertificationService service, PadesSigner signer,
+    ArchiveRenewal(CertificationRepository certifications, CertifiedCopies copies, PadesSigner signer,
                    ObjectStore store, TransactionTemplate transaction, Register register,
-                   SohoaProperties properties) {
+                   CertificationSettings settings) {
         this.certifications = certifications;
-        this.service = service;
+        this.copies = copies;
         this.signer = signer;
         this.store = store;
         this.transaction = transaction;
         this.register = register;
-        this.margin = properties.certification().archiveRenewalMargin();
+        this.margin = settings.archiveRenewalMargin();
     }
 
     /** Renews every copy whose archive time-stamp expires within the margin; returns how many were renewed. */
@@ -72,7 +71,7 @@ public class ArchiveRenewal {
 
     private void renew(String id, OffsetDateTime now) {
         Certification copy = certifications.find(id).orElseThrow();
-        byte[] renewedPdf = signer.extendToLongTermArchive(service.latestVersion(copy));
+        byte[] renewedPdf = signer.extendToLongTermArchive(copies.latestVersion(copy));
         OffsetDateTime expiresAt = PadesSigner.lastDocumentTimestampExpiry(renewedPdf).orElseThrow()
                 .atOffset(VietnamTime.OFFSET);
         int sequence = certifications.renewals(id).size() + 1;

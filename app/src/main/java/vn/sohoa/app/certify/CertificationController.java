@@ -5,8 +5,8 @@ import java.net.URI;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
 
 import org.springframework.http.ContentDisposition;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.app.storage.PresignedLinks;
 import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.core.storage.ObjectKey;
@@ -33,20 +33,22 @@ import vn.sohoa.core.storage.ObjectKey;
 class CertificationController {
 
     private final CertificationService certifications;
+    private final CertifiedCopies copies;
     private final PresignedLinks links;
     private final vn.sohoa.app.audit.AuditLog audit;
 
     private byte[] downloaded(SohoaPrincipal principal, String id) {
-        byte[] pdf = certifications.pdf(principal, id);
+        byte[] pdf = copies.pdf(principal, id);
         audit.record(principal.username(), principal.agencyCode(), vn.sohoa.app.audit.AuditAction.COPY_DOWNLOADED,
                 id, "certified copy");
         return pdf;
     }
 
-    CertificationController(CertificationService certifications, PresignedLinks links,
+    CertificationController(CertificationService certifications, CertifiedCopies copies, PresignedLinks links,
                             vn.sohoa.app.audit.AuditLog audit) {
         this.audit = audit;
         this.certifications = certifications;
+        this.copies = copies;
         this.links = links;
     }
 
@@ -54,7 +56,7 @@ class CertificationController {
     @Operation(summary = "A time-limited link that fetches the certified copy straight from the object store")
     PresignedLinks.Link link(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id,
                              @RequestParam(required = false) Integer expiresInSeconds) {
-        return links.issue(ObjectKey.parse(certifications.get(principal, id).objectKey()), expiresInSeconds);
+        return links.issue(ObjectKey.parse(copies.get(principal, id).objectKey()), expiresInSeconds);
     }
 
     /** A certified copy as the API shows it. */
@@ -132,7 +134,7 @@ class CertificationController {
                         session.reservation().book(), "SHA-256", "2.16.840.1.101.3.4.2.1",
                         "RSASSA-PKCS1-v1_5 with SHA-256", "1.2.840.113549.1.1.11",
                         Base64.getEncoder().encodeToString(prepared.signedAttributes()),
-                        Base64.getEncoder().encodeToString(prepared.digestToSign()), session.expiresAt(), url));
+                        Base64.getEncoder().encodeToString(prepared.dataToSign().digest()), session.expiresAt(), url));
     }
 
     @PostMapping("/api/v1/signing-sessions/{sessionId}/signature")
@@ -211,7 +213,7 @@ class CertificationController {
     @GetMapping("/api/v1/certified-copies/{id}")
     @Operation(summary = "A certified copy's register entry")
     CertifiedCopyView get(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id) {
-        return CertifiedCopyView.of(certifications.get(principal, id));
+        return CertifiedCopyView.of(copies.get(principal, id));
     }
 
     @GetMapping(value = "/api/v1/certified-copies/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -230,7 +232,7 @@ class CertificationController {
                                    @RequestParam(required = false) String agencyCode,
                                    @RequestParam(required = false) Integer year,
                                    @RequestParam(required = false) Long registerNumber) {
-        return certifications.search(principal, agencyCode, year, registerNumber).stream()
+        return copies.search(principal, agencyCode, year, registerNumber).stream()
                 .map(CertifiedCopyView::of).toList();
     }
 }

@@ -26,11 +26,11 @@ public class PublicVerification {
     private final AgencyRepository agencies;
     private final UserRepository users;
     private final SignatureVerifier verifier;
-    private final CertificationService service;
+    private final CertifiedCopies copies;
 
     PublicVerification(CertificationRepository certifications, AgencyRepository agencies, UserRepository users,
-                       SignatureVerifier verifier, CertificationService service) {
-        this.service = service;
+                       SignatureVerifier verifier, CertifiedCopies copies) {
+        this.copies = copies;
         this.certifications = certifications;
         this.agencies = agencies;
         this.users = users;
@@ -66,7 +66,7 @@ public class PublicVerification {
         boolean intact;
         boolean valid;
         try {
-            byte[] stored = service.latestVersion(copy);
+            byte[] stored = copies.latestVersion(copy);
             intact = true;
             VerificationReport report = verifier.verify(stored);
             valid = report.valid();
@@ -89,7 +89,7 @@ public class PublicVerification {
         return certifications.find(id)
                 .filter(copy -> copy.verificationCode() != null && code != null
                         && same(code.strip().toUpperCase(), copy.verificationCode()))
-                .map(service::latestVersion);
+                .map(copies::latestVersion);
     }
 
     /** The SHA-256 of every version of the copy: the one issued and each archive renewal. */

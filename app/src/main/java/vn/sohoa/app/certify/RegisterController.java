@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.sohoa.app.agency.AccessPolicy;
 import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.app.error.NotFoundException;
-import vn.sohoa.app.security.AccessPolicy;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.error.InvalidInputException;
 
 /**

@@ -8,12 +8,11 @@ import org.springframework.context.annotation.Configuration;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-
 import vn.sohoa.app.config.SohoaProperties;
 
 /**
  * Settles register numbers left pending by a node that stopped mid-certification or by a certifier who never
- * returned an external signature, once a minute on one node of the cluster (db-scheduler runs a recurring task
+ * returned an external signature, every {@code sohoa.certification.settle-every} (a minute) on one node of the cluster (db-scheduler runs a recurring task
  * once, wherever it is free).
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,9 +20,9 @@ class SettleRegisterTask {
 
     @Bean
     RecurringTask<Void> settleInterruptedRegisterEntries(Register register, SigningSessions sessions,
-                                                         SohoaProperties properties) {
-        Duration interruptedAfter = properties.certification().interruptedAfter();
-        return Tasks.recurring("settle-register-entries", FixedDelay.of(Duration.ofMinutes(1)))
+                                                         CertificationSettings settings) {
+        Duration interruptedAfter = settings.interruptedAfter();
+        return Tasks.recurring("settle-register-entries", FixedDelay.of(settings.settleEvery()))
                 .execute((instance, context) -> {
                     sessions.expire(register.now().toOffsetDateTime());
                     register.settleInterrupted(interruptedAfter);

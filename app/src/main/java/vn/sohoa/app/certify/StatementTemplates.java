@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
@@ -30,8 +29,8 @@ import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.ForbiddenException;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.signing.keys.SigningException;
 import vn.sohoa.signing.stamp.CertificationStatement;

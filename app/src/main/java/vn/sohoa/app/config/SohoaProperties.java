@@ -19,14 +19,13 @@ import org.springframework.util.unit.DataSize;
  * @param signing       keys, trust anchors and time-stamping
  * @param jobs          retries of durable jobs
  * @param bootstrap     first-start accounts and demo data
- * @param certification limits of the certification register
  * @param security      sign-in throttling and API clients' rate limits
  */
 @ConfigurationProperties("sohoa")
 public record SohoaProperties(@DefaultValue("./data") Path home, String publicBaseUrl, @DefaultValue Ocr ocr,
                               @DefaultValue Ingest ingest, @DefaultValue Storage storage,
                               @DefaultValue Signing signing, @DefaultValue Jobs jobs,
-                              @DefaultValue Bootstrap bootstrap, @DefaultValue Certification certification,
+                              @DefaultValue Bootstrap bootstrap,
                               @DefaultValue Security security) {
 
     /**
@@ -38,28 +37,6 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      */
     public record Security(@DefaultValue("5") int loginMaxFailures, @DefaultValue("15m") Duration loginLock,
                            @DefaultValue("50") int apiRate, @DefaultValue("200") int apiBurst) {
-    }
-
-    /**
-     * @param maxCopies        most copies of one original certified at once under one number
-     * @param interruptedAfter a register number still pending after this long was interrupted (a node stopped):
-     *                         it is settled as issued or void
-     * @param externalSigningTimeout how long a certifier signing outside the service (USB token, remote signing)
-     *                               has to return the signature value; shorter than interruptedAfter
-     * @param imagesDirectory   where the pictures of seals ({@code seal-<agency code>.png}) and signatures
-     *                          ({@code signature-<username>.png}) are, drawn in the statement; default
-     *                          {@code <home>/images}; a missing picture is left out
-     * @param imageHeightPoints how tall they are drawn (points; 44 ≈ 1.55 cm)
-     * @param level                PAdES level of new copies: LT, or LTA with archive time-stamps
-     * @param archiveRenewalMargin an LTA copy gets a new archive time-stamp this long before the certificate of
-     *                             its last one expires (checked daily)
-     */
-    public record Certification(@DefaultValue("20") int maxCopies,
-                                @DefaultValue("10m") Duration interruptedAfter,
-                                @DefaultValue("5m") Duration externalSigningTimeout, Path imagesDirectory,
-                                @DefaultValue("44") float imageHeightPoints,
-                                @DefaultValue("LT") vn.sohoa.app.certify.CopyLevel level,
-                                @DefaultValue("90d") Duration archiveRenewalMargin) {
     }
 
     /**

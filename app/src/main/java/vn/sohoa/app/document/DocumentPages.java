@@ -9,7 +9,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
@@ -25,8 +24,8 @@ import vn.sohoa.app.audit.AuditAction;
 import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.ForbiddenException;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.app.storage.ObjectKeys;
 import vn.sohoa.core.document.DocumentStatus;
 import vn.sohoa.core.error.InvalidInputException;
@@ -58,9 +57,11 @@ public class DocumentPages {
     private final ScanDecoder decoder;
     private final TransactionTemplate transaction;
     private final AuditLog audit;
+    private final RawScans rawScans;
 
     DocumentPages(DocumentService documents, DocumentRepository repository, ObjectStore store, IngestLimits limits,
-                  ScanDecoder decoder, TransactionTemplate transaction, AuditLog audit) {
+                  ScanDecoder decoder, TransactionTemplate transaction, AuditLog audit, RawScans rawScans) {
+        this.rawScans = rawScans;
         this.documents = documents;
         this.repository = repository;
         this.store = store;
@@ -78,19 +79,8 @@ public class DocumentPages {
     public record PageTextView(int page, String text) {
     }
 
-    /** The raw scans of a document, read back and checked against their SHA-256. */
-    List<ScanFile> rawScans(String documentId) {
-        return repository.files(documentId).stream().map(this::rawScan).toList();
-    }
-
-    /** One raw scan, read back and checked against its SHA-256. */
-    private ScanFile rawScan(DocumentFile file) {
-        return ScanFile.accept(file.originalName(),
-                store.readVerified(ObjectKey.parse(file.objectKey()), file.sha256()), limits);
-    }
-
     private ScanPages open(DocumentRecord document) {
-        return decoder.open(rawScans(document.id()), PagePlan.parse(document.pagePlan()));
+        return decoder.open(rawScans.read(document.id()), PagePlan.parse(document.pagePlan()));
     }
 
     public List<PageView> pages(SohoaPrincipal principal, String id) {
@@ -125,7 +115,7 @@ public class DocumentPages {
         }
         requirePage(number, plan.pages().size());
         PagePlan.Page page = plan.pages().get(number - 1);
-        ScanFile scan = rawScan(repository.files(id).get(page.file()));
+        ScanFile scan = rawScans.read(repository.files(id).get(page.file()));
         ScanPages one = decoder.open(List.of(scan),
                 new PagePlan(List.of(new PagePlan.Page(0, page.pageInFile(), page.clockwiseDegrees()))));
         return png(scaled(one.page(1).image(), bounded));

@@ -1,21 +1,24 @@
 package vn.sohoa.app.document;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import vn.sohoa.app.agency.AccessPolicy;
+import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.audit.AuditAction;
 import vn.sohoa.app.audit.AuditLog;
-
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.dossier.Dossier;
@@ -23,9 +26,8 @@ import vn.sohoa.app.dossier.DossierService;
 import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.app.error.NotFoundException;
-import vn.sohoa.app.security.AccessPolicy;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.app.storage.ObjectKeys;
 import vn.sohoa.core.document.DocumentStatus;
 import vn.sohoa.core.document.InkMap;
@@ -58,18 +60,17 @@ public class DocumentService {
     private final TransactionTemplate transaction;
     private final AuditLog audit;
 
-    private final vn.sohoa.app.agency.AgencyRepository agencies;
-    private final vn.sohoa.app.stats.DossierFacts facts;
-    private final java.time.Clock clock;
+    private final AgencyRepository agencies;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     DocumentService(DossierService dossiers, DocumentRepository documents, AccessPolicy access, ObjectStore store,
                     IngestLimits limits, ScanDecoder decoder, SohoaProperties properties,
                     ObjectProvider<SchedulerClient> scheduler, TransactionTemplate transaction, AuditLog audit,
-                    vn.sohoa.app.agency.AgencyRepository agencies, vn.sohoa.app.stats.DossierFacts facts,
-                    java.time.Clock clock) {
+                    AgencyRepository agencies, ApplicationEventPublisher events, Clock clock) {
         this.clock = clock;
         this.agencies = agencies;
-        this.facts = facts;
+        this.events = events;
         this.audit = audit;
         this.dossiers = dossiers;
         this.documents = documents;
@@ -157,7 +158,7 @@ public class DocumentService {
      */
     void scheduleDigitizing(String id, boolean again) {
         // absent only in command-line tools, which never upload
-        scheduler.getObject().schedule(DigitizeTasks.DIGITIZE.instance(again ? id + "@" + UUID.randomUUID() : id)
+        scheduler.getObject().schedule(DigitizationQueue.TASK.instance(again ? id + "@" + UUID.randomUUID() : id)
                 .data(id).scheduledTo(Instant.now())); // db-scheduler's own (real) time
     }
 
@@ -204,7 +205,7 @@ public class DocumentService {
         java.time.OffsetDateTime now = VietnamTime.now(clock);
         transaction.executeWithoutResult(status -> {
             documents.insertReused(id, dossier.code(), original, principal.username(), now);
-            facts.componentReused(dossier.code(), id, now);
+            events.publishEvent(new PaperReused(id, dossier.code(), now));
             audit.record(principal.username(), principal.agencyCode(), AuditAction.DOCUMENT_REUSED, id,
                     "paper " + original.id() + " (" + original.title() + ") reused in dossier " + dossier.code());
         });

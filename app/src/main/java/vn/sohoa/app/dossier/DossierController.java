@@ -7,7 +7,6 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,9 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.sohoa.app.document.DocumentService;
-import vn.sohoa.app.document.DocumentView;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.SohoaPrincipal;
 
 @RestController
 @RequestMapping("/api/v1/dossiers")
@@ -26,19 +23,18 @@ import vn.sohoa.app.security.SohoaPrincipal;
 class DossierController {
 
     private final DossierService dossiers;
-    private final DocumentService documents;
 
-    DossierController(DossierService dossiers, DocumentService documents) {
+    DossierController(DossierService dossiers) {
         this.dossiers = dossiers;
-        this.documents = documents;
     }
 
     /** A dossier to register. {@code code}: {@code <agency identifier>-YYMMDD-XXXX}. */
     record RegisterDossier(String code, String agencyCode, String procedureCode, OffsetDateTime receivedAt) {
     }
 
+    /** A dossier just registered: no documents yet (GET /api/v1/dossiers/{code} lists them later). */
     record DossierView(String code, String agencyCode, String procedureCode, OffsetDateTime receivedAt,
-                       List<DocumentView> documents) {
+                       List<Object> documents) {
     }
 
     @PostMapping
@@ -50,14 +46,6 @@ class DossierController {
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossier.code()))
                 .body(new DossierView(dossier.code(), dossier.agencyCode(), dossier.procedureCode(),
                         dossier.receivedAt(), List.of()));
-    }
-
-    @GetMapping("/{code}")
-    @Operation(summary = "A dossier with its documents")
-    DossierView get(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String code) {
-        Dossier dossier = dossiers.get(principal, code);
-        return new DossierView(dossier.code(), dossier.agencyCode(), dossier.procedureCode(), dossier.receivedAt(),
-                documents.ofDossier(principal, dossier.code()));
     }
 
     @GetMapping

@@ -5,18 +5,18 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.sohoa.app.agency.AccessPolicy;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.app.error.NotFoundException;
-import vn.sohoa.app.security.AccessPolicy;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.SohoaPrincipal;
-import vn.sohoa.app.stats.DossierFacts;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.code.AgencyCode;
 import vn.sohoa.core.code.DossierCode;
 import vn.sohoa.core.code.InvalidCodeException;
@@ -31,13 +31,13 @@ public class DossierService {
     private final DossierRepository dossiers;
     private final Clock clock;
     private final AccessPolicy access;
-    private final DossierFacts facts;
+    private final ApplicationEventPublisher events;
 
-    DossierService(DossierRepository dossiers, AccessPolicy access, DossierFacts facts, Clock clock) {
+    DossierService(DossierRepository dossiers, AccessPolicy access, ApplicationEventPublisher events, Clock clock) {
         this.clock = clock;
         this.dossiers = dossiers;
         this.access = access;
-        this.facts = facts;
+        this.events = events;
     }
 
     @Transactional
@@ -72,7 +72,7 @@ public class DossierService {
             throw new ConflictException("dossier " + dossier.code() + " is already registered",
                     "hồ sơ " + dossier.code() + " đã được tiếp nhận");
         }
-        facts.dossierRegistered(dossier.code(), agencyCode, dossier.receivedAt());
+        events.publishEvent(new DossierRegistered(dossier.code(), agencyCode, dossier.receivedAt()));
         return dossier;
     }
 

@@ -65,7 +65,7 @@ class SigningConfiguration {
 
     /** The remote signing service of certifiers, when one is configured (sohoa.signing.remote.base-url). */
     @Bean
-    RemoteSigning remoteSigning(SohoaProperties properties, PadesSigner signer, SignatureVerifier verifier,
+    RemoteSigning remoteSigning(SohoaProperties properties, SignatureVerifier verifier,
                                 Clock clock) {
         SohoaProperties.Remote remote = properties.signing().remote();
         if (!remote.enabled()) {
@@ -82,9 +82,8 @@ class SigningConfiguration {
             }
             return remote.accessToken() == null ? "" : remote.accessToken();
         };
-        return new RemoteSigning(new vn.sohoa.signing.remote.RemoteCertifierSigner(
-                new vn.sohoa.signing.remote.CscClient(URI.create(remote.baseUrl()), token, remote.timeout()),
-                signer, chain -> verifier.requireTrusted(chain, clock.instant())));
+        return new RemoteSigning(new vn.sohoa.signing.remote.CscClient(URI.create(remote.baseUrl()), token,
+                remote.timeout()), chain -> verifier.requireTrusted(chain, clock.instant()));
     }
 
     @Bean

@@ -37,8 +37,8 @@ import vn.sohoa.app.document.PaperIdentity;
 import vn.sohoa.app.document.UploadedScan;
 import vn.sohoa.app.dossier.Dossier;
 import vn.sohoa.app.dossier.DossierRepository;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.error.SohoaException;
 import vn.sohoa.core.storage.StoreUnavailableException;
 

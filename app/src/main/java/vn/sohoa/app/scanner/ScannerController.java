@@ -9,10 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.sohoa.app.agency.AccessPolicy;
 import vn.sohoa.app.error.ForbiddenException;
-import vn.sohoa.app.security.AccessPolicy;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 
 @RestController
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication

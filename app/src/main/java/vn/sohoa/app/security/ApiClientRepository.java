@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.util.Sha256;
 
 /** API clients of other systems. Keys are random 256-bit secrets stored only as SHA-256 hashes. */

@@ -8,10 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.sohoa.app.certify.Certification;
+import vn.sohoa.app.certify.CopyCertified;
+import vn.sohoa.app.document.DocumentDigitized;
+import vn.sohoa.app.document.PaperReused;
+import vn.sohoa.app.dossier.DossierRegistered;
 import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.units.UnitRepository;
 import vn.sohoa.core.error.InvalidInputException;
@@ -109,24 +115,36 @@ public class DossierFacts {
     }
 
     /** Sohoa's own facts, recorded in the caller's transaction with the action they describe. */
-    public void dossierRegistered(String dossierCode, String agencyCode, OffsetDateTime receivedAt) {
-        recordTrusted(new DossierEvent(dossierCode, "sohoa:received", DossierEventType.RECEIVED, receivedAt,
-                agencyCode, Channel.WALK_IN, null, null, null, null), SOHOA);
+    @EventListener
+    void on(DossierRegistered event) {
+        recordTrusted(new DossierEvent(event.dossierCode(), "sohoa:received", DossierEventType.RECEIVED,
+                event.receivedAt(), event.agencyCode(), Channel.WALK_IN, null, null, null, null), SOHOA);
     }
 
-    public void documentDigitized(String dossierCode, String documentId, OffsetDateTime at) {
-        recordTrusted(new DossierEvent(dossierCode, "sohoa:digitized:" + documentId,
-                DossierEventType.COMPONENT_DIGITIZED, at, null, null, documentId, null, null, null), SOHOA);
+    /** A paper counts as digitized once; a rescan that makes a new PDF/A of it does not count again. */
+    @EventListener
+    void on(DocumentDigitized event) {
+        if (event.firstTime()) {
+            recordTrusted(new DossierEvent(event.dossierCode(), "sohoa:digitized:" + event.documentId(),
+                    DossierEventType.COMPONENT_DIGITIZED, event.digitizedAt(), null, null, event.documentId(), null,
+                    null, null), SOHOA);
+        }
     }
 
-    public void componentReused(String dossierCode, String documentId, OffsetDateTime at) {
-        recordTrusted(new DossierEvent(dossierCode, "sohoa:reused:" + documentId,
-                DossierEventType.COMPONENT_REUSED, at, null, null, documentId, null, null, null), SOHOA);
+    @EventListener
+    void on(PaperReused event) {
+        recordTrusted(new DossierEvent(event.dossierCode(), "sohoa:reused:" + event.documentId(),
+                DossierEventType.COMPONENT_REUSED, event.at(), null, null, event.documentId(), null, null, null),
+                SOHOA);
     }
 
-    public void copyCertified(String dossierCode, String certificationId, OffsetDateTime at) {
-        recordTrusted(new DossierEvent(dossierCode, "sohoa:copy:" + certificationId,
-                DossierEventType.CERTIFIED_COPY_ISSUED, at, null, null, null, null, null, null), SOHOA);
+    /** A copy issued counts for its dossier, in the transaction that issues it. */
+    @EventListener
+    void on(CopyCertified event) {
+        Certification copy = event.copy();
+        recordTrusted(new DossierEvent(copy.dossierCode(), "sohoa:copy:" + copy.id(),
+                DossierEventType.CERTIFIED_COPY_ISSUED, copy.certifiedAt(), null, null, null, null, null, null),
+                SOHOA);
     }
 
     public List<DossierEvent> events(String dossierCode) {

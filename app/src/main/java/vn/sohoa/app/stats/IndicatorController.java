@@ -22,8 +22,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.sohoa.app.audit.AuditAction;
 import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.app.error.ForbiddenException;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.error.InvalidInputException;
 
 @RestController

@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import vn.sohoa.app.error.NotFoundException;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.app.units.AdminUnit;
 import vn.sohoa.app.units.UnitDirectory;
 import vn.sohoa.app.units.UnitRepository;

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.SohoaPrincipal;
 
 @RestController
 @Tag(name = "Statistics", description = "Thống kê số hóa theo đơn vị và cấp hành chính")

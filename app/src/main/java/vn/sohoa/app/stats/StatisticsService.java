@@ -10,11 +10,11 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import vn.sohoa.app.agency.AccessPolicy;
 import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.error.NotFoundException;
-import vn.sohoa.app.security.AccessPolicy;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.code.AdministrativeLevel;
 
 /**

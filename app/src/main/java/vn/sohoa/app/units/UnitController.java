@@ -1,6 +1,5 @@
 package vn.sohoa.app.units;
 
-import vn.sohoa.app.config.VietnamTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -19,10 +18,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.sohoa.app.audit.AuditAction;
 import vn.sohoa.app.audit.AuditLog;
+import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.app.error.NotFoundException;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.error.InvalidInputException;
 
 @RestController

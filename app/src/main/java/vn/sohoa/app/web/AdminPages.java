@@ -2,22 +2,21 @@ package vn.sohoa.app.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import vn.sohoa.app.agency.AccessPolicy;
+import vn.sohoa.app.certify.StatementTemplates;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.error.ForbiddenException;
-import vn.sohoa.app.security.AccessPolicy;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.app.stats.Indicator;
 import vn.sohoa.core.code.AdministrativeLevel;
-import java.util.List;
-
-import vn.sohoa.app.certify.StatementTemplates;
 
 /**
  * The administrator's page: units and agencies, users and roles, API clients, signing keys with their expiry,

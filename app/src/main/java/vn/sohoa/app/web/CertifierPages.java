@@ -10,12 +10,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.sohoa.app.agency.AccessPolicy;
 import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.certify.RegisterKind;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.document.DocumentService;
-import vn.sohoa.app.security.AccessPolicy;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.SohoaPrincipal;
 
 /** The certifier's pages: the queue of digitized papers waiting for a copy, and the month's register. */
 @Controller

@@ -10,18 +10,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.sohoa.app.agency.AccessPolicy;
 import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.certify.BarReason;
 import vn.sohoa.app.certify.Certification;
-import vn.sohoa.app.certify.CertificationService;
+import vn.sohoa.app.certify.CertifiedCopies;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.app.document.DocumentService;
 import vn.sohoa.app.document.DocumentView;
 import vn.sohoa.app.dossier.Dossier;
 import vn.sohoa.app.dossier.DossierService;
-import vn.sohoa.app.security.AccessPolicy;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.document.DocumentStatus;
 
 /**
@@ -35,11 +35,11 @@ class ClerkPages {
 
     private final DossierService dossiers;
     private final DocumentService documents;
-    private final CertificationService certifications;
+    private final CertifiedCopies certifications;
     private final AccessPolicy access;
     private final SohoaProperties properties;
 
-    ClerkPages(DossierService dossiers, DocumentService documents, CertificationService certifications,
+    ClerkPages(DossierService dossiers, DocumentService documents, CertifiedCopies certifications,
                AccessPolicy access, SohoaProperties properties) {
         this.dossiers = dossiers;
         this.documents = documents;

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 
 /** What every page's header needs: the signed-in user, the language and the address of the other language. */
 @ControllerAdvice(assignableTypes = {ClerkPages.class, CertifierPages.class, AdminPages.class, StatisticsPage.class,

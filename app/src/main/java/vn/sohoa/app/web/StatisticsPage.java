@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.sohoa.app.config.VietnamTime;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.app.stats.Indicator;
 import vn.sohoa.app.stats.IndicatorReports;
 import vn.sohoa.app.stats.Period;

@@ -1,8 +1,8 @@
 package vn.sohoa.app.webhook;
 
-import java.time.Clock;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,14 +15,17 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-
 import tools.jackson.databind.json.JsonMapper;
 import vn.sohoa.app.agency.AgencyRepository;
+import vn.sohoa.app.certify.Certification;
+import vn.sohoa.app.certify.CopyCertified;
+import vn.sohoa.app.document.DocumentDigitized;
 import vn.sohoa.app.error.NotFoundException;
 import vn.sohoa.core.error.InvalidInputException;
 
@@ -124,6 +127,26 @@ public class Webhooks {
      * Announces {@code event} about something of {@code agencyCode} to every active subscription of that agency or
      * of an agency above it; call it inside the transaction that records the event.
      */
+    /** Announces a digitized document; the delivery is written in the transaction that marks it digitized. */
+    @EventListener
+    void on(DocumentDigitized event) {
+        publish(WebhookEvent.DOCUMENT_DIGITIZED, event.agencyCode(), Map.of("documentId", event.documentId(),
+                "dossierCode", event.dossierCode(), "pages", event.pages(), "pdfSha256", event.pdfSha256(),
+                "digitizedAt", event.digitizedAt().toString(), "pdfUrl",
+                "/api/v1/documents/" + event.documentId() + "/pdf"));
+    }
+
+    /** Announces an issued copy; the delivery is written in the transaction that issues it. */
+    @EventListener
+    void on(CopyCertified event) {
+        Certification copy = event.copy();
+        publish(WebhookEvent.COPY_CERTIFIED, copy.agencyCode(), Map.of("certificationId", copy.id(),
+                "documentId", copy.documentId(), "dossierCode", copy.dossierCode(),
+                "registerNumber", copy.registerNumber(), "book", copy.book(), "copy", copy.copyIndex(),
+                "sha256", copy.sha256(), "certifiedAt", copy.certifiedAt().toString(),
+                "pdfUrl", "/api/v1/certified-copies/" + copy.id() + "/pdf"));
+    }
+
     public void publish(WebhookEvent event, String agencyCode, Map<String, Object> data) {
         List<Subscription> targets = new ArrayList<>();
         for (Subscription subscription : jdbc.sql("select * from webhook_subscriptions where active = true")

@@ -26,16 +26,16 @@ class Pkcs11SigningKeysTest {
 
     @Test
     void keysAreFoundInTheTokenByAgencyCodeAndUsername() throws Exception {
-        SoftHsm.Token token = SoftHsm.initialize("sohoa-service", "135790");
+        SoftHsm.Token token = SoftHsm.token("sohoa-service");
         DevelopmentPki pki = DevelopmentPki.openOrCreate(home.resolve("pki"),
                 new DevelopmentPki.Endpoints("http://127.0.0.1:9/crl", "http://127.0.0.1:9/ocsp"));
-        Pkcs11Token provisioning = Pkcs11Token.open(token.module(), token.slot(), "135790".toCharArray());
+        Pkcs11Token provisioning = Pkcs11Token.open(token.module(), token.slot(), SoftHsm.PIN.toCharArray());
         for (String name : List.of("agency-000.00.30.H42", "certifier-certifier")) {
             KeyPair pair = provisioning.generateRsaKeyPair(2048);
             provisioning.storeChain(name, pair.getPrivate(), List.of(pki.issueCertificate(pair.getPublic(), name,
                     "UBND xã Hòa Phong", DevelopmentPki.Purpose.AGENCY_SEAL), pki.rootCertificate()));
         }
-        Path pinFile = Files.writeString(home.resolve("pin"), "135790\n");
+        Path pinFile = Files.writeString(home.resolve("pin"), SoftHsm.PIN + "\n");
         SigningKeys keys = new SigningKeys(signing(new SohoaProperties.Pkcs11(token.module(),
                 token.slot().id(), null, pinFile, null)), pki);
 

@@ -41,7 +41,7 @@ class ThrottlingTest {
     }
 
     static SohoaProperties properties(int maxFailures, Duration lock, int rate, int burst) {
-        return new SohoaProperties(Path.of("."), null, null, null, null, null, null, null, null,
+        return new SohoaProperties(Path.of("."), null, null, null, null, null, null, null,
                 new SohoaProperties.Security(maxFailures, lock, rate, burst));
     }
 

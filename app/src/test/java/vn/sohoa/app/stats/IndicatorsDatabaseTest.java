@@ -11,20 +11,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
-
 import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.NotFoundException;
-import vn.sohoa.app.security.Role;
-import vn.sohoa.app.security.SohoaPrincipal;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.app.units.UnitCsv;
 import vn.sohoa.app.units.UnitRepository;
 import vn.sohoa.core.code.AdministrativeLevel;

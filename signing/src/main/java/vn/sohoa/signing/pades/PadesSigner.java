@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
-import java.security.interfaces.RSAPublicKey;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Date;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -54,6 +54,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import vn.sohoa.core.util.Sha256;
+import vn.sohoa.signing.keys.SignatureAnswer;
+import vn.sohoa.signing.keys.SigningDevice;
 import vn.sohoa.signing.keys.SigningException;
 import vn.sohoa.signing.keys.SigningKey;
 import vn.sohoa.signing.revocation.ValidationDataCollector;
@@ -99,6 +101,24 @@ public final class PadesSigner {
         this.validationData = validationData;
     }
 
+    /**
+     * Signs with the key wherever it lives (EU DSS's three steps): a key at hand signs inside the CMS with an
+     * embedded signature time-stamp; any other device signs the prepared data to sign, now ({@link
+     * SigningOutcome.Signed}, completed with a document time-stamp) or later ({@link SigningOutcome.Pending}).
+     */
+    public SigningOutcome sign(byte[] pdf, SigningDevice device, SignatureRequest request) {
+        java.util.Optional<SigningKey> atHand = device.keyAtHand();
+        if (atHand.isPresent()) {
+            return new SigningOutcome.Signed(sign(pdf, atHand.get(), request));
+        }
+        PreparedSignature prepared = prepare(pdf, device.chain(), request);
+        SignatureAnswer answer = device.sign(prepared.dataToSign());
+        if (answer instanceof SignatureAnswer.Value value) {
+            return new SigningOutcome.Signed(complete(prepared, value.bytes()));
+        }
+        return new SigningOutcome.Pending(prepared);
+    }
+
     public byte[] sign(byte[] pdf, SigningKey key, SignatureRequest request) {
         checkCertificate(key.certificate(), request);
         validationData.requireNotRevoked(key.chain());
@@ -122,7 +142,7 @@ public final class PadesSigner {
      * The signature time-stamp comes afterwards as a document time-stamp (PAdES-BASELINE-T either way,
      * ETSI EN 319 142-1, 5.3 and 6.3), so the gap's size is known before the signature value is.
      */
-    public PreparedSignature prepareExternal(byte[] pdf, List<X509Certificate> chain, SignatureRequest request) {
+    public PreparedSignature prepare(byte[] pdf, List<X509Certificate> chain, SignatureRequest request) {
         if (chain.isEmpty()) {
             throw new SigningException("the signer's certificate chain is empty");
         }
@@ -148,7 +168,7 @@ public final class PadesSigner {
      * time-stamp and returns the signed PDF. A value that does not verify against the signer's certificate over
      * the prepared attributes is refused, and the prepared signature stays usable.
      */
-    public byte[] completeExternal(PreparedSignature prepared, byte[] signatureValue) {
+    public byte[] complete(PreparedSignature prepared, byte[] signatureValue) {
         X509Certificate certificate = prepared.chain().get(0);
         try {
             Signature verifier = Signature.getInstance("SHA256withRSA");
@@ -177,14 +197,14 @@ public final class PadesSigner {
      * Second step with a CMS SignedData made by the signer's own software over the prepared attributes: its
      * signature value is taken after its signed attributes are checked to be exactly the prepared ones.
      */
-    public byte[] completeExternalWithCms(PreparedSignature prepared, byte[] cmsFromSigner) {
+    public byte[] completeWithCms(PreparedSignature prepared, byte[] cmsFromSigner) {
         try {
             CMSSignedData cms = new CMSSignedData(cmsFromSigner);
             SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
             if (!java.util.Arrays.equals(signer.getEncodedSignedAttributes(), prepared.signedAttributes())) {
                 throw new InvalidSignatureValueException("the CMS signs other attributes than the prepared ones");
             }
-            return completeExternal(prepared, signer.getSignature());
+            return complete(prepared, signer.getSignature());
         } catch (CMSException | IOException | RuntimeException e) {
             if (e instanceof SigningException signing) {
                 throw signing;

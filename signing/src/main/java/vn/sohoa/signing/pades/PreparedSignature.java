@@ -3,7 +3,7 @@ package vn.sohoa.signing.pades;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-import vn.sohoa.core.util.Sha256;
+import vn.sohoa.signing.keys.DataToSign;
 
 /**
  * A signature waiting for its value from outside the service: the PDF with the signature dictionary and a zero-filled
@@ -34,8 +34,8 @@ public record PreparedSignature(byte[] pdf, int[] byteRange, byte[] signedAttrib
         return signedAttributes.clone();
     }
 
-    /** The SHA-256 digest of the signed attributes: what a signHash service (CSC API, PKCS#11 token) signs. */
-    public byte[] digestToSign() {
-        return Sha256.newDigest().digest(signedAttributes);
+    /** What the signer's key signs. */
+    public DataToSign dataToSign() {
+        return new DataToSign(signedAttributes);
     }
 }

@@ -1,13 +1,14 @@
-package vn.sohoa.app.document;
+package vn.sohoa.app.digitize;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import vn.sohoa.app.config.BackoffThenGiveUp;
 import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.app.document.DigitizationQueue;
+import vn.sohoa.app.document.DocumentRepository;
 
 /**
  * The durable job that digitizes a document. Its row in {@code scheduled_tasks} survives restarts and is taken by
@@ -15,14 +16,12 @@ import vn.sohoa.app.config.SohoaProperties;
  * last try the document is marked FAILED with the reason.
  */
 @Configuration(proxyBeanMethods = false)
-class DigitizeTasks {
-
-    static final TaskDescriptor<String> DIGITIZE = TaskDescriptor.of("digitize-document", String.class);
+class DigitizeJob {
 
     @Bean
     OneTimeTask<String> digitizeDocumentTask(DigitizeDocument digitizeDocument, DocumentRepository documents,
                                              SohoaProperties properties) {
-        return Tasks.oneTime(DIGITIZE)
+        return Tasks.oneTime(DigitizationQueue.TASK)
                 .onFailure(new BackoffThenGiveUp(properties.jobs(), "document", documents::markFailed))
                 .execute((instance, context) -> digitizeDocument.run(instance.getData()));
     }

@@ -1,4 +1,4 @@
-package vn.sohoa.ocr;
+package vn.sohoa.app.ocr;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +17,11 @@ import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
 import vn.sohoa.ingest.ScanPages;
 import vn.sohoa.ingest.TextPages;
+import vn.sohoa.ocr.DigitizedDocument;
+import vn.sohoa.ocr.OcrFailedException;
+import vn.sohoa.ocr.OcrOptions;
+import vn.sohoa.ocr.OcrPipeline;
+import vn.sohoa.ocr.ProgressListener;
 import vn.sohoa.ocr.engine.OcrEnginePool;
 import vn.sohoa.ocr.engine.TesseractOcrEngine;
 import vn.sohoa.ocr.pdfa.ImagePolicy;
@@ -25,7 +30,8 @@ import vn.sohoa.ocr.pdfa.PdfAFlavour;
 /**
  * {@code sohoa ocr INPUT... -o OUTPUT.pdf [--title T] [--agency NAME] [--clerk NAME] [--jobs N] [-l LANGS]
  * [--output-type pdfa-2b|pdfa-2u|pdfa-3b] [--force-ocr] [--keep-lossless]}: batch digitization
- * without the server, through the same decoder and pipeline as the service.
+ * without the server, through the same decoder and pipeline as the service. It lives in the app, not in the ocr
+ * library: it reads files with the scan-ingest decoder, which the ocr library does not know.
  */
 public final class OcrCommand {
 

@@ -1,4 +1,4 @@
-package vn.sohoa.app.security;
+package vn.sohoa.app.principal;
 
 /** What a user or a system client may do. */
 public enum Role {

@@ -1,13 +1,13 @@
-package vn.sohoa.app.security;
+package vn.sohoa.app.agency;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import vn.sohoa.app.agency.Agency;
-import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.error.NotFoundException;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 
 /**
  * Who may see what: administrators see every agency; everyone else sees their own agency and the units below it.

@@ -1,4 +1,4 @@
-package vn.sohoa.app.security;
+package vn.sohoa.app.principal;
 
 import java.util.Collection;
 import java.util.List;
