@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import vn.sohoa.signing.keys.DevelopmentPki;
+import vn.sohoa.signing.pades.PadesSigner;
+import vn.sohoa.signing.revocation.RevocationFetcher;
+import vn.sohoa.signing.revocation.ValidationDataCollector;
+import vn.sohoa.signing.tsa.LocalTimestampAuthority;
 
 /**
  * A development PKI whose CRL and OCSP responder answer over real HTTP on 127.0.0.1, as the service publishes them,
@@ -50,11 +55,9 @@ public final class PkiServer implements AutoCloseable {
     }
 
     /** A signer time-stamping with the development TSA and fetching validation data from this server. */
-    public vn.sohoa.signing.pades.PadesSigner signer() {
-        return new vn.sohoa.signing.pades.PadesSigner(
-                new vn.sohoa.signing.tsa.LocalTimestampAuthority(pki.timeStampingKey()),
-                new vn.sohoa.signing.revocation.ValidationDataCollector(
-                        new vn.sohoa.signing.revocation.RevocationFetcher(java.time.Duration.ofSeconds(10))));
+    public PadesSigner signer() {
+        return new PadesSigner(new LocalTimestampAuthority(pki.timeStampingKey()),
+                new ValidationDataCollector(new RevocationFetcher(Duration.ofSeconds(10))));
     }
 
     private static void answer(HttpExchange exchange, String type, byte[] body) throws IOException {

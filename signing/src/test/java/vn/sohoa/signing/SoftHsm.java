@@ -48,7 +48,9 @@ public final class SoftHsm {
     public static synchronized Token token(String label) throws IOException, InterruptedException {
         if (tokens == null) {
             java.util.Map<String, Token> made = new java.util.LinkedHashMap<>();
-            emptyTokenDirectory();
+            Path tokenDirectory = emptyTokenDirectory();
+            Files.writeString(configuration(), "directories.tokendir = " + tokenDirectory
+                    + "\nobjectstore.backend = file\nlog.level = ERROR\n", StandardCharsets.US_ASCII);
             for (String each : LABELS) {
                 made.put(each, initialize(each));
             }
@@ -61,7 +63,8 @@ public final class SoftHsm {
         return token;
     }
 
-    private static void emptyTokenDirectory() throws IOException {
+    /** Empties (or makes) the token directory beside the configuration file, and returns it. */
+    private static Path emptyTokenDirectory() throws IOException {
         Path tokens = configuration().resolveSibling("tokens");
         if (Files.exists(tokens)) {
             try (Stream<Path> old = Files.walk(tokens)) {
@@ -70,6 +73,7 @@ public final class SoftHsm {
                 }
             }
         }
+        return Files.createDirectories(tokens);
     }
 
     private static Path configuration() {
@@ -80,14 +84,10 @@ public final class SoftHsm {
         return Path.of(conf);
     }
 
+    /** A new token in the directory the configuration names (written once, before the first token). */
     private static Token initialize(String label) throws IOException, InterruptedException {
         Path module = MODULES.stream().filter(Files::isReadable).findFirst().orElseThrow(() ->
                 new IllegalStateException("SoftHSM2 is not installed (apt-get install softhsm2; ./sohoa test does)"));
-        Path confFile = configuration();
-        Path tokens = confFile.resolveSibling("tokens");
-        Files.createDirectories(tokens);
-        Files.writeString(confFile, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
-                + "log.level = ERROR\n", StandardCharsets.US_ASCII);
         Process init = new ProcessBuilder("softhsm2-util", "--init-token", "--free", "--label", label,
                 "--pin", PIN, "--so-pin", PIN + PIN).redirectErrorStream(true).start();
         String output = new String(init.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

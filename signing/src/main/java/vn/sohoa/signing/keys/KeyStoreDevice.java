@@ -1,10 +1,12 @@
 package vn.sohoa.signing.keys;
 
-import java.security.GeneralSecurityException;
-import java.security.Signature;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+
+import org.bouncycastle.operator.ContentSigner;
 
 /**
  * A key held by this process through a JCA key store: a PKCS#12 file ({@link Pkcs12KeySource}) or a PKCS#11 token
@@ -17,17 +19,16 @@ public record KeyStoreDevice(SigningKey key) implements SigningDevice {
         return key.chain();
     }
 
+    /** Signs through the key's own content signer: the same algorithm and provider as a signature made at hand. */
     @Override
     public SignatureAnswer sign(DataToSign data) {
-        try {
-            Signature signature = key.provider() == null ? Signature.getInstance(key.signatureAlgorithm())
-                    : Signature.getInstance(key.signatureAlgorithm(), key.provider());
-            signature.initSign(key.privateKey());
-            signature.update(data.signedAttributes());
-            return new SignatureAnswer.Value(signature.sign());
-        } catch (GeneralSecurityException e) {
+        ContentSigner signer = key.contentSigner();
+        try (OutputStream out = signer.getOutputStream()) {
+            out.write(data.signedAttributes());
+        } catch (IOException e) {
             throw new SigningException("cannot sign with " + key + ": " + e.getMessage(), e);
         }
+        return new SignatureAnswer.Value(signer.getSignature());
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.pdfbox.Loader;
@@ -107,7 +108,7 @@ public final class PadesSigner {
      * SigningOutcome.Signed}, completed with a document time-stamp) or later ({@link SigningOutcome.Pending}).
      */
     public SigningOutcome sign(byte[] pdf, SigningDevice device, SignatureRequest request) {
-        java.util.Optional<SigningKey> atHand = device.keyAtHand();
+        Optional<SigningKey> atHand = device.keyAtHand();
         if (atHand.isPresent()) {
             return new SigningOutcome.Signed(sign(pdf, atHand.get(), request));
         }
