@@ -24,9 +24,10 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        // the modules' main classes, from the reactor's target/classes or the installed jars; no test code
+        // the modules' main classes, from the reactor's target/classes or the installed jars; no test code, and not
+        // the testkit (test fixtures, on the test classpath only)
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(location -> !location.contains("-tests.jar"))
+                .withImportOption(location -> !location.contains("testkit"))
                 .importPackages("vn.sohoa");
     }
 

@@ -22,9 +22,9 @@ import eu.europa.esig.dss.validation.reports.Reports;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.sohoa.app.certify.ArchiveRenewal;
-import vn.sohoa.core.testing.SharedCorpus;
-import vn.sohoa.ocr.VeraPdfJudge;
-import vn.sohoa.signing.DssJudge;
+import vn.sohoa.testkit.DssJudge;
+import vn.sohoa.testkit.SharedCorpus;
+import vn.sohoa.testkit.VeraPdfJudge;
 
 /**
  * Copies issued at PAdES-BASELINE-LTA (sohoa.certification.level=LTA), and the renewal job: with a renewal margin

@@ -20,10 +20,10 @@ import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.sohoa.core.testing.SharedCorpus;
-import vn.sohoa.signing.CscTestServer;
-import vn.sohoa.signing.DssJudge;
 import vn.sohoa.signing.keys.DevelopmentPki;
+import vn.sohoa.testkit.CscTestServer;
+import vn.sohoa.testkit.DssJudge;
+import vn.sohoa.testkit.SharedCorpus;
 
 /**
  * The service configured with a remote signing service (CSC API v2; {@link CscTestServer} stands in for a real
@@ -51,7 +51,8 @@ class RemoteSigningEndToEndTest {
                 new DevelopmentPki.Endpoints(base + "/pki/dev-root-ca.crl", base + "/pki/ocsp"), ServiceTime.clock());
         var remoteKey = pki.issueOrLoad("held-remotely.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
                 DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
-        csc = new CscTestServer("service-token", "an-credential", remoteKey, "2468");
+        csc = new CscTestServer("service-token", "an-credential", remoteKey.privateKey(), remoteKey.chain(),
+                "2468");
         registry.add("sohoa.signing.remote.base-url", csc::baseUrl);
         registry.add("sohoa.signing.remote.access-token", () -> "service-token");
     }

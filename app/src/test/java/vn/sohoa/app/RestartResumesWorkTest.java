@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.sohoa.core.testing.SharedCorpus;
+import vn.sohoa.testkit.SharedCorpus;
 
 /**
  * Work accepted by one run of the service is finished by the next: the digitize job lives in the database, not in

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.sohoa.app.storage.EmbeddedObjectStoreServer;
-import vn.sohoa.core.testing.SharedCorpus;
+import vn.sohoa.testkit.SharedCorpus;
 
 /**
  * The object store goes away and comes back, inside the test: the in-process S3 server is stopped and started on

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.sohoa.core.testing.SharedCorpus;
 import vn.sohoa.storage.embedded.EmbeddedS3Server;
+import vn.sohoa.testkit.SharedCorpus;
 
 /**
  * Two service processes sharing one PostgreSQL schema and one object store (an S3 server over HTTP), as a scaled-out
@@ -44,8 +44,8 @@ class TwoNodesTest {
     static final String CERTIFIER = SohoaHttpClient.basic("certifier", "demo-pass");
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Pattern DIGITIZED = Pattern.compile("document ([0-9a-f-]{36}) digitized");
-    static final int DOCUMENTS = 12;
-    static final int CERTIFICATIONS = 16;
+    static final int DOCUMENTS = 8;
+    static final int CERTIFICATIONS = 10;
 
     @TempDir
     Path home;

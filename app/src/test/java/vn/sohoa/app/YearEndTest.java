@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.sohoa.app.config.VietnamTime;
-import vn.sohoa.core.testing.SharedCorpus;
+import vn.sohoa.testkit.SharedCorpus;
 
 /**
  * The guard of the date-sensitive features at the turn of a year in Vietnam: the service's clock is moved to

@@ -41,7 +41,6 @@ import vn.sohoa.ocr.OcrOptions;
 import vn.sohoa.ocr.OcrPipeline;
 import vn.sohoa.ocr.engine.OcrEnginePool;
 import vn.sohoa.ocr.engine.TesseractOcrEngine;
-import vn.sohoa.signing.PkiServer;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.keys.SigningKey;
 import vn.sohoa.signing.pades.PadesSigner;
@@ -54,6 +53,8 @@ import vn.sohoa.signing.stamp.StampImages;
 import vn.sohoa.signing.stamp.StampStatement;
 import vn.sohoa.signing.stamp.StatementTemplate;
 import vn.sohoa.signing.tsa.LocalTimestampAuthority;
+import vn.sohoa.testkit.LoopbackHttpServer;
+import vn.sohoa.testkit.LoopbackHttpServer.Response;
 
 /**
  * Certifications per second on all cores: Sohoa's whole certification path (statement with QR code, the
@@ -108,8 +109,12 @@ public final class CertifyBenchmark {
         }
         InkMap lastPageInk = ink;
         Path pkiDir = Files.createTempDirectory("sohoa-bench-pki-");
-        try (PkiServer server = new PkiServer(pkiDir)) {
-            DevelopmentPki pki = server.pki();
+        // the development PKI's CRL and OCSP responder over real HTTP on 127.0.0.1, as the service publishes them
+        try (LoopbackHttpServer server = new LoopbackHttpServer()) {
+            DevelopmentPki pki = DevelopmentPki.openOrCreate(pkiDir,
+                    new DevelopmentPki.Endpoints(server.url("/dev-root-ca.crl"), server.url("/ocsp")));
+            server.route("/dev-root-ca.crl", request -> Response.ok("application/pkix-crl", pki.currentCrl()))
+                    .route("/ocsp", request -> Response.ok("application/ocsp-response", pki.ocspResponse(request.body())));
             SigningKey certifier = pki.issueOrLoad("certifier.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
                     DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
             SigningKey agency = pki.issueOrLoad("agency.p12", "UBND xã Hòa Phong", "UBND xã Hòa Phong",

@@ -31,8 +31,8 @@ import vn.sohoa.core.document.PageImage;
 import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
-import vn.sohoa.ocr.Cer;
-import vn.sohoa.ocr.VeraPdfJudge;
+import vn.sohoa.testkit.Cer;
+import vn.sohoa.testkit.VeraPdfJudge;
 
 /**
  * OCR benchmark: the same scans through Sohoa (the service's path, and the command line), OCRmyPDF and raw

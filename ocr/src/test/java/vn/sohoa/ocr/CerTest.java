@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
+import vn.sohoa.testkit.Cer;
+
 class CerTest {
 
     @Test

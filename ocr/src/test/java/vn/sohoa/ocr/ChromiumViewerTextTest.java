@@ -20,6 +20,8 @@ import com.sun.net.httpserver.HttpServer;
 
 import vn.sohoa.ocr.engine.OcrEnginePool;
 import vn.sohoa.ocr.engine.TesseractOcrEngine;
+import vn.sohoa.testkit.Cer;
+import vn.sohoa.testkit.Chromium;
 
 /**
  * The text layer as Chromium's own PDF viewer reads it: Debian's Chromium, headless, driven through ChromeDriver,

@@ -40,7 +40,6 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 import vn.sohoa.core.document.DigitizationMarker;
 import vn.sohoa.core.document.PageImage;
-import vn.sohoa.core.testing.SharedCorpus;
 import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
@@ -53,6 +52,9 @@ import vn.sohoa.ocr.engine.Recognition;
 import vn.sohoa.ocr.engine.TesseractOcrEngine;
 import vn.sohoa.ocr.pdfa.ImagePolicy;
 import vn.sohoa.ocr.pdfa.PdfAFlavour;
+import vn.sohoa.testkit.Cer;
+import vn.sohoa.testkit.SharedCorpus;
+import vn.sohoa.testkit.VeraPdfJudge;
 
 /**
  * Every input kind a scanner, a phone or a one-stop system may send, made here from a clean corpus page (a06) in the

@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -22,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 import vn.sohoa.core.document.DigitizationMarker;
 import vn.sohoa.core.document.PageImage;
-import vn.sohoa.core.testing.SharedCorpus;
 import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
@@ -31,6 +32,9 @@ import vn.sohoa.ocr.engine.OcrEnginePool;
 import vn.sohoa.ocr.engine.OrientationGuess;
 import vn.sohoa.ocr.engine.Recognition;
 import vn.sohoa.ocr.engine.TesseractOcrEngine;
+import vn.sohoa.testkit.Cer;
+import vn.sohoa.testkit.SharedCorpus;
+import vn.sohoa.testkit.VeraPdfJudge;
 
 /** The whole OCR path with the real Tesseract 5 and the corpus scans; veraPDF judges every output. */
 class OcrPipelineTest {
@@ -53,6 +57,19 @@ class OcrPipelineTest {
     @AfterAll
     static void stopEngines() {
         pool.close();
+    }
+
+    /** Each corpus scan is read by Tesseract once for the whole class: tests that look at the same scan share it. */
+    static final Map<List<String>, DigitizedDocument> DIGITIZED = new ConcurrentHashMap<>();
+
+    static DigitizedDocument digitized(String... corpusFiles) throws IOException {
+        List<String> key = List.of(corpusFiles);
+        DigitizedDocument done = DIGITIZED.get(key);
+        if (done == null) {
+            done = pipeline.digitize(pages(corpusFiles), MARKER, ProgressListener.NONE);
+            DIGITIZED.put(key, done);
+        }
+        return done;
     }
 
     static List<PageImage> pages(String... corpusFiles) throws IOException {
@@ -81,7 +98,7 @@ class OcrPipelineTest {
 
     @Test
     void cleanPageIsSearchablePdfAWithAccurateVietnameseText() throws IOException {
-        DigitizedDocument result = pipeline.digitize(pages("clean/a06.png"), MARKER, ProgressListener.NONE);
+        DigitizedDocument result = digitized("clean/a06.png");
 
         assertThat(VeraPdfJudge.pdfA2bFailures(result.pdf())).isEmpty();
         assertThat(Cer.of(groundTruth("a06"), extractedText(result.pdf()))).isLessThanOrEqualTo(0.02);
@@ -103,8 +120,7 @@ class OcrPipelineTest {
 
     @Test
     void upsideDownPageComesOutUpright() throws IOException {
-        DigitizedDocument result = pipeline.digitize(pages("scans/s04_a04_upside-down_rot180_300dpi.jpg"), MARKER,
-                ProgressListener.NONE);
+        DigitizedDocument result = digitized("scans/s04_a04_upside-down_rot180_300dpi.jpg");
 
         assertThat(result.pages().get(0).rotationDegrees()).isEqualTo(180);
         assertThat(Cer.of(groundTruth("a04"), extractedText(result.pdf()))).isLessThanOrEqualTo(0.05);
@@ -113,8 +129,7 @@ class OcrPipelineTest {
 
     @Test
     void sidewaysPageBecomesPortrait() throws IOException {
-        DigitizedDocument result = pipeline.digitize(pages("scans/s06_a06_rot90_300dpi.png"), MARKER,
-                ProgressListener.NONE);
+        DigitizedDocument result = digitized("scans/s06_a06_rot90_300dpi.png");
 
         assertThat(result.pages().get(0).rotationDegrees()).isEqualTo(270);
         try (PDDocument document = Loader.loadPDF(result.pdf())) {
@@ -128,7 +143,7 @@ class OcrPipelineTest {
     void multiPageTiffAndImagePdfKeepPageOrder() throws IOException {
         for (String scan : List.of("scans/s10_a05+a06_2pages_skew_lzw_300dpi.tif",
                 "scans/s11_a05+a06_2pages_img2pdf_jpeg75_300dpi.pdf")) {
-            DigitizedDocument result = pipeline.digitize(pages(scan), MARKER, ProgressListener.NONE);
+            DigitizedDocument result = digitized(scan);
 
             assertThat(result.pages()).hasSize(2);
             assertThat(Cer.of(groundTruth("a05", "a06"), extractedText(result.pdf())))
@@ -139,8 +154,8 @@ class OcrPipelineTest {
 
     @Test
     void bilevelG4AndColourScansStayPdfA() throws IOException {
-        DigitizedDocument result = pipeline.digitize(pages("scans/s03_a03_skew+1.8_g4_200dpi.tif",
-                "scans/s08_a08_skew-0.9_colour_jpeg85_300dpi.jpg"), MARKER, ProgressListener.NONE);
+        DigitizedDocument result = digitized("scans/s03_a03_skew+1.8_g4_200dpi.tif",
+                "scans/s08_a08_skew-0.9_colour_jpeg85_300dpi.jpg");
 
         assertThat(VeraPdfJudge.pdfA2bFailures(result.pdf())).isEmpty();
         assertThat(Cer.of(groundTruth("a03", "a08"), extractedText(result.pdf()))).isLessThanOrEqualTo(0.08);
@@ -167,7 +182,7 @@ class OcrPipelineTest {
     })
     void corpusScansStayWithinTheirCerBounds(String scan, String truth, double bound) throws IOException {
         String[] ids = truth.split("\\+");
-        DigitizedDocument result = pipeline.digitize(pages(scan), MARKER, ProgressListener.NONE);
+        DigitizedDocument result = digitized(scan);
         assertThat(result.pages()).hasSize(ids.length);
         try (PDDocument document = Loader.loadPDF(result.pdf())) {
             for (int page = 1; page <= ids.length; page++) {

@@ -17,6 +17,7 @@ import vn.sohoa.ocr.engine.PageLayout;
 import vn.sohoa.ocr.engine.Recognition;
 import vn.sohoa.ocr.engine.TesseractOcrEngine;
 import vn.sohoa.ocr.preprocess.LayoutOrientation.Verdict;
+import vn.sohoa.testkit.Cer;
 
 /**
  * How many passes a page costs: the real Tesseract behind a wrapper that counts each kind of call. A turned page

@@ -10,8 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import vn.sohoa.ingest.HostileFiles.Hostile;
 import vn.sohoa.ingest.ScanRejectedException.Reason;
+import vn.sohoa.testkit.HostileFiles;
+import vn.sohoa.testkit.HostileFiles.Hostile;
 
 /**
  * Every file of {@link HostileFiles} is refused with its reason when it is taken in — file name, type sniffing,
@@ -33,11 +34,11 @@ class HostileFilesTest {
                 try {
                     ScanFile.requirePlainName(hostile.name());
                     ScanFile file = ScanFile.accept(hostile.name(), hostile.content(), hostile.expected()
-                            == Reason.TOO_LARGE ? new IngestLimits(1000, 300, 80_000_000L, 300) : LIMITS);
+                            .equals(Reason.TOO_LARGE.name()) ? new IngestLimits(1000, 300, 80_000_000L, 300) : LIMITS);
                     new ScanDecoder(LIMITS).open(List.of(file));
                     fail(hostile.what() + " was accepted");
                 } catch (ScanRejectedException e) {
-                    assertThat(e.reason()).as(hostile.what() + ": " + e.getMessage()).isEqualTo(hostile.expected());
+                    assertThat(e.reason()).as(hostile.what() + ": " + e.getMessage()).isEqualTo(Reason.valueOf(hostile.expected()));
                     assertThat(e.field()).isEqualTo("files");
                 }
                 assertThat((System.nanoTime() - started) / 1_000_000).as("refused quickly (ms)").isLessThan(5_000);

@@ -18,7 +18,7 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
 
 import vn.sohoa.core.document.PageImage;
-import vn.sohoa.core.testing.SharedCorpus;
+import vn.sohoa.testkit.SharedCorpus;
 
 class ScanDecoderTest {
 
@@ -57,7 +57,7 @@ class ScanDecoderTest {
         ScanDecoder decoder = new ScanDecoder(IngestLimits.DEFAULTS);
         for (String name : List.of("scans/s05_a05_skew-2.3_lowcontrast_300dpi.jpg",
                 "scans/s08_a08_skew-0.9_colour_jpeg85_300dpi.jpg")) {
-            byte[] jpeg = java.nio.file.Files.readAllBytes(vn.sohoa.core.testing.SharedCorpus.corpus(name));
+            byte[] jpeg = java.nio.file.Files.readAllBytes(SharedCorpus.corpus(name));
             java.awt.image.BufferedImage expected = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
             byte[] pdf = pdfWithJpeg(jpeg, false);
             try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {

@@ -30,7 +30,6 @@ import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.validation.reports.Reports;
 import vn.sohoa.core.document.InkMap;
-import vn.sohoa.core.testing.SharedCorpus;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.keys.SigningException;
 import vn.sohoa.signing.keys.SigningKey;
@@ -45,6 +44,10 @@ import vn.sohoa.signing.stamp.StatementTemplate;
 import vn.sohoa.signing.verify.PadesLevel;
 import vn.sohoa.signing.verify.SignatureVerifier;
 import vn.sohoa.signing.verify.VerificationReport;
+import vn.sohoa.testkit.DssJudge;
+import vn.sohoa.testkit.QrCodes;
+import vn.sohoa.testkit.SharedCorpus;
+import vn.sohoa.testkit.StampPictures;
 
 class CertifiedCopySigningTest {
 

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
-import vn.sohoa.core.testing.SharedCorpus;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.keys.SigningException;
 import vn.sohoa.signing.keys.SigningKey;
@@ -35,6 +34,8 @@ import vn.sohoa.signing.pades.PadesSigner;
 import vn.sohoa.signing.pades.PreparedSignature;
 import vn.sohoa.signing.pades.SignatureRequest;
 import vn.sohoa.signing.pades.SignerRole;
+import vn.sohoa.testkit.DssJudge;
+import vn.sohoa.testkit.SharedCorpus;
 
 /**
  * The two-step signature of a certifier whose key is outside the service (a USB token, a remote signing service):

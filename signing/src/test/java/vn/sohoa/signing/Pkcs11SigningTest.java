@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
-import vn.sohoa.core.testing.SharedCorpus;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.keys.Pkcs11Token;
 import vn.sohoa.signing.keys.SigningException;
@@ -26,6 +25,9 @@ import vn.sohoa.signing.keys.SigningKey;
 import vn.sohoa.signing.pades.PadesSigner;
 import vn.sohoa.signing.pades.SignatureRequest;
 import vn.sohoa.signing.pades.SignerRole;
+import vn.sohoa.testkit.DssJudge;
+import vn.sohoa.testkit.SharedCorpus;
+import vn.sohoa.testkit.SoftHsm;
 
 /** The agency's key in a PKCS#11 token (SoftHSM2, a real PKCS#11 module): made there, never out, signs there. */
 class Pkcs11SigningTest {
@@ -53,14 +55,14 @@ class Pkcs11SigningTest {
     @Test
     void aKeyMadeInTheTokenSignsAPadesLtCopyThatEuDssAccepts() throws Exception {
         DevelopmentPki pki = pkiServer.pki();
-        Pkcs11Token hsm = Pkcs11Token.open(token.module(), token.slot(), PIN.toCharArray());
+        Pkcs11Token hsm = Pkcs11Token.open(token.module(), Pkcs11Token.Slot.id(token.slotId()), PIN.toCharArray());
         KeyPair pair = hsm.generateRsaKeyPair(3072);
         var certificate = pki.issueCertificate(pair.getPublic(), "UBND xã Hòa Phong", "UBND xã Hòa Phong",
                 DevelopmentPki.Purpose.AGENCY_SEAL);
         hsm.storeChain("agency-000.00.30.H42", pair.getPrivate(), List.of(certificate, pki.rootCertificate()));
 
         // a second login, as the service does on start: the key is found in the token by its name
-        SigningKey key = Pkcs11Token.open(token.module(), token.slot(), PIN.toCharArray())
+        SigningKey key = Pkcs11Token.open(token.module(), Pkcs11Token.Slot.id(token.slotId()), PIN.toCharArray())
                 .key("agency-000.00.30.H42");
         assertThat(key.provider().getName()).startsWith("SunPKCS11");
         assertThat(key.privateKey().getEncoded()).as("a token key is not extractable").isNull();
@@ -79,7 +81,7 @@ class Pkcs11SigningTest {
 
     @Test
     void aWrongPinIsAClearError() {
-        assertThatThrownBy(() -> Pkcs11Token.open(neverLoggedIn.module(), neverLoggedIn.slot(),
+        assertThatThrownBy(() -> Pkcs11Token.open(neverLoggedIn.module(), Pkcs11Token.Slot.id(neverLoggedIn.slotId()),
                 "000000".toCharArray()))
                 .isInstanceOf(SigningException.class).hasMessageContaining("cannot log in")
                 .hasMessageContaining("CKR_PIN_INCORRECT");
@@ -87,7 +89,7 @@ class Pkcs11SigningTest {
 
     @Test
     void anUnknownKeyNameSaysWhatTheTokenHolds() {
-        Pkcs11Token hsm = Pkcs11Token.open(token.module(), token.slot(), PIN.toCharArray());
+        Pkcs11Token hsm = Pkcs11Token.open(token.module(), Pkcs11Token.Slot.id(token.slotId()), PIN.toCharArray());
         assertThatThrownBy(() -> hsm.key("no-such-key")).isInstanceOf(SigningException.class)
                 .hasMessageContaining("no key named \"no-such-key\"");
     }

@@ -1,18 +1,16 @@
 package vn.sohoa.signing;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.pades.PadesSigner;
 import vn.sohoa.signing.revocation.RevocationFetcher;
 import vn.sohoa.signing.revocation.ValidationDataCollector;
 import vn.sohoa.signing.tsa.LocalTimestampAuthority;
+import vn.sohoa.testkit.LoopbackHttpServer;
+import vn.sohoa.testkit.LoopbackHttpServer.Response;
 
 /**
  * A development PKI whose CRL and OCSP responder answer over real HTTP on 127.0.0.1, as the service publishes them,
@@ -20,34 +18,19 @@ import vn.sohoa.signing.tsa.LocalTimestampAuthority;
  */
 public final class PkiServer implements AutoCloseable {
 
-    private final HttpServer server;
-    private final java.util.concurrent.ExecutorService workers =
-            java.util.concurrent.Executors.newFixedThreadPool(4, runnable -> {
-                Thread thread = new Thread(runnable, "pki-server");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final LoopbackHttpServer server;
     private final DevelopmentPki pki;
 
     public PkiServer(Path directory) throws IOException {
-        // the JDK server otherwise waits on Nagle's algorithm: ~40 ms per small answer on loopback
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server = new LoopbackHttpServer();
         pki = DevelopmentPki.openOrCreate(directory,
-                new DevelopmentPki.Endpoints(base + "/dev-root-ca.crl", base + "/ocsp"));
-        server.createContext("/dev-root-ca.crl", exchange -> answer(exchange, "application/pkix-crl",
-                pki.currentCrl()));
-        server.createContext("/ocsp", exchange -> {
-            byte[] request = exchange.getRequestBody().readAllBytes();
-            answer(exchange, "application/ocsp-response", pki.ocspResponse(request));
-        });
-        server.setExecutor(workers);
-        server.start();
+                new DevelopmentPki.Endpoints(server.url("/dev-root-ca.crl"), server.url("/ocsp")));
+        server.route("/dev-root-ca.crl", request -> Response.ok("application/pkix-crl", pki.currentCrl()))
+                .route("/ocsp", request -> Response.ok("application/ocsp-response", pki.ocspResponse(request.body())));
     }
 
     public String crlUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/dev-root-ca.crl";
+        return server.url("/dev-root-ca.crl");
     }
 
     public DevelopmentPki pki() {
@@ -60,17 +43,8 @@ public final class PkiServer implements AutoCloseable {
                 new ValidationDataCollector(new RevocationFetcher(Duration.ofSeconds(10))));
     }
 
-    private static void answer(HttpExchange exchange, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        server.close();
     }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
-import vn.sohoa.core.testing.SharedCorpus;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.keys.SigningException;
 import vn.sohoa.signing.keys.SigningKey;
@@ -28,6 +27,8 @@ import vn.sohoa.signing.pades.SignerRole;
 import vn.sohoa.signing.pades.SigningOutcome;
 import vn.sohoa.signing.remote.CscClient;
 import vn.sohoa.signing.remote.CscDevice;
+import vn.sohoa.testkit.CscTestServer;
+import vn.sohoa.testkit.SharedCorpus;
 
 /** The certifier's key at a remote signing service reached through the CSC API v2 (see {@link CscTestServer}). */
 class RemoteSigningTest {
@@ -47,7 +48,7 @@ class RemoteSigningTest {
                 DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
         agency = pki.issueOrLoad("agency.p12", "UBND xã Hòa Phong", "UBND xã Hòa Phong",
                 DevelopmentPki.Purpose.AGENCY_SEAL);
-        csc = new CscTestServer("token-123", "cred-duc", remoteKey, "4711");
+        csc = new CscTestServer("token-123", "cred-duc", remoteKey.privateKey(), remoteKey.chain(), "4711");
         signer = pkiServer.signer();
     }
 

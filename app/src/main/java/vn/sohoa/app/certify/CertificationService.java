@@ -23,6 +23,7 @@ import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.signing.keys.DeferredDevice;
 import vn.sohoa.signing.keys.KeyStoreDevice;
+import vn.sohoa.signing.keys.SigningDevice;
 import vn.sohoa.signing.keys.SigningException;
 import vn.sohoa.signing.pades.InvalidSignatureValueException;
 import vn.sohoa.signing.pades.PadesSigner;
@@ -125,13 +126,7 @@ public class CertificationService {
             throw new InvalidInputException("signatureValue", "send either signatureValue or cms (Base64)",
                     "gửi một trong hai: signatureValue hoặc cms (Base64)");
         }
-        if (register.now().toOffsetDateTime().isAfter(session.expiresAt())) {
-            sessions.close(sessionId, SigningSessions.Status.EXPIRED);
-            register.markVoid(session.reservation(), "the certifier's signature did not arrive before "
-                    + session.expiresAt() + " / quá hạn ký");
-            throw new ConflictException("signing session " + sessionId + " expired at " + session.expiresAt(),
-                    "phiên ký đã hết hạn lúc " + session.expiresAt());
-        }
+        certifyCopy.requireOpenInTime(session);
         byte[] certifierSigned;
         try {
             certifierSigned = cms != null ? signer.completeWithCms(session.prepared(), cms)
@@ -149,17 +144,8 @@ public class CertificationService {
      */
     public Certification certifyRemote(SohoaPrincipal certifier, String documentId, String credentialId,
                                        char[] pin) {
-        if (!remoteSigning.configured()) {
-            throw new ConflictException("no remote signing service is configured (sohoa.signing.remote.base-url)",
-                    "chưa cấu hình dịch vụ ký số từ xa");
-        }
-        if (credentialId == null || credentialId.isBlank()) {
-            throw new InvalidInputException("credentialId", "credentialId names the certifier's key at the remote "
-                    + "signing service", "cần mã khóa (credentialId) tại dịch vụ ký số từ xa");
-        }
-        CertificationRequest request = certifyCopy.check(certifier, documentId);
-        return issued(certifyCopy.run(request, remoteSigning.device(credentialId, pin == null ? new char[0] : pin),
-                1)).get(0);
+        SigningDevice device = remoteSigning.device(credentialId, pin);
+        return issued(certifyCopy.run(certifyCopy.check(certifier, documentId), device, 1)).get(0);
     }
 
     private static List<Certification> issued(CertifyCopy.Result result) {

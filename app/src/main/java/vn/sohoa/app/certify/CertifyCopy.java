@@ -182,6 +182,20 @@ class CertifyCopy {
                 });
     }
 
+    /**
+     * Refuses a signing session whose deadline has passed: the session is closed EXPIRED and its number recorded
+     * VOID, as a failure under the reservation would.
+     */
+    void requireOpenInTime(SigningSessions.Session session) {
+        if (register.now().toOffsetDateTime().isAfter(session.expiresAt())) {
+            sessions.close(session.id(), SigningSessions.Status.EXPIRED);
+            register.markVoid(session.reservation(), "the certifier's signature did not arrive before "
+                    + session.expiresAt() + " / quá hạn ký");
+            throw new ConflictException("signing session " + session.id() + " expired at " + session.expiresAt(),
+                    "phiên ký đã hết hạn lúc " + session.expiresAt());
+        }
+    }
+
     /** Runs {@code work} on a reserved number; on any failure the number is recorded VOID with the reason. */
     private <T> T underReservation(Register.Reservation reservation, Runnable alsoOnFailure, Supplier<T> work) {
         try {

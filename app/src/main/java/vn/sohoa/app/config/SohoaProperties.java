@@ -34,9 +34,12 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param loginLock        how long sign-ins stay refused, counted from the last failure
      * @param apiRate          requests per second an API client may make on average
      * @param apiBurst         requests an API client may make at once, after a quiet moment
+     * @param rememberVerifiedPassword how long a password that matched is remembered, so that HTTP Basic calls do
+     *                         not each pay bcrypt (0 to check every time)
      */
     public record Security(@DefaultValue("5") int loginMaxFailures, @DefaultValue("15m") Duration loginLock,
-                           @DefaultValue("50") int apiRate, @DefaultValue("200") int apiBurst) {
+                           @DefaultValue("50") int apiRate, @DefaultValue("200") int apiBurst,
+                           @DefaultValue("5m") Duration rememberVerifiedPassword) {
     }
 
     /**

@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.sohoa.core.testing.SharedCorpus;
-import vn.sohoa.ocr.VeraPdfJudge;
+import vn.sohoa.testkit.SharedCorpus;
+import vn.sohoa.testkit.VeraPdfJudge;
 
 /** {@code sohoa ocr}: a scan to a PDF/A that veraPDF accepts, with real Tesseract; bad input in one line. */
 class OcrCommandTest {

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.sohoa.app.config.SohoaProperties;
-import vn.sohoa.signing.SoftHsm;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.keys.Pkcs11Token;
 import vn.sohoa.signing.keys.SigningException;
+import vn.sohoa.testkit.SoftHsm;
 
 /** The service finds agency and certifier keys by name in a PKCS#11 token (SoftHSM2), logging in with a PIN file. */
 class Pkcs11SigningKeysTest {
@@ -29,7 +29,8 @@ class Pkcs11SigningKeysTest {
         SoftHsm.Token token = SoftHsm.token("sohoa-service");
         DevelopmentPki pki = DevelopmentPki.openOrCreate(home.resolve("pki"),
                 new DevelopmentPki.Endpoints("http://127.0.0.1:9/crl", "http://127.0.0.1:9/ocsp"));
-        Pkcs11Token provisioning = Pkcs11Token.open(token.module(), token.slot(), SoftHsm.PIN.toCharArray());
+        Pkcs11Token provisioning = Pkcs11Token.open(token.module(), Pkcs11Token.Slot.id(token.slotId()),
+                SoftHsm.PIN.toCharArray());
         for (String name : List.of("agency-000.00.30.H42", "certifier-certifier")) {
             KeyPair pair = provisioning.generateRsaKeyPair(2048);
             provisioning.storeChain(name, pair.getPrivate(), List.of(pki.issueCertificate(pair.getPublic(), name,
@@ -37,7 +38,7 @@ class Pkcs11SigningKeysTest {
         }
         Path pinFile = Files.writeString(home.resolve("pin"), SoftHsm.PIN + "\n");
         SigningKeys keys = new SigningKeys(signing(new SohoaProperties.Pkcs11(token.module(),
-                token.slot().id(), null, pinFile, null)), pki);
+                token.slotId(), null, pinFile, null)), pki);
 
         var agency = keys.agencyKey("000.00.30.H42", "UBND xã Hòa Phong");
         var certifier = keys.certifierKey("certifier", "Nguyễn Văn An", "UBND xã Hòa Phong");

@@ -20,7 +20,7 @@ import vn.sohoa.app.document.DocumentService;
 import vn.sohoa.app.document.DocumentView;
 import vn.sohoa.app.dossier.DossierService;
 import vn.sohoa.app.security.UserRepository;
-import vn.sohoa.core.testing.SharedCorpus;
+import vn.sohoa.testkit.SharedCorpus;
 
 /**
  * A file the service was taking from a scanning station when it stopped (left in the station's {@code _processing})
@@ -67,7 +67,9 @@ class HotFolderRecoveryTest {
         dossiers.register(clerk, DOSSIER, "000.00.30.H42", null, OffsetDateTime.now(VietnamTime.ZONE));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<DocumentView> papers = List.of();
-        while (papers.isEmpty() && System.nanoTime() < deadline) {
+        // the paper is saved before the station's status records the take: wait for both
+        while ((papers.isEmpty() || folder.stations().stream().allMatch(status -> status.lastTaken() == null))
+                && System.nanoTime() < deadline) {
             Thread.sleep(200);
             papers = documents.ofDossier(clerk, DOSSIER);
         }

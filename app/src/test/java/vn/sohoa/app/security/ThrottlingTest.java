@@ -42,7 +42,7 @@ class ThrottlingTest {
 
     static SohoaProperties properties(int maxFailures, Duration lock, int rate, int burst) {
         return new SohoaProperties(Path.of("."), null, null, null, null, null, null, null,
-                new SohoaProperties.Security(maxFailures, lock, rate, burst));
+                new SohoaProperties.Security(maxFailures, lock, rate, burst, Duration.ZERO));
     }
 
     static UsernamePasswordAuthenticationToken attempt(String user, String address) {

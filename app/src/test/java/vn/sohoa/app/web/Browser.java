@@ -14,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import vn.sohoa.ocr.Chromium;
+import vn.sohoa.testkit.Chromium;
 
 /**
  * Headless Chromium against a Sohoa on a local port, as the browser tests drive it: sign in and out through the

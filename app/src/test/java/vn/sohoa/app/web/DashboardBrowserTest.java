@@ -1,6 +1,5 @@
 package vn.sohoa.app.web;
 
-import vn.sohoa.app.ServiceTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -27,6 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import vn.sohoa.app.ServiceTime;
+import vn.sohoa.testkit.Chromium;
 
 /**
  * The supervisor's dashboard in a real browser (Debian's headless Chromium) against the service on its embedded

@@ -31,9 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import eu.europa.esig.dss.enumerations.Indication;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.sohoa.core.testing.SharedCorpus;
-import vn.sohoa.ocr.Cer;
-import vn.sohoa.signing.DssJudge;
+import vn.sohoa.testkit.Cer;
+import vn.sohoa.testkit.Chromium;
+import vn.sohoa.testkit.DssJudge;
+import vn.sohoa.testkit.SharedCorpus;
 
 /**
  * The desk's day in a real browser (Debian's headless Chromium) against the service on its embedded defaults: a

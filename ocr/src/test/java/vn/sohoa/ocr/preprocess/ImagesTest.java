@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
-import vn.sohoa.core.testing.SharedCorpus;
+import vn.sohoa.testkit.SharedCorpus;
 
 class ImagesTest {
 

@@ -16,12 +16,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import vn.sohoa.core.image.RightAngle;
-import vn.sohoa.core.testing.SharedCorpus;
 import vn.sohoa.ocr.OcrOptions;
 import vn.sohoa.ocr.engine.PageLayout;
 import vn.sohoa.ocr.engine.PixelBox;
 import vn.sohoa.ocr.engine.TesseractOcrEngine;
 import vn.sohoa.ocr.preprocess.LayoutOrientation.Verdict;
+import vn.sohoa.testkit.SharedCorpus;
 
 /**
  * The verdict from Tesseract's layout (the real engine) and the ink around each line's core band, on corpus pages

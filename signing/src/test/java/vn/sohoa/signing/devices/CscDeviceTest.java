@@ -8,12 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-import vn.sohoa.signing.CscTestServer;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.keys.SigningDevice;
+import vn.sohoa.signing.keys.SigningKey;
 import vn.sohoa.signing.remote.CscClient;
 import vn.sohoa.signing.remote.CscDevice;
 import vn.sohoa.signing.verify.SignatureVerifier;
+import vn.sohoa.testkit.CscTestServer;
 
 /** A certifier's key at a remote signing service, reached over HTTP through the CSC API v2 ({@link CscTestServer}). */
 class CscDeviceTest extends SigningDeviceContract {
@@ -22,8 +23,8 @@ class CscDeviceTest extends SigningDeviceContract {
 
     @BeforeAll
     static void startCsc() throws Exception {
-        csc = new CscTestServer("token-123", "cred-cuc", pki.issueOrLoad("remote.p12", CERTIFIER, AGENCY,
-                DevelopmentPki.Purpose.PERSONAL_SIGNATURE), "4711");
+        SigningKey remote = pki.issueOrLoad("remote.p12", CERTIFIER, AGENCY, DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+        csc = new CscTestServer("token-123", "cred-cuc", remote.privateKey(), remote.chain(), "4711");
     }
 
     @AfterAll

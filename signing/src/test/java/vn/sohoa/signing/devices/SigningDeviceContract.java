@@ -16,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
-import vn.sohoa.core.testing.SharedCorpus;
-import vn.sohoa.signing.DssJudge;
 import vn.sohoa.signing.PkiServer;
 import vn.sohoa.signing.keys.DataToSign;
 import vn.sohoa.signing.keys.DevelopmentPki;
@@ -29,6 +27,8 @@ import vn.sohoa.signing.pades.PreparedSignature;
 import vn.sohoa.signing.pades.SignatureRequest;
 import vn.sohoa.signing.pades.SignerRole;
 import vn.sohoa.signing.pades.SigningOutcome;
+import vn.sohoa.testkit.DssJudge;
+import vn.sohoa.testkit.SharedCorpus;
 
 /**
  * What every {@link SigningDevice} must do, run against each one (PKCS#12 file, PKCS#11 token in SoftHSM2, CSC

@@ -1,4 +1,4 @@
-package vn.sohoa.signing;
+package vn.sohoa.testkit;
 
 import java.awt.image.BufferedImage;
 import java.util.Map;

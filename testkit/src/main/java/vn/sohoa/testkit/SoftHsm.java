@@ -1,4 +1,4 @@
-package vn.sohoa.signing;
+package vn.sohoa.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import vn.sohoa.signing.keys.Pkcs11Token;
 
 /**
  * A fresh SoftHSM2 token for a test run, made with Debian's softhsm2-util: a real PKCS#11 module loaded into the
@@ -41,7 +39,8 @@ public final class SoftHsm {
     private SoftHsm() {
     }
 
-    public record Token(Path module, Pkcs11Token.Slot slot, String label) {
+    /** A token: the PKCS#11 module to load, the slot id softhsm2-util gave it, and its label. */
+    public record Token(Path module, long slotId, String label) {
     }
 
     /** The test token labelled {@code label} (one of {@link #LABELS}), with the user PIN {@link #PIN}. */
@@ -98,6 +97,6 @@ public final class SoftHsm {
         if (!slot.find()) {
             throw new IllegalStateException("softhsm2-util did not say which slot it used: " + output);
         }
-        return new Token(module, Pkcs11Token.Slot.id(Long.parseLong(slot.group(1))), label);
+        return new Token(module, Long.parseLong(slot.group(1)), label);
     }
 }

@@ -1,4 +1,4 @@
-package vn.sohoa.core.testing;
+package vn.sohoa.testkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

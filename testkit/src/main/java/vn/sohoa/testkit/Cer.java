@@ -1,4 +1,4 @@
-package vn.sohoa.ocr;
+package vn.sohoa.testkit;
 
 import java.text.Normalizer;
 

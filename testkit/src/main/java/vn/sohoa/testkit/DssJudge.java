@@ -1,4 +1,4 @@
-package vn.sohoa.signing;
+package vn.sohoa.testkit;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
