@@ -460,8 +460,8 @@ abstract class EndToEndTest {
     @Order(24)
     void aBarredOriginalIsRefusedWithItsReasonAndTakesNoNumber() throws Exception {
         HttpResponse<String> accepted = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
-                new String[][]{{"title", "Giấy chứng minh nhân dân"}}, new Object[][]{{"files", "a03.png",
-                        Files.readAllBytes(SharedCorpus.corpus("clean/a03.png"))}});
+                new String[][]{{"title", "Giấy chứng minh nhân dân"}}, new Object[][]{{"files", "a03.pdf",
+                        Files.readAllBytes(SharedCorpus.corpus("src/a03.pdf"))}});
         String altered = json(accepted).get("id").asString();
         assertThat(api.awaitFinished(altered, CLERK, Duration.ofSeconds(90)).get("status").asString())
                 .isEqualTo("DIGITIZED");
@@ -575,21 +575,22 @@ abstract class EndToEndTest {
     @Test
     @Order(14)
     void aCitizensDigitizedPaperIsReusedInHerNextDossierAndCountsForReuse() throws Exception {
-        byte[] scan = Files.readAllBytes(SharedCorpus.corpus("clean/a06.png"));
+        // born-digital papers keep their own text: reuse does not need Tesseract (the OCR path has its own tests)
+        byte[] scan = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
         HttpResponse<String> valid = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
                 new String[][]{{"title", "Giấy khai sinh"}, {"citizenId", CITIZEN}, {"paperType", "giay_khai_sinh"},
                         {"validUntil", "2099-12-31"}},
-                new Object[][]{{"files", "a06.png", scan}});
+                new Object[][]{{"files", "a06.pdf", scan}});
         assertThat(valid.statusCode()).as(valid.body()).isEqualTo(202);
         String paper = json(valid).get("id").asString();
         HttpResponse<String> expired = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
                 new String[][]{{"title", "Giấy xác nhận cũ"}, {"citizenId", CITIZEN}, {"paperType", "XAC_NHAN"},
                         {"validUntil", "2020-01-01"}},
-                new Object[][]{{"files", "a06.png", scan}});
+                new Object[][]{{"files", "a06.pdf", scan}});
         String expiredPaper = json(expired).get("id").asString();
         HttpResponse<String> badId = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
                 new String[][]{{"title", "Giấy khai sinh"}, {"citizenId", "12345"}},
-                new Object[][]{{"files", "a06.png", scan}});
+                new Object[][]{{"files", "a06.pdf", scan}});
         assertThat(badId.statusCode()).isEqualTo(400);
         assertThat(json(badId).get("field").asString()).isEqualTo("citizenId");
         api.awaitFinished(paper, CLERK, Duration.ofSeconds(90));
@@ -675,10 +676,10 @@ abstract class EndToEndTest {
             assertThat(secret).startsWith("whsec_");
             assertThat(api.get("/api/v1/webhooks", ADMIN).body()).contains(subscription).doesNotContain(secret);
 
-            byte[] scan = Files.readAllBytes(SharedCorpus.corpus("clean/a06.png"));
+            byte[] scan = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
             String document = json(api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
                     new String[][]{{"title", "Giấy tờ báo qua webhook"}},
-                    new Object[][]{{"files", "a06.png", scan}})).get("id").asString();
+                    new Object[][]{{"files", "a06.pdf", scan}})).get("id").asString();
             api.awaitFinished(document, CLERK, Duration.ofSeconds(90));
 
             // the first delivery fails with 500; the outbox tries again after the first retry delay

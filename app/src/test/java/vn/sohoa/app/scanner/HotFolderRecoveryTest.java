@@ -38,8 +38,9 @@ class HotFolderRecoveryTest {
         Path home = Files.createTempDirectory("sohoa-hot-");
         hotFolder = home.resolve("hot-folder");
         Path processing = Files.createDirectories(hotFolder.resolve("may-quet-2").resolve(HotFolder.PROCESSING));
-        Files.copy(SharedCorpus.corpus("clean/a07.png"),
-                processing.resolve("3f0c6a8e-0000-4000-8000-000000000001--" + DOSSIER + "--Giay_uy_quyen.png"));
+        // a born-digital PDF: what is tested is the take, not the recognition
+        Files.copy(SharedCorpus.corpus("src/a07.pdf"),
+                processing.resolve("3f0c6a8e-0000-4000-8000-000000000001--" + DOSSIER + "--Giay_uy_quyen.pdf"));
         registry.add("sohoa.home", home::toString);
         registry.add("sohoa.bootstrap.admin-password", () -> "admin-pass");
         registry.add("sohoa.bootstrap.demo-password", () -> "demo-pass");
@@ -60,7 +61,7 @@ class HotFolderRecoveryTest {
     @Test
     void aFileLeftHalfTakenGoesBackToItsDossierFolderAndIsTakenAgain() throws Exception {
         Path station = hotFolder.resolve("may-quet-2");
-        assertThat(station.resolve(DOSSIER).resolve("Giay_uy_quyen.png")).as("put back on start").exists();
+        assertThat(station.resolve(DOSSIER).resolve("Giay_uy_quyen.pdf")).as("put back on start").exists();
         assertThat(Files.list(station.resolve(HotFolder.PROCESSING)).toList()).isEmpty();
 
         var clerk = users.find("clerk").orElseThrow();
@@ -74,11 +75,11 @@ class HotFolderRecoveryTest {
             papers = documents.ofDossier(clerk, DOSSIER);
         }
         assertThat(papers).singleElement().satisfies(paper -> assertThat(paper.title()).isEqualTo("Giay uy quyen"));
-        assertThat(Files.exists(station.resolve(DOSSIER).resolve("Giay_uy_quyen.png"))).as("taken").isFalse();
+        assertThat(Files.exists(station.resolve(DOSSIER).resolve("Giay_uy_quyen.pdf"))).as("taken").isFalse();
         assertThat(folder.stations()).singleElement().satisfies(status -> {
             assertThat(status.station()).isEqualTo("may-quet-2");
             assertThat(status.takenToday()).isEqualTo(1);
-            assertThat(status.lastTaken()).isEqualTo("Giay_uy_quyen.png");
+            assertThat(status.lastTaken()).isEqualTo("Giay_uy_quyen.pdf");
             assertThat(status.rejections()).isEmpty();
         });
     }
