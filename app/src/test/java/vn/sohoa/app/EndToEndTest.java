@@ -108,6 +108,8 @@ abstract class EndToEndTest {
         // a low API rate, so that the throttling test meets its limit however slowly a loaded machine answers
         registry.add("sohoa.security.api-rate", () -> String.valueOf(API_RATE));
         registry.add("sohoa.security.api-burst", () -> String.valueOf(API_BURST));
+        // the webhook test's first delivery fails on purpose: its retry comes after 1 s instead of the default 5 s
+        registry.add("sohoa.jobs.first-retry-delay", () -> "1s");
     }
 
     static int freePort() {

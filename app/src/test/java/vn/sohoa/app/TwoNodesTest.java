@@ -44,8 +44,8 @@ class TwoNodesTest {
     static final String CERTIFIER = SohoaHttpClient.basic("certifier", "demo-pass");
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Pattern DIGITIZED = Pattern.compile("document ([0-9a-f-]{36}) digitized");
-    static final int DOCUMENTS = 8;
-    static final int CERTIFICATIONS = 10;
+    static final int DOCUMENTS = 6;
+    static final int CERTIFICATIONS = 8;
 
     @TempDir
     Path home;
