@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -83,8 +84,9 @@ public final class CscTestServer implements AutoCloseable {
         for (X509Certificate certificate : chain) {
             certificates.add(Base64.getEncoder().encodeToString(certificate.getEncoded()));
         }
+        int bits = ((RSAKey) privateKey).getModulus().bitLength();
         return json(200, Map.of("key", Map.of("status", "enabled", "algo", List.of("1.2.840.113549.1.1.1"),
-                        "len", 3072),
+                        "len", bits),
                 "cert", Map.of("status", "valid", "certificates", certificates),
                 "authMode", "explicit", "multisign", 1));
     }

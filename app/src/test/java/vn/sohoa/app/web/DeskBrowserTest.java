@@ -197,7 +197,8 @@ class DeskBrowserTest {
     void aScanningStationsHotFolderFeedsTheDossierAndRefusesAFileForAnUnknownOne() throws Exception {
         Path station = hotFolder.resolve("may-quet-1");
         Files.createDirectories(station.resolve(dossierCode));
-        Files.copy(SharedCorpus.corpus("clean/a02.png"), station.resolve(dossierCode).resolve("Giay_xac_nhan.png"));
+        // a born-digital PDF: the hot folder's take is what this step shows, recognition has its own steps
+        Files.copy(SharedCorpus.corpus("src/a02.pdf"), station.resolve(dossierCode).resolve("Giay_xac_nhan.pdf"));
         Files.createDirectories(station.resolve("000.00.30.H42-990101-0001"));
         Files.copy(SharedCorpus.corpus("clean/a03.png"),
                 station.resolve("000.00.30.H42-990101-0001").resolve("Lac_ho_so.png"));
