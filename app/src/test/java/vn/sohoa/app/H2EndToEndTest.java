@@ -404,4 +404,25 @@ class H2EndToEndTest extends EndToEndTest {
         queue.forEach(waiting -> assertThat(waiting.get("id").asString()).isNotEqualTo(id));
         assertThat(api.get("/api/v1/certification-queue", CLERK).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    @Order(21)
+    void theFeeCountsThePagesOfTheOriginalNotAStatementPageAppendedToTheCopy() throws Exception {
+        // one page inked to its foot: no room for the statement, which goes on a page appended to the copy
+        BufferedImage inked = new BufferedImage(2480, 3508, BufferedImage.TYPE_BYTE_GRAY);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(inked, "png", png);
+        HttpResponse<String> accepted = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                new String[][]{{"title", "Trang in kín"}}, new Object[][]{{"files", "inked.png", png.toByteArray()}});
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = json(accepted).get("id").asString();
+        JsonNode digitized = api.awaitFinished(id, CLERK, Duration.ofSeconds(90));
+        assertThat(digitized.get("status").asString()).as(digitized.toString()).isEqualTo("DIGITIZED");
+
+        HttpResponse<String> certified = api.post("/api/v1/documents/" + id + "/certifications", CERTIFIER);
+        assertThat(certified.statusCode()).as(certified.body()).isEqualTo(201);
+        JsonNode copy = json(certified);
+        assertThat(copy.get("pages").asInt()).as("the statement on a page of its own").isEqualTo(2);
+        assertThat(copy.get("feeVnd").asLong()).as("2,000 VND for the original's one page").isEqualTo(2_000);
+    }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.apache.pdfbox.Loader;
@@ -276,11 +277,13 @@ class CertifyCopy {
         StoredObject stored = store.putNew(key, signed, "application/pdf", Map.of("certification-id", id,
                 "register-number", String.valueOf(reservation.number()), "book", reservation.book(),
                 "copy", copy + "/" + copies));
-        int pages = pageCount(signed);
+        // the fee is counted on the original's pages: a page appended to the copy for the statement is not charged
+        int originalPages = Objects.requireNonNull(document.pageCount(), "a digitized document has its page count");
         return new Certification(id, document.id(), document.dossierCode(), agency.code(),
                 RegisterKind.ELECTRONIC_COPY, reservation.year(), reservation.number(), copy, reservation.book(),
                 request.certifier().username(), request.now().toOffsetDateTime(), key.toString(), stored.sha256(),
-                stored.size(), pages, CopyFee.vnd(pages), identity.verificationCode(), archiveExpiresAt);
+                stored.size(), pageCount(signed), CopyFee.vnd(originalPages), identity.verificationCode(),
+                archiveExpiresAt);
     }
 
     /**
