@@ -69,7 +69,7 @@ class H2EndToEndTest extends EndToEndTest {
 
         assertThat(api.get("/api/v1/documents/" + documentId, null).statusCode()).isEqualTo(401);
         assertThat(api.get("/api/v1/documents/" + java.util.UUID.randomUUID(), CLERK).statusCode()).isEqualTo(404);
-        HttpResponse<String> badPeriod = api.get("/api/v1/statistics/digitization?period=2026-13", SUPERVISOR);
+        HttpResponse<String> badPeriod = api.get("/api/v1/statistics/digitization?period=" + currentYear() + "-13", SUPERVISOR);
         assertThat(badPeriod.statusCode()).isEqualTo(400);
         assertThat(json(badPeriod).get("field").asString()).isEqualTo("period");
     }

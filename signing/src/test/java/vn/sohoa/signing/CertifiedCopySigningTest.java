@@ -98,7 +98,7 @@ class CertifiedCopySigningTest {
     void bothSignaturesArePadesBaselineLtInEuDssOffline() throws Exception {
         byte[] signed = certifiedCopy();
 
-        Reports reports = DssJudge.validate(signed, pki.rootCertificate());
+        Reports reports = DssJudge.validate(signed, pki.rootCertificate(), pkiServer.clock().instant());
         SimpleReport simple = reports.getSimpleReport();
         List<String> ids = simple.getSignatureIdList();
         assertThat(ids).hasSize(2);
@@ -131,13 +131,13 @@ class CertifiedCopySigningTest {
 
         byte[] renewed = signer.extendToLongTermArchive(archived);
         assertLevel(renewed, SignatureLevel.PAdES_BASELINE_LTA);
-        Reports reports = DssJudge.validate(renewed, pki.rootCertificate());
+        Reports reports = DssJudge.validate(renewed, pki.rootCertificate(), pkiServer.clock().instant());
         // two signature time-stamps and two document time-stamps
         assertThat(reports.getDiagnosticData().getTimestampList()).hasSize(4);
     }
 
     private static void assertLevel(byte[] pdf, SignatureLevel level) {
-        SimpleReport simple = DssJudge.validate(pdf, pki.rootCertificate()).getSimpleReport();
+        SimpleReport simple = DssJudge.validate(pdf, pki.rootCertificate(), pkiServer.clock().instant()).getSimpleReport();
         assertThat(simple.getSignatureIdList()).hasSize(2);
         for (String id : simple.getSignatureIdList()) {
             assertThat(simple.getIndication(id)).as("%s %s", id, simple.getSubIndication(id))
@@ -299,7 +299,7 @@ class CertifiedCopySigningTest {
         assertThat(report.valid()).isFalse();
         assertThat(report.signatures()).allSatisfy(s -> assertThat(s.integrityValid()).isFalse());
 
-        SimpleReport simple = DssJudge.validate(tampered, pki.rootCertificate()).getSimpleReport();
+        SimpleReport simple = DssJudge.validate(tampered, pki.rootCertificate(), pkiServer.clock().instant()).getSimpleReport();
         for (String id : simple.getSignatureIdList()) {
             assertThat(simple.getIndication(id)).isNotEqualTo(Indication.TOTAL_PASSED);
         }

@@ -94,7 +94,7 @@ class ExternalSigningTest {
         byte[] copy = signer.extendToLongTerm(signer.sign(certifierSigned, agency,
                 request(SignerRole.AGENCY, "UBND xã Hòa Phong", true)));
 
-        SimpleReport report = DssJudge.validate(copy, pki.rootCertificate()).getSimpleReport();
+        SimpleReport report = DssJudge.validate(copy, pki.rootCertificate(), pkiServer.clock().instant()).getSimpleReport();
         assertThat(report.getSignatureIdList()).hasSize(2);
         for (String id : report.getSignatureIdList()) {
             assertThat(report.getIndication(id)).as("%s %s", id, report.getSubIndication(id))
@@ -117,7 +117,7 @@ class ExternalSigningTest {
                 .isInstanceOf(InvalidSignatureValueException.class);
 
         byte[] signed = signer.complete(prepared, signHash(prepared.dataToSign().digest(), certifierOnToken));
-        assertThat(DssJudge.validate(signed, pki.rootCertificate()).getSimpleReport().getSignaturesCount())
+        assertThat(DssJudge.validate(signed, pki.rootCertificate(), pkiServer.clock().instant()).getSimpleReport().getSignaturesCount())
                 .isEqualTo(1);
     }
 

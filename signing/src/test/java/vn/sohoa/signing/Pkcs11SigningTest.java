@@ -73,7 +73,7 @@ class Pkcs11SigningTest {
                 "UBND xã Hòa Phong", "Chứng thực bản sao điện tử từ bản chính", "UBND xã Hòa Phong",
                 ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")), true)));
 
-        SimpleReport report = DssJudge.validate(signed, pki.rootCertificate()).getSimpleReport();
+        SimpleReport report = DssJudge.validate(signed, pki.rootCertificate(), pkiServer.clock().instant()).getSimpleReport();
         String id = report.getFirstSignatureId();
         assertThat(report.getIndication(id)).as("%s", report.getSubIndication(id)).isEqualTo(Indication.TOTAL_PASSED);
         assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);

@@ -2,6 +2,7 @@ package vn.sohoa.signing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import vn.sohoa.signing.keys.DevelopmentPki;
@@ -18,19 +19,25 @@ import vn.sohoa.testkit.LoopbackHttpServer.Response;
  */
 public final class PkiServer implements AutoCloseable {
 
+    /** The clock the PKI signs, answers and time-stamps by; judges validate at its time. */
+    private final Clock clock = Clock.systemUTC();
     private final LoopbackHttpServer server;
     private final DevelopmentPki pki;
 
     public PkiServer(Path directory) throws IOException {
         server = new LoopbackHttpServer();
         pki = DevelopmentPki.openOrCreate(directory,
-                new DevelopmentPki.Endpoints(server.url("/dev-root-ca.crl"), server.url("/ocsp")));
+                new DevelopmentPki.Endpoints(server.url("/dev-root-ca.crl"), server.url("/ocsp")), clock);
         server.route("/dev-root-ca.crl", request -> Response.ok("application/pkix-crl", pki.currentCrl()))
                 .route("/ocsp", request -> Response.ok("application/ocsp-response", pki.ocspResponse(request.body())));
     }
 
     public String crlUrl() {
         return server.url("/dev-root-ca.crl");
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public DevelopmentPki pki() {

@@ -25,10 +25,6 @@ public final class DssJudge {
     private DssJudge() {
     }
 
-    public static Reports validate(byte[] pdf, X509Certificate trustAnchor) {
-        return validate(pdf, trustAnchor, Instant.now());
-    }
-
     /**
      * @param validationTime the "current time" of the validation: the clock of the service that signed, so that a
      *                       copy made on a service whose clock was set (sohoa.clock.start) is judged as of its day

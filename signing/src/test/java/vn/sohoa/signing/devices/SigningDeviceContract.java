@@ -120,7 +120,7 @@ abstract class SigningDeviceContract {
         byte[] copy = signer.extendToLongTerm(signer.sign(certifierSigned, agencyKey,
                 request(SignerRole.AGENCY, AGENCY, true)));
 
-        SimpleReport report = DssJudge.validate(copy, pki.rootCertificate()).getSimpleReport();
+        SimpleReport report = DssJudge.validate(copy, pki.rootCertificate(), pkiServer.clock().instant()).getSimpleReport();
         assertThat(report.getSignatureIdList()).hasSize(2);
         for (String id : report.getSignatureIdList()) {
             assertThat(report.getIndication(id)).as("%s %s", id, report.getSubIndication(id))
