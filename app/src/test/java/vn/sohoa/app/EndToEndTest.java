@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +49,7 @@ import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.storage.EmbeddedObjectStoreServer;
 import vn.sohoa.testkit.Cer;
 import vn.sohoa.testkit.DssJudge;
+import vn.sohoa.testkit.FreePort;
 import vn.sohoa.testkit.SharedCorpus;
 import vn.sohoa.testkit.VeraPdfJudge;
 
@@ -113,11 +113,7 @@ abstract class EndToEndTest {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return FreePort.pick();
     }
 
     static Path temporaryHome() {

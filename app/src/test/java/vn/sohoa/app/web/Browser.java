@@ -1,7 +1,6 @@
 package vn.sohoa.app.web;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.sohoa.testkit.Chromium;
+import vn.sohoa.testkit.FreePort;
 
 /**
  * Headless Chromium against a Sohoa on a local port, as the browser tests drive it: sign in and out through the
@@ -34,11 +34,7 @@ final class Browser implements AutoCloseable {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return FreePort.pick();
     }
 
     String url(String path) {
