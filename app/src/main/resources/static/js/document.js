@@ -261,8 +261,9 @@ function setUpCertification(panel) {
       Sohoa.showError(form, new Sohoa.Problem({ field: 'copies', detail: '1–50', detailVi: '1–50' }));
       return;
     }
-    document.getElementById('confirm-text').textContent =
-      Sohoa.t('confirmCertify', copies, panel.dataset.title, panel.dataset.pages);
+    const requester = Sohoa.person(form, 'requester');
+    document.getElementById('confirm-text').textContent = Sohoa.t('confirmCertify', copies, panel.dataset.title,
+      panel.dataset.pages, requester && requester.fullName ? requester.fullName : '–');
     dialog.showModal();
     document.getElementById('confirm-no').focus();
   });
@@ -272,15 +273,17 @@ function setUpCertification(panel) {
     const submit = form.querySelector('button[type=submit]');
     submit.disabled = true;
     try {
+      const requester = Sohoa.person(form, 'requester');
       if (method() === 'server') {
-        issued(await Sohoa.api('POST', panel.dataset.certifyUrl + '?copies=' + Number(form.elements.copies.value)));
+        issued(await Sohoa.api('POST', panel.dataset.certifyUrl + '?copies=' + Number(form.elements.copies.value),
+          { requester }));
       } else if (method() === 'remote') {
         issued(await Sohoa.api('POST', panel.dataset.remoteUrl,
-          { credentialId: form.elements.credentialId.value.trim(), pin: form.elements.pin.value }));
+          { requester, credentialId: form.elements.credentialId.value.trim(), pin: form.elements.pin.value }));
         form.elements.pin.value = '';
       } else {
         const session = await Sohoa.api('POST', panel.dataset.externalUrl,
-          { certificateChain: pemCertificates(form.elements.chain.value) });
+          { requester, certificateChain: pemCertificates(form.elements.chain.value) });
         document.getElementById('data-to-sign').value = session.dataToSign;
         step2.hidden = false;
         step2.dataset.completeUrl = Sohoa.contextPath() + session.completeUrl;

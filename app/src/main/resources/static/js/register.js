@@ -29,6 +29,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     Sohoa.cell(row, entry.number, 'th').scope = 'row';
     Sohoa.cell(row, entry.book);
     Sohoa.cell(row, entry.documentTitle);
+    Sohoa.cell(row, entry.requester
+      ? entry.requester.fullName + ' · ' + entry.requester.idType + ' ' + entry.requester.idNumber : '–');
     Sohoa.cell(row, entry.certifier);
     Sohoa.cell(row, entry.copies);
     Sohoa.cell(row, entry.feeVnd.toLocaleString());
@@ -39,7 +41,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   if (register.entries.length === 0) {
     const row = document.createElement('tr');
     const td = Sohoa.cell(row, Sohoa.t('none'));
-    td.colSpan = 8;
+    td.colSpan = 9;
     body.appendChild(row);
   }
 });

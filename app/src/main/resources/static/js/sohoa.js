@@ -135,5 +135,19 @@ const Sohoa = (() => {
     return meta ? meta.getAttribute('href').replace(/\/css\/sohoa\.css.*$/, '') : '';
   }
 
-  return { t, api, upload, showError, clearError, formatDate, cell, Problem, lang, contextPath, csrfHeaders };
+  /**
+   * The person in a form's fields named prefix.fullName, prefix.idType, …: as the API takes it, or null when neither
+   * a name nor a number was typed (an optional applicant left out).
+   */
+  function person(form, prefix) {
+    const value = name => {
+      const field = form.elements[prefix + '.' + name];
+      return field && field.value.trim() ? field.value.trim() : null;
+    };
+    const given = { fullName: value('fullName'), idType: value('idType'), idNumber: value('idNumber'),
+      phone: value('phone'), email: value('email') };
+    return given.fullName || given.idNumber ? given : null;
+  }
+
+  return { t, api, upload, showError, clearError, formatDate, cell, Problem, lang, contextPath, csrfHeaders, person };
 })();

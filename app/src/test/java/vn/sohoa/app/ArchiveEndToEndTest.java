@@ -85,7 +85,7 @@ class ArchiveEndToEndTest {
         assertThat(api.awaitFinished(documentId, CLERK, Duration.ofSeconds(90)).get("status").asString())
                 .isEqualTo("DIGITIZED");
 
-        JsonNode copy = JSON.readTree(api.post("/api/v1/documents/" + documentId + "/certifications", CERTIFIER)
+        JsonNode copy = JSON.readTree(api.postJson("/api/v1/documents/" + documentId + "/certifications", CERTIFIER, EndToEndTest.REQUEST)
                 .body());
         byte[] issued = api.getBytes(copy.get("pdfUrl").asString(), CERTIFIER).body();
         // two signature time-stamps and the archive time-stamp

@@ -87,7 +87,7 @@ class CrashSafetyTest {
         String register = "/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + ServiceTime.MONTH.getYear();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         for (int i = 0; i < 40; i++) {
-            pool.submit(() -> api.post("/api/v1/documents/" + original + "/certifications", CERTIFIER));
+            pool.submit(() -> api.postJson("/api/v1/documents/" + original + "/certifications", CERTIFIER, EndToEndTest.REQUEST));
         }
         // killed in the middle of the burst, while numbers are taken and their copies being signed, and while the
         // scans are still being recognised (each takes seconds)
@@ -148,8 +148,8 @@ class CrashSafetyTest {
             }
             assertThat(interrupted).as("the kill caught certifications in flight: " + entries).isPositive();
             // the service goes on numbering after the last number, VOID or not
-            HttpResponse<String> next = api.post("/api/v1/documents/" + accepted.get(0) + "/certifications",
-                    CERTIFIER);
+            HttpResponse<String> next = api.postJson("/api/v1/documents/" + accepted.get(0) + "/certifications",
+                    CERTIFIER, EndToEndTest.REQUEST);
             assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
             assertThat(JSON.readTree(next.body()).get("registerNumber").asLong()).isEqualTo(entries.size() + 1L);
         } finally {

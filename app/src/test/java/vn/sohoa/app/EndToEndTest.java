@@ -73,6 +73,12 @@ abstract class EndToEndTest {
     static final String DOSSIER = "000.00.30.H42-261123-0007";
     static final String CLERK = SohoaHttpClient.basic("clerk", "demo-pass");
     static final String CERTIFIER = SohoaHttpClient.basic("certifier", "demo-pass");
+    /** Who asks for the copies in these tests: a made-up citizen (the identity number is of the valid format). */
+    static final String REQUESTER = """
+            {"fullName":"Nguyễn Thị Yêu Cầu","idType":"CCCD","idNumber":"048190000123","phone":"0905 123 456",
+             "email":"yeu.cau@example.org"}""";
+    /** The body of a certification request: the requester. */
+    static final String REQUEST = "{\"requester\":" + REQUESTER + "}";
     static final String SUPERVISOR = SohoaHttpClient.basic("supervisor", "demo-pass");
     static final String ADMIN = SohoaHttpClient.basic("admin", "admin-pass");
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -171,12 +177,12 @@ abstract class EndToEndTest {
     @Test
     @Order(2)
     void certifierIssuesACopySignedTwiceThatEuDssAccepts() throws Exception {
-        HttpResponse<String> refused = api.post("/api/v1/documents/" + documentId + "/certifications", CLERK);
+        HttpResponse<String> refused = api.postJson("/api/v1/documents/" + documentId + "/certifications", CLERK, REQUEST);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
 
-        HttpResponse<String> certified = api.post("/api/v1/documents/" + documentId + "/certifications", CERTIFIER);
+        HttpResponse<String> certified = api.postJson("/api/v1/documents/" + documentId + "/certifications", CERTIFIER, REQUEST);
         assertThat(certified.statusCode()).as(certified.body()).isEqualTo(201);
         JsonNode copy = json(certified);
         copyId = copy.get("id").asString();
@@ -277,8 +283,8 @@ abstract class EndToEndTest {
         try {
             List<Future<HttpResponse<String>>> results = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                Callable<HttpResponse<String>> call = () -> api.post(
-                        "/api/v1/documents/" + documentId + "/certifications", CERTIFIER);
+                Callable<HttpResponse<String>> call = () -> api.postJson(
+                        "/api/v1/documents/" + documentId + "/certifications", CERTIFIER, REQUEST);
                 results.add(pool.submit(call));
             }
             List<Long> numbers = new ArrayList<>();
@@ -317,9 +323,33 @@ abstract class EndToEndTest {
 
     @Test
     @Order(11)
-    void copiesOfOneOriginalMadeAtOnceShareOneNumber() throws Exception {
-        HttpResponse<String> two = api.post("/api/v1/documents/" + documentId + "/certifications?copies=2",
-                CERTIFIER);
+    void copiesOfOneOriginalMadeAtOnceShareOneNumberAndRecordWhoAskedForThem() throws Exception {
+        String url = "/api/v1/documents/" + documentId + "/certifications?copies=2";
+        // who asks is required and checked field by field; a refused request takes no number
+        HttpResponse<String> nobody = api.post(url, CERTIFIER);
+        assertThat(nobody.statusCode()).as(nobody.body()).isEqualTo(400);
+        assertThat(json(nobody).get("field").asString()).isEqualTo("requester");
+        String[][] refused = {
+            {"{\"fullName\":\"Lê Văn Sai\",\"idType\":\"CCCD\",\"idNumber\":\"04819000012\"}", "requester.idNumber",
+                "12 digits"},
+            {"{\"fullName\":\"Lê Văn Sai\",\"idType\":\"CCCD\",\"idNumber\":\"999190000123\"}", "requester.idNumber",
+                "province code"},
+            {"{\"fullName\":\"Lê Văn Sai\",\"idType\":\"DRIVING_LICENCE\",\"idNumber\":\"B1234567\"}",
+                "requester.idType", "CCCD, PASSPORT or OTHER"},
+            {"{\"fullName\":\" \",\"idType\":\"PASSPORT\",\"idNumber\":\"C1234567\"}", "requester.fullName",
+                "required"},
+            {"{\"fullName\":\"John Smith\",\"idType\":\"PASSPORT\",\"idNumber\":\"C1234567\",\"email\":\"john@\"}",
+                "requester.email", "e-mail"}};
+        for (String[] bad : refused) {
+            HttpResponse<String> answer = api.postJson(url, CERTIFIER, "{\"requester\":" + bad[0] + "}");
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+            assertThat(json(answer).get("field").asString()).isEqualTo(bad[1]);
+            assertThat(json(answer).get("detail").asString()).contains(bad[2])
+                    .as("the problem does not repeat personal data").doesNotContain("0481900001", "99919");
+        }
+
+        HttpResponse<String> two = api.postJson("/api/v1/documents/" + documentId + "/certifications?copies=2",
+                CERTIFIER, REQUEST);
         assertThat(two.statusCode()).as(two.body()).isEqualTo(201);
         JsonNode copies = json(two).get("copies");
         assertThat(copies).hasSize(2);
@@ -330,13 +360,28 @@ abstract class EndToEndTest {
         assertThat(copies.get(0).get("id").asString()).isNotEqualTo(copies.get(1).get("id").asString());
         HttpResponse<byte[]> second = api.getBytes(copies.get(1).get("pdfUrl").asString(), CERTIFIER);
         assertThat(text(second.body())).contains("Số chứng thực: " + number);
+        JsonNode asked = JSON.readTree(REQUESTER);
+        for (JsonNode copy : List.of(copies.get(0), json(api.get("/api/v1/certified-copies/"
+                + copies.get(1).get("id").asString(), CERTIFIER)))) {
+            JsonNode requester = copy.get("requester");
+            assertThat(requester.get("fullName").asString()).isEqualTo(asked.get("fullName").asString());
+            assertThat(requester.get("idType").asString()).isEqualTo("CCCD");
+            assertThat(requester.get("idNumber").asString()).isEqualTo(asked.get("idNumber").asString());
+            assertThat(requester.get("phone").asString()).as("kept as digits").isEqualTo("0905123456");
+            assertThat(requester.get("email").asString()).isEqualTo(asked.get("email").asString());
+        }
+        // personal data stays out of object keys: the copy's presigned address names the object
+        String link = json(api.postJson("/api/v1/certified-copies/" + copies.get(0).get("id").asString() + "/links",
+                CERTIFIER, "{}")).get("url").asString();
+        assertThat(link).contains(copies.get(0).get("id").asString())
+                .doesNotContain(asked.get("idNumber").asString());
 
-        HttpResponse<String> none = api.post("/api/v1/documents/" + documentId + "/certifications?copies=0",
-                CERTIFIER);
+        HttpResponse<String> none = api.postJson("/api/v1/documents/" + documentId + "/certifications?copies=0",
+                CERTIFIER, REQUEST);
         assertThat(none.statusCode()).isEqualTo(400);
         assertThat(json(none).get("field").asString()).isEqualTo("copies");
-        HttpResponse<String> tooMany = api.post("/api/v1/documents/" + documentId + "/certifications?copies=21",
-                CERTIFIER);
+        HttpResponse<String> tooMany = api.postJson("/api/v1/documents/" + documentId + "/certifications?copies=21",
+                CERTIFIER, REQUEST);
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(json(tooMany).get("detail").asString()).contains("between 1 and 20");
 
@@ -349,6 +394,7 @@ abstract class EndToEndTest {
         }
         assertThat(entry).isNotNull();
         assertThat(entry.get("copies").asInt()).isEqualTo(2);
+        assertThat(entry.get("requester").get("idNumber").asString()).isEqualTo(asked.get("idNumber").asString());
     }
 
     @Test
@@ -361,6 +407,7 @@ abstract class EndToEndTest {
         assertThat(VeraPdfJudge.pdfA2bFailures(pdf.body())).isEmpty();
         String printed = text(pdf.body());
         assertThat(printed).contains("SỔ CHỨNG THỰC BẢN SAO ĐIỆN TỬ TỪ BẢN CHÍNH").contains("Hợp đồng thuê nhà")
+                .contains("Người yêu cầu").contains("Nguyễn Thị Yêu Cầu").contains("CCCD 048190000123")
                 .contains("Tổng cộng: " + (CONCURRENT_CERTIFICATIONS + 2) + " số, " + (CONCURRENT_CERTIFICATIONS + 2)
                         + " số đã cấp (" + (CONCURRENT_CERTIFICATIONS + 3) + " bản), 0 số hủy");
 
@@ -369,7 +416,8 @@ abstract class EndToEndTest {
         String[] lines = new String(csv.body(), StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines).hasSize(1 + CONCURRENT_CERTIFICATIONS + 2);
         assertThat(lines[0]).startsWith("\uFEFFso_chung_thuc,");
-        assertThat(lines[1]).startsWith("1,").contains("Hợp đồng thuê nhà").contains("ISSUED");
+        assertThat(lines[1]).startsWith("1,").contains("Hợp đồng thuê nhà").contains("ISSUED")
+                .contains(",Nguyễn Thị Yêu Cầu,CCCD,048190000123,");
 
         assertThat(api.getBytes(base + "/export.csv", CLERK).statusCode()).isEqualTo(403);
         HttpResponse<String> badMonth = api.get(base + "?month=13", CERTIFIER);
@@ -390,9 +438,10 @@ abstract class EndToEndTest {
         // the certifier's USB token, played by a key the test holds: only the digest crosses to the token
         var token = developmentPki.issueOrLoad("usb-token-certifier.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
                 vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
-        String chain = JSON.writeValueAsString(java.util.Map.of("certificateChain", List.of(
-                java.util.Base64.getEncoder().encodeToString(token.certificate().getEncoded()),
-                java.util.Base64.getEncoder().encodeToString(token.chain().get(1).getEncoded()))));
+        String chain = JSON.writeValueAsString(java.util.Map.of("requester", JSON.readTree(REQUESTER),
+                "certificateChain", List.of(
+                        java.util.Base64.getEncoder().encodeToString(token.certificate().getEncoded()),
+                        java.util.Base64.getEncoder().encodeToString(token.chain().get(1).getEncoded()))));
         HttpResponse<String> prepared = api.postJson("/api/v1/documents/" + documentId + "/certifications/external",
                 CERTIFIER, chain);
         assertThat(prepared.statusCode()).as(prepared.body()).isEqualTo(201);
@@ -431,7 +480,8 @@ abstract class EndToEndTest {
                 + java.util.Base64.getEncoder().encodeToString(rsa.doFinal(digestInfo)) + "\"}");
         assertThat(again.statusCode()).isEqualTo(409);
         HttpResponse<String> noChain = api.postJson("/api/v1/documents/" + documentId
-                + "/certifications/external", CERTIFIER, "{\"certificateChain\":[\"bm90IGEgY2VydA==\"]}");
+                + "/certifications/external", CERTIFIER, "{\"requester\":" + REQUESTER
+                + ",\"certificateChain\":[\"bm90IGEgY2VydA==\"]}");
         assertThat(noChain.statusCode()).isEqualTo(400);
         assertThat(json(noChain).get("field").asString()).isEqualTo("certificateChain");
 
@@ -445,7 +495,7 @@ abstract class EndToEndTest {
         long before = json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(), CERTIFIER))
                 .get("state").get("lastNumber").asLong();
         HttpResponse<String> untrusted = api.postJson("/api/v1/documents/" + documentId
-                + "/certifications/external", CERTIFIER, JSON.writeValueAsString(java.util.Map.of("certificateChain",
+                + "/certifications/external", CERTIFIER, JSON.writeValueAsString(java.util.Map.of("requester", JSON.readTree(REQUESTER), "certificateChain",
                 List.of(java.util.Base64.getEncoder().encodeToString(forged.certificate().getEncoded()),
                         java.util.Base64.getEncoder().encodeToString(forged.chain().get(1).getEncoded())))));
         assertThat(untrusted.statusCode()).as(untrusted.body()).isEqualTo(400);
@@ -473,7 +523,7 @@ abstract class EndToEndTest {
         assertThat(api.postJson("/api/v1/documents/" + altered + "/barred", CERTIFIER,
                 "{\"reason\":\"ALTERED\",\"note\":\"ngày cấp bị sửa\"}").statusCode()).isEqualTo(204);
 
-        HttpResponse<String> refused = api.post("/api/v1/documents/" + altered + "/certifications", CERTIFIER);
+        HttpResponse<String> refused = api.postJson("/api/v1/documents/" + altered + "/certifications", CERTIFIER, REQUEST);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(json(refused).get("detailVi").asString()).contains("bị sửa chữa").contains("ngày cấp bị sửa");
         assertThat(json(api.get(register, CERTIFIER)).get("state").get("lastNumber").asLong()).isEqualTo(lastNumber);
@@ -486,7 +536,7 @@ abstract class EndToEndTest {
         developmentPki.revoke(certificate, clock.instant().minusSeconds(5),
                 vn.sohoa.signing.keys.DevelopmentPki.RevocationReason.KEY_COMPROMISE);
 
-        HttpResponse<String> refused = api.post("/api/v1/documents/" + documentId + "/certifications", CERTIFIER);
+        HttpResponse<String> refused = api.postJson("/api/v1/documents/" + documentId + "/certifications", CERTIFIER, REQUEST);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
         assertThat(json(refused).get("type").asString()).endsWith("certificate-revoked");
         assertThat(json(refused).get("detailVi").asString()).contains("thu hồi");
@@ -594,10 +644,21 @@ abstract class EndToEndTest {
         api.awaitFinished(paper, CLERK, Duration.ofSeconds(90));
         api.awaitFinished(expiredPaper, CLERK, Duration.ofSeconds(90));
 
+        // her next dossier names her as its applicant (optional; certifications of its papers are pre-filled)
         String nextDossier = "000.00.30.H42-261124-0001";
+        HttpResponse<String> badApplicant = api.postJson("/api/v1/dossiers", CLERK, """
+                {"code":"%s","agencyCode":"%s","receivedAt":"2026-11-24T08:00:00+07:00",
+                 "applicant":{"fullName":"Phạm Thị Dân","idType":"CCCD","idNumber":"12345"}}"""
+                .formatted(nextDossier, AGENCY));
+        assertThat(badApplicant.statusCode()).isEqualTo(400);
+        assertThat(json(badApplicant).get("field").asString()).isEqualTo("applicant.idNumber");
         assertThat(api.postJson("/api/v1/dossiers", CLERK, """
-                {"code":"%s","agencyCode":"%s","receivedAt":"2026-11-24T08:00:00+07:00"}"""
-                .formatted(nextDossier, AGENCY)).statusCode()).isEqualTo(201);
+                {"code":"%s","agencyCode":"%s","receivedAt":"2026-11-24T08:00:00+07:00",
+                 "applicant":{"fullName":"Phạm Thị Dân","idType":"CCCD","idNumber":"%s","phone":"0912345678"}}"""
+                .formatted(nextDossier, AGENCY, CITIZEN)).statusCode()).isEqualTo(201);
+        JsonNode applicant = json(api.get("/api/v1/dossiers/" + nextDossier, CLERK)).get("applicant");
+        assertThat(applicant.get("fullName").asString()).isEqualTo("Phạm Thị Dân");
+        assertThat(applicant.get("idNumber").asString()).isEqualTo(CITIZEN);
         long[] before = reuseFigures();
 
         // the clerk looks the citizen up before scanning: the valid paper is found, the expired one is not
@@ -706,8 +767,8 @@ abstract class EndToEndTest {
             assertThat(deliveries.get(0).get("lastStatus").asInt()).isEqualTo(204);
             assertThat(deliveries.get(0).get("deliveredAt").isNull()).isFalse();
 
-            HttpResponse<String> certified = api.post("/api/v1/documents/" + document + "/certifications",
-                    CERTIFIER);
+            HttpResponse<String> certified = api.postJson("/api/v1/documents/" + document + "/certifications",
+                    CERTIFIER, REQUEST);
             assertThat(certified.statusCode()).as(certified.body()).isEqualTo(201);
             String copy = json(certified).get("id").asString();
             deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -718,6 +779,8 @@ abstract class EndToEndTest {
             JsonNode copyPayload = JSON.readTree(received.get(2).body());
             assertThat(copyPayload.get("type").asString()).isEqualTo("copy.certified");
             assertThat(copyPayload.get("data").get("certificationId").asString()).isEqualTo(copy);
+            assertThat(copyPayload.get("data").get("requester").get("idNumber").asString())
+                    .as("the one-stop system files the copy under the requester").isEqualTo("048190000123");
 
             assertThat(api.delete("/api/v1/webhooks/" + subscription, ADMIN).statusCode()).isEqualTo(204);
         } finally {

@@ -396,7 +396,7 @@ class H2EndToEndTest extends EndToEndTest {
                 .isEmpty();
 
         // once certified, the pages are settled
-        assertThat(api.post("/api/v1/documents/" + id + "/certifications", CERTIFIER).statusCode()).isEqualTo(201);
+        assertThat(api.postJson("/api/v1/documents/" + id + "/certifications", CERTIFIER, EndToEndTest.REQUEST).statusCode()).isEqualTo(201);
         HttpResponse<String> settled = api.postMultipart("/api/v1/documents/" + id + "/pages/1/rescan", CLERK,
                 new String[][]{}, new Object[][]{{"file", "a06.png", Files.readAllBytes(SharedCorpus.corpus("clean/a06.png"))}});
         assertThat(settled.statusCode()).isEqualTo(409);
@@ -419,7 +419,7 @@ class H2EndToEndTest extends EndToEndTest {
         JsonNode digitized = api.awaitFinished(id, CLERK, Duration.ofSeconds(90));
         assertThat(digitized.get("status").asString()).as(digitized.toString()).isEqualTo("DIGITIZED");
 
-        HttpResponse<String> certified = api.post("/api/v1/documents/" + id + "/certifications", CERTIFIER);
+        HttpResponse<String> certified = api.postJson("/api/v1/documents/" + id + "/certifications", CERTIFIER, EndToEndTest.REQUEST);
         assertThat(certified.statusCode()).as(certified.body()).isEqualTo(201);
         JsonNode copy = json(certified);
         assertThat(copy.get("pages").asInt()).as("the statement on a page of its own").isEqualTo(2);

@@ -79,12 +79,14 @@ class RemoteSigningEndToEndTest {
                 .isEqualTo("DIGITIZED");
 
         HttpResponse<String> wrongPin = api.postJson("/api/v1/documents/" + documentId + "/certifications/remote",
-                CERTIFIER, "{\"credentialId\":\"an-credential\",\"pin\":\"1111\"}");
+                CERTIFIER, "{\"requester\":" + EndToEndTest.REQUESTER
+                        + ",\"credentialId\":\"an-credential\",\"pin\":\"1111\"}");
         assertThat(wrongPin.statusCode()).as(wrongPin.body()).isEqualTo(422);
         assertThat(wrongPin.body()).contains("invalid PIN").doesNotContain("1111");
 
         HttpResponse<String> certified = api.postJson("/api/v1/documents/" + documentId
-                + "/certifications/remote", CERTIFIER, "{\"credentialId\":\"an-credential\",\"pin\":\"2468\"}");
+                + "/certifications/remote", CERTIFIER, "{\"requester\":" + EndToEndTest.REQUESTER
+                        + ",\"credentialId\":\"an-credential\",\"pin\":\"2468\"}");
         assertThat(certified.statusCode()).as(certified.body()).isEqualTo(201);
         JsonNode copy = JSON.readTree(certified.body());
         assertThat(copy.get("registerNumber").asLong()).isEqualTo(2);

@@ -142,14 +142,14 @@ class TwoNodesTest {
         // the development PKI issues the certifier's key on first use, in the shared home: once, on one node
         // (production keys exist beforehand, in PKCS#12 files or an HSM that both nodes reach)
         List<Future<HttpResponse<String>>> certified = new ArrayList<>();
-        certified.add(java.util.concurrent.CompletableFuture.completedFuture(apis.get(0).post("/api/v1/documents/"
-                + documents.get(0) + "/certifications", CERTIFIER)));
+        certified.add(java.util.concurrent.CompletableFuture.completedFuture(apis.get(0).postJson("/api/v1/documents/"
+                + documents.get(0) + "/certifications", CERTIFIER, EndToEndTest.REQUEST)));
         // then certifications sent to both nodes at once draw from one register
         for (int i = 1; i < CERTIFICATIONS; i++) {
             SohoaHttpClient api = apis.get(i % 2);
             String document = documents.get(i % documents.size());
-            certified.add(clerks.submit(() -> api.post("/api/v1/documents/" + document + "/certifications",
-                    CERTIFIER)));
+            certified.add(clerks.submit(() -> api.postJson("/api/v1/documents/" + document + "/certifications",
+                    CERTIFIER, EndToEndTest.REQUEST)));
         }
         Set<Long> numbers = new HashSet<>();
         List<String> copies = new ArrayList<>();

@@ -179,7 +179,7 @@ class YearEndTest {
     }
 
     JsonNode certify() throws Exception {
-        HttpResponse<String> certified = api.post("/api/v1/documents/" + documentId + "/certifications", CERTIFIER);
+        HttpResponse<String> certified = api.postJson("/api/v1/documents/" + documentId + "/certifications", CERTIFIER, EndToEndTest.REQUEST);
         assertThat(certified.statusCode()).as(certified.body()).isEqualTo(201);
         return json(certified);
     }
@@ -236,8 +236,8 @@ class YearEndTest {
     }
 
     void assertRefusedOn(String paper, LocalDate day) throws Exception {
-        HttpResponse<String> refused = api.post("/api/v1/documents/" + paper + "/certifications",
-                DISTRICT_CERTIFIER);
+        HttpResponse<String> refused = api.postJson("/api/v1/documents/" + paper + "/certifications",
+                DISTRICT_CERTIFIER, EndToEndTest.REQUEST);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         assertThat(json(refused).get("detail").asString()).contains("DISTRICT").endsWith("on " + day);
     }

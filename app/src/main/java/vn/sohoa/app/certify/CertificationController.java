@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.sohoa.app.citizen.Requester;
+import vn.sohoa.app.citizen.RequesterInput;
 import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.app.storage.PresignedLinks;
 import vn.sohoa.core.error.InvalidInputException;
@@ -62,13 +64,15 @@ class CertificationController {
     /** A certified copy as the API shows it. */
     record CertifiedCopyView(String id, String documentId, String dossierCode, String agencyCode, String kind,
                              int year, long registerNumber, int copyIndex, String book, String certifier,
-                             OffsetDateTime certifiedAt, String sha256, long size, int pages, long feeVnd,
-                             String pdfUrl, String verificationUrl, String verificationCode) {
+                             RequesterInput requester, OffsetDateTime certifiedAt, String sha256, long size,
+                             int pages, long feeVnd, String pdfUrl, String verificationUrl,
+                             String verificationCode) {
 
         static CertifiedCopyView of(Certification c) {
             return new CertifiedCopyView(c.id(), c.documentId(), c.dossierCode(), c.agencyCode(), c.kind().code(),
-                    c.year(), c.registerNumber(), c.copyIndex(), c.book(), c.certifier(), c.certifiedAt(),
-                    c.sha256(), c.size(), c.pages(), c.feeVnd(), "/api/v1/certified-copies/" + c.id() + "/pdf",
+                    c.year(), c.registerNumber(), c.copyIndex(), c.book(), c.certifier(),
+                    RequesterInput.of(c.requester()), c.certifiedAt(), c.sha256(), c.size(), c.pages(), c.feeVnd(),
+                    "/api/v1/certified-copies/" + c.id() + "/pdf",
                     c.verificationCode() == null ? null : "/v/" + c.id() + "?h=" + c.verificationHint(),
                     c.verificationCode());
         }
@@ -77,27 +81,39 @@ class CertificationController {
     /** The first copy, as before; {@code copies} lists every copy made under the number (one by default). */
     record CertificationView(String id, String documentId, String dossierCode, String agencyCode, String kind,
                              int year, long registerNumber, int copyIndex, String book, String certifier,
-                             OffsetDateTime certifiedAt, String sha256, long size, int pages, long feeVnd,
-                             String pdfUrl, String verificationUrl, String verificationCode,
+                             RequesterInput requester, OffsetDateTime certifiedAt, String sha256, long size,
+                             int pages, long feeVnd, String pdfUrl, String verificationUrl, String verificationCode,
                              List<CertifiedCopyView> copies) {
 
         static CertificationView of(List<Certification> made) {
             CertifiedCopyView first = CertifiedCopyView.of(made.get(0));
             return new CertificationView(first.id(), first.documentId(), first.dossierCode(), first.agencyCode(),
                     first.kind(), first.year(), first.registerNumber(), first.copyIndex(), first.book(),
-                    first.certifier(), first.certifiedAt(), first.sha256(), first.size(), first.pages(),
+                    first.certifier(), first.requester(), first.certifiedAt(), first.sha256(), first.size(),
+                    first.pages(),
                     first.feeVnd(), first.pdfUrl(), first.verificationUrl(), first.verificationCode(),
                     made.stream().map(CertifiedCopyView::of).toList());
         }
     }
 
+    /** The body of a certification request: who asks for the copies (required). */
+    record CertificationBody(RequesterInput requester) {
+    }
+
     @PostMapping("/api/v1/documents/{id}/certifications")
-    @Operation(summary = "Certify a digitized document as electronic copies (certifier of the same agency); "
-            + "copies made at once share one register number")
+    @Operation(summary = "Certify a digitized document as electronic copies (certifier of the same agency) for the "
+            + "requester in the body; copies made at once share one register number")
     ResponseEntity<CertificationView> certify(@AuthenticationPrincipal SohoaPrincipal principal,
                                               @PathVariable String id,
-                                              @RequestParam(defaultValue = "1") int copies) {
-        return created(certifications.certify(principal, id, copies));
+                                              @RequestParam(defaultValue = "1") int copies,
+                                              @RequestBody(required = false) CertificationBody body) {
+        return created(certifications.certify(principal, id, requester(body == null ? null : body.requester()),
+                copies));
+    }
+
+    /** The requester checked field by field, or null when none was sent (the service refuses that). */
+    private static Requester requester(RequesterInput input) {
+        return input == null ? null : input.toRequester("requester");
     }
 
     /** 201 with the first copy's address and every copy made under the number. */
@@ -106,8 +122,8 @@ class CertificationController {
                 .body(CertificationView.of(made));
     }
 
-    /** The certifier's certificate chain, signer first, each certificate Base64 DER. */
-    record ExternalSigningRequest(List<String> certificateChain) {
+    /** Who asks for the copy, and the certifier's certificate chain, signer first, each certificate Base64 DER. */
+    record ExternalSigningRequest(RequesterInput requester, List<String> certificateChain) {
     }
 
     /** What the certifier's token or signing service must sign, and where to send the value. */
@@ -125,8 +141,10 @@ class CertificationController {
             + "signing): reserves the number, stamps the statement and returns the data to sign")
     ResponseEntity<SigningSessionView> prepareExternal(@AuthenticationPrincipal SohoaPrincipal principal,
                                                        @PathVariable String id,
-                                                       @RequestBody ExternalSigningRequest request) {
-        SigningSessions.Session session = certifications.prepareExternal(principal, id, chain(request));
+                                                       @RequestBody(required = false)
+                                                       ExternalSigningRequest request) {
+        Requester requester = requester(request == null ? null : request.requester());
+        SigningSessions.Session session = certifications.prepareExternal(principal, id, requester, chain(request));
         var prepared = session.prepared();
         String url = "/api/v1/signing-sessions/" + session.id() + "/signature";
         return ResponseEntity.created(URI.create("/api/v1/signing-sessions/" + session.id()))
@@ -148,8 +166,11 @@ class CertificationController {
         return created(List.of(made));
     }
 
-    /** The certifier's key at the remote signing service and the PIN that authorizes this one signature. */
-    record RemoteSigningRequest(String credentialId, String pin) {
+    /**
+     * Who asks for the copy, the certifier's key at the remote signing service and the PIN that authorizes this one
+     * signature.
+     */
+    record RemoteSigningRequest(RequesterInput requester, String credentialId, String pin) {
         @Override
         public String toString() {
             return "RemoteSigningRequest[credentialId=" + credentialId + ", pin=******]";
@@ -160,9 +181,11 @@ class CertificationController {
     @Operation(summary = "Certify with the certifier's key at the configured remote signing service (CSC API v2)")
     ResponseEntity<CertificationView> certifyRemote(@AuthenticationPrincipal SohoaPrincipal principal,
                                                     @PathVariable String id,
-                                                    @RequestBody RemoteSigningRequest request) {
-        Certification made = certifications.certifyRemote(principal, id, request.credentialId(),
-                request.pin() == null ? null : request.pin().toCharArray());
+                                                    @RequestBody(required = false)
+                                                    RemoteSigningRequest request) {
+        RemoteSigningRequest given = request == null ? new RemoteSigningRequest(null, null, null) : request;
+        Certification made = certifications.certifyRemote(principal, id, requester(given.requester()),
+                given.credentialId(), given.pin() == null ? null : given.pin().toCharArray());
         return created(List.of(made));
     }
 

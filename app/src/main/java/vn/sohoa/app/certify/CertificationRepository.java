@@ -10,14 +10,18 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.sohoa.app.citizen.RequesterColumns;
 import vn.sohoa.app.config.VietnamTime;
 
 
 @Repository
 class CertificationRepository {
 
-    private static final String SELECT = "select c.*, d.dossier_code from certifications c "
-            + "join documents d on d.id = c.document_id ";
+    private static final String SELECT = "select c.*, d.dossier_code, e.requester_name, e.requester_id_type, "
+            + "e.requester_id_number, e.requester_phone, e.requester_email from certifications c "
+            + "join documents d on d.id = c.document_id "
+            + "join register_entries e on e.agency_code = c.agency_code and e.kind = c.kind "
+            + "and e.register_year = c.register_year and e.register_number = c.register_number ";
 
     private final JdbcClient jdbc;
 
@@ -118,6 +122,7 @@ class CertificationRepository {
                 VietnamTime.of(rs.getObject("certified_at", OffsetDateTime.class)), rs.getString("object_key"),
                 rs.getString("sha256"), rs.getLong("size_bytes"), rs.getInt("page_count"), rs.getLong("fee_vnd"),
                 rs.getString("verification_code"),
-                VietnamTime.of(rs.getObject("archive_expires_at", OffsetDateTime.class)));
+                VietnamTime.of(rs.getObject("archive_expires_at", OffsetDateTime.class)),
+                RequesterColumns.read(rs, "requester"));
     }
 }

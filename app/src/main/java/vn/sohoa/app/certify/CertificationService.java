@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.sohoa.app.audit.AuditAction;
 import vn.sohoa.app.audit.AuditLog;
+import vn.sohoa.app.citizen.Requester;
 import vn.sohoa.app.document.DocumentRecord;
 import vn.sohoa.app.document.DocumentService;
 import vn.sohoa.app.error.ConflictException;
@@ -70,19 +71,23 @@ public class CertificationService {
         this.settings = settings;
     }
 
-    /** One copy of the document, under a number of its own. */
-    public Certification certify(SohoaPrincipal certifier, String documentId) {
-        return certify(certifier, documentId, 1).get(0);
+    /** One copy of the document for {@code requester}, under a number of its own. */
+    public Certification certify(SohoaPrincipal certifier, String documentId, Requester requester) {
+        return certify(certifier, documentId, requester, 1).get(0);
     }
 
-    /** {@code copies} copies of the document made at once with the certifier's key in the service's key store. */
-    public List<Certification> certify(SohoaPrincipal certifier, String documentId, int copies) {
+    /**
+     * {@code copies} copies of the document asked for by {@code requester}, made at once with the certifier's key in
+     * the service's key store.
+     */
+    public List<Certification> certify(SohoaPrincipal certifier, String documentId, Requester requester,
+                                       int copies) {
         if (copies < 1 || copies > settings.maxCopies()) {
             throw new InvalidInputException("copies", "copies must be between 1 and " + settings.maxCopies()
                     + " (sohoa.certification.max-copies), was " + copies,
                     "số bản sao phải từ 1 đến " + settings.maxCopies() + ", nhận được " + copies);
         }
-        CertificationRequest request = certifyCopy.check(certifier, documentId);
+        CertificationRequest request = required(certifyCopy.check(certifier, documentId, requester));
         KeyStoreDevice certifierKey = new KeyStoreDevice(keys.certifierKey(certifier.username(),
                 certifier.fullName(), request.agency().name()));
         return issued(certifyCopy.run(request, certifierKey, copies));
@@ -93,9 +98,9 @@ public class CertificationService {
      * reserved, the statement stamped, and the certifier's signature prepared over it. The certifier has
      * {@code sohoa.certification.external-signing-timeout} to return the signature value.
      */
-    public SigningSessions.Session prepareExternal(SohoaPrincipal certifier, String documentId,
+    public SigningSessions.Session prepareExternal(SohoaPrincipal certifier, String documentId, Requester requester,
                                                    List<X509Certificate> chain) {
-        CertificationRequest request = certifyCopy.check(certifier, documentId);
+        CertificationRequest request = required(certifyCopy.check(certifier, documentId, requester));
         try {
             trust.requireTrusted(chain, request.now().toInstant());
         } catch (SigningException e) {
@@ -135,17 +140,32 @@ public class CertificationService {
             throw new InvalidInputException(cms != null ? "cms" : "signatureValue", e.getMessage(),
                     e.vietnameseMessage(), e);
         }
-        return certifyCopy.resume(certifyCopy.check(certifier, session.documentId()), session, certifierSigned);
+        return certifyCopy.resume(certifyCopy.check(certifier, session.documentId(),
+                register.requester(session.reservation())), session, certifierSigned);
     }
 
     /**
      * A certification whose certifier's key is held by the remote signing service (CSC API v2): the service signs
      * the prepared hash once the certifier's PIN authorizes it. The PIN is passed on and not kept.
      */
-    public Certification certifyRemote(SohoaPrincipal certifier, String documentId, String credentialId,
-                                       char[] pin) {
+    public Certification certifyRemote(SohoaPrincipal certifier, String documentId, Requester requester,
+                                       String credentialId, char[] pin) {
+        CertificationRequest request = required(certifyCopy.check(certifier, documentId, requester));
         SigningDevice device = remoteSigning.device(credentialId, pin);
-        return issued(certifyCopy.run(certifyCopy.check(certifier, documentId), device, 1)).get(0);
+        return issued(certifyCopy.run(request, device, 1)).get(0);
+    }
+
+    /**
+     * Every certification records who asked for it (NĐ 23/2015): none given is refused, naming the field, once the
+     * certifier is known to be allowed to certify the document at all.
+     */
+    private static CertificationRequest required(CertificationRequest request) {
+        if (request.requester() == null) {
+            throw new InvalidInputException("requester", "requester is required: {\"requester\": {\"fullName\", "
+                    + "\"idType\" (CCCD, PASSPORT, OTHER), \"idNumber\", \"phone\", \"email\"}}",
+                    "cần thông tin người yêu cầu chứng thực (requester): họ tên, loại và số giấy tờ tùy thân");
+        }
+        return request;
     }
 
     private static List<Certification> issued(CertifyCopy.Result result) {

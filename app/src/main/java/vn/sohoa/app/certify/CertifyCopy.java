@@ -23,6 +23,7 @@ import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.audit.AuditAction;
 import vn.sohoa.app.audit.AuditLog;
+import vn.sohoa.app.citizen.Requester;
 import vn.sohoa.app.config.PublicBaseUrl;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.app.config.VietnamTime;
@@ -115,8 +116,10 @@ class CertifyCopy {
         this.home = properties.home();
     }
 
-    /** Checks that {@code certifier} may certify the document now, before anything is reserved. */
-    CertificationRequest check(SohoaPrincipal certifier, String documentId) {
+    /**
+     * Checks that {@code certifier} may certify the document now for {@code requester}, before anything is reserved.
+     */
+    CertificationRequest check(SohoaPrincipal certifier, String documentId, Requester requester) {
         DocumentRecord document = documents.get(certifier, documentId);
         if (certifier.role() != Role.CERTIFIER) {
             throw new ForbiddenException("only a certifier may certify copies",
@@ -140,7 +143,7 @@ class CertifyCopy {
                 .orElseThrow(() -> new NotFoundException("agency " + document.agencyCode()));
         var now = register.now();
         Competence.check(agency.level(), now.toLocalDate());
-        return new CertificationRequest(certifier, document, agency, now);
+        return new CertificationRequest(certifier, document, requester, agency, now);
     }
 
     /**
@@ -149,7 +152,7 @@ class CertifyCopy {
      */
     Result run(CertificationRequest request, SigningDevice certifierKey, int copies) {
         Register.Reservation reservation = register.reserve(request.agency().code(), RegisterKind.ELECTRONIC_COPY,
-                request.document().id(), request.certifier().username(), copies, request.now());
+                request.document().id(), request.certifier().username(), copies, request.requester(), request.now());
         return underReservation(reservation, () -> { }, () -> {
             Original original = original(request);
             List<Certification> made = new ArrayList<>();
@@ -283,7 +286,7 @@ class CertifyCopy {
                 RegisterKind.ELECTRONIC_COPY, reservation.year(), reservation.number(), copy, reservation.book(),
                 request.certifier().username(), request.now().toOffsetDateTime(), key.toString(), stored.sha256(),
                 stored.size(), pageCount(signed), CopyFee.vnd(originalPages), identity.verificationCode(),
-                archiveExpiresAt);
+                archiveExpiresAt, request.requester());
     }
 
     /**

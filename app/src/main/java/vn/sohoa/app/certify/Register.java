@@ -16,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.sohoa.app.audit.AuditAction;
 import vn.sohoa.app.audit.AuditLog;
+import vn.sohoa.app.citizen.Requester;
+import vn.sohoa.app.citizen.RequesterColumns;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.error.ConflictException;
 
@@ -57,11 +59,11 @@ public class Register {
     }
 
     /**
-     * Reserves the next number of the year of {@code at} for {@code copies} copies of one original, committed
-     * before this returns.
+     * Reserves the next number of the year of {@code at} for {@code copies} copies of one original asked for by
+     * {@code requester}, committed before this returns.
      */
     public Reservation reserve(String agencyCode, RegisterKind kind, String documentId, String certifier, int copies,
-                               ZonedDateTime at) {
+                               Requester requester, ZonedDateTime at) {
         int year = at.withZoneSameInstant(VietnamTime.ZONE).getYear();
         ensureBook(agencyCode, kind, year);
         return ownTransaction.execute(status -> {
@@ -81,13 +83,27 @@ public class Register {
                             + "and register_year = ?")
                     .params(number, agencyCode, kind.name(), year).update();
             String book = kind.bookLabel(bookNumber, year);
+            Object[] asker = RequesterColumns.values(requester);
             jdbc.sql("insert into register_entries (agency_code, kind, register_year, register_number, book, "
-                            + "document_id, certifier, copies, status, reserved_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + "document_id, certifier, copies, status, reserved_at, requester_name, requester_id_type, "
+                            + "requester_id_number, requester_phone, requester_email) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(agencyCode, kind.name(), year, number, book, documentId, certifier, copies,
-                            RegisterEntryStatus.PENDING.name(), at.toOffsetDateTime())
+                            RegisterEntryStatus.PENDING.name(), at.toOffsetDateTime(), asker[0], asker[1], asker[2],
+                            asker[3], asker[4])
                     .update();
             return new Reservation(agencyCode, kind, year, number, bookNumber, book, at);
         });
+    }
+
+    /** Who asked for the certification under a reserved number (null for entries made before it was recorded). */
+    Requester requester(Reservation reservation) {
+        return jdbc.sql("select requester_name, requester_id_type, requester_id_number, requester_phone, "
+                        + "requester_email from register_entries where agency_code = ? and kind = ? "
+                        + "and register_year = ? and register_number = ?")
+                .params(reservation.agencyCode(), reservation.kind().name(), reservation.year(), reservation.number())
+                .query((rs, n) -> java.util.Optional.ofNullable(RequesterColumns.read(rs, "requester")))
+                .single().orElse(null);
     }
 
     /** The current book and the last number given in a year's register. */
@@ -217,10 +233,11 @@ public class Register {
         return issued + voided;
     }
 
-    /** One line of the register, with the paper's title and the fees of its copies. */
+    /** One line of the register, with the paper's title, who asked for it, and the fees of its copies. */
     public record Entry(String agencyCode, RegisterKind kind, int year, long number, String book, String documentId,
-                        String documentTitle, String certifier, int copies, long feeVnd, RegisterEntryStatus status,
-                        OffsetDateTime reservedAt, OffsetDateTime closedAt, String voidReason) {
+                        String documentTitle, String certifier, Requester requester, int copies, long feeVnd,
+                        RegisterEntryStatus status, OffsetDateTime reservedAt, OffsetDateTime closedAt,
+                        String voidReason) {
     }
 
     /** The entries of a year, or of one month of it, in number order. */
@@ -239,7 +256,8 @@ public class Register {
         }
         return spec.query((rs, n) -> new Entry(rs.getString("agency_code"), RegisterKind.valueOf(rs.getString("kind")),
                 rs.getInt("register_year"), rs.getLong("register_number"), rs.getString("book"),
-                rs.getString("document_id"), rs.getString("title"), rs.getString("certifier"), rs.getInt("copies"),
+                rs.getString("document_id"), rs.getString("title"), rs.getString("certifier"),
+                RequesterColumns.read(rs, "requester"), rs.getInt("copies"),
                 rs.getLong("fees"), RegisterEntryStatus.valueOf(rs.getString("status")),
                 VietnamTime.of(rs.getObject("reserved_at", OffsetDateTime.class)),
                 rs.getObject("closed_at", OffsetDateTime.class) == null ? null

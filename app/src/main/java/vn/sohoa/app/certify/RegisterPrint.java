@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import vn.sohoa.app.citizen.Requester;
 import vn.sohoa.ocr.pdfa.PdfAFlavour;
 import vn.sohoa.ocr.pdfa.PdfAIdentity;
 
@@ -29,11 +30,11 @@ final class RegisterPrint {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final float MARGIN = 36;
-    private static final float ROW = 16;
-    private static final float FONT_SIZE = 9;
-    private static final String[] HEADERS = {"Số chứng thực", "Quyển số", "Ngày giờ", "Giấy tờ (bản chính)",
-        "Người thực hiện", "Số bản", "Lệ phí (đồng)", "Tình trạng / Ghi chú"};
-    private static final float[] WIDTHS = {62, 92, 80, 210, 90, 40, 66, 130};
+    private static final float ROW = 14;
+    private static final float FONT_SIZE = 8;
+    private static final String[] HEADERS = {"Số", "Quyển số", "Ngày giờ", "Giấy tờ (bản chính)", "Người yêu cầu",
+        "Giấy tờ tùy thân", "Người thực hiện", "Số bản", "Lệ phí (đ)", "Tình trạng / Ghi chú"};
+    private static final float[] WIDTHS = {30, 84, 80, 106, 100, 104, 76, 34, 48, 108};
 
     /** Totals of the rows printed. */
     record Totals(long numbers, long issued, long voided, long copies, long fees) {
@@ -52,12 +53,17 @@ final class RegisterPrint {
 
     static byte[] csv(List<Register.Entry> entries) {
         StringBuilder out = new StringBuilder("\uFEFF");
-        out.append("so_chung_thuc,quyen_so,thoi_diem,giay_to,ma_tai_lieu,nguoi_thuc_hien,so_ban,le_phi_dong,"
-                + "tinh_trang,ly_do_huy\r\n");
+        out.append("so_chung_thuc,quyen_so,thoi_diem,giay_to,ma_tai_lieu,nguoi_yeu_cau,loai_giay_to_tuy_than,"
+                + "so_giay_to_tuy_than,nguoi_thuc_hien,so_ban,le_phi_dong,tinh_trang,ly_do_huy\r\n");
         for (Register.Entry e : entries) {
+            Requester requester = e.requester();
             out.append(e.number()).append(',').append(cell(e.book())).append(',')
                     .append(e.reservedAt()).append(',').append(cell(e.documentTitle())).append(',')
-                    .append(e.documentId()).append(',').append(cell(e.certifier())).append(',')
+                    .append(e.documentId()).append(',')
+                    .append(requester == null ? "" : cell(requester.fullName())).append(',')
+                    .append(requester == null ? "" : requester.idType().name()).append(',')
+                    .append(requester == null ? "" : cell(requester.idNumber())).append(',')
+                    .append(cell(e.certifier())).append(',')
                     .append(e.copies()).append(',').append(e.feeVnd()).append(',').append(e.status()).append(',')
                     .append(cell(e.voidReason() == null ? "" : e.voidReason())).append("\r\n");
         }
@@ -87,9 +93,11 @@ final class RegisterPrint {
                     case PENDING -> "Đang xử lý";
                     case VOID -> "Hủy: " + e.voidReason();
                 };
+                Requester requester = e.requester();
                 rows.add(List.of(String.valueOf(e.number()), e.book(), DATE_TIME.format(e.reservedAt()),
-                        e.documentTitle(), e.certifier(), String.valueOf(e.copies()), money.format(e.feeVnd()),
-                        state));
+                        e.documentTitle(), requester == null ? "" : requester.fullName(),
+                        requester == null ? "" : identityPaper(requester), e.certifier(),
+                        String.valueOf(e.copies()), money.format(e.feeVnd()), state));
             }
             Totals totals = Totals.of(entries);
             PDRectangle landscape = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
@@ -130,6 +138,16 @@ final class RegisterPrint {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot print the register", e);
         }
+    }
+
+    /** The identity paper as the printed register shows it, in Vietnamese: "CCCD 0481…", "Hộ chiếu C123…". */
+    private static String identityPaper(Requester requester) {
+        String kind = switch (requester.idType()) {
+            case CCCD -> "CCCD";
+            case PASSPORT -> "Hộ chiếu";
+            case OTHER -> "Giấy tờ";
+        };
+        return kind + " " + requester.idNumber();
     }
 
     private static float row(PDPageContentStream content, PDType0Font font, float y, List<String> cells)

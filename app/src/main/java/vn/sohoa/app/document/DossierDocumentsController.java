@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.sohoa.app.citizen.RequesterInput;
 import vn.sohoa.app.dossier.Dossier;
 import vn.sohoa.app.dossier.DossierService;
 import vn.sohoa.app.principal.SohoaPrincipal;
@@ -28,7 +29,7 @@ class DossierDocumentsController {
     }
 
     record DossierWithDocuments(String code, String agencyCode, String procedureCode, OffsetDateTime receivedAt,
-                                List<DocumentView> documents) {
+                                RequesterInput applicant, List<DocumentView> documents) {
     }
 
     @GetMapping("/api/v1/dossiers/{code}")
@@ -36,6 +37,7 @@ class DossierDocumentsController {
     DossierWithDocuments get(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String code) {
         Dossier dossier = dossiers.get(principal, code);
         return new DossierWithDocuments(dossier.code(), dossier.agencyCode(), dossier.procedureCode(),
-                dossier.receivedAt(), documents.ofDossier(principal, dossier.code()));
+                dossier.receivedAt(), RequesterInput.of(dossier.applicant()), documents.ofDossier(principal,
+                dossier.code()));
     }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import vn.sohoa.app.citizen.PersonalIdNumber;
 import vn.sohoa.core.error.InvalidInputException;
 
 /**
@@ -19,7 +20,6 @@ import vn.sohoa.core.error.InvalidInputException;
 public record PaperIdentity(String citizenId, String paperType, LocalDate validUntil) {
 
     public static final PaperIdentity NONE = new PaperIdentity(null, null, null);
-    private static final Pattern CITIZEN_ID = Pattern.compile("\\d{12}");
     private static final Pattern PAPER_TYPE = Pattern.compile("[A-Z0-9_.-]{1,60}");
 
     /** Parses the optional form fields of an upload; a field given badly is refused, naming it. */
@@ -32,9 +32,10 @@ public record PaperIdentity(String citizenId, String paperType, LocalDate validU
             return null;
         }
         String id = value.strip();
-        if (!CITIZEN_ID.matcher(id).matches()) {
-            throw new InvalidInputException("citizenId", "citizenId is the 12-digit personal identification number",
-                    "số định danh cá nhân (citizenId) gồm 12 chữ số");
+        PersonalIdNumber.Problem problem = PersonalIdNumber.problem(id);
+        if (problem != null) {
+            throw new InvalidInputException("citizenId", "citizenId (the personal identification number) "
+                    + problem.english(), "số định danh cá nhân (citizenId) " + problem.vietnamese());
         }
         return id;
     }

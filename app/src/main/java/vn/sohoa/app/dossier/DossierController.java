@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.sohoa.app.citizen.RequesterInput;
 import vn.sohoa.app.principal.SohoaPrincipal;
 
 @RestController
@@ -28,13 +29,17 @@ class DossierController {
         this.dossiers = dossiers;
     }
 
-    /** A dossier to register. {@code code}: {@code <agency identifier>-YYMMDD-XXXX}. */
-    record RegisterDossier(String code, String agencyCode, String procedureCode, OffsetDateTime receivedAt) {
+    /**
+     * A dossier to register. {@code code}: {@code <agency identifier>-YYMMDD-XXXX}; {@code applicant} optional (who
+     * files it; certifications of its papers are pre-filled with it).
+     */
+    record RegisterDossier(String code, String agencyCode, String procedureCode, OffsetDateTime receivedAt,
+                           RequesterInput applicant) {
     }
 
     /** A dossier just registered: no documents yet (GET /api/v1/dossiers/{code} lists them later). */
     record DossierView(String code, String agencyCode, String procedureCode, OffsetDateTime receivedAt,
-                       List<Object> documents) {
+                       RequesterInput applicant, List<Object> documents) {
     }
 
     @PostMapping
@@ -42,10 +47,10 @@ class DossierController {
     ResponseEntity<DossierView> register(@AuthenticationPrincipal SohoaPrincipal principal,
                                          @RequestBody RegisterDossier request) {
         Dossier dossier = dossiers.register(principal, request.code(), request.agencyCode(), request.procedureCode(),
-                request.receivedAt());
+                request.receivedAt(), request.applicant() == null ? null : request.applicant().toRequester("applicant"));
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossier.code()))
                 .body(new DossierView(dossier.code(), dossier.agencyCode(), dossier.procedureCode(),
-                        dossier.receivedAt(), List.of()));
+                        dossier.receivedAt(), RequesterInput.of(dossier.applicant()), List.of()));
     }
 
     @GetMapping

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.sohoa.app.citizen.RequesterColumns;
 import vn.sohoa.app.config.VietnamTime;
 
 
@@ -23,10 +24,12 @@ public class DossierRepository {
     }
 
     public void insert(Dossier dossier) {
-        jdbc.sql("insert into dossiers (code, agency_code, procedure_code, received_at, created_by) "
-                        + "values (?, ?, ?, ?, ?)")
+        Object[] applicant = RequesterColumns.values(dossier.applicant());
+        jdbc.sql("insert into dossiers (code, agency_code, procedure_code, received_at, created_by, applicant_name, "
+                        + "applicant_id_type, applicant_id_number, applicant_phone, applicant_email) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(dossier.code(), dossier.agencyCode(), dossier.procedureCode(), dossier.receivedAt(),
-                        dossier.createdBy())
+                        dossier.createdBy(), applicant[0], applicant[1], applicant[2], applicant[3], applicant[4])
                 .update();
     }
 
@@ -71,6 +74,7 @@ public class DossierRepository {
 
     private static Dossier map(ResultSet rs, int row) throws SQLException {
         return new Dossier(rs.getString("code"), rs.getString("agency_code"), rs.getString("procedure_code"),
-                VietnamTime.of(rs.getObject("received_at", OffsetDateTime.class)), rs.getString("created_by"));
+                VietnamTime.of(rs.getObject("received_at", OffsetDateTime.class)), rs.getString("created_by"),
+                RequesterColumns.read(rs, "applicant"));
     }
 }

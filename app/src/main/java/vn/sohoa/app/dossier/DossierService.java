@@ -10,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.sohoa.app.citizen.Requester;
 import vn.sohoa.app.agency.AccessPolicy;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.error.ConflictException;
@@ -42,7 +43,7 @@ public class DossierService {
 
     @Transactional
     public Dossier register(SohoaPrincipal principal, String code, String agencyCode, String procedureCode,
-                            OffsetDateTime receivedAt) {
+                            OffsetDateTime receivedAt, Requester applicant) {
         if (!MAY_REGISTER.contains(principal.role())) {
             throw new ForbiddenException("only clerks and systems register dossiers",
                     "chỉ cán bộ tiếp nhận hoặc hệ thống mới được tiếp nhận hồ sơ");
@@ -65,7 +66,7 @@ public class DossierService {
         access.requireVisible(principal, agencyCode, "agency " + agencyCode);
         String procedure = procedureCode == null || procedureCode.isBlank() ? null : procedureCode;
         Dossier dossier = new Dossier(dossierCode.value(), agencyCode, procedure, VietnamTime.of(receivedAt),
-                principal.username());
+                principal.username(), applicant);
         try {
             dossiers.insert(dossier);
         } catch (DuplicateKeyException e) {

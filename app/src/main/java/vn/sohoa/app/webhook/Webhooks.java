@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.certify.Certification;
 import vn.sohoa.app.certify.CopyCertified;
+import vn.sohoa.app.citizen.RequesterInput;
 import vn.sohoa.app.document.DocumentDigitized;
 import vn.sohoa.app.error.NotFoundException;
 import vn.sohoa.core.error.InvalidInputException;
@@ -140,11 +141,14 @@ public class Webhooks {
     @EventListener
     void on(CopyCertified event) {
         Certification copy = event.copy();
-        publish(WebhookEvent.COPY_CERTIFIED, copy.agencyCode(), Map.of("certificationId", copy.id(),
+        Map<String, Object> data = new java.util.LinkedHashMap<>(Map.of("certificationId", copy.id(),
                 "documentId", copy.documentId(), "dossierCode", copy.dossierCode(),
                 "registerNumber", copy.registerNumber(), "book", copy.book(), "copy", copy.copyIndex(),
-                "sha256", copy.sha256(), "certifiedAt", copy.certifiedAt().toString(),
+                "sha256", copy.sha256(), "certifiedAt", copy.certifiedAt().toString(), "feeVnd", copy.feeVnd(),
                 "pdfUrl", "/api/v1/certified-copies/" + copy.id() + "/pdf"));
+        // the one-stop system files the copy under the requester's identity number (sent to subscribers only)
+        data.put("requester", RequesterInput.of(copy.requester()));
+        publish(WebhookEvent.COPY_CERTIFIED, copy.agencyCode(), data);
     }
 
     public void publish(WebhookEvent event, String agencyCode, Map<String, Object> data) {

@@ -65,7 +65,7 @@ class HotFolderRecoveryTest {
         assertThat(Files.list(station.resolve(HotFolder.PROCESSING)).toList()).isEmpty();
 
         var clerk = users.find("clerk").orElseThrow();
-        dossiers.register(clerk, DOSSIER, "000.00.30.H42", null, OffsetDateTime.now(VietnamTime.ZONE));
+        dossiers.register(clerk, DOSSIER, "000.00.30.H42", null, OffsetDateTime.now(VietnamTime.ZONE), null);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<DocumentView> papers = List.of();
         // the paper is saved before the station's status records the take: wait for both

@@ -51,6 +51,9 @@ class DeskBrowserTest {
 
     static final int PORT = Browser.freePort();
     static final String TITLE = "Giấy khai sinh và hợp đồng " + UUID.randomUUID().toString().substring(0, 6);
+    /** The dossier's applicant, who then asks for the certified copy (made up; the number has the valid format). */
+    static final String APPLICANT = "Hoàng Thị Dân";
+    static final String APPLICANT_ID = "079190000456";
     static Path hotFolder;
     static Browser browser;
     static String dossierCode;
@@ -110,8 +113,18 @@ class DeskBrowserTest {
         assertThat(find("#procedureCode").getAttribute("value")).isEqualTo("2.000815.000.00.00.H38");
         browser.screenshot("desk-1-refused-code");
 
+        // the applicant (optional): a personal identification number of 11 digits is refused, naming its field
         code.clear();
         code.sendKeys(dossierCode);
+        find("#applicant-fullName").sendKeys(APPLICANT);
+        WebElement applicantId = find("#applicant-idNumber");
+        applicantId.sendKeys("04819000012");
+        find("#register-dossier button[type=submit]").click();
+        browser.waitUntil(Duration.ofSeconds(10), () -> "true".equals(applicantId.getAttribute("aria-invalid")));
+        assertThat(find("#register-dossier [role=alert]").getText()).contains("12 chữ số");
+        assertThat(find("#applicant-fullName").getAttribute("value")).isEqualTo(APPLICANT);
+        applicantId.clear();
+        applicantId.sendKeys(APPLICANT_ID);
         find("#register-dossier button[type=submit]").click();
         browser.waitUntil(Duration.ofSeconds(10), () -> browser.driver.getCurrentUrl().contains("/dossiers/"));
         assertThat(find("h1").getText()).contains(dossierCode);
@@ -238,10 +251,24 @@ class DeskBrowserTest {
                         + "return s.complete && s.naturalWidth > 0 && p.complete && p.naturalWidth > 0;"));
         assertAllControlsNamed();
 
+        // the requester is pre-filled from the dossier's applicant, and can be corrected
+        assertThat(find("#requester-fullName").getAttribute("value")).isEqualTo(APPLICANT);
+        assertThat(find("#requester-idNumber").getAttribute("value")).isEqualTo(APPLICANT_ID);
+        find("#requester-email").sendKeys("not-an-address");
+        find("#certify-form button[type=submit]").click();
+        browser.visible("#confirm-certify");
+        find("#confirm-yes").click();
+        browser.waitUntil(Duration.ofSeconds(10),
+                () -> "true".equals(find("#requester-email").getAttribute("aria-invalid")));
+        assertThat(find("#certify-form [role=alert]").getText()).contains("thư điện tử");
+        assertThat(browser.all("#copies-list li")).as("a refused request takes no number").isEmpty();
+        find("#requester-email").clear();
+        find("#requester-email").sendKeys("dan@example.org");
+
         // nothing happens without the confirmation
         find("#certify-form button[type=submit]").click();
         WebElement dialog = browser.visible("#confirm-certify");
-        assertThat(dialog.getText()).contains(TITLE).contains("2 trang");
+        assertThat(dialog.getText()).contains(TITLE).contains("2 trang").contains(APPLICANT);
         browser.screenshot("desk-7-confirm");
         find("#confirm-no").click();
         assertThat(browser.all("#copies-list li")).isEmpty();
@@ -293,6 +320,9 @@ class DeskBrowserTest {
         browser.driver.findElement(By.linkText("Sổ chứng thực")).click();
         browser.waitUntil(Duration.ofSeconds(20), () -> browser.all("#register-entries tbody tr").stream()
                 .anyMatch(row -> row.getText().contains(TITLE)));
+        assertThat(browser.all("#register-entries tbody tr").stream().filter(row -> row.getText().contains(TITLE)))
+                .as("each line names who asked").allMatch(row -> row.getText().contains(APPLICANT + " · CCCD "
+                        + APPLICANT_ID));
         assertThat(find("#print-link").getAttribute("href")).contains("/export.pdf");
         assertAllControlsNamed();
         browser.screenshot("desk-9-register");
