@@ -69,6 +69,10 @@ class ArchiveEndToEndTest {
             assertThat(simple.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LTA);
         }
         assertThat(reports.getDiagnosticData().getTimestampList()).hasSize(timestamps);
+        // every time-stamp, the signatures' and the archive ones, is PASSED (the development TSA signs with RSA)
+        assertThat(DssJudge.timestampIndications(reports)).hasSize(timestamps)
+                .allSatisfy((id, indication) -> assertThat(indication).as("time-stamp %s", id)
+                        .isEqualTo(eu.europa.esig.dss.enumerations.Indication.PASSED));
         assertThat(VeraPdfJudge.pdfA2bFailures(pdf)).isEmpty();
     }
 

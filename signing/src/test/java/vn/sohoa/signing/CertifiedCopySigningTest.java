@@ -107,6 +107,10 @@ class CertifiedCopySigningTest {
                     .isEqualTo(Indication.TOTAL_PASSED);
             assertThat(simple.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
         }
+        // the time-stamps too, as real TSAs' are (RSA or ECDSA): one signature time-stamp per signature
+        assertThat(DssJudge.timestampIndications(reports)).hasSize(2)
+                .allSatisfy((id, indication) -> assertThat(indication).as("time-stamp %s", id)
+                        .isEqualTo(Indication.PASSED));
         DiagnosticData diagnostic = reports.getDiagnosticData();
         // both kinds of revocation data are embedded: OCSP answers and the root's CRL
         assertThat(diagnostic.getAllRevocationData()).extracting(r -> r.getRevocationType().name())
@@ -132,8 +136,11 @@ class CertifiedCopySigningTest {
         byte[] renewed = signer.extendToLongTermArchive(archived);
         assertLevel(renewed, SignatureLevel.PAdES_BASELINE_LTA);
         Reports reports = DssJudge.validate(renewed, pki.rootCertificate(), pkiServer.clock().instant());
-        // two signature time-stamps and two document time-stamps
+        // two signature time-stamps and two document time-stamps, every one PASSED
         assertThat(reports.getDiagnosticData().getTimestampList()).hasSize(4);
+        assertThat(DssJudge.timestampIndications(reports)).hasSize(4)
+                .allSatisfy((id, indication) -> assertThat(indication).as("time-stamp %s", id)
+                        .isEqualTo(Indication.PASSED));
     }
 
     private static void assertLevel(byte[] pdf, SignatureLevel level) {

@@ -3,7 +3,11 @@ package vn.sohoa.testkit;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import eu.europa.esig.dss.diagnostic.TimestampWrapper;
+import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
@@ -11,6 +15,8 @@ import eu.europa.esig.dss.pdf.IPdfObjFactory;
 import eu.europa.esig.dss.pdf.ServiceLoaderPdfObjFactory;
 import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.simplereport.jaxb.XmlTimestamp;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
@@ -51,5 +57,27 @@ public final class DssJudge {
         validator.setCertificateVerifier(verifier);
         validator.setValidationTime(Date.from(validationTime));
         return validator.validateDocument();
+    }
+
+    /**
+     * DSS's verdict on every time-stamp of the document — signature time-stamps and document (archive) ones — by
+     * token id, in the order DSS lists them. A time-stamp DSS found but gave no verdict on maps to null, so that a
+     * caller asserting "all PASSED" cannot miss one.
+     */
+    public static Map<String, Indication> timestampIndications(Reports reports) {
+        SimpleReport simple = reports.getSimpleReport();
+        Map<String, Indication> verdicts = new LinkedHashMap<>();
+        for (String signatureId : simple.getSignatureIdList()) {
+            for (XmlTimestamp timestamp : simple.getSignatureTimestamps(signatureId)) {
+                verdicts.put(timestamp.getId(), timestamp.getIndication());
+            }
+        }
+        for (String timestampId : simple.getTimestampIdList()) {
+            verdicts.putIfAbsent(timestampId, simple.getIndication(timestampId));
+        }
+        for (TimestampWrapper timestamp : reports.getDiagnosticData().getTimestampList()) {
+            verdicts.putIfAbsent(timestamp.getId(), null);
+        }
+        return verdicts;
     }
 }

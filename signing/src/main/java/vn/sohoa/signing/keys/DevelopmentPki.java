@@ -76,8 +76,10 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * development only. Signing keys are RSA 2048, as on the tokens Vietnamese CAs issue to officers (EU DSS's default
  * policy accepts RSA from 1900 bits as long as from 3000; RSA signatures have a fixed length, which keeps the
  * signature container size predictable; a 2048-bit key is made in a fifth of the time of a 3072-bit one, which a
- * fresh install and every test's data directory pay); the time-stamping key is
- * Ed25519 (fast, and of fixed length too; authorities made before keep their ECDSA P-256 key). The root's certificate is
+ * fresh install and every test's data directory pay); the time-stamping key is RSA 2048 too, as real Vietnamese
+ * time-stamping authorities sign (EU DSS's default policy gives an Ed25519 time-stamp no proof of existence, and common
+ * PDF readers do not know EdDSA): an Ed25519 time-stamping key of an earlier version is replaced on opening, and an
+ * ECDSA P-256 one is kept. The root's certificate is
  * written as PEM for relying parties. The root publishes revocation itself, so that signatures reach PAdES-LT without
  * any network beyond the service: a fresh CRL on request and OCSP answers ({@link #ocspResponse}), both listing the
  * certificates {@linkplain #revoke revoked} in this directory.
@@ -152,11 +154,24 @@ public final class DevelopmentPki {
             }
             writePem(directory.resolve(ROOT_PEM), root.certificate());
             DevelopmentPki pki = new DevelopmentPki(directory, endpoints, password, root, clock);
+            retireEdwardsCurveTimeStampingKey(directory, password);
             pki.issueOrLoad(TSA_FILE, "Sohoa Development Time-Stamping Authority", "Sohoa", Purpose.TIME_STAMPING);
             return pki;
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new SigningException("cannot create the development PKI in " + directory + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    /**
+     * Moves an Ed25519 time-stamping key aside ({@code dev-tsa-ed25519-retired.p12}), so that a new RSA one is issued:
+     * time-stamps already made keep their certificate and validation data inside the copies.
+     */
+    private static void retireEdwardsCurveTimeStampingKey(Path directory, char[] password) throws IOException {
+        Path tsaFile = directory.resolve(TSA_FILE);
+        if (Files.exists(tsaFile) && Pkcs12KeySource.load(tsaFile, password).signatureAlgorithm().equals("Ed25519")) {
+            Files.move(tsaFile, directory.resolve("dev-tsa-ed25519-retired.p12"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -188,7 +203,7 @@ public final class DevelopmentPki {
             return Pkcs12KeySource.load(file, password);
         }
         try {
-            KeyPair pair = purpose == Purpose.TIME_STAMPING ? newTimeStampingKeyPair() : newKeyPair();
+            KeyPair pair = newKeyPair();
             X509Certificate certificate = issueCertificate(pair.getPublic(), commonName, organization, purpose);
             SigningKey key = new SigningKey(pair.getPrivate(), List.of(certificate, root.certificate()));
             writePkcs12(file, key, password);
@@ -430,15 +445,6 @@ public final class DevelopmentPki {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         return generator.generateKeyPair();
-    }
-
-    /**
-     * The time-stamping key is Ed25519 (RFC 8419; EdDSA is in ETSI TS 119 312): two time-stamps are made for every
-     * certified copy, and an Ed25519 signature costs a twentieth of an ECDSA P-256 one with Bouncy Castle and has a
-     * fixed length, so tokens keep their size without retries.
-     */
-    private static KeyPair newTimeStampingKeyPair() throws GeneralSecurityException {
-        return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     }
 
     private static BigInteger serial() {

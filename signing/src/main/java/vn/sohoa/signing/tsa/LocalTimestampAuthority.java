@@ -31,7 +31,7 @@ public final class LocalTimestampAuthority implements TimestampAuthority {
     private static final ASN1ObjectIdentifier DEV_POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1.1");
 
     /**
-     * ECDSA signatures (time-stamping keys made before Ed25519) vary in DER length by a byte or two; tokens are
+     * ECDSA signatures (a P-256 time-stamping key) vary in DER length by a byte or two; tokens are
      * made until they have the most common length (about one try in two).
      */
     private static final int SAMPLES = 64;
