@@ -424,5 +424,6 @@ class H2EndToEndTest extends EndToEndTest {
         JsonNode copy = json(certified);
         assertThat(copy.get("pages").asInt()).as("the statement on a page of its own").isEqualTo(2);
         assertThat(copy.get("feeVnd").asLong()).as("2,000 VND for the original's one page").isEqualTo(2_000);
+        assertThat(copy.get("feeLine").asString()).isEqualTo("1 trang: 1 × 2.000 đ = 2.000 đ (Thông tư 226/2016/TT-BTC)");
     }
 }

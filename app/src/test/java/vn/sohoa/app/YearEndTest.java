@@ -157,7 +157,23 @@ class YearEndTest {
     @Order(2)
     void theRegisterStartsAgainAtOneOnTheFirstOfJanuaryInVietnam() throws Exception {
         CLOCK.set(LAST_SECONDS);
+        // a new fee rate from 1 January: the copy of 31 December is charged at the old one, that of 1 January at it
+        String rate = """
+                {"effectiveFrom":"%s","firstPagesVnd":3000,"firstPages":1,"laterPagesVnd":1500,"capVnd":300000,
+                 "legalBasis":"Thông tư mới về phí chứng thực (demo)"}""";
+        HttpResponse<String> todayRate = api.postJson("/api/v1/fee-schedules", ADMIN,
+                rate.formatted(LocalDate.of(YEAR, 12, 31)));
+        assertThat(todayRate.statusCode()).as("a rate cannot begin today").isEqualTo(400);
+        assertThat(json(todayRate).get("field").asString()).isEqualTo("effectiveFrom");
+        assertThat(api.postJson("/api/v1/fee-schedules", CERTIFIER, rate.formatted(LocalDate.of(NEXT, 1, 1)))
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> added = api.postJson("/api/v1/fee-schedules", ADMIN,
+                rate.formatted(LocalDate.of(NEXT, 1, 1)));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(json(added).get("inForce").asBoolean()).isFalse();
+
         JsonNode december = certify();
+        assertThat(december.get("feeLine").asString()).endsWith("(Thông tư 226/2016/TT-BTC)");
         assertThat(december.get("year").asInt()).isEqualTo(YEAR);
         assertThat(december.get("registerNumber").asLong()).isEqualTo(1);
         assertThat(OffsetDateTime.parse(december.get("certifiedAt").asString()).toLocalDate())
@@ -166,6 +182,11 @@ class YearEndTest {
 
         CLOCK.set(FIRST_SECONDS);
         JsonNode january = certify();
+        assertThat(january.get("feeLine").asString()).contains(" trang: 1 × 3.000 đ")
+                .endsWith("(Thông tư mới về phí chứng thực (demo))");
+        assertThat(january.get("feeVnd").asLong()).isGreaterThan(december.get("feeVnd").asLong());
+        assertThat(json(api.get("/api/v1/fee-schedules", CLERK)).findValuesAsString("legalBasis"))
+                .containsExactly("Thông tư 226/2016/TT-BTC", "Thông tư mới về phí chứng thực (demo)");
         assertThat(january.get("year").asInt()).isEqualTo(NEXT);
         assertThat(january.get("registerNumber").asLong()).isEqualTo(1);
         assertThat(OffsetDateTime.parse(january.get("certifiedAt").asString()).toLocalDate())

@@ -25,5 +25,6 @@ public enum AuditAction {
     USER_CREATED,
     USER_CHANGED,
     AGENCY_CREATED,
-    TEMPLATE_ADDED
+    TEMPLATE_ADDED,
+    FEE_SCHEDULE_ADDED
 }

@@ -65,14 +65,14 @@ class CertificationController {
     record CertifiedCopyView(String id, String documentId, String dossierCode, String agencyCode, String kind,
                              int year, long registerNumber, int copyIndex, String book, String certifier,
                              RequesterInput requester, OffsetDateTime certifiedAt, String sha256, long size,
-                             int pages, long feeVnd, String pdfUrl, String verificationUrl,
+                             int pages, long feeVnd, String feeLine, String pdfUrl, String verificationUrl,
                              String verificationCode) {
 
         static CertifiedCopyView of(Certification c) {
             return new CertifiedCopyView(c.id(), c.documentId(), c.dossierCode(), c.agencyCode(), c.kind().code(),
                     c.year(), c.registerNumber(), c.copyIndex(), c.book(), c.certifier(),
                     RequesterInput.of(c.requester()), c.certifiedAt(), c.sha256(), c.size(), c.pages(), c.feeVnd(),
-                    "/api/v1/certified-copies/" + c.id() + "/pdf",
+                    c.feeLine(), "/api/v1/certified-copies/" + c.id() + "/pdf",
                     c.verificationCode() == null ? null : "/v/" + c.id() + "?h=" + c.verificationHint(),
                     c.verificationCode());
         }
@@ -82,8 +82,8 @@ class CertificationController {
     record CertificationView(String id, String documentId, String dossierCode, String agencyCode, String kind,
                              int year, long registerNumber, int copyIndex, String book, String certifier,
                              RequesterInput requester, OffsetDateTime certifiedAt, String sha256, long size,
-                             int pages, long feeVnd, String pdfUrl, String verificationUrl, String verificationCode,
-                             List<CertifiedCopyView> copies) {
+                             int pages, long feeVnd, String feeLine, String pdfUrl, String verificationUrl,
+                             String verificationCode, List<CertifiedCopyView> copies) {
 
         static CertificationView of(List<Certification> made) {
             CertifiedCopyView first = CertifiedCopyView.of(made.get(0));
@@ -91,7 +91,7 @@ class CertificationController {
                     first.kind(), first.year(), first.registerNumber(), first.copyIndex(), first.book(),
                     first.certifier(), first.requester(), first.certifiedAt(), first.sha256(), first.size(),
                     first.pages(),
-                    first.feeVnd(), first.pdfUrl(), first.verificationUrl(), first.verificationCode(),
+                    first.feeVnd(), first.feeLine(), first.pdfUrl(), first.verificationUrl(), first.verificationCode(),
                     made.stream().map(CertifiedCopyView::of).toList());
         }
     }

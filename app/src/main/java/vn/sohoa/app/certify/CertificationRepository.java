@@ -32,11 +32,11 @@ class CertificationRepository {
     void insert(Certification c) {
         jdbc.sql("insert into certifications (id, document_id, agency_code, kind, register_year, register_number, "
                         + "copy_index, book, certifier, certified_at, object_key, sha256, size_bytes, page_count, "
-                        + "fee_vnd, verification_code, archive_expires_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "fee_vnd, fee_line, verification_code, archive_expires_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.documentId(), c.agencyCode(), c.kind().name(), c.year(), c.registerNumber(),
-                        c.copyIndex(), c.book(), c.certifier(), c.certifiedAt(), c.objectKey(), c.sha256(), c.size(), c.pages(),
-                        c.feeVnd(), c.verificationCode(), c.archiveExpiresAt())
+                        c.copyIndex(), c.book(), c.certifier(), c.certifiedAt(), c.objectKey(), c.sha256(), c.size(),
+                        c.pages(), c.feeVnd(), c.feeLine(), c.verificationCode(), c.archiveExpiresAt())
                 .update();
     }
 
@@ -121,7 +121,7 @@ class CertificationRepository {
                 rs.getLong("register_number"), rs.getInt("copy_index"), rs.getString("book"), rs.getString("certifier"),
                 VietnamTime.of(rs.getObject("certified_at", OffsetDateTime.class)), rs.getString("object_key"),
                 rs.getString("sha256"), rs.getLong("size_bytes"), rs.getInt("page_count"), rs.getLong("fee_vnd"),
-                rs.getString("verification_code"),
+                rs.getString("fee_line"), rs.getString("verification_code"),
                 VietnamTime.of(rs.getObject("archive_expires_at", OffsetDateTime.class)),
                 RequesterColumns.read(rs, "requester"));
     }

@@ -82,6 +82,7 @@ class CertifyCopy {
     private final Register register;
     private final BarredOriginals barred;
     private final StatementTemplates templates;
+    private final FeeSchedules fees;
     private final PadesSigner signer;
     private final SigningKeys keys;
     private final SigningSessions sessions;
@@ -94,7 +95,8 @@ class CertifyCopy {
     private final Path home;
 
     CertifyCopy(DocumentService documents, AgencyRepository agencies, CertificationRepository certifications,
-                Register register, BarredOriginals barred, StatementTemplates templates, PadesSigner signer,
+                Register register, BarredOriginals barred, StatementTemplates templates, FeeSchedules fees,
+                PadesSigner signer,
                 SigningKeys keys, SigningSessions sessions, ObjectStore store, TransactionTemplate transaction,
                 ApplicationEventPublisher events, AuditLog audit, PublicBaseUrl publicBaseUrl,
                 CertificationSettings settings, SohoaProperties properties) {
@@ -104,6 +106,7 @@ class CertifyCopy {
         this.register = register;
         this.barred = barred;
         this.templates = templates;
+        this.fees = fees;
         this.signer = signer;
         this.keys = keys;
         this.sessions = sessions;
@@ -282,10 +285,12 @@ class CertifyCopy {
                 "copy", copy + "/" + copies));
         // the fee is counted on the original's pages: a page appended to the copy for the statement is not charged
         int originalPages = Objects.requireNonNull(document.pageCount(), "a digitized document has its page count");
+        FeeSchedule fee = fees.inForce(request.now().toLocalDate());
         return new Certification(id, document.id(), document.dossierCode(), agency.code(),
                 RegisterKind.ELECTRONIC_COPY, reservation.year(), reservation.number(), copy, reservation.book(),
                 request.certifier().username(), request.now().toOffsetDateTime(), key.toString(), stored.sha256(),
-                stored.size(), pageCount(signed), CopyFee.vnd(originalPages), identity.verificationCode(),
+                stored.size(), pageCount(signed), fee.vnd(originalPages), fee.receiptLine(originalPages),
+                identity.verificationCode(),
                 archiveExpiresAt, request.requester());
     }
 

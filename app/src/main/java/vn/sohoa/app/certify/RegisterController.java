@@ -47,7 +47,13 @@ class RegisterController {
         this.access = access;
     }
 
-    record RegisterView(Register.BookState state, RegisterPrint.Totals totals, List<Register.Entry> entries) {
+    /** The register's state, its totals (and each month's), and its lines. */
+    record RegisterView(Register.BookState state, RegisterPrint.Totals totals, List<RegisterPrint.MonthTotals> months,
+                        List<Register.Entry> entries) {
+
+        static RegisterView of(Register.BookState state, List<Register.Entry> entries) {
+            return new RegisterView(state, RegisterPrint.Totals.of(entries), RegisterPrint.byMonth(entries), entries);
+        }
     }
 
     @GetMapping("/api/v1/registers/{agencyCode}/{kind}/{year}")
@@ -58,7 +64,7 @@ class RegisterController {
         requireRole(principal, READERS);
         agency(principal, agencyCode);
         List<Register.Entry> entries = register.entries(agencyCode, kind, year, month(month));
-        return new RegisterView(register.state(agencyCode, kind, year), RegisterPrint.Totals.of(entries), entries);
+        return RegisterView.of(register.state(agencyCode, kind, year), entries);
     }
 
     @GetMapping(value = "/api/v1/registers/{agencyCode}/{kind}/{year}/export.csv", produces = "text/csv")
@@ -103,7 +109,7 @@ class RegisterController {
         agency(principal, agencyCode);
         Register.BookState state = register.closeYear(agencyCode, kind, year);
         List<Register.Entry> entries = register.entries(agencyCode, kind, year, null);
-        return new RegisterView(state, RegisterPrint.Totals.of(entries), entries);
+        return RegisterView.of(state, entries);
     }
 
     private Agency agency(SohoaPrincipal principal, String agencyCode) {

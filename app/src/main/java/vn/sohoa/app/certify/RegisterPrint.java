@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import vn.sohoa.app.citizen.Requester;
+import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.ocr.pdfa.PdfAFlavour;
 import vn.sohoa.ocr.pdfa.PdfAIdentity;
 
@@ -46,6 +47,20 @@ final class RegisterPrint {
                             .mapToLong(Register.Entry::copies).sum(),
                     entries.stream().mapToLong(Register.Entry::feeVnd).sum());
         }
+    }
+
+    /** The totals of one month of a year's register. */
+    record MonthTotals(int month, Totals totals) {
+    }
+
+    /** The totals of each month that has entries (by the month a number was given, Vietnam time), in order. */
+    static List<MonthTotals> byMonth(List<Register.Entry> entries) {
+        java.util.SortedMap<Integer, List<Register.Entry>> months = new java.util.TreeMap<>();
+        for (Register.Entry e : entries) {
+            months.computeIfAbsent(e.reservedAt().atZoneSameInstant(VietnamTime.ZONE).getMonthValue(),
+                    month -> new ArrayList<>()).add(e);
+        }
+        return months.entrySet().stream().map(m -> new MonthTotals(m.getKey(), Totals.of(m.getValue()))).toList();
     }
 
     private RegisterPrint() {
@@ -99,11 +114,23 @@ final class RegisterPrint {
                         requester == null ? "" : identityPaper(requester), e.certifier(),
                         String.valueOf(e.copies()), money.format(e.feeVnd()), state));
             }
-            Totals totals = Totals.of(entries);
+            // the totals close the print: each month's when the print covers more than one, then the whole
+            List<String> summary = new ArrayList<>();
+            List<MonthTotals> months = byMonth(entries);
+            if (months.size() > 1) {
+                for (MonthTotals month : months) {
+                    summary.add("Tháng " + month.month() + ": " + totalsText(month.totals(), money));
+                }
+            }
+            summary.add("Tổng cộng: " + totalsText(Totals.of(entries), money));
             PDRectangle landscape = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
             float usable = landscape.getHeight() - 2 * MARGIN - 70;
             int perPage = Math.max(1, (int) (usable / ROW) - 1);
-            int pageCount = Math.max(1, (rows.size() + perPage - 1) / perPage);
+            int rowPages = Math.max(1, (rows.size() + perPage - 1) / perPage);
+            int onLastPage = rows.size() - (rowPages - 1) * perPage;
+            // the summary goes under the last rows when it fits there, else on a page of its own
+            boolean summaryPage = (onLastPage + 1) * ROW + 10 + summary.size() * ROW > usable;
+            int pageCount = rowPages + (summaryPage ? 1 : 0);
             for (int p = 0; p < pageCount; p++) {
                 PDPage page = new PDPage(landscape);
                 document.addPage(page);
@@ -114,15 +141,19 @@ final class RegisterPrint {
                     y -= 18;
                     text(content, font, 10, MARGIN, y, agencyName + " (" + agencyCode + ") — " + period);
                     y -= 24;
-                    y = row(content, font, y, List.of(HEADERS));
-                    for (List<String> row : rows.subList(p * perPage, Math.min(rows.size(), (p + 1) * perPage))) {
-                        y = row(content, font, y, row);
+                    if (p < rowPages) {
+                        y = row(content, font, y, List.of(HEADERS));
+                        for (List<String> row : rows.subList(Math.min(rows.size(), p * perPage),
+                                Math.min(rows.size(), (p + 1) * perPage))) {
+                            y = row(content, font, y, row);
+                        }
                     }
                     if (p == pageCount - 1) {
                         y -= 10;
-                        text(content, font, 10, MARGIN, y, "Tổng cộng: " + totals.numbers() + " số, "
-                                + totals.issued() + " số đã cấp (" + totals.copies() + " bản), " + totals.voided()
-                                + " số hủy; lệ phí " + money.format(totals.fees()) + " đồng.");
+                        for (String line : summary) {
+                            text(content, font, 10, MARGIN, y, line);
+                            y -= ROW;
+                        }
                     }
                     text(content, font, 8, MARGIN, MARGIN / 2, "In lúc " + DATE_TIME.format(printedAt)
                             + " — Trang " + (p + 1) + "/" + pageCount + " — Sohoa");
@@ -138,6 +169,11 @@ final class RegisterPrint {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot print the register", e);
         }
+    }
+
+    private static String totalsText(Totals totals, NumberFormat money) {
+        return totals.numbers() + " số, " + totals.issued() + " số đã cấp (" + totals.copies() + " bản), "
+                + totals.voided() + " số hủy; lệ phí " + money.format(totals.fees()) + " đồng.";
     }
 
     /** The identity paper as the printed register shows it, in Vietnamese: "CCCD 0481…", "Hộ chiếu C123…". */

@@ -28,6 +28,49 @@ class RegisterPrintTest {
                 2, status == RegisterEntryStatus.ISSUED ? 4_000 : 0, status, AT, AT, voidReason);
     }
 
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
+    void aYearsPrintTotalsEachMonthAndTheYearOnAPageOfItsOwnWhenTheLastIsFull() throws IOException {
+        Requester citizen = Requester.of("requester", "Nguyễn Thị Yêu Cầu", "CCCD", "048190000123", null, null);
+        java.util.List<Register.Entry> entries = new java.util.ArrayList<>();
+        // 62 lines fill two pages exactly (31 a page), so the totals need a third
+        for (int n = 1; n <= 62; n++) {
+            Register.Entry e = entry(n, citizen, n % 10 == 0 ? RegisterEntryStatus.VOID : RegisterEntryStatus.ISSUED,
+                    n % 10 == 0 ? "interrupted" : null);
+            // numbers 1 to 40 in November, 41 to 62 in December (23:30 on the 31st in Vietnam is still December)
+            OffsetDateTime at = n <= 40 ? AT : OffsetDateTime.of(2026, 12, 31, 23, 30, 0, 0, VietnamTime.OFFSET);
+            entries.add(new Register.Entry(e.agencyCode(), e.kind(), e.year(), e.number(), e.book(), e.documentId(),
+                    e.documentTitle(), e.certifier(), e.requester(), e.copies(), e.feeVnd(), e.status(), at, at,
+                    e.voidReason()));
+        }
+        assertThat(RegisterPrint.byMonth(entries)).extracting(RegisterPrint.MonthTotals::month).containsExactly(11, 12);
+
+        byte[] pdf = RegisterPrint.pdf("UBND xã Hòa Phong", "000.00.30.H42", RegisterKind.ELECTRONIC_COPY, "Năm 2026",
+                entries, ZonedDateTime.of(2027, 1, 2, 8, 0, 0, 0, VietnamTime.ZONE));
+        assertThat(VeraPdfJudge.pdfA2bFailures(pdf)).isEmpty();
+        String printed = text(pdf);
+        assertThat(printed).contains("Tháng 11: 40 số, 36 số đã cấp (72 bản), 4 số hủy; lệ phí 144.000 đồng.")
+                .contains("Tháng 12: 22 số, 20 số đã cấp (40 bản), 2 số hủy; lệ phí 80.000 đồng.")
+                .contains("Tổng cộng: 62 số, 56 số đã cấp (112 bản), 6 số hủy; lệ phí 224.000 đồng.");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper lastPage = new PDFTextStripper();
+            lastPage.setStartPage(document.getNumberOfPages());
+            lastPage.setEndPage(document.getNumberOfPages());
+            assertThat(document.getNumberOfPages()).isEqualTo(3);
+            assertThat(lastPage.getText(document)).contains("Tổng cộng: 62 số").contains("Trang 3/3")
+                    .as("no line left for the last page").doesNotContain("Quyển số", "Nguyễn Thị Yêu Cầu");
+        }
+        // a month's print has no month lines, only its total
+        assertThat(text(RegisterPrint.pdf("UBND xã Hòa Phong", "000.00.30.H42", RegisterKind.ELECTRONIC_COPY,
+                "Tháng 11 năm 2026", entries.subList(0, 40), ZonedDateTime.of(2026, 12, 1, 8, 0, 0, 0,
+                        VietnamTime.ZONE)))).doesNotContain("Tháng 11:").contains("Tổng cộng: 40 số");
+    }
+
     @Test
     void theRequestersNameAndWholeIdentityNumberArePrintedOnTheRegistersLine() throws IOException {
         Requester citizen = Requester.of("requester", "Nguyễn Thị Yêu Cầu", "CCCD", "048190000123", null, null);
