@@ -242,9 +242,30 @@ async function setUpComparison(page, pages) {
   show();
 }
 
+/** The certifier refuses the original in writing; the page then shows it barred, with the notice. */
+function setUpRefusal(certifyForm) {
+  const panel = document.getElementById('refuse-panel');
+  const form = document.getElementById('refuse-form');
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    Sohoa.clearError(form);
+    try {
+      await Sohoa.api('POST', panel.dataset.refuseUrl, {
+        reason: form.elements.reason.value,
+        note: form.elements.note.value.trim() || null,
+        requester: Sohoa.person(certifyForm, 'requester')
+      });
+      window.location.reload();
+    } catch (problem) {
+      Sohoa.showError(form, problem);
+    }
+  });
+}
+
 /** Certify: check the form, confirm in a dialog, sign with the chosen method, show the copy. */
 function setUpCertification(panel) {
   const form = document.getElementById('certify-form');
+  setUpRefusal(form);
   const dialog = document.getElementById('confirm-certify');
   const step2 = document.getElementById('external-step2');
   const fields = { external: document.getElementById('external-fields'), remote: document.getElementById('remote-fields') };

@@ -8,7 +8,31 @@ document.addEventListener('DOMContentLoaded', () => {
   if (section) {
     setUpUpload(section);
   }
+  const refusals = document.getElementById('refusals');
+  const intakeRefusal = document.getElementById('intake-refusal');
+  if (refusals && intakeRefusal) {
+    setUpIntakeRefusal(refusals, intakeRefusal);
+  }
 });
+
+/** The clerk refuses an original at intake: recorded with its written notice, which the list then shows. */
+function setUpIntakeRefusal(section, form) {
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    Sohoa.clearError(form);
+    try {
+      await Sohoa.api('POST', section.dataset.refuseUrl, {
+        paperTitle: form.elements.paperTitle.value.trim() || null,
+        reason: form.elements.reason.value,
+        note: form.elements.note.value.trim() || null,
+        requester: Sohoa.person(form, 'requester')
+      });
+      window.location.reload();
+    } catch (problem) {
+      Sohoa.showError(form, problem);
+    }
+  });
+}
 
 /** Polls the papers still waiting or in recognition and updates their rows; reloads once one changes state. */
 function watchDocuments() {

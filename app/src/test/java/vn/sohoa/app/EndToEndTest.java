@@ -527,6 +527,80 @@ abstract class EndToEndTest {
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(json(refused).get("detailVi").asString()).contains("bị sửa chữa").contains("ngày cấp bị sửa");
         assertThat(json(api.get(register, CERTIFIER)).get("state").get("lastNumber").asLong()).isEqualTo(lastNumber);
+        // the bar is a refusal at certification, with its written notice
+        JsonNode recorded = null;
+        for (JsonNode refusal : json(api.get("/api/v1/refusals?dossierCode=" + DOSSIER, CERTIFIER))) {
+            if (altered.equals(refusal.get("documentId").asString(null))) {
+                recorded = refusal;
+            }
+        }
+        assertThat(recorded).isNotNull();
+        assertThat(recorded.get("stage").asString()).isEqualTo("CERTIFICATION");
+        assertThat(recorded.get("legalBasis").asString()).startsWith("khoản 1 Điều 22 Nghị định số 23/2015/NĐ-CP");
+    }
+
+    @Test
+    @Order(23)
+    void originalsAreRefusedInWritingAtIntakeAndAtCertificationAndTakeNoNumber() throws Exception {
+        String register = "/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear();
+        long lastNumber = json(api.get(register, CERTIFIER)).get("state").get("lastNumber").asLong();
+        String intake = "/api/v1/dossiers/" + DOSSIER + "/refusals";
+
+        // at intake, before any scan: a paper an individual wrote himself, with no agency's confirmation
+        for (String[] bad : new String[][]{
+            {"{\"paperTitle\":\"Đơn tự viết\",\"reason\":\"SMUDGED\"}", "reason"},
+            {"{\"paperTitle\":\"Đơn tự viết\"}", "reason"},
+            {"{\"paperTitle\":\"Đơn tự viết\",\"reason\":\"OTHER\"}", "note"},
+            {"{\"reason\":\"PERSONAL_UNCONFIRMED\"}", "paperTitle"}}) {
+            HttpResponse<String> answer = api.postJson(intake, CLERK, bad[0]);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+            assertThat(json(answer).get("field").asString()).isEqualTo(bad[1]);
+        }
+        assertThat(api.postJson(intake, SUPERVISOR, "{\"paperTitle\":\"Đơn\",\"reason\":\"DAMAGED\"}")
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> atIntake = api.postJson(intake, CLERK, """
+                {"paperTitle":"Đơn xin xác nhận tự viết","reason":"PERSONAL_UNCONFIRMED","requester":%s}"""
+                .formatted(REQUESTER));
+        assertThat(atIntake.statusCode()).as(atIntake.body()).isEqualTo(201);
+        JsonNode refusal = json(atIntake);
+        assertThat(refusal.get("stage").asString()).isEqualTo("INTAKE");
+        assertThat(refusal.get("legalBasis").asString()).startsWith("khoản 6 Điều 22");
+        assertThat(refusal.get("requester").get("idNumber").asString()).isEqualTo("048190000123");
+        HttpResponse<byte[]> notice = api.getBytes(refusal.get("noticeUrl").asString(), CLERK);
+        assertThat(notice.statusCode()).isEqualTo(200);
+        assertThat(VeraPdfJudge.pdfA2bFailures(notice.body())).isEmpty();
+        LocalDate day = today();
+        assertThat(text(notice.body())).contains("THÔNG BÁO", "Về việc từ chối chứng thực bản sao từ bản chính",
+                "Kính gửi: Nguyễn Thị Yêu Cầu (CCCD số 048190000123)", "\"Đơn xin xác nhận tự viết\"",
+                "do cá nhân tự lập mà không có xác nhận", "khoản 6 Điều 22 Nghị định số 23/2015/NĐ-CP",
+                "Ngày %02d tháng %02d năm %d".formatted(day.getDayOfMonth(), day.getMonthValue(), day.getYear()),
+                "Trần Thị Lan", "Cán bộ tiếp nhận");
+
+        // at certification: a paper marked secret, scanned and digitized, is refused by the certifier and barred
+        String secret = json(api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
+                new String[][]{{"title", "Công văn có dấu Mật"}}, new Object[][]{{"files", "a03.pdf",
+                        Files.readAllBytes(SharedCorpus.corpus("src/a03.pdf"))}})).get("id").asString();
+        api.awaitFinished(secret, CLERK, Duration.ofSeconds(90));
+        assertThat(api.postJson("/api/v1/documents/" + secret + "/refusals", CLERK,
+                "{\"reason\":\"SECRET_OR_NO_COPY\"}").statusCode()).as("the clerk refuses at intake").isEqualTo(403);
+        HttpResponse<String> atCertification = api.postJson("/api/v1/documents/" + secret + "/refusals", CERTIFIER,
+                "{\"reason\":\"SECRET_OR_NO_COPY\",\"note\":\"dấu MẬT ở trang 1\",\"requester\":" + REQUESTER + "}");
+        assertThat(atCertification.statusCode()).as(atCertification.body()).isEqualTo(201);
+        JsonNode barred = json(atCertification);
+        assertThat(barred.get("paperTitle").asString()).isEqualTo("Công văn có dấu Mật");
+        assertThat(barred.get("refusedByName").asString()).isEqualTo("Nguyễn Văn An");
+        assertThat(text(api.getBytes(barred.get("noticeUrl").asString(), CERTIFIER).body()))
+                .contains("khoản 3 Điều 22", "dấu MẬT ở trang 1", "Nguyễn Văn An");
+        HttpResponse<String> certify = api.postJson("/api/v1/documents/" + secret + "/certifications", CERTIFIER,
+                REQUEST);
+        assertThat(certify.statusCode()).isEqualTo(409);
+        assertThat(json(api.get("/api/v1/certification-queue", CERTIFIER)).findValuesAsString("id"))
+                .doesNotContain(secret);
+
+        assertThat(json(api.get("/api/v1/refusals?dossierCode=" + DOSSIER, CLERK)).findValuesAsString("id"))
+                .contains(refusal.get("id").asString(), barred.get("id").asString());
+        assertThat(json(api.get(register, CERTIFIER)).get("state").get("lastNumber").asLong())
+                .as("a refusal takes no number").isEqualTo(lastNumber);
     }
 
     @Test

@@ -1,25 +1,15 @@
 package vn.sohoa.app.certify;
 
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.sohoa.app.audit.AuditAction;
-import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.app.citizen.Requester;
-import vn.sohoa.app.document.DocumentRecord;
-import vn.sohoa.app.document.DocumentService;
 import vn.sohoa.app.error.ConflictException;
-import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.app.error.NotFoundException;
 import vn.sohoa.app.pki.RemoteSigning;
 import vn.sohoa.app.pki.SigningKeys;
-import vn.sohoa.app.principal.Role;
 import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.signing.keys.DeferredDevice;
@@ -38,7 +28,6 @@ import vn.sohoa.signing.verify.SignatureVerifier;
 @Service
 public class CertificationService {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CertificationService.class);
 
     private final CertifyCopy certifyCopy;
     private final SigningKeys keys;
@@ -47,16 +36,12 @@ public class CertificationService {
     private final SignatureVerifier trust;
     private final PadesSigner signer;
     private final Register register;
-    private final DocumentService documents;
-    private final BarredOriginals barred;
-    private final TransactionTemplate transaction;
-    private final AuditLog audit;
+    private final Refusals refusals;
     private final CertificationSettings settings;
 
     CertificationService(CertifyCopy certifyCopy, SigningKeys keys, RemoteSigning remoteSigning,
                          SigningSessions sessions, SignatureVerifier trust, PadesSigner signer, Register register,
-                         DocumentService documents, BarredOriginals barred, TransactionTemplate transaction,
-                         AuditLog audit, CertificationSettings settings) {
+                         Refusals refusals, CertificationSettings settings) {
         this.certifyCopy = certifyCopy;
         this.keys = keys;
         this.remoteSigning = remoteSigning;
@@ -64,10 +49,7 @@ public class CertificationService {
         this.trust = trust;
         this.signer = signer;
         this.register = register;
-        this.documents = documents;
-        this.barred = barred;
-        this.transaction = transaction;
-        this.audit = audit;
+        this.refusals = refusals;
         this.settings = settings;
     }
 
@@ -177,23 +159,9 @@ public class CertificationService {
 
     /**
      * The certifier refuses to certify from this original (erased, altered, damaged, ...): no copy will be made of
-     * it, with this reason given to whoever asks.
+     * it, with this reason given to whoever asks; recorded as a refusal with its written notice ({@link Refusals}).
      */
     public void bar(SohoaPrincipal certifier, String documentId, BarReason reason, String note) {
-        if (reason == null) {
-            throw new InvalidInputException("reason", "reason must be one of " + Arrays.toString(BarReason.values()),
-                    "cần lý do không chứng thực");
-        }
-        DocumentRecord document = documents.get(certifier, documentId);
-        if (certifier.role() != Role.CERTIFIER || !document.agencyCode().equals(certifier.agencyCode())) {
-            throw new ForbiddenException("only a certifier of the document's agency may bar its original",
-                    "chỉ người thực hiện chứng thực của cơ quan mới được từ chối bản chính");
-        }
-        transaction.executeWithoutResult(status -> {
-            barred.bar(documentId, reason, note, certifier.username(), register.now().toOffsetDateTime());
-            audit.record(certifier.username(), certifier.agencyCode(), AuditAction.ORIGINAL_BARRED, documentId,
-                    reason + (note == null ? "" : ": " + note));
-        });
-        LOG.info("original of document {} barred by {}: {}", documentId, certifier.username(), reason);
+        refusals.atCertification(certifier, documentId, reason, note, null);
     }
 }

@@ -15,6 +15,7 @@ import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.certify.BarReason;
 import vn.sohoa.app.certify.Certification;
 import vn.sohoa.app.certify.CertifiedCopies;
+import vn.sohoa.app.certify.Refusals;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.app.document.DocumentService;
 import vn.sohoa.app.document.DocumentView;
@@ -36,11 +37,13 @@ class ClerkPages {
     private final DossierService dossiers;
     private final DocumentService documents;
     private final CertifiedCopies certifications;
+    private final Refusals refusals;
     private final AccessPolicy access;
     private final SohoaProperties properties;
 
     ClerkPages(DossierService dossiers, DocumentService documents, CertifiedCopies certifications,
-               AccessPolicy access, SohoaProperties properties) {
+               Refusals refusals, AccessPolicy access, SohoaProperties properties) {
+        this.refusals = refusals;
         this.dossiers = dossiers;
         this.documents = documents;
         this.certifications = certifications;
@@ -81,6 +84,7 @@ class ClerkPages {
     String dossier(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String code, Model model) {
         model.addAttribute("dossier", dossiers.get(principal, code));
         model.addAttribute("documents", documents.ofDossier(principal, code));
+        model.addAttribute("refusals", refusals.search(principal, code));
         model.addAttribute("maxFiles", properties.ingest().maxFiles());
         model.addAttribute("maxFileBytes", properties.ingest().maxFileSize().toBytes());
         return "dossier";
@@ -95,6 +99,8 @@ class ClerkPages {
         model.addAttribute("dossier", dossiers.get(principal, document.dossierCode()));
         model.addAttribute("copies", copies);
         model.addAttribute("bar", bar);
+        model.addAttribute("refusals", bar == null ? List.of() : refusals.search(principal, document.dossierCode())
+                .stream().filter(refusal -> id.equals(refusal.documentId())).limit(1).toList());
         model.addAttribute("keySource", properties.signing().keys());
         model.addAttribute("remoteSigning", properties.signing().remote().enabled());
         model.addAttribute("mayCertify", principal.role() == Role.CERTIFIER

@@ -130,6 +130,27 @@ class DeskBrowserTest {
         assertThat(find("h1").getText()).contains(dossierCode);
         assertAllControlsNamed();
 
+        // the applicant also brought a foreign paper without consular legalisation: refused at intake, in writing
+        find("#refusals details summary").click();
+        assertThat(find("#intake-refusal #requester-fullName").getAttribute("value")).isEqualTo(APPLICANT);
+        find("#intake-refusal button[type=submit]").click();
+        browser.waitUntil(Duration.ofSeconds(10), () -> "true".equals(find("#refusal-paperTitle")
+                .getAttribute("aria-invalid")));
+        find("#refusal-paperTitle").sendKeys("Bằng lái xe nước ngoài");
+        new org.openqa.selenium.support.ui.Select(find("#intake-reason")).selectByValue("FOREIGN_NOT_LEGALISED");
+        find("#intake-refusal button[type=submit]").click();
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.all("#refusal-list li").size() == 1);
+        assertThat(find("#refusal-list li").getText()).contains("Bằng lái xe nước ngoài")
+                .contains("chưa hợp pháp hóa lãnh sự");
+        byte[] notice = downloadInBrowser(find("#refusal-list li a").getAttribute("href"));
+        String noticeText;
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(notice)) {
+            noticeText = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
+        assertThat(noticeText).contains("THÔNG BÁO", "Kính gửi: " + APPLICANT, "Bằng lái xe nước ngoài",
+                "khoản 5 Điều 22", "Trần Thị Lan");
+        browser.screenshot("desk-1b-refused-at-intake");
+
         find("#title").sendKeys(TITLE);
         Path upright = SharedCorpus.corpus("clean/a01.png");
         Path upsideDown = SharedCorpus.corpus("scans/s04_a04_upside-down_rot180_300dpi.jpg");

@@ -1,0 +1,142 @@
+package vn.sohoa.app.certify;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import vn.sohoa.app.config.VietnamTime;
+import vn.sohoa.ocr.pdfa.PdfAFlavour;
+import vn.sohoa.ocr.pdfa.PdfAIdentity;
+
+/**
+ * The written refusal (văn bản từ chối) given to the requester: a one-page PDF/A-2b in Vietnamese with the agency,
+ * the paper, the ground and its legal basis, the date and who refused. Made from the recorded refusal, so printing it
+ * again gives the same text.
+ */
+final class RefusalNotice {
+
+    private static final float MARGIN = 64;
+    private static final float SIZE = 12;
+    private static final float LEADING = 17;
+
+    private RefusalNotice() {
+    }
+
+    static byte[] pdf(Refusal refusal, String agencyName) {
+        ZonedDateTime at = refusal.refusedAt().atZoneSameInstant(VietnamTime.ZONE);
+        try (PDDocument document = new PDDocument()) {
+            PDType0Font font = PdfAIdentity.font(document);
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                float y = PDRectangle.A4.getHeight() - MARGIN;
+                y = centred(content, font, SIZE, y, agencyName.toUpperCase(java.util.Locale.forLanguageTag("vi")));
+                y = centred(content, font, SIZE, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+                y = centred(content, font, SIZE, y, "Độc lập - Tự do - Hạnh phúc");
+                y -= LEADING;
+                y = centred(content, font, 14, y, "THÔNG BÁO");
+                y = centred(content, font, SIZE, y, "Về việc từ chối chứng thực bản sao từ bản chính");
+                y -= LEADING;
+                List<String> paragraphs = new ArrayList<>();
+                paragraphs.add("Kính gửi: " + (refusal.requester() == null ? "Người yêu cầu chứng thực"
+                        : refusal.requester().fullName() + " (" + idLabel(refusal) + ")") + ".");
+                paragraphs.add(agencyName + " không thực hiện chứng thực bản sao từ bản chính đối với giấy tờ: \""
+                        + refusal.paperTitle() + "\"" + (refusal.dossierCode() == null ? ""
+                        : ", hồ sơ số " + refusal.dossierCode()) + ".");
+                paragraphs.add("Lý do: bản chính " + refusal.reason().vietnamese() + "."
+                        + (refusal.note() == null || refusal.note().isBlank() ? "" : " Ghi chú: " + refusal.note()));
+                paragraphs.add("Căn cứ: " + refusal.reason().legalBasis() + " về cấp bản sao từ sổ gốc, chứng thực "
+                        + "bản sao từ bản chính, chứng thực chữ ký và chứng thực hợp đồng, giao dịch.");
+                paragraphs.add("Từ chối " + (refusal.stage() == Refusal.Stage.INTAKE ? "khi tiếp nhận" :
+                        "khi chứng thực") + " lúc " + String.format("%02d:%02d", at.getHour(), at.getMinute())
+                        + ". Mã thông báo: " + refusal.id() + ".");
+                for (String paragraph : paragraphs) {
+                    for (String line : wrap(font, paragraph, width)) {
+                        text(content, font, SIZE, MARGIN, y, line);
+                        y -= LEADING;
+                    }
+                    y -= LEADING / 2;
+                }
+                y -= LEADING;
+                float right = MARGIN + width / 2;
+                text(content, font, SIZE, right, y, String.format("Ngày %02d tháng %02d năm %d", at.getDayOfMonth(),
+                        at.getMonthValue(), at.getYear()));
+                y -= LEADING;
+                text(content, font, SIZE, right, y, refusal.refusedByTitle() == null
+                        || refusal.refusedByTitle().isBlank() ? (refusal.stage() == Refusal.Stage.INTAKE
+                        ? "Người tiếp nhận" : "Người thực hiện chứng thực") : refusal.refusedByTitle());
+                y -= 3 * LEADING;
+                text(content, font, SIZE, right, y, refusal.refusedByName());
+            }
+            PdfAIdentity.declare(document, PdfAFlavour.PDF_A_2B, new PdfAIdentity.Description(
+                    "Thông báo từ chối chứng thực — " + refusal.paperTitle(), refusal.refusedByName(),
+                    "Refusal to certify a copy from the original / Thông báo từ chối chứng thực bản sao, "
+                            + agencyName, agencyName + " (" + refusal.agencyCode() + ")", null, at));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the refusal notice", e);
+        }
+    }
+
+    private static String idLabel(Refusal refusal) {
+        return switch (refusal.requester().idType()) {
+            case CCCD -> "CCCD số ";
+            case PASSPORT -> "hộ chiếu số ";
+            case OTHER -> "giấy tờ số ";
+        } + refusal.requester().idNumber();
+    }
+
+    /** Splits a paragraph into lines no wider than {@code width} at {@link #SIZE}, at spaces. */
+    static List<String> wrap(PDType0Font font, String paragraph, float width) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : shown(font, paragraph).split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && font.getStringWidth(candidate) / 1000 * SIZE > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static String shown(PDType0Font font, String text) {
+        return PdfAIdentity.showable(font, Normalizer.normalize(text.replaceAll("\\s+", " "), Normalizer.Form.NFC),
+                "?");
+    }
+
+    private static float centred(PDPageContentStream content, PDType0Font font, float size, float y, String text)
+            throws IOException {
+        String shown = shown(font, text);
+        float x = (PDRectangle.A4.getWidth() - font.getStringWidth(shown) / 1000 * size) / 2;
+        text(content, font, size, x, y, shown);
+        return y - LEADING;
+    }
+
+    private static void text(PDPageContentStream content, PDType0Font font, float size, float x, float y, String text)
+            throws IOException {
+        content.beginText();
+        content.setFont(font, size);
+        content.newLineAtOffset(x, y);
+        content.showText(shown(font, text));
+        content.endText();
+    }
+}
