@@ -268,7 +268,8 @@ function setUpCertification(panel) {
   setUpRefusal(form);
   const dialog = document.getElementById('confirm-certify');
   const step2 = document.getElementById('external-step2');
-  const fields = { external: document.getElementById('external-fields'), remote: document.getElementById('remote-fields') };
+  const fields = { server: document.getElementById('server-fields'),
+    external: document.getElementById('external-fields'), remote: document.getElementById('remote-fields') };
   const method = () => form.elements.method.value;
   form.querySelectorAll('input[name=method]').forEach(radio => radio.addEventListener('change', () => {
     Object.entries(fields).forEach(([name, node]) => { node.hidden = name !== method(); });
@@ -297,7 +298,8 @@ function setUpCertification(panel) {
       const requester = Sohoa.person(form, 'requester');
       if (method() === 'server') {
         issued(await Sohoa.api('POST', panel.dataset.certifyUrl + '?copies=' + Number(form.elements.copies.value),
-          { requester }));
+          { requester, signingPin: form.elements.signingPin.value }));
+        form.elements.signingPin.value = '';
       } else if (method() === 'remote') {
         issued(await Sohoa.api('POST', panel.dataset.remoteUrl,
           { requester, credentialId: form.elements.credentialId.value.trim(), pin: form.elements.pin.value }));

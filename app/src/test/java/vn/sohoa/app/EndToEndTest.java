@@ -77,8 +77,25 @@ abstract class EndToEndTest {
     static final String REQUESTER = """
             {"fullName":"Nguyễn Thị Yêu Cầu","idType":"CCCD","idNumber":"048190000123","phone":"0905 123 456",
              "email":"yeu.cau@example.org"}""";
-    /** The body of a certification request: the requester. */
-    static final String REQUEST = "{\"requester\":" + REQUESTER + "}";
+    /**
+     * Enrols {@code certificate} for {@code username} as the API does it: shown first (nothing stored), then
+     * confirmed.
+     */
+    static void enrol(SohoaHttpClient api, String authorization, String username,
+                      java.security.cert.X509Certificate certificate) throws Exception {
+        String url = "/api/v1/users/" + username + "/certificates";
+        String encoded = java.util.Base64.getEncoder().encodeToString(certificate.getEncoded());
+        HttpResponse<String> shown = api.postJson(url, authorization, "{\"certificate\":\"" + encoded + "\"}");
+        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        assertThat(JSON.readTree(shown.body()).get("subject").asString())
+                .isEqualTo(certificate.getSubjectX500Principal().getName());
+        HttpResponse<String> confirmed = api.postJson(url, authorization, "{\"certificate\":\"" + encoded
+                + "\",\"confirm\":true}");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(201);
+    }
+
+    /** The body of a certification request: the requester, and the demo certifier's signing PIN. */
+    static final String REQUEST = "{\"requester\":" + REQUESTER + ",\"signingPin\":\"demo-pass\"}";
     static final String SUPERVISOR = SohoaHttpClient.basic("supervisor", "demo-pass");
     static final String ADMIN = SohoaHttpClient.basic("admin", "admin-pass");
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -325,6 +342,14 @@ abstract class EndToEndTest {
     @Order(11)
     void copiesOfOneOriginalMadeAtOnceShareOneNumberAndRecordWhoAskedForThem() throws Exception {
         String url = "/api/v1/documents/" + documentId + "/certifications?copies=2";
+        // the key the service holds for the certifier is released by his own signing PIN only
+        HttpResponse<String> noPin = api.postJson(url, CERTIFIER, "{\"requester\":" + REQUESTER + "}");
+        assertThat(noPin.statusCode()).as(noPin.body()).isEqualTo(400);
+        assertThat(json(noPin).get("field").asString()).isEqualTo("signingPin");
+        HttpResponse<String> wrongPin = api.postJson(url, CERTIFIER, "{\"requester\":" + REQUESTER
+                + ",\"signingPin\":\"not-my-pin\"}");
+        assertThat(wrongPin.statusCode()).isEqualTo(400);
+        assertThat(json(wrongPin).get("detail").asString()).contains("signing PIN is wrong");
         // who asks is required and checked field by field; a refused request takes no number
         HttpResponse<String> nobody = api.post(url, CERTIFIER);
         assertThat(nobody.statusCode()).as(nobody.body()).isEqualTo(400);
@@ -442,8 +467,68 @@ abstract class EndToEndTest {
                 "certificateChain", List.of(
                         java.util.Base64.getEncoder().encodeToString(token.certificate().getEncoded()),
                         java.util.Base64.getEncoder().encodeToString(token.chain().get(1).getEncoded()))));
-        HttpResponse<String> prepared = api.postJson("/api/v1/documents/" + documentId + "/certifications/external",
-                CERTIFIER, chain);
+        String external = "/api/v1/documents/" + documentId + "/certifications/external";
+        long numbered = json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(), CERTIFIER))
+                .get("state").get("lastNumber").asLong();
+
+        // a trusted certificate signs only for the certifier it is enrolled for
+        HttpResponse<String> notEnrolled = api.postJson(external, CERTIFIER, chain);
+        assertThat(notEnrolled.statusCode()).as(notEnrolled.body()).isEqualTo(403);
+        assertThat(json(notEnrolled).get("detail").asString()).contains("is not enrolled for certifier");
+        assertThat(api.postJson("/api/v1/users/certifier/certificates", CLERK, "{\"certificate\":\""
+                + java.util.Base64.getEncoder().encodeToString(token.certificate().getEncoded()) + "\"}")
+                .statusCode()).as("a clerk enrols no certificate").isEqualTo(403);
+        assertThat(api.postJson("/api/v1/users/clerk/certificates", ADMIN, "{\"certificate\":\""
+                + java.util.Base64.getEncoder().encodeToString(token.certificate().getEncoded()) + "\"}")
+                .statusCode()).as("only certifiers have certificates").isEqualTo(409);
+        HttpResponse<String> notACertificate = api.postJson("/api/v1/users/certifier/certificates", ADMIN,
+                "{\"certificate\":\"bm90IGEgY2VydA==\"}");
+        assertThat(notACertificate.statusCode()).isEqualTo(400);
+        assertThat(json(notACertificate).get("field").asString()).isEqualTo("certificate");
+        // another certifier of the desk, with her own token enrolled by the administrator
+        HttpResponse<String> colleague = api.postJson("/api/v1/users", ADMIN, """
+                {"username":"certifier-hai","fullName":"Lê Thị Hai","title":"Chủ tịch UBND xã","role":"CERTIFIER",
+                 "agencyCode":"%s","password":"hai-password-1234"}""".formatted(AGENCY));
+        assertThat(colleague.statusCode()).as(colleague.body()).isEqualTo(201);
+        var hersToken = developmentPki.issueOrLoad("usb-token-hai.p12", "Lê Thị Hai", "UBND xã Hòa Phong",
+                vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+        enrol(api, ADMIN, "certifier-hai", hersToken.certificate());
+        // she chooses her password and her signing PIN; an administrator who resets her password still cannot sign
+        // with the key the service holds for her
+        assertThat(api.postJson("/api/v1/me/password", SohoaHttpClient.basic("certifier-hai", "hai-password-1234"),
+                "{\"currentPassword\":\"hai-password-1234\",\"newPassword\":\"hai-own-password-1\"}").statusCode())
+                .isEqualTo(204);
+        String hai = SohoaHttpClient.basic("certifier-hai", "hai-own-password-1");
+        assertThat(api.send("PUT", "/api/v1/me/signing-pin", hai, "application/json",
+                "{\"password\":\"hai-own-password-1\",\"newPin\":\"hai-pin-2468\"}").statusCode()).isEqualTo(204);
+        assertThat(api.send("PATCH", "/api/v1/users/certifier-hai", ADMIN, "application/json",
+                "{\"password\":\"the-admin-knows-1\"}").statusCode()).isEqualTo(200);
+        assertThat(api.postJson("/api/v1/me/password", SohoaHttpClient.basic("certifier-hai", "the-admin-knows-1"),
+                "{\"currentPassword\":\"the-admin-knows-1\",\"newPassword\":\"the-admin-knows-2\"}").statusCode())
+                .isEqualTo(204);
+        String impostor = SohoaHttpClient.basic("certifier-hai", "the-admin-knows-2");
+        HttpResponse<String> newPin = api.send("PUT", "/api/v1/me/signing-pin", impostor, "application/json",
+                "{\"password\":\"the-admin-knows-2\",\"newPin\":\"123456\"}");
+        assertThat(newPin.statusCode()).as("a PIN is replaced only with the PIN").isEqualTo(400);
+        assertThat(json(newPin).get("field").asString()).isEqualTo("currentPin");
+        HttpResponse<String> signed = api.postJson("/api/v1/documents/" + documentId + "/certifications", impostor,
+                "{\"requester\":" + REQUESTER + ",\"signingPin\":\"123456\"}");
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(400);
+        assertThat(json(signed).get("field").asString()).isEqualTo("signingPin");
+        HttpResponse<String> hers = api.postJson(external, CERTIFIER, JSON.writeValueAsString(java.util.Map.of(
+                "requester", JSON.readTree(REQUESTER), "certificateChain", List.of(
+                        java.util.Base64.getEncoder().encodeToString(hersToken.certificate().getEncoded()),
+                        java.util.Base64.getEncoder().encodeToString(hersToken.chain().get(1).getEncoded())))));
+        assertThat(hers.statusCode()).as("a certificate enrolled for another certifier").isEqualTo(403);
+        assertThat(json(hers).get("detail").asString()).contains("but for another certifier");
+        assertThat(json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(), CERTIFIER))
+                .get("state").get("lastNumber").asLong()).as("refused before a number is taken").isEqualTo(numbered);
+        // the certifier enrols his own token himself: its subject is shown, then confirmed
+        enrol(api, CERTIFIER, "certifier", token.certificate());
+        assertThat(json(api.get("/api/v1/users/certifier/certificates", CERTIFIER)).findValuesAsString("subject"))
+                .containsExactly(token.certificate().getSubjectX500Principal().getName());
+
+        HttpResponse<String> prepared = api.postJson(external, CERTIFIER, chain);
         assertThat(prepared.statusCode()).as(prepared.body()).isEqualTo(201);
         JsonNode session = json(prepared);
         byte[] digest = java.util.Base64.getDecoder().decode(session.get("digest").asString());
@@ -1011,8 +1096,27 @@ abstract class EndToEndTest {
                  "agencyCode":"%s"}""".formatted(AGENCY));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.body()).doesNotContain("password").doesNotContain("$2a$");
-        String lan = SohoaHttpClient.basic("lan.tran", "a-long-enough-pass");
+        // the administrator's password is temporary: Lan chooses her own before anything else
+        String temporary = SohoaHttpClient.basic("lan.tran", "a-long-enough-pass");
+        HttpResponse<String> first = api.get("/api/v1/dossiers?q=261123-0007", temporary);
+        assertThat(first.statusCode()).isEqualTo(403);
+        assertThat(json(first).get("field").asString()).isEqualTo("password");
+        HttpResponse<String> wrongCurrent = api.postJson("/api/v1/me/password", temporary,
+                "{\"currentPassword\":\"not-it-at-all\",\"newPassword\":\"lan-chooses-her-own\"}");
+        assertThat(wrongCurrent.statusCode()).isEqualTo(400);
+        assertThat(json(wrongCurrent).get("field").asString()).isEqualTo("currentPassword");
+        assertThat(api.postJson("/api/v1/me/password", temporary, "{\"currentPassword\":\"a-long-enough-pass\","
+                + "\"newPassword\":\"lan-chooses-her-own\"}").statusCode()).isEqualTo(204);
+        String lan = SohoaHttpClient.basic("lan.tran", "lan-chooses-her-own");
         assertThat(api.get("/api/v1/dossiers?q=261123-0007", lan).body()).contains(DOSSIER);
+        // a reset by the administrator is temporary again
+        assertThat(api.send("PATCH", "/api/v1/users/lan.tran", ADMIN, "application/json",
+                "{\"password\":\"reset-by-the-admin\"}").statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/dossiers", SohoaHttpClient.basic("lan.tran", "reset-by-the-admin")).statusCode())
+                .isEqualTo(403);
+        assertThat(api.postJson("/api/v1/me/password", SohoaHttpClient.basic("lan.tran", "reset-by-the-admin"),
+                "{\"currentPassword\":\"reset-by-the-admin\",\"newPassword\":\"lan-chooses-her-own\"}")
+                .statusCode()).isEqualTo(204);
         assertThat(api.postJson("/api/v1/users", CLERK, "{}").statusCode()).isEqualTo(403);
 
         assertThat(api.send("PATCH", "/api/v1/users/lan.tran", ADMIN, "application/json", "{\"enabled\":false}")
@@ -1075,7 +1179,10 @@ abstract class EndToEndTest {
         assertThat(api.postJson("/api/v1/users", ADMIN, """
                 {"username":"tien.clerk","password":"another-long-pass","fullName":"Lê Tiến","role":"CLERK",
                  "agencyCode":"000.00.31.H42"}""").statusCode()).isEqualTo(201);
-        String tien = SohoaHttpClient.basic("tien.clerk", "another-long-pass");
+        assertThat(api.postJson("/api/v1/me/password", SohoaHttpClient.basic("tien.clerk", "another-long-pass"),
+                "{\"currentPassword\":\"another-long-pass\",\"newPassword\":\"tien-own-password\"}").statusCode())
+                .isEqualTo(204);
+        String tien = SohoaHttpClient.basic("tien.clerk", "tien-own-password");
         for (String path : List.of("/api/v1/documents/" + documentId + "/pages",
                 "/api/v1/documents/" + documentId + "/pages/1/image",
                 "/api/v1/documents/" + documentId + "/text",

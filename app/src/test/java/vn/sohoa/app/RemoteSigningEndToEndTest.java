@@ -78,6 +78,15 @@ class RemoteSigningEndToEndTest {
         assertThat(api.awaitFinished(documentId, CLERK, Duration.ofSeconds(90)).get("status").asString())
                 .isEqualTo("DIGITIZED");
 
+        // the remote key's certificate is trusted, but signs for this certifier only once enrolled for them
+        String remote = "/api/v1/documents/" + documentId + "/certifications/remote";
+        HttpResponse<String> notEnrolled = api.postJson(remote, CERTIFIER, "{\"requester\":"
+                + EndToEndTest.REQUESTER + ",\"credentialId\":\"an-credential\",\"pin\":\"2468\"}");
+        assertThat(notEnrolled.statusCode()).as(notEnrolled.body()).isEqualTo(403);
+        assertThat(notEnrolled.body()).contains("not enrolled for certifier");
+        EndToEndTest.enrol(api, CERTIFIER, "certifier", pki.issueOrLoad("held-remotely.p12", "Nguyễn Văn An",
+                "UBND xã Hòa Phong", DevelopmentPki.Purpose.PERSONAL_SIGNATURE).certificate());
+
         HttpResponse<String> wrongPin = api.postJson("/api/v1/documents/" + documentId + "/certifications/remote",
                 CERTIFIER, "{\"requester\":" + EndToEndTest.REQUESTER
                         + ",\"credentialId\":\"an-credential\",\"pin\":\"1111\"}");

@@ -57,7 +57,7 @@ class YearEndTest {
     static final String SUPERVISOR = EndToEndTest.SUPERVISOR;
     static final String ADMIN = EndToEndTest.ADMIN;
     static final String DISTRICT = "000.00.20.H42";
-    static final String DISTRICT_CERTIFIER = SohoaHttpClient.basic("district-certifier", "district-pass-1234");
+    static final String DISTRICT_CERTIFIER = SohoaHttpClient.basic("district-certifier", "district-own-pass-1");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final int YEAR = LocalDate.now(VietnamTime.ZONE).getYear();
@@ -242,6 +242,10 @@ class YearEndTest {
                 {"username":"district-certifier","fullName":"Lê Văn Cường","title":"Trưởng phòng Tư pháp",
                  "role":"CERTIFIER","agencyCode":"%s","password":"district-pass-1234"}""".formatted(DISTRICT));
         assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+        assertThat(api.postJson("/api/v1/me/password", SohoaHttpClient.basic("district-certifier",
+                "district-pass-1234"), "{\"currentPassword\":\"district-pass-1234\",\"newPassword\":"
+                + "\"district-own-pass-1\"}").statusCode()).as("the administrator's password is temporary")
+                .isEqualTo(204);
         // a paper of the district digitized before the reform, as the district's desk left it
         String dossier = DISTRICT + "-250630-0001";
         String paper = UUID.randomUUID().toString();

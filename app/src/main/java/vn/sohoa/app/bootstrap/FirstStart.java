@@ -95,6 +95,8 @@ class FirstStart implements ApplicationRunner {
                     DEMO_COMMUNE);
             users.insert("certifier", encoder.encode(demoPassword), "Nguyễn Văn An", "Phó Chủ tịch UBND xã",
                     Role.CERTIFIER, DEMO_COMMUNE);
+            // the demo certifier's signing PIN is the demo password (production refuses demo accounts)
+            users.setSigningPinHash("certifier", encoder.encode(demoPassword));
             users.insert("supervisor", encoder.encode(demoPassword), "Lê Minh Tâm", "Chuyên viên Sở Tư pháp",
                     Role.SUPERVISOR, DEMO_PROVINCE);
             String shown = shown(properties.bootstrap().demoPassword(), demoPassword);

@@ -11,6 +11,7 @@ import vn.sohoa.app.citizen.Requester;
  */
 public record Certification(String id, String documentId, String dossierCode, String agencyCode, RegisterKind kind,
                             int year, long registerNumber, int copyIndex, String book, String certifier,
+                            String certifierName, String certifierTitle,
                             OffsetDateTime certifiedAt, String objectKey, String sha256, long size, int pages,
                             long feeVnd, String feeLine, String verificationCode, OffsetDateTime archiveExpiresAt,
                             Requester requester) {

@@ -64,14 +64,14 @@ class CertificationController {
     /** A certified copy as the API shows it. */
     record CertifiedCopyView(String id, String documentId, String dossierCode, String agencyCode, String kind,
                              int year, long registerNumber, int copyIndex, String book, String certifier,
-                             RequesterInput requester, OffsetDateTime certifiedAt, String sha256, long size,
-                             int pages, long feeVnd, String feeLine, String pdfUrl, String verificationUrl,
-                             String verificationCode) {
+                             String certifierName, String certifierTitle, RequesterInput requester,
+                             OffsetDateTime certifiedAt, String sha256, long size, int pages, long feeVnd,
+                             String feeLine, String pdfUrl, String verificationUrl, String verificationCode) {
 
         static CertifiedCopyView of(Certification c) {
             return new CertifiedCopyView(c.id(), c.documentId(), c.dossierCode(), c.agencyCode(), c.kind().code(),
-                    c.year(), c.registerNumber(), c.copyIndex(), c.book(), c.certifier(),
-                    RequesterInput.of(c.requester()), c.certifiedAt(), c.sha256(), c.size(), c.pages(), c.feeVnd(),
+                    c.year(), c.registerNumber(), c.copyIndex(), c.book(), c.certifier(), c.certifierName(),
+                    c.certifierTitle(), RequesterInput.of(c.requester()), c.certifiedAt(), c.sha256(), c.size(), c.pages(), c.feeVnd(),
                     c.feeLine(), "/api/v1/certified-copies/" + c.id() + "/pdf",
                     c.verificationCode() == null ? null : "/v/" + c.id() + "?h=" + c.verificationHint(),
                     c.verificationCode());
@@ -96,8 +96,15 @@ class CertificationController {
         }
     }
 
-    /** The body of a certification request: who asks for the copies (required). */
-    record CertificationBody(RequesterInput requester) {
+    /**
+     * The body of a certification request: who asks for the copies (required), and the certifier's own signing PIN,
+     * which releases the key the service holds for them.
+     */
+    record CertificationBody(RequesterInput requester, String signingPin) {
+        @Override
+        public String toString() {
+            return "CertificationBody[" + requester + ", signingPin=******]";
+        }
     }
 
     @PostMapping("/api/v1/documents/{id}/certifications")
@@ -108,7 +115,7 @@ class CertificationController {
                                               @RequestParam(defaultValue = "1") int copies,
                                               @RequestBody(required = false) CertificationBody body) {
         return created(certifications.certify(principal, id, requester(body == null ? null : body.requester()),
-                copies));
+                copies, body == null ? null : body.signingPin()));
     }
 
     /** The requester checked field by field, or null when none was sent (the service refuses that). */

@@ -18,8 +18,11 @@ import vn.sohoa.app.config.VietnamTime;
 class CertificationRepository {
 
     private static final String SELECT = "select c.*, d.dossier_code, e.requester_name, e.requester_id_type, "
-            + "e.requester_id_number, e.requester_phone, e.requester_email from certifications c "
-            + "join documents d on d.id = c.document_id "
+            + "e.requester_id_number, e.requester_phone, e.requester_email, "
+            + "coalesce(e.certifier_name, u.full_name, c.certifier) as certifier_name, "
+            + "case when e.certifier_name is null then u.title else e.certifier_title end as certifier_title "
+            + "from certifications c "
+            + "join documents d on d.id = c.document_id left join users u on u.username = c.certifier "
             + "join register_entries e on e.agency_code = c.agency_code and e.kind = c.kind "
             + "and e.register_year = c.register_year and e.register_number = c.register_number ";
 
@@ -119,6 +122,7 @@ class CertificationRepository {
                 rs.getString("agency_code"), RegisterKind.valueOf(rs.getString("kind")),
                 rs.getInt("register_year"),
                 rs.getLong("register_number"), rs.getInt("copy_index"), rs.getString("book"), rs.getString("certifier"),
+                rs.getString("certifier_name"), rs.getString("certifier_title"),
                 VietnamTime.of(rs.getObject("certified_at", OffsetDateTime.class)), rs.getString("object_key"),
                 rs.getString("sha256"), rs.getLong("size_bytes"), rs.getInt("page_count"), rs.getLong("fee_vnd"),
                 rs.getString("fee_line"), rs.getString("verification_code"),

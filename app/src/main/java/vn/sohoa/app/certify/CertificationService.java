@@ -8,9 +8,11 @@ import org.springframework.stereotype.Service;
 import vn.sohoa.app.citizen.Requester;
 import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.NotFoundException;
+import vn.sohoa.app.pki.CertifierCertificates;
 import vn.sohoa.app.pki.RemoteSigning;
 import vn.sohoa.app.pki.SigningKeys;
 import vn.sohoa.app.principal.SohoaPrincipal;
+import vn.sohoa.app.security.SigningPins;
 import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.signing.keys.DeferredDevice;
 import vn.sohoa.signing.keys.KeyStoreDevice;
@@ -37,11 +39,16 @@ public class CertificationService {
     private final PadesSigner signer;
     private final Register register;
     private final Refusals refusals;
+    private final CertifierCertificates enrolled;
+    private final SigningPins pins;
     private final CertificationSettings settings;
 
     CertificationService(CertifyCopy certifyCopy, SigningKeys keys, RemoteSigning remoteSigning,
                          SigningSessions sessions, SignatureVerifier trust, PadesSigner signer, Register register,
-                         Refusals refusals, CertificationSettings settings) {
+                         Refusals refusals, CertifierCertificates enrolled, SigningPins pins,
+                         CertificationSettings settings) {
+        this.pins = pins;
+        this.enrolled = enrolled;
         this.certifyCopy = certifyCopy;
         this.keys = keys;
         this.remoteSigning = remoteSigning;
@@ -54,8 +61,9 @@ public class CertificationService {
     }
 
     /** One copy of the document for {@code requester}, under a number of its own. */
-    public Certification certify(SohoaPrincipal certifier, String documentId, Requester requester) {
-        return certify(certifier, documentId, requester, 1).get(0);
+    public Certification certify(SohoaPrincipal certifier, String documentId, Requester requester,
+                                 String signingPin) {
+        return certify(certifier, documentId, requester, 1, signingPin).get(0);
     }
 
     /**
@@ -63,13 +71,15 @@ public class CertificationService {
      * the service's key store.
      */
     public List<Certification> certify(SohoaPrincipal certifier, String documentId, Requester requester,
-                                       int copies) {
+                                       int copies, String signingPin) {
         if (copies < 1 || copies > settings.maxCopies()) {
             throw new InvalidInputException("copies", "copies must be between 1 and " + settings.maxCopies()
                     + " (sohoa.certification.max-copies), was " + copies,
                     "số bản sao phải từ 1 đến " + settings.maxCopies() + ", nhận được " + copies);
         }
         CertificationRequest request = required(certifyCopy.check(certifier, documentId, requester));
+        // the key the service holds for the certifier is released by the certifier's own PIN only
+        pins.verify(certifier, signingPin);
         KeyStoreDevice certifierKey = new KeyStoreDevice(keys.certifierKey(certifier.username(),
                 certifier.fullName(), request.agency().name()));
         return issued(certifyCopy.run(request, certifierKey, copies));
@@ -89,6 +99,8 @@ public class CertificationService {
             throw new InvalidInputException("certificateChain", e.getMessage(),
                     "chứng thư số không thuộc tổ chức cung cấp dịch vụ chứng thực được tin cậy", e);
         }
+        // a trusted certificate is not enough: it must be one enrolled for the certifier signed in
+        enrolled.requireEnrolled(certifier, chain.get(0));
         CertifyCopy.Result result = certifyCopy.run(request, new DeferredDevice(chain), 1);
         if (result instanceof CertifyCopy.Result.AwaitingSignature awaiting) {
             return awaiting.session();
@@ -134,6 +146,7 @@ public class CertificationService {
                                        String credentialId, char[] pin) {
         CertificationRequest request = required(certifyCopy.check(certifier, documentId, requester));
         SigningDevice device = remoteSigning.device(credentialId, pin);
+        enrolled.requireEnrolled(certifier, device.chain().get(0));
         return issued(certifyCopy.run(request, device, 1)).get(0);
     }
 

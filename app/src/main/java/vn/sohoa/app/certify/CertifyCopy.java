@@ -155,7 +155,9 @@ class CertifyCopy {
      */
     Result run(CertificationRequest request, SigningDevice certifierKey, int copies) {
         Register.Reservation reservation = register.reserve(request.agency().code(), RegisterKind.ELECTRONIC_COPY,
-                request.document().id(), request.certifier().username(), copies, request.requester(), request.now());
+                request.document().id(), new Register.Certifier(request.certifier().username(),
+                        request.certifier().fullName(), request.certifier().title()), copies, request.requester(),
+                request.now());
         return underReservation(reservation, () -> { }, () -> {
             Original original = original(request);
             List<Certification> made = new ArrayList<>();
@@ -288,7 +290,8 @@ class CertifyCopy {
         FeeSchedule fee = fees.inForce(request.now().toLocalDate());
         return new Certification(id, document.id(), document.dossierCode(), agency.code(),
                 RegisterKind.ELECTRONIC_COPY, reservation.year(), reservation.number(), copy, reservation.book(),
-                request.certifier().username(), request.now().toOffsetDateTime(), key.toString(), stored.sha256(),
+                request.certifier().username(), request.certifier().fullName(), request.certifier().title(),
+                request.now().toOffsetDateTime(), key.toString(), stored.sha256(),
                 stored.size(), pageCount(signed), fee.vnd(originalPages), fee.receiptLine(originalPages),
                 identity.verificationCode(),
                 archiveExpiresAt, request.requester());

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import vn.sohoa.app.agency.AgencyRepository;
-import vn.sohoa.app.security.UserRepository;
 import vn.sohoa.core.storage.IntegrityException;
 import vn.sohoa.core.util.Sha256;
 import vn.sohoa.signing.verify.SignatureVerifier;
@@ -24,16 +23,14 @@ public class PublicVerification {
 
     private final CertificationRepository certifications;
     private final AgencyRepository agencies;
-    private final UserRepository users;
     private final SignatureVerifier verifier;
     private final CertifiedCopies copies;
 
-    PublicVerification(CertificationRepository certifications, AgencyRepository agencies, UserRepository users,
+    PublicVerification(CertificationRepository certifications, AgencyRepository agencies,
                        SignatureVerifier verifier, CertifiedCopies copies) {
         this.copies = copies;
         this.certifications = certifications;
         this.agencies = agencies;
-        this.users = users;
         this.verifier = verifier;
     }
 
@@ -74,13 +71,11 @@ public class PublicVerification {
             intact = false;
             valid = false;
         }
-        var certifier = users.find(copy.certifier());
         boolean personal = wholeCode || Boolean.TRUE.equals(matchesFile);
         return Optional.of(new View(copy.id(), copy.agencyCode(),
                 agencies.find(copy.agencyCode()).map(a -> a.name()).orElse(copy.agencyCode()), copy.registerNumber(),
                 copy.copyIndex(), copy.book(), copy.certifiedAt(),
-                certifier.map(c -> c.fullName()).orElse(copy.certifier()),
-                certifier.map(c -> c.title()).orElse(null), intact, valid,
+                copy.certifierName(), copy.certifierTitle(), intact, valid,
                 personal ? certifications.documentTitle(copy.documentId()) : null, matchesFile, wholeCode));
     }
 

@@ -48,6 +48,10 @@ public class Register {
         this.clock = clock;
     }
 
+    /** Who certifies, as named when the number is given: the register keeps this, not later renamings. */
+    public record Certifier(String username, String fullName, String title) {
+    }
+
     /** A reserved number, and what it was reserved for. */
     public record Reservation(String agencyCode, RegisterKind kind, int year, long number, int bookNumber,
                               String book, ZonedDateTime at) {
@@ -62,8 +66,8 @@ public class Register {
      * Reserves the next number of the year of {@code at} for {@code copies} copies of one original asked for by
      * {@code requester}, committed before this returns.
      */
-    public Reservation reserve(String agencyCode, RegisterKind kind, String documentId, String certifier, int copies,
-                               Requester requester, ZonedDateTime at) {
+    public Reservation reserve(String agencyCode, RegisterKind kind, String documentId, Certifier certifier,
+                               int copies, Requester requester, ZonedDateTime at) {
         int year = at.withZoneSameInstant(VietnamTime.ZONE).getYear();
         ensureBook(agencyCode, kind, year);
         return ownTransaction.execute(status -> {
@@ -85,12 +89,12 @@ public class Register {
             String book = kind.bookLabel(bookNumber, year);
             Object[] asker = RequesterColumns.values(requester);
             jdbc.sql("insert into register_entries (agency_code, kind, register_year, register_number, book, "
-                            + "document_id, certifier, copies, status, reserved_at, requester_name, requester_id_type, "
-                            + "requester_id_number, requester_phone, requester_email) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(agencyCode, kind.name(), year, number, book, documentId, certifier, copies,
-                            RegisterEntryStatus.PENDING.name(), at.toOffsetDateTime(), asker[0], asker[1], asker[2],
-                            asker[3], asker[4])
+                            + "document_id, certifier, certifier_name, certifier_title, copies, status, reserved_at, "
+                            + "requester_name, requester_id_type, requester_id_number, requester_phone, "
+                            + "requester_email) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(agencyCode, kind.name(), year, number, book, documentId, certifier.username(),
+                            certifier.fullName(), certifier.title(), copies, RegisterEntryStatus.PENDING.name(),
+                            at.toOffsetDateTime(), asker[0], asker[1], asker[2], asker[3], asker[4])
                     .update();
             return new Reservation(agencyCode, kind, year, number, bookNumber, book, at);
         });
@@ -233,19 +237,24 @@ public class Register {
         return issued + voided;
     }
 
-    /** One line of the register, with the paper's title, who asked for it, and the fees of its copies. */
+    /**
+     * One line of the register, with the paper's title, who certified it (name and title as they were), who asked
+     * for it, and the fees of its copies.
+     */
     public record Entry(String agencyCode, RegisterKind kind, int year, long number, String book, String documentId,
-                        String documentTitle, String certifier, Requester requester, int copies, long feeVnd,
+                        String documentTitle, String certifier, String certifierName, String certifierTitle,
+                        Requester requester, int copies, long feeVnd,
                         RegisterEntryStatus status, OffsetDateTime reservedAt, OffsetDateTime closedAt,
                         String voidReason) {
     }
 
     /** The entries of a year, or of one month of it, in number order. */
     public List<Entry> entries(String agencyCode, RegisterKind kind, int year, Integer month) {
-        String sql = "select e.*, d.title, (select coalesce(sum(c.fee_vnd), 0) from certifications c "
+        String sql = "select e.*, d.title, u.full_name as user_full_name, u.title as user_title, (select coalesce(sum(c.fee_vnd), 0) from certifications c "
                 + "where c.agency_code = e.agency_code and c.kind = e.kind and c.register_year = e.register_year "
                 + "and c.register_number = e.register_number) as fees from register_entries e "
-                + "join documents d on d.id = e.document_id where e.agency_code = :agency and e.kind = :kind "
+                + "join documents d on d.id = e.document_id left join users u on u.username = e.certifier "
+                + "where e.agency_code = :agency and e.kind = :kind "
                 + "and e.register_year = :year"
                 + (month == null ? "" : " and e.reserved_at >= :from and e.reserved_at < :to")
                 + " order by e.register_number";
@@ -257,12 +266,24 @@ public class Register {
         return spec.query((rs, n) -> new Entry(rs.getString("agency_code"), RegisterKind.valueOf(rs.getString("kind")),
                 rs.getInt("register_year"), rs.getLong("register_number"), rs.getString("book"),
                 rs.getString("document_id"), rs.getString("title"), rs.getString("certifier"),
+                // entries made before the snapshot was kept show the user as named today
+                firstNonNull(rs.getString("certifier_name"), rs.getString("user_full_name"), rs.getString("certifier")),
+                rs.getString("certifier_name") != null ? rs.getString("certifier_title") : rs.getString("user_title"),
                 RequesterColumns.read(rs, "requester"), rs.getInt("copies"),
                 rs.getLong("fees"), RegisterEntryStatus.valueOf(rs.getString("status")),
                 VietnamTime.of(rs.getObject("reserved_at", OffsetDateTime.class)),
                 rs.getObject("closed_at", OffsetDateTime.class) == null ? null
                         : VietnamTime.of(rs.getObject("closed_at", OffsetDateTime.class)),
                 rs.getString("void_reason"))).list();
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static String limit(String reason) {

@@ -69,7 +69,7 @@ final class RegisterPrint {
     static byte[] csv(List<Register.Entry> entries) {
         StringBuilder out = new StringBuilder("\uFEFF");
         out.append("so_chung_thuc,quyen_so,thoi_diem,giay_to,ma_tai_lieu,nguoi_yeu_cau,loai_giay_to_tuy_than,"
-                + "so_giay_to_tuy_than,nguoi_thuc_hien,so_ban,le_phi_dong,tinh_trang,ly_do_huy\r\n");
+                + "so_giay_to_tuy_than,nguoi_thuc_hien,ho_ten_nguoi_thuc_hien,chuc_danh,so_ban,le_phi_dong,tinh_trang,ly_do_huy\r\n");
         for (Register.Entry e : entries) {
             Requester requester = e.requester();
             out.append(e.number()).append(',').append(cell(e.book())).append(',')
@@ -78,7 +78,8 @@ final class RegisterPrint {
                     .append(requester == null ? "" : cell(requester.fullName())).append(',')
                     .append(requester == null ? "" : requester.idType().name()).append(',')
                     .append(requester == null ? "" : cell(requester.idNumber())).append(',')
-                    .append(cell(e.certifier())).append(',')
+                    .append(cell(e.certifier())).append(',').append(cell(e.certifierName())).append(',')
+                    .append(cell(e.certifierTitle() == null ? "" : e.certifierTitle())).append(',')
                     .append(e.copies()).append(',').append(e.feeVnd()).append(',').append(e.status()).append(',')
                     .append(cell(e.voidReason() == null ? "" : e.voidReason())).append("\r\n");
         }
@@ -111,7 +112,7 @@ final class RegisterPrint {
                 Requester requester = e.requester();
                 rows.add(List.of(String.valueOf(e.number()), e.book(), DATE_TIME.format(e.reservedAt()),
                         e.documentTitle(), requester == null ? "" : requester.fullName(),
-                        requester == null ? "" : identityPaper(requester), e.certifier(),
+                        requester == null ? "" : identityPaper(requester), e.certifierName(),
                         String.valueOf(e.copies()), money.format(e.feeVnd()), state));
             }
             // the totals close the print: each month's when the print covers more than one, then the whole

@@ -21,8 +21,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiClientRepository clients, ApiRateLimiter limiter)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiClientRepository clients, ApiRateLimiter limiter,
+                                 UserRepository users) throws Exception {
         AuthenticationEntryPoint problem = (request, response, exception) -> {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Basic realm=\"sohoa\"");
@@ -40,6 +40,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problem))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, limiter), BasicAuthenticationFilter.class)
+                .addFilterAfter(new TemporaryPasswordFilter(users),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problem)
                         .accessDeniedHandler((request, response, denied) -> {
                             response.setStatus(403);
@@ -61,8 +63,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain webChain(HttpSecurity http, UserRepository users) throws Exception {
+        http.addFilterAfter(new TemporaryPasswordFilter(users),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/pki/**", "/v/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**", "/actuator/health", "/css/**", "/js/**", "/error", "/favicon.ico")
                         .permitAll()

@@ -84,15 +84,18 @@ class UserController {
             throw new InvalidInputException("role", "role must be CLERK, CERTIFIER, SUPERVISOR or ADMIN "
                     + "(systems get API clients)", "vai trò phải là CLERK, CERTIFIER, SUPERVISOR hoặc ADMIN");
         }
-        requirePassword(request.password());
+        requirePassword("password", request.password());
         access.requireVisible(principal, request.agencyCode(), "agency " + request.agencyCode());
         if (users.exists(request.username())) {
             throw new ConflictException("user " + request.username() + " exists", "tên đăng nhập "
                     + request.username() + " đã có");
         }
-        users.insert(request.username(), encoder.encode(request.password()), request.fullName().strip(),
+        String hash = encoder.encode(request.password());
+        users.insert(request.username(), hash, request.fullName().strip(),
                 request.title() == null || request.title().isBlank() ? null : request.title().strip(), request.role(),
                 request.agencyCode());
+        // the administrator's password is temporary: the user chooses their own at first sign-in
+        users.setPassword(request.username(), hash, true);
         audit.record(principal.username(), principal.agencyCode(), AuditAction.USER_CREATED, request.username(),
                 request.role() + " in " + request.agencyCode());
         return ResponseEntity.created(URI.create("/api/v1/users/" + request.username())).body(summary(principal,
@@ -114,12 +117,16 @@ class UserController {
                     "quản trị viên không thể tự khóa hoặc hạ quyền của mình");
         }
         if (change.password() != null) {
-            requirePassword(change.password());
+            requirePassword("password", change.password());
         }
-        users.update(username, change.role(), change.enabled(),
-                change.password() == null ? null : encoder.encode(change.password()),
+        String hash = change.password() == null ? null : encoder.encode(change.password());
+        users.update(username, change.role(), change.enabled(), hash,
                 change.fullName() == null || change.fullName().isBlank() ? null : change.fullName().strip(),
                 change.title());
+        if (hash != null) {
+            // a reset password is temporary too; it does not release the user's signing PIN or keys
+            users.setPassword(username, hash, true);
+        }
         audit.record(principal.username(), principal.agencyCode(), AuditAction.USER_CHANGED, username,
                 change.toString());
         return summary(principal, username);
@@ -131,9 +138,9 @@ class UserController {
                 .orElseThrow(() -> new NotFoundException("user " + username));
     }
 
-    private static void requirePassword(String password) {
+    static void requirePassword(String field, String password) {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
-            throw new InvalidInputException("password", "password must have " + MIN_PASSWORD + " to 128 characters",
+            throw new InvalidInputException(field, field + " must have " + MIN_PASSWORD + " to 128 characters",
                     "mật khẩu phải có từ " + MIN_PASSWORD + " đến 128 ký tự");
         }
     }

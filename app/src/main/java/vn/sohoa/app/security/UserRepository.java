@@ -76,6 +76,30 @@ public class UserRepository implements UserDetailsService {
                 .update();
     }
 
+    /** Whether the user signs in with a temporary password an administrator set, to be changed first. */
+    public boolean mustChangePassword(String username) {
+        return jdbc.sql("select must_change_password from users where username = ?").param(username)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Sets a password: temporary when an administrator set it, for good when the user chose it. */
+    public void setPassword(String username, String passwordHash, boolean temporary) {
+        jdbc.sql("update users set password_hash = ?, must_change_password = ? where username = ?")
+                .params(passwordHash, temporary, username).update();
+    }
+
+    /** The BCrypt hash of the certifier's own signing PIN, or null when none is set. */
+    public String signingPinHash(String username) {
+        return jdbc.sql("select signing_pin_hash from users where username = ?").param(username)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional()
+                .flatMap(hash -> hash).orElse(null);
+    }
+
+    /** Sets (or, with null, clears) the signing PIN's hash. */
+    public void setSigningPinHash(String username, String hash) {
+        jdbc.sql("update users set signing_pin_hash = ? where username = ?").params(hash, username).update();
+    }
+
     public boolean exists(String username) {
         return jdbc.sql("select count(*) from users where username = ?").param(username).query(Long.class)
                 .single() > 0;

@@ -24,7 +24,8 @@ class RegisterPrintTest {
 
     static Register.Entry entry(long number, Requester requester, RegisterEntryStatus status, String voidReason) {
         return new Register.Entry("000.00.30.H42", RegisterKind.ELECTRONIC_COPY, 2026, number, "01/2026-SCTĐT/BS",
-                "doc-" + number, "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở", "certifier", requester,
+                "doc-" + number, "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở", "certifier", "Nguyễn Văn An",
+                "Phó Chủ tịch UBND xã", requester,
                 2, status == RegisterEntryStatus.ISSUED ? 4_000 : 0, status, AT, AT, voidReason);
     }
 
@@ -45,7 +46,7 @@ class RegisterPrintTest {
             // numbers 1 to 40 in November, 41 to 62 in December (23:30 on the 31st in Vietnam is still December)
             OffsetDateTime at = n <= 40 ? AT : OffsetDateTime.of(2026, 12, 31, 23, 30, 0, 0, VietnamTime.OFFSET);
             entries.add(new Register.Entry(e.agencyCode(), e.kind(), e.year(), e.number(), e.book(), e.documentId(),
-                    e.documentTitle(), e.certifier(), e.requester(), e.copies(), e.feeVnd(), e.status(), at, at,
+                    e.documentTitle(), e.certifier(), e.certifierName(), e.certifierTitle(), e.requester(), e.copies(), e.feeVnd(), e.status(), at, at,
                     e.voidReason()));
         }
         assertThat(RegisterPrint.byMonth(entries)).extracting(RegisterPrint.MonthTotals::month).containsExactly(11, 12);
@@ -87,14 +88,14 @@ class RegisterPrintTest {
             printed = new PDFTextStripper().getText(document);
         }
         assertThat(printed).contains("Người yêu cầu", "Giấy tờ tùy thân", "Số bản")
-                .contains("Nguyễn Thị Yêu Cầu", "CCCD 048190000123", "Hộ chiếu C12345678")
+                .contains("Nguyễn Thị Yêu Cầu", "CCCD 048190000123", "Hộ chiếu C12345678", "Nguyễn Văn An")
                 .contains("01/2026-SCTĐT/BS", "30/11/2026 10:15")
                 .contains("Tổng cộng: 3 số, 2 số đã cấp (4 bản), 1 số hủy; lệ phí 8.000 đồng.");
 
         String csv = new String(RegisterPrint.csv(entries), StandardCharsets.UTF_8);
         assertThat(csv.split("\r\n")).hasSize(4);
-        assertThat(csv).contains(",Nguyễn Thị Yêu Cầu,CCCD,048190000123,certifier,2,4000,ISSUED,")
-                .contains(",John Smith,PASSPORT,C12345678,certifier,2,0,VOID,SigningException: revoked")
-                .contains(",,,,certifier,2,4000,ISSUED,");
+        assertThat(csv).contains(",Nguyễn Thị Yêu Cầu,CCCD,048190000123,certifier,Nguyễn Văn An,Phó Chủ tịch UBND xã,2,4000,ISSUED,")
+                .contains(",John Smith,PASSPORT,C12345678,certifier,Nguyễn Văn An,Phó Chủ tịch UBND xã,2,0,VOID,SigningException: revoked")
+                .contains(",,,,certifier,Nguyễn Văn An,Phó Chủ tịch UBND xã,2,4000,ISSUED,");
     }
 }

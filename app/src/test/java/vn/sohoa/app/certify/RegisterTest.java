@@ -42,6 +42,8 @@ abstract class RegisterTest {
 
     static final String AGENCY = "000.00.30.H42";
     static final String DOCUMENT = "7b0c8f5e-0000-4000-8000-000000000001";
+    static final Register.Certifier CERTIFIER = new Register.Certifier("certifier", "Nguyễn Văn An",
+            "Phó Chủ tịch UBND xã");
     static final Requester REQUESTER = Requester.of("requester", "Trần Văn Hỏi", "CCCD", "001090000123", null,
             null);
 
@@ -84,7 +86,7 @@ abstract class RegisterTest {
         try {
             List<Callable<Long>> calls = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                calls.add(() -> register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier",
+                calls.add(() -> register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, CERTIFIER,
                         1, REQUESTER,
                         now).number());
             }
@@ -106,14 +108,14 @@ abstract class RegisterTest {
         Register register = register(Clock.fixed(Instant.parse("2026-12-31T16:59:59Z"), ZoneOffset.UTC));
         ZonedDateTime lastSecondOf2026 = register.now();
         assertThat(lastSecondOf2026).isEqualTo(vietnam(2026, 12, 31, 23, 59, 59));
-        register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier", 1, REQUESTER, lastSecondOf2026);
-        Register.Reservation last = register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier",
+        register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, CERTIFIER, 1, REQUESTER, lastSecondOf2026);
+        Register.Reservation last = register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, CERTIFIER,
                 1, REQUESTER,
                 lastSecondOf2026);
 
         // 00:00 on 1 January in Hanoi is still 31 December in UTC: the Vietnamese year decides
         Register next = register(Clock.fixed(Instant.parse("2026-12-31T17:00:00Z"), ZoneOffset.UTC));
-        Register.Reservation first = next.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier",
+        Register.Reservation first = next.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, CERTIFIER,
                 1, REQUESTER,
                 next.now());
 
@@ -123,7 +125,7 @@ abstract class RegisterTest {
         assertThat(first.number()).isEqualTo(1);
         assertThat(first.book()).isEqualTo("01/2027-SCTĐT/BS");
         // another kind keeps its own sequence
-        assertThat(next.reserve(AGENCY, RegisterKind.PAPER_COPY, DOCUMENT, "certifier",
+        assertThat(next.reserve(AGENCY, RegisterKind.PAPER_COPY, DOCUMENT, CERTIFIER,
                 1, REQUESTER, next.now()).number())
                 .isEqualTo(1);
     }
@@ -131,11 +133,11 @@ abstract class RegisterTest {
     @Test
     void booksFollowEachOtherWithinTheYearAndTheYearClosesOnlyAfterItEnds() {
         Register december = register(Clock.fixed(Instant.parse("2026-12-20T03:00:00Z"), ZoneOffset.UTC));
-        december.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier", 1, REQUESTER, december.now());
+        december.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, CERTIFIER, 1, REQUESTER, december.now());
         Register.BookState second = december.openNextBook(AGENCY, RegisterKind.ELECTRONIC_COPY, 2026);
         assertThat(second.book()).isEqualTo("02/2026-SCTĐT/BS");
         Register.Reservation inSecondBook = december.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT,
-                "certifier", 1, REQUESTER, december.now());
+                CERTIFIER, 1, REQUESTER, december.now());
         assertThat(inSecondBook.number()).as("numbering goes on across books").isEqualTo(2);
         assertThat(inSecondBook.book()).isEqualTo("02/2026-SCTĐT/BS");
         december.markVoid(inSecondBook, "test");
@@ -149,7 +151,7 @@ abstract class RegisterTest {
         Register.BookState closed = january.closeYear(AGENCY, RegisterKind.ELECTRONIC_COPY, 2026);
         assertThat(closed.closedAt()).isNotNull();
         assertThat(closed.lastNumber()).isEqualTo(2);
-        assertThatThrownBy(() -> january.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier", 1,
+        assertThatThrownBy(() -> january.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, CERTIFIER, 1,
                 REQUESTER, vietnam(2026, 12, 31, 23, 0, 0))).hasMessageContaining("closed");
         assertThatThrownBy(() -> january.openNextBook(AGENCY, RegisterKind.ELECTRONIC_COPY, 2026))
                 .hasMessageContaining("closed");
@@ -158,10 +160,10 @@ abstract class RegisterTest {
     @Test
     void aFailedCertificationLeavesItsNumberVoidWithTheReasonAndTheNextNumberFollows() {
         Register register = register(Clock.systemUTC());
-        Register.Reservation failed = register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier",
+        Register.Reservation failed = register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, CERTIFIER,
                 1, REQUESTER, register.now());
         register.markVoid(failed, "SigningException: the certifier's certificate was revoked");
-        Register.Reservation next = register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, "certifier", 3,
+        Register.Reservation next = register.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, CERTIFIER, 3,
                 REQUESTER, register.now());
 
         List<Register.Entry> entries = register.entries(AGENCY, RegisterKind.ELECTRONIC_COPY, failed.year(), null);
@@ -172,7 +174,14 @@ abstract class RegisterTest {
         assertThat(entries.get(1).copies()).isEqualTo(3);
         assertThat(entries.get(1).requester()).as("who asked is on the register line").isEqualTo(REQUESTER);
         assertThat(new String(RegisterPrint.csv(entries), java.nio.charset.StandardCharsets.UTF_8))
-                .contains(",Trần Văn Hỏi,CCCD,001090000123,certifier,3,");
+                .contains(",Trần Văn Hỏi,CCCD,001090000123,certifier,Nguyễn Văn An,Phó Chủ tịch UBND xã,3,");
+        assertThat(entries.get(1).certifierName()).isEqualTo("Nguyễn Văn An");
+        // the snapshot stays when the user is renamed later
+        jdbc.sql("insert into users (username, password_hash, full_name, title, role, agency_code) values "
+                + "('certifier', 'x', 'Nguyễn Văn Bình', 'Chủ tịch UBND xã', 'CERTIFIER', ?)").param(AGENCY).update();
+        Register.Entry renamed = register.entries(AGENCY, RegisterKind.ELECTRONIC_COPY, failed.year(), null).get(1);
+        assertThat(renamed.certifierName()).isEqualTo("Nguyễn Văn An");
+        assertThat(renamed.certifierTitle()).isEqualTo("Phó Chủ tịch UBND xã");
         assertThat(next.number()).isEqualTo(2);
 
         // the void is in the audit log, whose chain holds until someone edits an entry
@@ -190,7 +199,7 @@ abstract class RegisterTest {
     void numbersLeftPendingByACrashAreSettledVoidAfterTheGracePeriod() {
         Register before = register(Clock.fixed(Instant.parse("2026-11-30T01:00:00Z"), ZoneOffset.UTC));
         Register.Reservation interrupted = before.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT,
-                "certifier", 1, REQUESTER, before.now());
+                CERTIFIER, 1, REQUESTER, before.now());
         Register fiveMinutesLater = register(Clock.fixed(Instant.parse("2026-11-30T01:05:00Z"), ZoneOffset.UTC));
         assertThat(fiveMinutesLater.settleInterrupted(Duration.ofMinutes(10))).isZero();
 

@@ -285,6 +285,8 @@ class DeskBrowserTest {
         assertThat(browser.all("#copies-list li")).as("a refused request takes no number").isEmpty();
         find("#requester-email").clear();
         find("#requester-email").sendKeys("dan@example.org");
+        // the server holds his key; his own signing PIN releases it
+        find("#signingPin").sendKeys("demo-pass");
 
         // nothing happens without the confirmation
         find("#certify-form button[type=submit]").click();
@@ -318,6 +320,9 @@ class DeskBrowserTest {
         // token (a key the test holds) signs it, the signature pasted back completes the copy
         var token = developmentPki.issueOrLoad("usb-token-certifier.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
                 vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+        // his token's certificate is enrolled for him (the enrolment's API has its own end-to-end test)
+        enrolled.enrol(users.find("certifier").orElseThrow(), "certifier",
+                Base64.getEncoder().encodeToString(token.certificate().getEncoded()), true);
         find("input[name=method][value=external]").click();
         find("#chain").sendKeys(pem(token.certificate()) + pem(token.chain().get(1)));
         find("#certify-form button[type=submit]").click();
@@ -417,6 +422,10 @@ class DeskBrowserTest {
     vn.sohoa.app.config.SohoaProperties properties;
     @org.springframework.beans.factory.annotation.Autowired
     vn.sohoa.signing.keys.DevelopmentPki developmentPki;
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.sohoa.app.pki.CertifierCertificates enrolled;
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.sohoa.app.security.UserRepository users;
 
     static String pem(java.security.cert.X509Certificate certificate) throws Exception {
         return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
