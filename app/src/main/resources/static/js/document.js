@@ -378,6 +378,12 @@ function issued(certification) {
     download.textContent = Sohoa.t('download');
     download.className = 'copy-download';
     li.appendChild(download);
+    li.appendChild(document.createTextNode(' · '));
+    const receipt = document.createElement('a');
+    receipt.href = base + '/api/v1/certified-copies/' + copy.id + '/receipt.pdf';
+    receipt.textContent = Sohoa.t('receipt');
+    receipt.className = 'copy-receipt';
+    li.appendChild(receipt);
     if (copy.verificationUrl) {
       li.appendChild(document.createTextNode(' · '));
       const verify = document.createElement('a');

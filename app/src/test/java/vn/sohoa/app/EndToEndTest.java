@@ -135,6 +135,50 @@ abstract class EndToEndTest {
         registry.add("sohoa.jobs.first-retry-delay", () -> "1s");
     }
 
+    /** The requester's mail server (a real SMTP server, GreenMail) and the portal's connector, for this class. */
+    static com.icegreen.greenmail.util.GreenMail mailServer;
+    static vn.sohoa.testkit.LoopbackHttpServer portal;
+    /** What the portal's connector received, and how many calls it refused first (to see retries). */
+    static final List<vn.sohoa.testkit.LoopbackHttpServer.Request> FILED =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final java.util.concurrent.atomic.AtomicInteger PORTAL_CALLS = new java.util.concurrent.atomic.AtomicInteger();
+
+    static void deliveryTargets(DynamicPropertyRegistry registry) {
+        mailServer = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(
+                FreePort.pick(), "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        mailServer.start();
+        FILED.clear();
+        PORTAL_CALLS.set(0);
+        try {
+            // the connector is away for its first call: the delivery is tried again
+            portal = new vn.sohoa.testkit.LoopbackHttpServer().route("/copies", request -> {
+                if (PORTAL_CALLS.incrementAndGet() == 1) {
+                    return new vn.sohoa.testkit.LoopbackHttpServer.Response(503, "text/plain", new byte[0]);
+                }
+                FILED.add(request);
+                return new vn.sohoa.testkit.LoopbackHttpServer.Response(201, "application/json", "{}".getBytes());
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> mailServer.getSmtp().getPort());
+        registry.add("sohoa.delivery.email-enabled", () -> "true");
+        registry.add("sohoa.delivery.from", () -> "chung-thuc@hoaphong.example");
+        registry.add("sohoa.delivery.portal-url", () -> portal.url("/copies"));
+        registry.add("sohoa.delivery.portal-token", () -> "portal-secret");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopDeliveryTargets() {
+        if (mailServer != null) {
+            mailServer.stop();
+        }
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
     static int freePort() {
         return FreePort.pick();
     }
@@ -395,6 +439,19 @@ abstract class EndToEndTest {
             assertThat(requester.get("phone").asString()).as("kept as digits").isEqualTo("0905123456");
             assertThat(requester.get("email").asString()).isEqualTo(asked.get("email").asString());
         }
+        // the requester's receipt: both copies of the number, their fees and verification codes with QR codes
+        HttpResponse<byte[]> receipt = api.getBytes("/api/v1/certified-copies/" + copies.get(1).get("id").asString()
+                + "/receipt.pdf", CERTIFIER);
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        assertThat(VeraPdfJudge.pdfA2bFailures(receipt.body())).isEmpty();
+        assertThat(text(receipt.body())).contains("BIÊN NHẬN", "Người yêu cầu: Nguyễn Thị Yêu Cầu, CCCD số 048190000123",
+                "Số chứng thực: " + number, "Số bản sao: 2", "Bản 1 – lệ phí: ", "Bản 2 – lệ phí: ",
+                copies.get(0).get("verificationCode").asString(), copies.get(1).get("verificationCode").asString(),
+                "Tổng lệ phí: ");
+        try (var printed = org.apache.pdfbox.Loader.loadPDF(receipt.body())) {
+            var page = new org.apache.pdfbox.rendering.PDFRenderer(printed).renderImageWithDPI(0, 150);
+            assertThat(vn.sohoa.testkit.QrCodes.readAll(page)).hasSize(2).allMatch(address -> address.contains("/v/"));
+        }
         // personal data stays out of object keys: the copy's presigned address names the object
         String link = json(api.postJson("/api/v1/certified-copies/" + copies.get(0).get("id").asString() + "/links",
                 CERTIFIER, "{}")).get("url").asString();
@@ -622,6 +679,65 @@ abstract class EndToEndTest {
         assertThat(recorded).isNotNull();
         assertThat(recorded.get("stage").asString()).isEqualTo("CERTIFICATION");
         assertThat(recorded.get("legalBasis").asString()).startsWith("khoản 1 Điều 22 Nghị định số 23/2015/NĐ-CP");
+    }
+
+    @Test
+    @Order(22)
+    void aCopyReachesTheRequesterByEmailAndThePortalsDataStoreWithItsReceipt() throws Exception {
+        JsonNode copy = json(api.postJson("/api/v1/documents/" + documentId + "/certifications", CERTIFIER, REQUEST));
+        String id = copy.get("id").asString();
+        byte[] stored = api.getBytes(copy.get("pdfUrl").asString(), CERTIFIER).body();
+        String deliveries = "/api/v1/certified-copies/" + id + "/deliveries";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode states = json(api.get(deliveries, CERTIFIER));
+        while (System.nanoTime() < deadline && !states.findValuesAsString("status").equals(
+                List.of("DELIVERED", "DELIVERED"))) {
+            Thread.sleep(200);
+            states = json(api.get(deliveries, CERTIFIER));
+        }
+        assertThat(states.findValuesAsString("channel")).containsExactlyInAnyOrder("EMAIL", "PORTAL");
+        assertThat(states.findValuesAsString("status")).as(states.toString()).containsOnly("DELIVERED");
+        assertThat(api.get(deliveries, CLERK).statusCode()).isEqualTo(200);
+
+        // the e-mail, through a real SMTP server: to the requester, with the stored copy's very bytes attached
+        jakarta.mail.internet.MimeMessage mail = null;
+        for (jakarta.mail.internet.MimeMessage received : mailServer.getReceivedMessages()) {
+            if (received.getSubject().contains("số " + copy.get("registerNumber").asLong() + " ")) {
+                mail = received;
+            }
+        }
+        assertThat(mail).as("an e-mail for number %s", copy.get("registerNumber")).isNotNull();
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("yeu.cau@example.org");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("chung-thuc@hoaphong.example");
+        var parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        byte[] attached = null;
+        String body = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            var part = parts.getBodyPart(i);
+            if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                attached = part.getInputStream().readAllBytes();
+            } else {
+                body = part.getContent() instanceof jakarta.mail.Multipart inner
+                        ? inner.getBodyPart(0).getContent().toString() : part.getContent().toString();
+            }
+        }
+        assertThat(attached).as("the attachment is the stored copy").isEqualTo(stored);
+        assertThat(body).contains("Kính gửi Nguyễn Thị Yêu Cầu", copy.get("verificationCode").asString());
+
+        // the portal's connector: refused once (503), filed on the retry, with the system's credential
+        vn.sohoa.testkit.LoopbackHttpServer.Request filed = null;
+        for (var request : FILED) {
+            if (JSON.readTree(request.body()).get("certificationId").asString().equals(id)) {
+                filed = request;
+            }
+        }
+        assertThat(filed).isNotNull();
+        assertThat(filed.authorization()).isEqualTo("Bearer portal-secret");
+        JsonNode metadata = JSON.readTree(filed.body());
+        assertThat(metadata.get("citizenIdNumber").asString()).isEqualTo("048190000123");
+        assertThat(metadata.get("registerNumber").asLong()).isEqualTo(copy.get("registerNumber").asLong());
+        assertThat(java.util.Base64.getDecoder().decode(metadata.get("pdf").asString())).isEqualTo(stored);
+        assertThat(PORTAL_CALLS.get()).as("the first call was refused and tried again").isGreaterThan(FILED.size());
     }
 
     @Test

@@ -42,6 +42,7 @@ class H2EndToEndTest extends EndToEndTest {
     @DynamicPropertySource
     static void h2(DynamicPropertyRegistry registry) {
         embeddedDefaults(registry, PORT, temporaryHome());
+        deliveryTargets(registry);
     }
 
     static String arrangedDocumentId;

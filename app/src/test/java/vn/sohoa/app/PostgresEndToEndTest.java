@@ -20,6 +20,7 @@ class PostgresEndToEndTest extends EndToEndTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         embeddedDefaults(registry, PORT, temporaryHome());
+        deliveryTargets(registry);
         String url = System.getenv().getOrDefault("SOHOA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
         registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("SOHOA_TEST_PG_USER",

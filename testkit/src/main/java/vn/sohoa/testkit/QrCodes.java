@@ -25,6 +25,19 @@ public final class QrCodes {
     private QrCodes() {
     }
 
+    /** Every QR code found on the page, in no particular order; none found is an empty list. */
+    public static java.util.List<String> readAll(BufferedImage page) {
+        int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
+        try {
+            return java.util.Arrays.stream(new QRCodeMultiReader().decodeMultiple(bitmap, HINTS))
+                    .map(Result::getText).distinct().toList();
+        } catch (NotFoundException none) {
+            return java.util.List.of();
+        }
+    }
+
     public static String read(BufferedImage page) throws NotFoundException {
         int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(

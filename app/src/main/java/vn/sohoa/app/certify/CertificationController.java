@@ -256,6 +256,16 @@ class CertificationController {
                 .body(downloaded(principal, id));
     }
 
+    @GetMapping(value = "/api/v1/certified-copies/{id}/receipt.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The requester's receipt for the copies made under the copy's number (PDF/A-2b): paper, "
+            + "number, each copy's fee and verification code with its QR code")
+    ResponseEntity<byte[]> receipt(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename("bien-nhan-" + id + ".pdf").build().toString())
+                .body(copies.receipt(principal, id));
+    }
+
     @GetMapping("/api/v1/certified-copies")
     @Operation(summary = "Find certified copies by agency, year and register number")
     List<CertifiedCopyView> search(@AuthenticationPrincipal SohoaPrincipal principal,

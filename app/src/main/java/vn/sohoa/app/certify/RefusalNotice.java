@@ -3,7 +3,6 @@ package vn.sohoa.app.certify;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +40,17 @@ final class RefusalNotice {
             float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 float y = PDRectangle.A4.getHeight() - MARGIN;
-                y = centred(content, font, SIZE, y, agencyName.toUpperCase(java.util.Locale.forLanguageTag("vi")));
-                y = centred(content, font, SIZE, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-                y = centred(content, font, SIZE, y, "Độc lập - Tự do - Hạnh phúc");
+                PdfText.centred(content, font, SIZE, y, agencyName.toUpperCase(java.util.Locale.forLanguageTag("vi")));
                 y -= LEADING;
-                y = centred(content, font, 14, y, "THÔNG BÁO");
-                y = centred(content, font, SIZE, y, "Về việc từ chối chứng thực bản sao từ bản chính");
+                PdfText.centred(content, font, SIZE, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+                y -= LEADING;
+                PdfText.centred(content, font, SIZE, y, "Độc lập - Tự do - Hạnh phúc");
+                y -= LEADING;
+                y -= LEADING;
+                PdfText.centred(content, font, 14, y, "THÔNG BÁO");
+                y -= LEADING;
+                PdfText.centred(content, font, SIZE, y, "Về việc từ chối chứng thực bản sao từ bản chính");
+                y -= LEADING;
                 y -= LEADING;
                 List<String> paragraphs = new ArrayList<>();
                 paragraphs.add("Kính gửi: " + (refusal.requester() == null ? "Người yêu cầu chứng thực"
@@ -62,22 +66,22 @@ final class RefusalNotice {
                         "khi chứng thực") + " lúc " + String.format("%02d:%02d", at.getHour(), at.getMinute())
                         + ". Mã thông báo: " + refusal.id() + ".");
                 for (String paragraph : paragraphs) {
-                    for (String line : wrap(font, paragraph, width)) {
-                        text(content, font, SIZE, MARGIN, y, line);
+                    for (String line : PdfText.wrap(font, SIZE, paragraph, width)) {
+                        PdfText.text(content, font, SIZE, MARGIN, y, line);
                         y -= LEADING;
                     }
                     y -= LEADING / 2;
                 }
                 y -= LEADING;
                 float right = MARGIN + width / 2;
-                text(content, font, SIZE, right, y, String.format("Ngày %02d tháng %02d năm %d", at.getDayOfMonth(),
-                        at.getMonthValue(), at.getYear()));
+                PdfText.text(content, font, SIZE, right, y, String.format("Ngày %02d tháng %02d năm %d",
+                        at.getDayOfMonth(), at.getMonthValue(), at.getYear()));
                 y -= LEADING;
-                text(content, font, SIZE, right, y, refusal.refusedByTitle() == null
+                PdfText.text(content, font, SIZE, right, y, refusal.refusedByTitle() == null
                         || refusal.refusedByTitle().isBlank() ? (refusal.stage() == Refusal.Stage.INTAKE
                         ? "Người tiếp nhận" : "Người thực hiện chứng thực") : refusal.refusedByTitle());
                 y -= 3 * LEADING;
-                text(content, font, SIZE, right, y, refusal.refusedByName());
+                PdfText.text(content, font, SIZE, right, y, refusal.refusedByName());
             }
             PdfAIdentity.declare(document, PdfAFlavour.PDF_A_2B, new PdfAIdentity.Description(
                     "Thông báo từ chối chứng thực — " + refusal.paperTitle(), refusal.refusedByName(),
@@ -99,44 +103,4 @@ final class RefusalNotice {
         } + refusal.requester().idNumber();
     }
 
-    /** Splits a paragraph into lines no wider than {@code width} at {@link #SIZE}, at spaces. */
-    static List<String> wrap(PDType0Font font, String paragraph, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : shown(font, paragraph).split(" ")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && font.getStringWidth(candidate) / 1000 * SIZE > width) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        if (!line.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static String shown(PDType0Font font, String text) {
-        return PdfAIdentity.showable(font, Normalizer.normalize(text.replaceAll("\\s+", " "), Normalizer.Form.NFC),
-                "?");
-    }
-
-    private static float centred(PDPageContentStream content, PDType0Font font, float size, float y, String text)
-            throws IOException {
-        String shown = shown(font, text);
-        float x = (PDRectangle.A4.getWidth() - font.getStringWidth(shown) / 1000 * size) / 2;
-        text(content, font, size, x, y, shown);
-        return y - LEADING;
-    }
-
-    private static void text(PDPageContentStream content, PDType0Font font, float size, float x, float y, String text)
-            throws IOException {
-        content.beginText();
-        content.setFont(font, size);
-        content.newLineAtOffset(x, y);
-        content.showText(shown(font, text));
-        content.endText();
-    }
 }

@@ -65,7 +65,7 @@ class PageModel {
     static final List<String> JS_KEYS = List.of("networkError", "uploading", "uploaded", "stored", "waiting",
             "pagesDone", "failed", "digitized", "draft", "received", "processing", "noFiles", "tooManyFiles",
             "fileTooLarge", "confirmCertify", "certified", "rotateLeft", "rotateRight", "moveUp", "moveDown",
-            "dropPage", "restorePage", "rescan", "page", "saved", "keyShownOnce", "copyNumber", "download",
+            "dropPage", "restorePage", "rescan", "page", "saved", "keyShownOnce", "copyNumber", "download", "receipt",
             "verify", "externalStep2", "none", "expiresSoon", "expired", "valid", "unavailable", "notYetValid",
             "enable", "disable", "enabled", "disabled", "imported", "noText", "hotFolderAt", "hotFolderOff");
 

@@ -302,6 +302,13 @@ class DeskBrowserTest {
         assertThat(result.getText()).startsWith("Đã chứng thực: số");
         browser.screenshot("desk-8-certified");
 
+        // the requester's receipt, printable at the desk
+        byte[] receipt = downloadInBrowser(find("#copies-list a.copy-receipt").getAttribute("href"));
+        try (var printed = org.apache.pdfbox.Loader.loadPDF(receipt)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(printed)).contains("BIÊN NHẬN",
+                    APPLICANT, TITLE, "Tổng lệ phí");
+        }
+
         // the copy as the browser downloads it, judged by the service's verifier and by EU DSS
         String href = find("#copies-list a.copy-download").getAttribute("href");
         byte[] copy = downloadInBrowser(href);

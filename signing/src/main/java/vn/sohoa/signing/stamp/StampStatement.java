@@ -2,7 +2,6 @@ package vn.sohoa.signing.stamp;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -14,12 +13,6 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 import vn.sohoa.core.document.InkMap;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import java.io.ByteArrayOutputStream;
@@ -158,7 +151,7 @@ public final class StampStatement {
                 if (qr) {
                     float qrLeft = left + PADDING + width + GAP;
                     float qrBottom = bottom + boxHeight - PADDING - QR_SIZE;
-                    drawQr(content, statement.verificationUrl(), qrLeft, qrBottom);
+                    VectorQrCode.draw(content, statement.verificationUrl(), qrLeft, qrBottom, QR_SIZE);
                     String caption = "Quét để kiểm tra / Verify";
                     float captionWidth = font.getStringWidth(caption) / 1000f * QR_CAPTION_SIZE;
                     content.beginText();
@@ -231,32 +224,6 @@ public final class StampStatement {
             throw new SigningException("the " + what + " image is not a PNG this service can read");
         }
         return LosslessFactory.createFromImage(document, image);
-    }
-
-    /**
-     * The QR code as filled squares (vector, so it prints sharp at any size), inside its own quiet zone of four
-     * modules (ISO/IEC 18004): the statement's text, the caption and the scan around must not touch the finder
-     * patterns, or phones (and decoders) miss the code.
-     */
-    private static void drawQr(PDPageContentStream content, String url, float left, float bottom)
-            throws IOException {
-        BitMatrix matrix;
-        try {
-            matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
-        } catch (WriterException e) {
-            throw new SigningException("the verification link is too long for a QR code: " + url, e);
-        }
-        float module = QR_SIZE / matrix.getWidth();
-        for (int row = 0; row < matrix.getHeight(); row++) {
-            for (int column = 0; column < matrix.getWidth(); column++) {
-                if (matrix.get(column, row)) {
-                    content.addRect(left + column * module, bottom + QR_SIZE - (row + 1) * module, module, module);
-                }
-            }
-        }
-        content.fill();
     }
 
     private static byte[] readFont() {

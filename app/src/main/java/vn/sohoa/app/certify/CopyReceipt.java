@@ -1,0 +1,118 @@
+package vn.sohoa.app.certify;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.NumberFormat;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import vn.sohoa.app.citizen.Requester;
+import vn.sohoa.app.config.VietnamTime;
+import vn.sohoa.ocr.pdfa.PdfAFlavour;
+import vn.sohoa.ocr.pdfa.PdfAIdentity;
+import vn.sohoa.signing.stamp.VectorQrCode;
+
+/**
+ * The requester's receipt (biên nhận), printable at the desk: one A4 page, PDF/A-2b, in Vietnamese — what was
+ * certified, for whom, the number and book, each copy's fee line and the total, and each copy's verification code
+ * with the QR code of its public page.
+ */
+final class CopyReceipt {
+
+    private static final float MARGIN = 56;
+    private static final float SIZE = 11;
+    private static final float LEADING = 16;
+    private static final float QR = 72;
+
+    private CopyReceipt() {
+    }
+
+    /**
+     * @param copies         the copies made under one number, in copy order
+     * @param publicBaseUrl  where the verification pages are reached
+     */
+    static byte[] pdf(List<Certification> copies, String paperTitle, String agencyName, String publicBaseUrl) {
+        Certification first = copies.get(0);
+        ZonedDateTime at = first.certifiedAt().atZoneSameInstant(VietnamTime.ZONE);
+        NumberFormat money = NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN"));
+        try (PDDocument document = new PDDocument()) {
+            PDType0Font font = PdfAIdentity.font(document);
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                float y = PDRectangle.A4.getHeight() - MARGIN;
+                PdfText.centred(content, font, SIZE, y, agencyName.toUpperCase(Locale.forLanguageTag("vi")));
+                y -= 2 * LEADING;
+                PdfText.centred(content, font, 14, y, "BIÊN NHẬN");
+                y -= LEADING;
+                PdfText.centred(content, font, SIZE, y, "Chứng thực bản sao điện tử từ bản chính");
+                y -= 2 * LEADING;
+                Requester requester = first.requester();
+                String[] lines = {
+                    "Người yêu cầu: " + (requester == null ? "–" : requester.fullName() + ", " + paper(requester)),
+                    "Giấy tờ (bản chính): " + paperTitle,
+                    "Hồ sơ: " + first.dossierCode(),
+                    "Số chứng thực: " + first.registerNumber() + "   Quyển số: " + first.book(),
+                    String.format("Ngày chứng thực: %02d/%02d/%d %02d:%02d", at.getDayOfMonth(), at.getMonthValue(),
+                            at.getYear(), at.getHour(), at.getMinute()),
+                    "Người thực hiện chứng thực: " + first.certifierName()
+                            + (first.certifierTitle() == null ? "" : ", " + first.certifierTitle()),
+                    "Số bản sao: " + copies.size()};
+                for (String line : lines) {
+                    for (String wrapped : PdfText.wrap(font, SIZE, line, width)) {
+                        PdfText.text(content, font, SIZE, MARGIN, y, wrapped);
+                        y -= LEADING;
+                    }
+                }
+                y -= LEADING / 2;
+                long total = 0;
+                for (Certification copy : copies) {
+                    total += copy.feeVnd();
+                    float top = y;
+                    String fee = "Bản " + copy.copyIndex() + " – lệ phí: " + (copy.feeLine() != null ? copy.feeLine()
+                            : money.format(copy.feeVnd()) + " đ");
+                    for (String wrapped : PdfText.wrap(font, SIZE, fee, width - QR - 12)) {
+                        PdfText.text(content, font, SIZE, MARGIN, y, wrapped);
+                        y -= LEADING;
+                    }
+                    if (copy.verificationCode() != null) {
+                        PdfText.text(content, font, SIZE, MARGIN, y, "Mã kiểm tra: " + copy.verificationCode());
+                        y -= LEADING;
+                        PdfText.text(content, font, 9, MARGIN, y, "Quét mã QR hoặc mở " + publicBaseUrl + "/v/"
+                                + copy.id() + " và nhập mã kiểm tra để xem và tải bản sao.");
+                        VectorQrCode.draw(content, publicBaseUrl + "/v/" + copy.id() + "?h=" + copy.verificationHint(),
+                                MARGIN + width - QR, top - QR + SIZE, QR);
+                    }
+                    y = Math.min(y, top - QR) - LEADING;
+                }
+                PdfText.text(content, font, 12, MARGIN, y, "Tổng lệ phí: " + money.format(total) + " đồng");
+            }
+            PdfAIdentity.declare(document, PdfAFlavour.PDF_A_2B, new PdfAIdentity.Description(
+                    "Biên nhận chứng thực số " + first.registerNumber() + " — " + paperTitle, first.certifierName(),
+                    "Receipt for certified copies / Biên nhận chứng thực bản sao điện tử, " + agencyName,
+                    agencyName + " (" + first.agencyCode() + ")", null, at));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the receipt", e);
+        }
+    }
+
+    private static String paper(Requester requester) {
+        return switch (requester.idType()) {
+            case CCCD -> "CCCD số ";
+            case PASSPORT -> "hộ chiếu số ";
+            case OTHER -> "giấy tờ số ";
+        } + requester.idNumber();
+    }
+}
