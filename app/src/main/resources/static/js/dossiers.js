@@ -26,7 +26,6 @@ document.addEventListener('DOMContentLoaded', () => {
         code: form.elements.code.value.trim(),
         agencyCode: form.elements.agencyCode.value,
         procedureCode: form.elements.procedureCode.value.trim() || null,
-        receivedAt: new Date().toISOString(),
         applicant: Sohoa.person(form, 'applicant')
       });
       window.location.assign(base + '/dossiers/' + encodeURIComponent(dossier.code));

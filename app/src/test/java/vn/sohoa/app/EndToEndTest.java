@@ -545,7 +545,7 @@ abstract class EndToEndTest {
         // another certifier of the desk, with her own token enrolled by the administrator
         HttpResponse<String> colleague = api.postJson("/api/v1/users", ADMIN, """
                 {"username":"certifier-hai","fullName":"Lê Thị Hai","title":"Chủ tịch UBND xã","role":"CERTIFIER",
-                 "agencyCode":"%s","password":"hai-password-1234"}""".formatted(AGENCY));
+                 "office":"COMMUNE_CHAIR","agencyCode":"%s","password":"hai-password-1234"}""".formatted(AGENCY));
         assertThat(colleague.statusCode()).as(colleague.body()).isEqualTo(201);
         var hersToken = developmentPki.issueOrLoad("usb-token-hai.p12", "Lê Thị Hai", "UBND xã Hòa Phong",
                 vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
@@ -919,6 +919,13 @@ abstract class EndToEndTest {
         api.awaitFinished(paper, CLERK, Duration.ofSeconds(90));
         api.awaitFinished(expiredPaper, CLERK, Duration.ofSeconds(90));
 
+        // a code's YYMMDD is its receipt date in Vietnam time: 23:30 on the 23rd in UTC is the 24th in Vietnam
+        HttpResponse<String> wrongDay = api.postJson("/api/v1/dossiers", CLERK, """
+                {"code":"000.00.30.H42-261123-0009","agencyCode":"%s","receivedAt":"2026-11-23T23:30:00Z"}"""
+                .formatted(AGENCY));
+        assertThat(wrongDay.statusCode()).isEqualTo(400);
+        assertThat(json(wrongDay).get("field").asString()).isEqualTo("code");
+        assertThat(json(wrongDay).get("detail").asString()).contains("2026-11-24");
         // her next dossier names her as its applicant (optional; certifications of its papers are pre-filled)
         String nextDossier = "000.00.30.H42-261124-0001";
         HttpResponse<String> badApplicant = api.postJson("/api/v1/dossiers", CLERK, """

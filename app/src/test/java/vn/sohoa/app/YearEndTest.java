@@ -240,7 +240,8 @@ class YearEndTest {
         assertThat(agency.statusCode()).as(agency.body()).isEqualTo(201);
         HttpResponse<String> user = api.postJson("/api/v1/users", ADMIN, """
                 {"username":"district-certifier","fullName":"Lê Văn Cường","title":"Trưởng phòng Tư pháp",
-                 "role":"CERTIFIER","agencyCode":"%s","password":"district-pass-1234"}""".formatted(DISTRICT));
+                 "role":"CERTIFIER","office":"JUSTICE_OFFICE_HEAD","agencyCode":"%s",
+                 "password":"district-pass-1234"}""".formatted(DISTRICT));
         assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
         assertThat(api.postJson("/api/v1/me/password", SohoaHttpClient.basic("district-certifier",
                 "district-pass-1234"), "{\"currentPassword\":\"district-pass-1234\",\"newPassword\":"

@@ -76,7 +76,7 @@ class FirstStart implements ApplicationRunner {
         StringBuilder banner = new StringBuilder("\n================ Sohoa: first start / khởi tạo lần đầu ================\n");
         boolean demo = properties.bootstrap().demoData() && agencies.isEmpty();
         if (demo) {
-            agencies.insert(new Agency(DEMO_PROVINCE, "UBND tỉnh Quảng Nam (demo)", AdministrativeLevel.PROVINCE,
+            agencies.insert(new Agency(DEMO_PROVINCE, "UBND thành phố Đà Nẵng (demo)", AdministrativeLevel.PROVINCE,
                     null));
             agencies.insert(new Agency(DEMO_COMMUNE, "UBND xã Hòa Phong (demo)", AdministrativeLevel.COMMUNE,
                     DEMO_PROVINCE));
@@ -97,6 +97,7 @@ class FirstStart implements ApplicationRunner {
                     Role.CERTIFIER, DEMO_COMMUNE);
             // the demo certifier's signing PIN is the demo password (production refuses demo accounts)
             users.setSigningPinHash("certifier", encoder.encode(demoPassword));
+            users.setOffice("certifier", vn.sohoa.app.principal.CertifierOffice.COMMUNE_VICE_CHAIR);
             users.insert("supervisor", encoder.encode(demoPassword), "Lê Minh Tâm", "Chuyên viên Sở Tư pháp",
                     Role.SUPERVISOR, DEMO_PROVINCE);
             String shown = shown(properties.bootstrap().demoPassword(), demoPassword);

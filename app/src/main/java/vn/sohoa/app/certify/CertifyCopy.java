@@ -35,7 +35,9 @@ import vn.sohoa.app.error.NotFoundException;
 import vn.sohoa.app.pki.SigningKeys;
 import vn.sohoa.app.principal.Role;
 import vn.sohoa.app.principal.SohoaPrincipal;
+import vn.sohoa.app.security.UserRepository;
 import vn.sohoa.app.storage.ObjectKeys;
+import vn.sohoa.app.units.UnitRepository;
 import vn.sohoa.core.document.DocumentStatus;
 import vn.sohoa.core.document.InkMap;
 import vn.sohoa.core.storage.ObjectKey;
@@ -83,6 +85,8 @@ class CertifyCopy {
     private final BarredOriginals barred;
     private final StatementTemplates templates;
     private final FeeSchedules fees;
+    private final UnitRepository units;
+    private final UserRepository users;
     private final PadesSigner signer;
     private final SigningKeys keys;
     private final SigningSessions sessions;
@@ -96,6 +100,7 @@ class CertifyCopy {
 
     CertifyCopy(DocumentService documents, AgencyRepository agencies, CertificationRepository certifications,
                 Register register, BarredOriginals barred, StatementTemplates templates, FeeSchedules fees,
+                UnitRepository units, UserRepository users,
                 PadesSigner signer,
                 SigningKeys keys, SigningSessions sessions, ObjectStore store, TransactionTemplate transaction,
                 ApplicationEventPublisher events, AuditLog audit, PublicBaseUrl publicBaseUrl,
@@ -107,6 +112,8 @@ class CertifyCopy {
         this.barred = barred;
         this.templates = templates;
         this.fees = fees;
+        this.units = units;
+        this.users = users;
         this.signer = signer;
         this.keys = keys;
         this.sessions = sessions;
@@ -145,7 +152,8 @@ class CertifyCopy {
         Agency agency = agencies.find(document.agencyCode())
                 .orElseThrow(() -> new NotFoundException("agency " + document.agencyCode()));
         var now = register.now();
-        Competence.check(agency.level(), now.toLocalDate());
+        Competence.check(units.directory(), agency.code(), agency.level(), users.office(certifier.username()),
+                now.toLocalDate());
         return new CertificationRequest(certifier, document, requester, agency, now);
     }
 

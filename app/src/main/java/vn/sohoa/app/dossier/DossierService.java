@@ -59,13 +59,18 @@ public class DossierService {
         if (procedureCode != null && !procedureCode.isBlank()) {
             new ProcedureCode(procedureCode);
         }
-        if (receivedAt == null) {
-            throw new InvalidInputException("receivedAt", "receivedAt is required (ISO 8601, e.g. "
-                    + "2026-11-23T09:30:00+07:00)", "thiếu thời điểm tiếp nhận (receivedAt)");
+        // received now when not said otherwise (the desk's page registers the dossier it is receiving)
+        OffsetDateTime received = receivedAt != null ? receivedAt : OffsetDateTime.now(clock);
+        // the code's YYMMDD is the receipt date in Vietnam time (TT 01/2018/TT-VPCP art. 19)
+        java.time.LocalDate receivedOn = received.atZoneSameInstant(VietnamTime.ZONE).toLocalDate();
+        if (!dossierCode.receivedOn().equals(receivedOn)) {
+            throw new InvalidInputException("code", "the code's date " + dossierCode.receivedOn() + " (YYMMDD) is not "
+                    + "the receipt date " + receivedOn + " in Vietnam time (receivedAt " + received + ")",
+                    "phần ngày của mã hồ sơ (" + dossierCode.receivedOn() + ") phải là ngày tiếp nhận " + receivedOn);
         }
         access.requireVisible(principal, agencyCode, "agency " + agencyCode);
         String procedure = procedureCode == null || procedureCode.isBlank() ? null : procedureCode;
-        Dossier dossier = new Dossier(dossierCode.value(), agencyCode, procedure, VietnamTime.of(receivedAt),
+        Dossier dossier = new Dossier(dossierCode.value(), agencyCode, procedure, VietnamTime.of(received),
                 principal.username(), applicant);
         try {
             dossiers.insert(dossier);

@@ -22,6 +22,7 @@ import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.app.error.NotFoundException;
 import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.CertifierOffice;
 import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.error.InvalidInputException;
 
@@ -45,7 +46,8 @@ class UserController {
         this.audit = audit;
     }
 
-    record NewUser(String username, String password, String fullName, String title, Role role, String agencyCode) {
+    record NewUser(String username, String password, String fullName, String title, Role role, String agencyCode,
+                   CertifierOffice office) {
         @Override
         public String toString() {
             return "NewUser[" + username + ", " + role + ", " + agencyCode + ", password=******]";
@@ -53,7 +55,8 @@ class UserController {
     }
 
     /** What to change; absent fields stay as they are. */
-    record UserChange(Role role, Boolean enabled, String password, String fullName, String title) {
+    record UserChange(Role role, Boolean enabled, String password, String fullName, String title,
+                      CertifierOffice office) {
         @Override
         public String toString() {
             return "UserChange[" + role + ", enabled=" + enabled + (password == null ? "" : ", password=******") + "]";
@@ -96,6 +99,9 @@ class UserController {
                 request.agencyCode());
         // the administrator's password is temporary: the user chooses their own at first sign-in
         users.setPassword(request.username(), hash, true);
+        if (request.office() != null) {
+            users.setOffice(request.username(), request.office());
+        }
         audit.record(principal.username(), principal.agencyCode(), AuditAction.USER_CREATED, request.username(),
                 request.role() + " in " + request.agencyCode());
         return ResponseEntity.created(URI.create("/api/v1/users/" + request.username())).body(summary(principal,
@@ -123,6 +129,9 @@ class UserController {
         users.update(username, change.role(), change.enabled(), hash,
                 change.fullName() == null || change.fullName().isBlank() ? null : change.fullName().strip(),
                 change.title());
+        if (change.office() != null) {
+            users.setOffice(username, change.office());
+        }
         if (hash != null) {
             // a reset password is temporary too; it does not release the user's signing PIN or keys
             users.setPassword(username, hash, true);

@@ -76,6 +76,18 @@ public class UserRepository implements UserDetailsService {
                 .update();
     }
 
+    /** The certifier's recorded office, or null. */
+    public vn.sohoa.app.principal.CertifierOffice office(String username) {
+        return jdbc.sql("select office from users where username = ?").param(username)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o)
+                .map(vn.sohoa.app.principal.CertifierOffice::valueOf).orElse(null);
+    }
+
+    public void setOffice(String username, vn.sohoa.app.principal.CertifierOffice office) {
+        jdbc.sql("update users set office = ? where username = ?")
+                .params(office == null ? null : office.name(), username).update();
+    }
+
     /** Whether the user signs in with a temporary password an administrator set, to be changed first. */
     public boolean mustChangePassword(String username) {
         return jdbc.sql("select must_change_password from users where username = ?").param(username)

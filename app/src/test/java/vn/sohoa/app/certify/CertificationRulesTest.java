@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import vn.sohoa.app.error.ForbiddenException;
+import vn.sohoa.app.principal.CertifierOffice;
+import vn.sohoa.app.units.AdminUnit;
+import vn.sohoa.app.units.UnitDirectory;
 import vn.sohoa.core.code.AdministrativeLevel;
 
 /** The domain notes' fee and competence rules, and the register's book label. */
@@ -49,14 +54,50 @@ class CertificationRulesTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    /** A province, a district abolished by the reform, a commune merged then, and the commune it merged into. */
+    static final UnitDirectory UNITS = new UnitDirectory(List.of(
+            new AdminUnit("P", "Tỉnh", AdministrativeLevel.PROVINCE, null, LocalDate.of(1997, 1, 1), null),
+            new AdminUnit("D", "Huyện", AdministrativeLevel.DISTRICT, "P", LocalDate.of(1997, 1, 1),
+                    LocalDate.of(2025, 7, 1)),
+            new AdminUnit("OLD", "Xã cũ", AdministrativeLevel.COMMUNE, "D", LocalDate.of(1997, 1, 1),
+                    LocalDate.of(2025, 7, 1)),
+            new AdminUnit("NEW", "Xã mới", AdministrativeLevel.COMMUNE, "P", LocalDate.of(2025, 7, 1), null)),
+            Map.of("OLD", List.of("NEW"), "D", List.of("P")));
+    static final LocalDate LAST_DAY_BEFORE = LocalDate.of(2025, 6, 30);
+    static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
+
     @Test
-    void communesCertifyAlwaysDistrictsOnlyBeforeTheTwoLevelReform() {
-        Competence.check(AdministrativeLevel.COMMUNE, LocalDate.of(2026, 11, 24));
-        Competence.check(AdministrativeLevel.DISTRICT, LocalDate.of(2025, 6, 30));
-        assertThatThrownBy(() -> Competence.check(AdministrativeLevel.DISTRICT, LocalDate.of(2025, 7, 1)))
-                .isInstanceOf(ForbiddenException.class).hasMessageContaining("2025-07-01");
-        assertThatThrownBy(() -> Competence.check(AdministrativeLevel.PROVINCE, LocalDate.of(2024, 1, 1)))
-                .isInstanceOf(ForbiddenException.class);
+    void competenceFollowsTheUnitsAsTheyStoodOnTheSigningDate() {
+        Competence.check(UNITS, "NEW", AdministrativeLevel.COMMUNE, CertifierOffice.COMMUNE_VICE_CHAIR, REFORM);
+        Competence.check(UNITS, "OLD", AdministrativeLevel.COMMUNE, CertifierOffice.COMMUNE_CHAIR, LAST_DAY_BEFORE);
+        Competence.check(UNITS, "D", AdministrativeLevel.DISTRICT, CertifierOffice.JUSTICE_OFFICE_HEAD,
+                LAST_DAY_BEFORE);
+        // a commune merged away on 2025-07-01 certifies nothing from that day, whatever its agency row says
+        assertThatThrownBy(() -> Competence.check(UNITS, "OLD", AdministrativeLevel.COMMUNE,
+                CertifierOffice.COMMUNE_CHAIR, REFORM)).isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("ended on 2025-06-30, merged into NEW").hasMessageEndingWith("on 2025-07-01");
+        assertThatThrownBy(() -> Competence.check(UNITS, "NEW", AdministrativeLevel.COMMUNE,
+                CertifierOffice.COMMUNE_CHAIR, LAST_DAY_BEFORE)).hasMessageContaining("did not exist yet");
+        assertThatThrownBy(() -> Competence.check(UNITS, "D", AdministrativeLevel.DISTRICT,
+                CertifierOffice.JUSTICE_OFFICE_HEAD, REFORM)).hasMessageContaining("DISTRICT-level unit D");
+        assertThatThrownBy(() -> Competence.check(UNITS, "P", AdministrativeLevel.PROVINCE,
+                CertifierOffice.COMMUNE_CHAIR, REFORM)).hasMessageContaining("PROVINCE-level agency");
+        // an agency the directory does not know is judged by its own level
+        Competence.check(UNITS, "UNKNOWN", AdministrativeLevel.COMMUNE, CertifierOffice.COMMUNE_CHAIR, REFORM);
+        assertThatThrownBy(() -> Competence.check(UNITS, "UNKNOWN", AdministrativeLevel.DISTRICT,
+                CertifierOffice.JUSTICE_OFFICE_HEAD, REFORM)).hasMessageContaining("NĐ 120/2025");
+    }
+
+    @Test
+    void theCertifiersOfficeIsRecordedAndFitsTheLevel() {
+        assertThatThrownBy(() -> Competence.check(UNITS, "NEW", AdministrativeLevel.COMMUNE, null, REFORM))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("office")
+                .hasMessageContaining("is not recorded");
+        assertThatThrownBy(() -> Competence.check(UNITS, "NEW", AdministrativeLevel.COMMUNE,
+                CertifierOffice.JUSTICE_OFFICE_DEPUTY, REFORM))
+                .hasMessageContaining("JUSTICE_OFFICE_DEPUTY does not certify copies at a COMMUNE-level agency");
+        assertThatThrownBy(() -> Competence.check(UNITS, "D", AdministrativeLevel.DISTRICT,
+                CertifierOffice.COMMUNE_CHAIR, LAST_DAY_BEFORE)).hasMessageContaining("DISTRICT-level agency");
     }
 
     @Test

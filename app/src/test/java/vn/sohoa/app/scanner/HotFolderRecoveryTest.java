@@ -15,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.document.DocumentService;
 import vn.sohoa.app.document.DocumentView;
 import vn.sohoa.app.dossier.DossierService;
@@ -65,7 +64,7 @@ class HotFolderRecoveryTest {
         assertThat(Files.list(station.resolve(HotFolder.PROCESSING)).toList()).isEmpty();
 
         var clerk = users.find("clerk").orElseThrow();
-        dossiers.register(clerk, DOSSIER, "000.00.30.H42", null, OffsetDateTime.now(VietnamTime.ZONE), null);
+        dossiers.register(clerk, DOSSIER, "000.00.30.H42", null, OffsetDateTime.parse("2026-11-30T09:00:00+07:00"), null);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<DocumentView> papers = List.of();
         // the paper is saved before the station's status records the take: wait for both

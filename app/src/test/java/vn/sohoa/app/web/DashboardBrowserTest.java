@@ -94,7 +94,7 @@ class DashboardBrowserTest {
         // the service's year: it lives on ServiceTime.START and made its 18 months of demo facts up to that month
         String year = String.valueOf(ServiceTime.MONTH.getYear());
         browser.get("http://127.0.0.1:" + PORT + "/statistics?period=" + year);
-        assertThat(browser.getTitle()).contains("Tỉnh Quảng Nam (demo)");
+        assertThat(browser.getTitle()).contains("Thành phố Đà Nẵng (demo)");
         assertThat(drawnCharts(2)).isEqualTo(2);
         screenshot("dashboard-province");
 
