@@ -13,7 +13,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The module rules of ARCHITECTURE.md, checked on the compiled classes of every module (ArchUnit): library modules
  * know neither Spring nor the app, the libraries depend on each other only as the table says, the app's feature
- * packages form no cycle, and the features that listen (statistics, webhooks) are reached through events only.
+ * packages form no cycle, and the features that listen (statistics, webhooks, delivery) are reached through events
+ * only.
  */
 class ArchitectureTest {
 
@@ -77,9 +78,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void statisticsAndWebhooksHearOfDossiersDocumentsAndCopiesThroughEventsOnly() {
+    void statisticsWebhooksAndDeliveryHearOfDossiersDocumentsAndCopiesThroughEventsOnly() {
         noClasses().that().resideInAnyPackage("vn.sohoa.app.dossier..", "vn.sohoa.app.document..",
                 "vn.sohoa.app.certify..").should().dependOnClassesThat()
-                .resideInAnyPackage("vn.sohoa.app.stats..", "vn.sohoa.app.webhook..").check(classes);
+                .resideInAnyPackage("vn.sohoa.app.stats..", "vn.sohoa.app.webhook..", "vn.sohoa.app.delivery..")
+                .check(classes);
     }
 }

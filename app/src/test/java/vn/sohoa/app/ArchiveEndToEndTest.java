@@ -46,6 +46,21 @@ class ArchiveEndToEndTest {
         EndToEndTest.embeddedDefaults(registry, PORT, HOME);
         registry.add("sohoa.certification.level", () -> "LTA");
         registry.add("sohoa.certification.archive-renewal-margin", () -> "36500d");
+        // copies above 1 KB (all of them) are e-mailed as a download link instead of an attachment
+        MAIL.start();
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("sohoa.delivery.email-enabled", () -> "true");
+        registry.add("sohoa.delivery.max-attachment-size", () -> "1KB");
+    }
+
+    static final com.icegreen.greenmail.util.GreenMail MAIL = new com.icegreen.greenmail.util.GreenMail(
+            new com.icegreen.greenmail.util.ServerSetup(vn.sohoa.testkit.FreePort.pick(), "127.0.0.1",
+                    com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopMail() {
+        MAIL.stop();
     }
 
     @Autowired
@@ -94,6 +109,18 @@ class ArchiveEndToEndTest {
         byte[] issued = api.getBytes(copy.get("pdfUrl").asString(), CERTIFIER).body();
         // two signature time-stamps and the archive time-stamp
         assertLta(issued, 3);
+
+        // a copy above the attachment limit reaches the requester as a time-limited link to the very same bytes
+        assertThat(MAIL.waitForIncomingEmail(60_000, 1)).isTrue();
+        jakarta.mail.internet.MimeMessage mail = MAIL.getReceivedMessages()[0];
+        assertThat(mail.getContent()).as("no attachment: a plain text body").isInstanceOf(String.class);
+        String text = (String) mail.getContent();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("tải về tại: (\\S+)").matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+        byte[] fetched = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(link.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+        assertThat(fetched).isEqualTo(issued);
 
         assertThat(renewal.renewDue()).isEqualTo(1);
         byte[] renewed = api.getBytes(copy.get("pdfUrl").asString(), CERTIFIER).body();

@@ -556,6 +556,9 @@ abstract class EndToEndTest {
                 "{\"currentPassword\":\"hai-password-1234\",\"newPassword\":\"hai-own-password-1\"}").statusCode())
                 .isEqualTo(204);
         String hai = SohoaHttpClient.basic("certifier-hai", "hai-own-password-1");
+        HttpResponse<String> pinFirst = api.get("/api/v1/certification-queue", hai);
+        assertThat(pinFirst.statusCode()).as("a certifier chooses her PIN before anything else").isEqualTo(403);
+        assertThat(json(pinFirst).get("field").asString()).isEqualTo("signingPin");
         assertThat(api.send("PUT", "/api/v1/me/signing-pin", hai, "application/json",
                 "{\"password\":\"hai-own-password-1\",\"newPin\":\"hai-pin-2468\"}").statusCode()).isEqualTo(204);
         assertThat(api.send("PATCH", "/api/v1/users/certifier-hai", ADMIN, "application/json",

@@ -247,6 +247,9 @@ class YearEndTest {
                 "district-pass-1234"), "{\"currentPassword\":\"district-pass-1234\",\"newPassword\":"
                 + "\"district-own-pass-1\"}").statusCode()).as("the administrator's password is temporary")
                 .isEqualTo(204);
+        assertThat(api.send("PUT", "/api/v1/me/signing-pin", DISTRICT_CERTIFIER, "application/json",
+                "{\"password\":\"district-own-pass-1\",\"newPin\":\"district-pin-1\"}").statusCode())
+                .as("a certifier chooses a signing PIN at first sign-in").isEqualTo(204);
         // a paper of the district digitized before the reform, as the district's desk left it
         String dossier = DISTRICT + "-250630-0001";
         String paper = UUID.randomUUID().toString();

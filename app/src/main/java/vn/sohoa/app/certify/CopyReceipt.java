@@ -58,7 +58,7 @@ final class CopyReceipt {
                 y -= 2 * LEADING;
                 Requester requester = first.requester();
                 String[] lines = {
-                    "Người yêu cầu: " + (requester == null ? "–" : requester.fullName() + ", " + paper(requester)),
+                    "Người yêu cầu: " + (requester == null ? "–" : requester.fullName() + ", " + requester.identityPaperInVietnamese()),
                     "Giấy tờ (bản chính): " + paperTitle,
                     "Hồ sơ: " + first.dossierCode(),
                     "Số chứng thực: " + first.registerNumber() + "   Quyển số: " + first.book(),
@@ -106,13 +106,5 @@ final class CopyReceipt {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the receipt", e);
         }
-    }
-
-    private static String paper(Requester requester) {
-        return switch (requester.idType()) {
-            case CCCD -> "CCCD số ";
-            case PASSPORT -> "hộ chiếu số ";
-            case OTHER -> "giấy tờ số ";
-        } + requester.idNumber();
     }
 }

@@ -54,7 +54,7 @@ final class RefusalNotice {
                 y -= LEADING;
                 List<String> paragraphs = new ArrayList<>();
                 paragraphs.add("Kính gửi: " + (refusal.requester() == null ? "Người yêu cầu chứng thực"
-                        : refusal.requester().fullName() + " (" + idLabel(refusal) + ")") + ".");
+                        : refusal.requester().fullName() + " (" + refusal.requester().identityPaperInVietnamese() + ")") + ".");
                 paragraphs.add(agencyName + " không thực hiện chứng thực bản sao từ bản chính đối với giấy tờ: \""
                         + refusal.paperTitle() + "\"" + (refusal.dossierCode() == null ? ""
                         : ", hồ sơ số " + refusal.dossierCode()) + ".");
@@ -94,13 +94,4 @@ final class RefusalNotice {
             throw new UncheckedIOException("cannot write the refusal notice", e);
         }
     }
-
-    private static String idLabel(Refusal refusal) {
-        return switch (refusal.requester().idType()) {
-            case CCCD -> "CCCD số ";
-            case PASSPORT -> "hộ chiếu số ";
-            case OTHER -> "giấy tờ số ";
-        } + refusal.requester().idNumber();
-    }
-
 }

@@ -96,6 +96,15 @@ public record Requester(String fullName, IdType idType, String idNumber, String 
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** The identity paper as a notice or receipt writes it: "CCCD số 0481…", "hộ chiếu số C123…". */
+    public String identityPaperInVietnamese() {
+        return switch (idType) {
+            case CCCD -> "CCCD số ";
+            case PASSPORT -> "hộ chiếu số ";
+            case OTHER -> "giấy tờ số ";
+        } + idNumber;
+    }
+
     /** Shows the kind of paper only: the name and numbers are personal data and stay out of logs. */
     @Override
     public String toString() {

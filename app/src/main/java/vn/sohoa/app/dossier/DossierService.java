@@ -60,7 +60,8 @@ public class DossierService {
             new ProcedureCode(procedureCode);
         }
         // received now when not said otherwise (the desk's page registers the dossier it is receiving)
-        OffsetDateTime received = receivedAt != null ? receivedAt : OffsetDateTime.now(clock);
+        OffsetDateTime received = receivedAt != null ? receivedAt
+                : OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         // the code's YYMMDD is the receipt date in Vietnam time (TT 01/2018/TT-VPCP art. 19)
         java.time.LocalDate receivedOn = received.atZoneSameInstant(VietnamTime.ZONE).toLocalDate();
         if (!dossierCode.receivedOn().equals(receivedOn)) {

@@ -128,6 +128,7 @@ class DeskBrowserTest {
         find("#register-dossier button[type=submit]").click();
         browser.waitUntil(Duration.ofSeconds(10), () -> browser.driver.getCurrentUrl().contains("/dossiers/"));
         assertThat(find("h1").getText()).contains(dossierCode);
+        assertThat(find("#applicant").getText()).contains(APPLICANT).contains(APPLICANT_ID);
         assertAllControlsNamed();
 
         // the applicant also brought a foreign paper without consular legalisation: refused at intake, in writing
