@@ -392,6 +392,30 @@ class DeskBrowserTest {
 
         browser.open("/documents/" + UUID.randomUUID());
         assertThat(find("h1").getText()).isEqualTo("Không tìm thấy");
+
+        // the administrator's password is temporary: the new clerk's first sign-in leads to choosing her own
+        browser.open("/admin");
+        browser.waitUntil(Duration.ofSeconds(20), () -> browser.all("#user-list tbody tr").size() >= 4);
+        find("#nu-username").clear();
+        find("#nu-username").sendKeys("binh.le");
+        find("#nu-fullName").clear();
+        find("#nu-fullName").sendKeys("Lê Văn Bình");
+        new org.openqa.selenium.support.ui.Select(find("#nu-role")).selectByValue("CLERK");
+        find("#nu-password").clear();
+        find("#nu-password").sendKeys("binh-temporary-1");
+        find("#new-user button[type=submit]").click();
+        browser.waitUntil(Duration.ofSeconds(20), () -> browser.all("#user-list tbody tr").stream()
+                .anyMatch(row -> row.getText().contains("binh.le")));
+        browser.signOut();
+        browser.signIn("binh.le", "binh-temporary-1");
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.driver.getCurrentUrl().endsWith("/password"));
+        browser.open("/");
+        assertThat(browser.driver.getCurrentUrl()).as("every page leads there first").endsWith("/password");
+        find("#currentPassword").sendKeys("binh-temporary-1");
+        find("#newPassword").sendKeys("binh-chooses-her-own");
+        find("#password-form button[type=submit]").click();
+        browser.waitUntil(Duration.ofSeconds(10), () -> !browser.driver.getCurrentUrl().endsWith("/password"));
+        assertThat(find("h1").getText()).isEqualTo("Hồ sơ");
         browser.signOut();
     }
 
