@@ -1,22 +1,14 @@
 package vn.sohoa.app.certify;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import vn.sohoa.app.citizen.Requester;
 import vn.sohoa.app.config.VietnamTime;
-import vn.sohoa.ocr.pdfa.PdfAFlavour;
 import vn.sohoa.ocr.pdfa.PdfAIdentity;
 import vn.sohoa.signing.stamp.VectorQrCode;
 
@@ -43,12 +35,11 @@ final class CopyReceipt {
         Certification first = copies.get(0);
         ZonedDateTime at = first.certifiedAt().atZoneSameInstant(VietnamTime.ZONE);
         NumberFormat money = NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN"));
-        try (PDDocument document = new PDDocument()) {
-            PDType0Font font = PdfAIdentity.font(document);
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+        return PdfText.onePagePdfA(new PdfAIdentity.Description(
+                "Biên nhận chứng thực số " + first.registerNumber() + " — " + paperTitle, first.certifierName(),
+                "Receipt for certified copies / Biên nhận chứng thực bản sao điện tử, " + agencyName,
+                agencyName + " (" + first.agencyCode() + ")", null, at), "receipt", (content, font) -> {
+                float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
                 float y = PDRectangle.A4.getHeight() - MARGIN;
                 PdfText.centred(content, font, SIZE, y, agencyName.toUpperCase(Locale.forLanguageTag("vi")));
                 y -= 2 * LEADING;
@@ -95,16 +86,6 @@ final class CopyReceipt {
                     y = Math.min(y, top - QR) - LEADING;
                 }
                 PdfText.text(content, font, 12, MARGIN, y, "Tổng lệ phí: " + money.format(total) + " đồng");
-            }
-            PdfAIdentity.declare(document, PdfAFlavour.PDF_A_2B, new PdfAIdentity.Description(
-                    "Biên nhận chứng thực số " + first.registerNumber() + " — " + paperTitle, first.certifierName(),
-                    "Receipt for certified copies / Biên nhận chứng thực bản sao điện tử, " + agencyName,
-                    agencyName + " (" + first.agencyCode() + ")", null, at));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the receipt", e);
-        }
+            });
     }
 }

@@ -1,14 +1,19 @@
 package vn.sohoa.app.certify;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import vn.sohoa.ocr.pdfa.PdfAFlavour;
 import vn.sohoa.ocr.pdfa.PdfAIdentity;
 
 /**
@@ -18,6 +23,30 @@ import vn.sohoa.ocr.pdfa.PdfAIdentity;
 final class PdfText {
 
     private PdfText() {
+    }
+
+    /** What goes on a one-page print: drawn with the embedded font on an A4 portrait page. */
+    @FunctionalInterface
+    interface Page {
+        void draw(PDPageContentStream content, PDType0Font font) throws IOException;
+    }
+
+    /** A one-page A4 PDF/A-2b declared with {@code about}; {@code what} names it in an error. */
+    static byte[] onePagePdfA(PdfAIdentity.Description about, String what, Page page) {
+        try (PDDocument document = new PDDocument()) {
+            PDType0Font font = PdfAIdentity.font(document);
+            PDPage a4 = new PDPage(PDRectangle.A4);
+            document.addPage(a4);
+            try (PDPageContentStream content = new PDPageContentStream(document, a4)) {
+                page.draw(content, font);
+            }
+            PdfAIdentity.declare(document, PdfAFlavour.PDF_A_2B, about);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the " + what, e);
+        }
     }
 
     /** The text as the font can show it: NFC, runs of white space as one space, missing characters as '?'. */

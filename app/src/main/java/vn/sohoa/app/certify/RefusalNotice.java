@@ -1,20 +1,12 @@
 package vn.sohoa.app.certify;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import vn.sohoa.app.config.VietnamTime;
-import vn.sohoa.ocr.pdfa.PdfAFlavour;
 import vn.sohoa.ocr.pdfa.PdfAIdentity;
 
 /**
@@ -33,14 +25,14 @@ final class RefusalNotice {
 
     static byte[] pdf(Refusal refusal, String agencyName) {
         ZonedDateTime at = refusal.refusedAt().atZoneSameInstant(VietnamTime.ZONE);
-        try (PDDocument document = new PDDocument()) {
-            PDType0Font font = PdfAIdentity.font(document);
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+        return PdfText.onePagePdfA(new PdfAIdentity.Description(
+                "Thông báo từ chối chứng thực — " + refusal.paperTitle(), refusal.refusedByName(),
+                "Refusal to certify a copy from the original / Thông báo từ chối chứng thực bản sao, " + agencyName,
+                agencyName + " (" + refusal.agencyCode() + ")", null, at), "refusal notice", (content, font) -> {
+                float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
                 float y = PDRectangle.A4.getHeight() - MARGIN;
-                PdfText.centred(content, font, SIZE, y, agencyName.toUpperCase(java.util.Locale.forLanguageTag("vi")));
+                PdfText.centred(content, font, SIZE, y, agencyName.toUpperCase(
+                        java.util.Locale.forLanguageTag("vi")));
                 y -= LEADING;
                 PdfText.centred(content, font, SIZE, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
                 y -= LEADING;
@@ -54,7 +46,8 @@ final class RefusalNotice {
                 y -= LEADING;
                 List<String> paragraphs = new ArrayList<>();
                 paragraphs.add("Kính gửi: " + (refusal.requester() == null ? "Người yêu cầu chứng thực"
-                        : refusal.requester().fullName() + " (" + refusal.requester().identityPaperInVietnamese() + ")") + ".");
+                        : refusal.requester().fullName() + " (" + refusal.requester().identityPaperInVietnamese()
+                        + ")") + ".");
                 paragraphs.add(agencyName + " không thực hiện chứng thực bản sao từ bản chính đối với giấy tờ: \""
                         + refusal.paperTitle() + "\"" + (refusal.dossierCode() == null ? ""
                         : ", hồ sơ số " + refusal.dossierCode()) + ".");
@@ -82,16 +75,6 @@ final class RefusalNotice {
                         ? "Người tiếp nhận" : "Người thực hiện chứng thực") : refusal.refusedByTitle());
                 y -= 3 * LEADING;
                 PdfText.text(content, font, SIZE, right, y, refusal.refusedByName());
-            }
-            PdfAIdentity.declare(document, PdfAFlavour.PDF_A_2B, new PdfAIdentity.Description(
-                    "Thông báo từ chối chứng thực — " + refusal.paperTitle(), refusal.refusedByName(),
-                    "Refusal to certify a copy from the original / Thông báo từ chối chứng thực bản sao, "
-                            + agencyName, agencyName + " (" + refusal.agencyCode() + ")", null, at));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the refusal notice", e);
-        }
+            });
     }
 }
