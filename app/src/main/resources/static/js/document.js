@@ -242,6 +242,54 @@ async function setUpComparison(page, pages) {
   show();
 }
 
+/**
+ * Certifies with the certifier's USB token through sohoa-signer on this computer: the agent lists the token's
+ * certificates, the one enrolled for the certifier is used, Sohoa prepares the signature (step 1), the agent shows the
+ * certifier what is signed, asks the PIN itself and signs the digest, and the value completes the copy (step 2).
+ */
+async function signWithToken(panel, requester) {
+  const agent = panel.dataset.agentUrl;
+  let pairing;
+  try {
+    const answer = await fetch(agent + '/v1/pair', { method: 'POST' });
+    pairing = answer.ok ? (await answer.json()).pairingToken : null;
+  } catch (unreachable) {
+    pairing = null;
+  }
+  if (!pairing) {
+    const text = Sohoa.t('agentMissing', panel.dataset.agentDownload);
+    throw new Sohoa.Problem({ status: 0, detail: text, detailVi: text });
+  }
+  const auth = { Authorization: 'Bearer ' + pairing };
+  const onToken = await agentCall(fetch(agent + '/v1/certificates', { headers: auth }));
+  const enrolled = (await Sohoa.api('GET', panel.dataset.enrolledUrl)).map(c => c.fingerprint);
+  const chosen = onToken.find(c => enrolled.includes(c.fingerprint));
+  if (!chosen) {
+    const text = Sohoa.t('tokenNotEnrolled');
+    throw new Sohoa.Problem({ status: 0, field: 'method', detail: text, detailVi: text });
+  }
+  const session = await Sohoa.api('POST', panel.dataset.externalUrl,
+    { requester, certificateChain: chosen.certificateChain });
+  const signed = await agentCall(fetch(agent + '/v1/sign', {
+    method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json' }, auth),
+    body: JSON.stringify({ fingerprint: chosen.fingerprint, digest: session.digest, summary: {
+      dossierCode: panel.dataset.dossier, paperTitle: panel.dataset.title, registerNumber: session.registerNumber,
+      pageCount: Number(panel.dataset.pages), documentSha256: session.digest } })
+  }));
+  return Sohoa.api('POST', Sohoa.contextPath() + session.completeUrl, { signatureValue: signed.signatureValue });
+}
+
+/** The agent's JSON answer, or its refusal (user said no, wrong or locked PIN, no token) as a problem to show. */
+async function agentCall(request) {
+  const answer = await request;
+  const body = await answer.json();
+  if (!answer.ok) {
+    const text = Sohoa.t('tokenRefused', body.detail || body.error);
+    throw new Sohoa.Problem({ status: answer.status, detail: text, detailVi: text });
+  }
+  return body;
+}
+
 /** The certifier refuses the original in writing; the page then shows it barred, with the notice. */
 function setUpRefusal(certifyForm) {
   const panel = document.getElementById('refuse-panel');
@@ -268,11 +316,11 @@ function setUpCertification(panel) {
   setUpRefusal(form);
   const dialog = document.getElementById('confirm-certify');
   const step2 = document.getElementById('external-step2');
-  const fields = { server: document.getElementById('server-fields'),
+  const fields = { server: document.getElementById('server-fields'), token: null,
     external: document.getElementById('external-fields'), remote: document.getElementById('remote-fields') };
   const method = () => form.elements.method.value;
   form.querySelectorAll('input[name=method]').forEach(radio => radio.addEventListener('change', () => {
-    Object.entries(fields).forEach(([name, node]) => { node.hidden = name !== method(); });
+    Object.entries(fields).forEach(([name, node]) => { if (node) { node.hidden = name !== method(); } });
   }));
 
   form.addEventListener('submit', event => {
@@ -300,6 +348,8 @@ function setUpCertification(panel) {
         issued(await Sohoa.api('POST', panel.dataset.certifyUrl + '?copies=' + Number(form.elements.copies.value),
           { requester, signingPin: form.elements.signingPin.value }));
         form.elements.signingPin.value = '';
+      } else if (method() === 'token') {
+        issued(await signWithToken(panel, requester));
       } else if (method() === 'remote') {
         issued(await Sohoa.api('POST', panel.dataset.remoteUrl,
           { requester, credentialId: form.elements.credentialId.value.trim(), pin: form.elements.pin.value }));

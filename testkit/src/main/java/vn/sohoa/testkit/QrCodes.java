@@ -25,17 +25,29 @@ public final class QrCodes {
     private QrCodes() {
     }
 
-    /** Every QR code found on the page, in no particular order; none found is an empty list. */
+    /**
+     * Every QR code found on the page, in no particular order; none found is an empty list. Two detectors are asked
+     * and their findings joined: the multi-code detector can miss one of several codes that the one splitting the
+     * image into parts finds, and the other way round.
+     */
     public static java.util.List<String> readAll(BufferedImage page) {
         int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
                 new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
         try {
-            return java.util.Arrays.stream(new QRCodeMultiReader().decodeMultiple(bitmap, HINTS))
-                    .map(Result::getText).distinct().toList();
+            java.util.Arrays.stream(new QRCodeMultiReader().decodeMultiple(bitmap, HINTS)).map(Result::getText)
+                    .forEach(found::add);
         } catch (NotFoundException none) {
-            return java.util.List.of();
+            // the other detector may still find some
         }
+        try {
+            java.util.Arrays.stream(new GenericMultipleBarcodeReader(new QRCodeReader()).decodeMultiple(bitmap, HINTS))
+                    .map(Result::getText).forEach(found::add);
+        } catch (NotFoundException none) {
+            // nothing more
+        }
+        return java.util.List.copyOf(found);
     }
 
     public static String read(BufferedImage page) throws NotFoundException {

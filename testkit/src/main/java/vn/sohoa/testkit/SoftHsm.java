@@ -32,7 +32,7 @@ public final class SoftHsm {
      * loads it, so a token made after that would be invisible (CKR_SLOT_ID_INVALID).
      */
     private static final List<String> LABELS = List.of("sohoa-agency", "sohoa-wrong-pin", "sohoa-devices",
-            "sohoa-service");
+            "sohoa-service", "sohoa-signer");
 
     private static java.util.Map<String, Token> tokens;
 

@@ -63,7 +63,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, UserRepository users) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, UserRepository users, vn.sohoa.app.config.DeskSigner signer)
+            throws Exception {
         http.addFilterAfter(new TemporaryPasswordFilter(users),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
@@ -79,7 +80,9 @@ class SecurityConfiguration {
                                 request.getContextPath() + (isLockout(exception) ? "/login?locked" : "/login?error"))))
                 .headers(headers -> headers
                         // no inline script anywhere: pages load their scripts from /js and /webjars
+                        // the certifier's page also talks to the desk signing agent on the certifier's computer
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                                + "connect-src 'self' " + signer.url() + "; "
                                 + "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
                                 + "form-action 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(

@@ -40,9 +40,12 @@ class ClerkPages {
     private final Refusals refusals;
     private final AccessPolicy access;
     private final SohoaProperties properties;
+    private final vn.sohoa.app.config.DeskSigner deskSigner;
 
     ClerkPages(DossierService dossiers, DocumentService documents, CertifiedCopies certifications,
-               Refusals refusals, AccessPolicy access, SohoaProperties properties) {
+               Refusals refusals, AccessPolicy access, SohoaProperties properties,
+               vn.sohoa.app.config.DeskSigner deskSigner) {
+        this.deskSigner = deskSigner;
         this.refusals = refusals;
         this.dossiers = dossiers;
         this.documents = documents;
@@ -103,6 +106,7 @@ class ClerkPages {
                 .stream().filter(refusal -> id.equals(refusal.documentId())).limit(1).toList());
         model.addAttribute("keySource", properties.signing().keys());
         model.addAttribute("remoteSigning", properties.signing().remote().enabled());
+        model.addAttribute("deskSigner", deskSigner);
         model.addAttribute("mayCertify", principal.role() == Role.CERTIFIER
                 && document.status() == DocumentStatus.DIGITIZED && bar == null);
         return "document";

@@ -70,7 +70,11 @@ class DeskBrowserTest {
         registry.add("sohoa.bootstrap.demo-password", () -> "demo-pass");
         registry.add("sohoa.hot-folder.poll-interval", () -> "300ms");
         registry.add("sohoa.hot-folder.settle-time", () -> "300ms");
+        registry.add("sohoa.desk-signer.url", () -> "http://127.0.0.1:" + AGENT_PORT);
     }
+
+    /** Where the desk signing agent listens in this test (sohoa-signer, started by the certifier's test). */
+    static final int AGENT_PORT = vn.sohoa.testkit.FreePort.pick();
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -350,6 +354,54 @@ class DeskBrowserTest {
         JsonNode tokenVerdict = verify(tokenCopy);
         assertThat(tokenVerdict.get("valid").asBoolean()).as(tokenVerdict.toString()).isTrue();
         assertThat(tokenVerdict.toString()).contains("Nguyễn Văn An");
+
+        // a third copy in one click with the USB token through sohoa-signer: first without the agent running
+        find("input[name=method][value=token]").click();
+        find("#certify-form button[type=submit]").click();
+        browser.visible("#confirm-certify");
+        find("#confirm-yes").click();
+        browser.waitUntil(Duration.ofSeconds(20), () -> find("#certify-form [role=alert]").getText()
+                .contains("sohoa-signer"));
+        // the officer's token (SoftHSM2), its certificate enrolled for him, and the agent on his computer
+        vn.sohoa.testkit.SoftHsm.Token usb = vn.sohoa.testkit.SoftHsm.token("sohoa-signer");
+        var hsm = vn.sohoa.signing.keys.Pkcs11Token.open(usb.module(),
+                vn.sohoa.signing.keys.Pkcs11Token.Slot.id(usb.slotId()), vn.sohoa.testkit.SoftHsm.PIN.toCharArray());
+        java.security.KeyPair officer = hsm.generateRsaKeyPair(2048);
+        var officerCertificate = developmentPki.issueCertificate(officer.getPublic(), "Nguyễn Văn An",
+                "UBND xã Hòa Phong", vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+        hsm.storeChain("officer-an", officer.getPrivate(), java.util.List.of(officerCertificate,
+                developmentPki.rootCertificate()));
+        enrolled.enrol(users.find("certifier").orElseThrow(), "certifier",
+                Base64.getEncoder().encodeToString(officerCertificate.getEncoded()), true);
+        java.util.List<vn.sohoa.signer.UserConsent.SigningSummary> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var agent = new vn.sohoa.signer.SigningAgent(AGENT_PORT, java.util.Set.of("http://127.0.0.1:" + PORT),
+                new vn.sohoa.signer.Pkcs11TokenAccess(usb.module(), usb.slotId(),
+                        prompt -> vn.sohoa.testkit.SoftHsm.PIN.toCharArray(), Duration.ofMinutes(5),
+                        java.time.Clock.systemUTC()),
+                new vn.sohoa.signer.UserConsent() {
+                    @Override
+                    public boolean allowPairing(String origin) {
+                        return true;
+                    }
+
+                    @Override
+                    public boolean allowSignature(SigningSummary summary) {
+                        shown.add(summary);
+                        return true;
+                    }
+                })) {
+            find("#certify-form button[type=submit]").click();
+            browser.visible("#confirm-certify");
+            find("#confirm-yes").click();
+            browser.waitUntil(Duration.ofSeconds(30), () -> browser.all("#copies-list a.copy-download").size() == 3);
+        }
+        assertThat(shown).hasSize(1);
+        assertThat(shown.get(0).paperTitle()).isEqualTo(TITLE);
+        assertThat(shown.get(0).dossierCode()).isEqualTo(dossierCode);
+        byte[] usbCopy = downloadInBrowser(find("#copies-list li:nth-child(3) a.copy-download").getAttribute("href"));
+        JsonNode usbVerdict = verify(usbCopy);
+        assertThat(usbVerdict.get("valid").asBoolean()).as(usbVerdict.toString()).isTrue();
+        browser.screenshot("desk-8c-usb-token");
 
         browser.driver.findElement(By.linkText("Sổ chứng thực")).click();
         browser.waitUntil(Duration.ofSeconds(20), () -> browser.all("#register-entries tbody tr").stream()

@@ -1,0 +1,16 @@
+package vn.sohoa.signer;
+
+/** Shows the person at the computer what a page asks and lets them say yes or no. */
+public interface UserConsent {
+
+    /** What a signature is for, as the page says it and the user sees it before the PIN. */
+    record SigningSummary(String origin, String dossierCode, String paperTitle, long registerNumber, int pageCount,
+                          String documentSha256, String certificateSubject) {
+    }
+
+    /** Whether the user lets {@code origin} use this agent (pairing). */
+    boolean allowPairing(String origin);
+
+    /** Whether the user signs what {@code summary} describes. */
+    boolean allowSignature(SigningSummary summary);
+}
