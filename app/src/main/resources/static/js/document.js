@@ -279,12 +279,16 @@ async function signWithToken(panel, requester) {
   return Sohoa.api('POST', Sohoa.contextPath() + session.completeUrl, { signatureValue: signed.signatureValue });
 }
 
-/** The agent's JSON answer, or its refusal (user said no, wrong or locked PIN, no token) as a problem to show. */
+/**
+ * The agent's JSON answer, or its refusal as a problem to show: the user said no, the PIN was wrong or the token is
+ * locked, no token is plugged in — each with its own message, the agent's own words otherwise.
+ */
 async function agentCall(request) {
   const answer = await request;
   const body = await answer.json();
   if (!answer.ok) {
-    const text = Sohoa.t('tokenRefused', body.detail || body.error);
+    const known = { REFUSED_BY_USER: 'tokenRefusedByUser', WRONG_PIN: 'tokenWrongPin', TOKEN_ABSENT: 'tokenAbsent' };
+    const text = known[body.error] ? Sohoa.t(known[body.error]) : Sohoa.t('tokenRefused', body.detail || body.error);
     throw new Sohoa.Problem({ status: answer.status, detail: text, detailVi: text });
   }
   return body;

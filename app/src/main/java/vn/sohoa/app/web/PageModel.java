@@ -66,7 +66,7 @@ class PageModel {
             "pagesDone", "failed", "digitized", "draft", "received", "processing", "noFiles", "tooManyFiles",
             "fileTooLarge", "confirmCertify", "certified", "rotateLeft", "rotateRight", "moveUp", "moveDown",
             "dropPage", "restorePage", "rescan", "page", "saved", "keyShownOnce", "copyNumber", "download", "receipt",
-            "agentMissing", "tokenNotEnrolled", "tokenRefused",
+            "agentMissing", "tokenNotEnrolled", "tokenRefused", "tokenRefusedByUser", "tokenWrongPin", "tokenAbsent",
             "verify", "externalStep2", "none", "expiresSoon", "expired", "valid", "unavailable", "notYetValid",
             "enable", "disable", "enabled", "disabled", "imported", "noText", "hotFolderAt", "hotFolderOff");
 

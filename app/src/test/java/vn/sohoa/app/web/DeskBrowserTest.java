@@ -374,6 +374,7 @@ class DeskBrowserTest {
         enrolled.enrol(users.find("certifier").orElseThrow(), "certifier",
                 Base64.getEncoder().encodeToString(officerCertificate.getEncoded()), true);
         java.util.List<vn.sohoa.signer.UserConsent.SigningSummary> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean officerSigns = new java.util.concurrent.atomic.AtomicBoolean(false);
         try (var agent = new vn.sohoa.signer.SigningAgent(AGENT_PORT, java.util.Set.of("http://127.0.0.1:" + PORT),
                 new vn.sohoa.signer.Pkcs11TokenAccess(usb.module(), usb.slotId(),
                         prompt -> vn.sohoa.testkit.SoftHsm.PIN.toCharArray(), Duration.ofMinutes(5),
@@ -387,15 +388,23 @@ class DeskBrowserTest {
                     @Override
                     public boolean allowSignature(SigningSummary summary) {
                         shown.add(summary);
-                        return true;
+                        return officerSigns.get();
                     }
                 })) {
+            // the officer reads what he is asked to sign and says no: the page says so, the number is void
+            find("#certify-form button[type=submit]").click();
+            browser.visible("#confirm-certify");
+            find("#confirm-yes").click();
+            browser.waitUntil(Duration.ofSeconds(30), () -> find("#certify-form [role=alert]").getText()
+                    .contains("Bạn đã từ chối ký"));
+            assertThat(browser.all("#copies-list a.copy-download")).hasSize(2);
+            officerSigns.set(true);
             find("#certify-form button[type=submit]").click();
             browser.visible("#confirm-certify");
             find("#confirm-yes").click();
             browser.waitUntil(Duration.ofSeconds(30), () -> browser.all("#copies-list a.copy-download").size() == 3);
         }
-        assertThat(shown).hasSize(1);
+        assertThat(shown).hasSize(2);
         assertThat(shown.get(0).paperTitle()).isEqualTo(TITLE);
         assertThat(shown.get(0).dossierCode()).isEqualTo(dossierCode);
         byte[] usbCopy = downloadInBrowser(find("#copies-list li:nth-child(3) a.copy-download").getAttribute("href"));
