@@ -270,12 +270,20 @@ async function signWithToken(panel, requester) {
   }
   const session = await Sohoa.api('POST', panel.dataset.externalUrl,
     { requester, certificateChain: chosen.certificateChain });
-  const signed = await agentCall(fetch(agent + '/v1/sign', {
-    method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json' }, auth),
-    body: JSON.stringify({ fingerprint: chosen.fingerprint, digest: session.digest, summary: {
-      dossierCode: panel.dataset.dossier, paperTitle: panel.dataset.title, registerNumber: session.registerNumber,
-      pageCount: Number(panel.dataset.pages), documentSha256: session.digest } })
-  }));
+  let signed;
+  try {
+    signed = await agentCall(fetch(agent + '/v1/sign', {
+      method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json' }, auth),
+      body: JSON.stringify({ fingerprint: chosen.fingerprint, digest: session.digest, summary: {
+        dossierCode: panel.dataset.dossier, paperTitle: panel.dataset.title, registerNumber: session.registerNumber,
+        pageCount: Number(panel.dataset.pages), documentSha256: session.digest } })
+    }));
+  } catch (problem) {
+    // not signed: the number taken in step 1 is recorded void now, with the reason
+    await Sohoa.api('DELETE', Sohoa.contextPath() + '/api/v1/signing-sessions/' + session.sessionId)
+      .catch(() => null);
+    throw problem;
+  }
   return Sohoa.api('POST', Sohoa.contextPath() + session.completeUrl, { signatureValue: signed.signatureValue });
 }
 

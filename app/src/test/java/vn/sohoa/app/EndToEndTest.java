@@ -588,6 +588,23 @@ abstract class EndToEndTest {
         assertThat(json(api.get("/api/v1/users/certifier/certificates", CERTIFIER)).findValuesAsString("subject"))
                 .containsExactly(token.certificate().getSubjectX500Principal().getName());
 
+        // a session the certifier declines is cancelled, and its number recorded void at once
+        JsonNode declined = json(api.postJson(external, CERTIFIER, chain));
+        String cancel = "/api/v1/signing-sessions/" + declined.get("sessionId").asString();
+        assertThat(api.send("DELETE", cancel, CERTIFIER, "application/json", "").statusCode()).isEqualTo(204);
+        assertThat(api.send("DELETE", cancel, CERTIFIER, "application/json", "").statusCode()).isEqualTo(409);
+        assertThat(api.postJson(declined.get("completeUrl").asString(), CERTIFIER, "{\"signatureValue\":\"AAAA\"}")
+                .statusCode()).isEqualTo(409);
+        JsonNode voided = null;
+        for (JsonNode entry : json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(),
+                CERTIFIER)).get("entries")) {
+            if (entry.get("number").asLong() == declined.get("registerNumber").asLong()) {
+                voided = entry;
+            }
+        }
+        assertThat(voided.get("status").asString()).isEqualTo("VOID");
+        assertThat(voided.get("voidReason").asString()).contains("declined to sign");
+
         HttpResponse<String> prepared = api.postJson(external, CERTIFIER, chain);
         assertThat(prepared.statusCode()).as(prepared.body()).isEqualTo(201);
         JsonNode session = json(prepared);
@@ -826,7 +843,8 @@ abstract class EndToEndTest {
         assertThat(last.get("number").asLong()).isEqualTo(register.get("state").get("lastNumber").asLong());
         assertThat(last.get("status").asString()).isEqualTo("VOID");
         assertThat(last.get("voidReason").asString()).contains("revoked");
-        assertThat(register.get("totals").get("voided").asLong()).isEqualTo(1);
+        // this one and the number of the signing session the certifier declined (order 13)
+        assertThat(register.get("totals").get("voided").asLong()).isEqualTo(2);
     }
 
     /** A PNG whose header declares 50000 × 50000 pixels (a decompression bomb), with one tiny data chunk. */

@@ -162,6 +162,14 @@ class CertificationController {
                         Base64.getEncoder().encodeToString(prepared.dataToSign().digest()), session.expiresAt(), url));
     }
 
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/signing-sessions/{sessionId}")
+    @Operation(summary = "The certifier declines to sign an open session: cancelled, its number recorded VOID at once")
+    ResponseEntity<Void> cancelExternal(@AuthenticationPrincipal SohoaPrincipal principal,
+                                        @PathVariable String sessionId) {
+        certifications.cancelExternal(principal, sessionId);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/api/v1/signing-sessions/{sessionId}/signature")
     @Operation(summary = "Step 2: the signature value completes the certifier's signature; the agency signs and "
             + "the certified copy is issued")

@@ -138,6 +138,18 @@ public class CertificationService {
                 register.requester(session.reservation())), session, certifierSigned);
     }
 
+    /** The certifier declines an open signing session: it is cancelled and its number recorded VOID at once. */
+    public void cancelExternal(SohoaPrincipal certifier, String sessionId) {
+        SigningSessions.Session session = sessions.find(sessionId)
+                .filter(found -> found.certifier().equals(certifier.username()))
+                .orElseThrow(() -> new NotFoundException("signing session " + sessionId));
+        if (session.status() != SigningSessions.Status.OPEN) {
+            throw new ConflictException("signing session " + sessionId + " is " + session.status(),
+                    "phiên ký " + sessionId + " không còn mở (" + session.status() + ")");
+        }
+        certifyCopy.cancel(session);
+    }
+
     /**
      * A certification whose certifier's key is held by the remote signing service (CSC API v2): the service signs
      * the prepared hash once the certifier's PIN authorizes it. The PIN is passed on and not kept.

@@ -213,6 +213,15 @@ class CertifyCopy {
         }
     }
 
+    /**
+     * Closes an open signing session the certifier declined to sign (at the token, after reading what it signs): the
+     * session is CANCELLED and its number recorded VOID at once, rather than when the session would expire.
+     */
+    void cancel(SigningSessions.Session session) {
+        sessions.close(session.id(), SigningSessions.Status.CANCELLED);
+        register.markVoid(session.reservation(), "the certifier declined to sign / người thực hiện chứng thực không ký");
+    }
+
     /** Runs {@code work} on a reserved number; on any failure the number is recorded VOID with the reason. */
     private <T> T underReservation(Register.Reservation reservation, Runnable alsoOnFailure, Supplier<T> work) {
         try {

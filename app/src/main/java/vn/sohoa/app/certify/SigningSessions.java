@@ -22,7 +22,7 @@ import vn.sohoa.signing.pades.PreparedSignature;
 @Repository
 public class SigningSessions {
 
-    public enum Status { OPEN, COMPLETED, FAILED, EXPIRED }
+    public enum Status { OPEN, COMPLETED, FAILED, EXPIRED, CANCELLED }
 
     /** A session and the signature it prepared. */
     public record Session(String id, String documentId, String certifier, Register.Reservation reservation,

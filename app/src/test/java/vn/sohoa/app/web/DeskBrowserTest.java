@@ -398,6 +398,11 @@ class DeskBrowserTest {
             browser.waitUntil(Duration.ofSeconds(30), () -> find("#certify-form [role=alert]").getText()
                     .contains("Bạn đã từ chối ký"));
             assertThat(browser.all("#copies-list a.copy-download")).hasSize(2);
+            // the number taken for it is void at once, with the reason
+            long declined = shown.get(0).registerNumber();
+            browser.waitUntil(Duration.ofSeconds(10), () -> jdbc.sql("select status from register_entries where "
+                    + "register_number = ? and agency_code = '000.00.30.H42' order by register_year desc")
+                    .param(declined).query(String.class).list().get(0).equals("VOID"));
             officerSigns.set(true);
             find("#certify-form button[type=submit]").click();
             browser.visible("#confirm-certify");
@@ -519,6 +524,8 @@ class DeskBrowserTest {
     vn.sohoa.app.pki.CertifierCertificates enrolled;
     @org.springframework.beans.factory.annotation.Autowired
     vn.sohoa.app.security.UserRepository users;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     static String pem(java.security.cert.X509Certificate certificate) throws Exception {
         return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
