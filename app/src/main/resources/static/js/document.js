@@ -248,58 +248,18 @@ async function setUpComparison(page, pages) {
  * certifier what is signed, asks the PIN itself and signs the digest, and the value completes the copy (step 2).
  */
 async function signWithToken(panel, requester) {
-  const agent = panel.dataset.agentUrl;
-  let pairing;
-  try {
-    const answer = await fetch(agent + '/v1/pair', { method: 'POST' });
-    pairing = answer.ok ? (await answer.json()).pairingToken : null;
-  } catch (unreachable) {
-    pairing = null;
-  }
-  if (!pairing) {
-    const text = Sohoa.t('agentMissing', panel.dataset.agentDownload);
-    throw new Sohoa.Problem({ status: 0, detail: text, detailVi: text });
-  }
-  const auth = { Authorization: 'Bearer ' + pairing };
-  const onToken = await agentCall(fetch(agent + '/v1/certificates', { headers: auth }));
-  const enrolled = (await Sohoa.api('GET', panel.dataset.enrolledUrl)).map(c => c.fingerprint);
-  const chosen = onToken.find(c => enrolled.includes(c.fingerprint));
-  if (!chosen) {
-    const text = Sohoa.t('tokenNotEnrolled');
-    throw new Sohoa.Problem({ status: 0, field: 'method', detail: text, detailVi: text });
-  }
+  const agent = await DeskAgent.connect(panel.dataset.agentUrl, panel.dataset.agentDownload, panel.dataset.enrolledUrl);
   const session = await Sohoa.api('POST', panel.dataset.externalUrl,
-    { requester, certificateChain: chosen.certificateChain });
-  let signed;
+    { requester, certificateChain: agent.certificate.certificateChain });
+  let signatureValue;
   try {
-    signed = await agentCall(fetch(agent + '/v1/sign', {
-      method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json' }, auth),
-      body: JSON.stringify({ fingerprint: chosen.fingerprint, digest: session.digest, summary: {
-        dossierCode: panel.dataset.dossier, paperTitle: panel.dataset.title, registerNumber: session.registerNumber,
-        pageCount: Number(panel.dataset.pages), documentSha256: session.digest } })
-    }));
+    signatureValue = await agent.sign(session, panel.dataset);
   } catch (problem) {
     // not signed: the number taken in step 1 is recorded void now, with the reason
-    await Sohoa.api('DELETE', Sohoa.contextPath() + '/api/v1/signing-sessions/' + session.sessionId)
-      .catch(() => null);
+    await DeskAgent.cancel(session);
     throw problem;
   }
-  return Sohoa.api('POST', Sohoa.contextPath() + session.completeUrl, { signatureValue: signed.signatureValue });
-}
-
-/**
- * The agent's JSON answer, or its refusal as a problem to show: the user said no, the PIN was wrong or the token is
- * locked, no token is plugged in — each with its own message, the agent's own words otherwise.
- */
-async function agentCall(request) {
-  const answer = await request;
-  const body = await answer.json();
-  if (!answer.ok) {
-    const known = { REFUSED_BY_USER: 'tokenRefusedByUser', WRONG_PIN: 'tokenWrongPin', TOKEN_ABSENT: 'tokenAbsent' };
-    const text = known[body.error] ? Sohoa.t(known[body.error]) : Sohoa.t('tokenRefused', body.detail || body.error);
-    throw new Sohoa.Problem({ status: answer.status, detail: text, detailVi: text });
-  }
-  return body;
+  return DeskAgent.complete(session, signatureValue);
 }
 
 /** The certifier refuses the original in writing; the page then shows it barred, with the notice. */

@@ -19,7 +19,8 @@ import vn.sohoa.app.storage.ScrubCommand;
 /**
  * The Sohoa service. The same jar runs the command-line tools: {@code ocr} digitizes files without the server;
  * {@code scrub} checks every stored object against the database; {@code audit verify|export} checks and exports the
- * audit log; {@code generate-facts} loads a synthetic province's dossier facts for load tests.
+ * audit log; {@code generate-facts} loads a synthetic province's dossier facts for load tests; {@code demo-token} puts
+ * a development certifier key on a SoftHSM2 token for sohoa-signer.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -34,7 +35,7 @@ public class SohoaApplication {
 
     static boolean isTool(String command) {
         return "ocr".equals(command) || "scrub".equals(command) || "audit".equals(command)
-                || "generate-facts".equals(command);
+                || "generate-facts".equals(command) || "demo-token".equals(command);
     }
 
     /** Runs a command-line tool and returns its exit code. */
@@ -65,6 +66,14 @@ public class SohoaApplication {
                     yield vn.sohoa.app.stats.GenerateCommand.run(context, rest, out, err);
                 } catch (RuntimeException e) {
                     err.println("sohoa generate-facts: " + e.getMessage());
+                    yield 1;
+                }
+            }
+            case "demo-token" -> {
+                try (ConfigurableApplicationContext context = toolContext(List.of())) {
+                    yield vn.sohoa.app.pki.DemoTokenCommand.run(context, rest, out, err);
+                } catch (RuntimeException e) {
+                    err.println("sohoa demo-token: " + e.getMessage());
                     yield 1;
                 }
             }

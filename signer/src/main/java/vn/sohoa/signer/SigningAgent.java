@@ -25,13 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
  * The desk's signing agent: an HTTP server on 127.0.0.1 only, on a fixed port, that answers only the Sohoa origins it
  * is configured for. A page first pairs ({@code POST /v1/pair}, which the user allows), then lists the token's
  * certificates ({@code GET /v1/certificates}) and asks for signatures ({@code POST /v1/sign}: a SHA-256 digest and
- * what it is for, shown to the user before the token's PIN). Browsers call it cross-origin from the Sohoa page, so it
+ * what it is for, shown to the user before the token's PIN; {@code POST /v1/sign-batch}: several such items, shown as
+ * one list and answered once, each signed on its own). Browsers call it cross-origin from the Sohoa page, so it
  * answers CORS preflights (and Private Network Access's) for the configured origins and refuses all others.
  */
 public final class SigningAgent implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The most papers one batch signs: a certifier's queue for a session, not a mass-signing channel. */
+    static final int MAX_BATCH = 50;
 
     private final HttpServer server;
     private final Set<String> origins;
@@ -86,6 +89,7 @@ public final class SigningAgent implements AutoCloseable {
                 case "POST /v1/pair" -> pair(origin);
                 case "GET /v1/certificates" -> certificates(requirePaired(exchange, origin));
                 case "POST /v1/sign" -> sign(requirePaired(exchange, origin), exchange);
+                case "POST /v1/sign-batch" -> signBatch(requirePaired(exchange, origin), exchange);
                 default -> throw new SignerException(SignerException.Kind.BAD_REQUEST, "no such call: " + route);
             };
             send(exchange, 200, origin, answer);
@@ -147,30 +151,55 @@ public final class SigningAgent implements AutoCloseable {
     }
 
     private Map<String, Object> sign(String origin, HttpExchange exchange) throws IOException {
-        JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-        String fingerprint = text(body, "fingerprint");
-        byte[] digest;
-        try {
-            digest = Base64.getDecoder().decode(text(body, "digest"));
-        } catch (IllegalArgumentException e) {
-            throw new SignerException(SignerException.Kind.BAD_REQUEST, "digest is not Base64");
+        return signAll(origin, List.of(JSON.readTree(exchange.getRequestBody().readAllBytes()))).get(0);
+    }
+
+    private Map<String, Object> signBatch(String origin, HttpExchange exchange) throws IOException {
+        JsonNode items = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("items");
+        if (!items.isArray() || items.isEmpty() || items.size() > MAX_BATCH) {
+            throw new SignerException(SignerException.Kind.BAD_REQUEST, "items: 1 to " + MAX_BATCH
+                    + " papers to sign");
         }
-        TokenAccess.TokenCertificate chosen = token.certificates().stream()
-                .filter(entry -> entry.fingerprint().equals(fingerprint)).findFirst()
-                .orElseThrow(() -> new SignerException(SignerException.Kind.NO_SUCH_CERTIFICATE, "no certificate "
-                        + fingerprint + " on the token"));
-        JsonNode what = body.path("summary");
-        UserConsent.SigningSummary summary = new UserConsent.SigningSummary(origin, what.path("dossierCode")
-                .asString(""), what.path("paperTitle").asString(""), what.path("registerNumber").asLong(0),
-                what.path("pageCount").asInt(0), what.path("documentSha256").asString(""),
-                chosen.certificate().getSubjectX500Principal().getName());
-        if (!consent.allowSignature(summary)) {
+        List<JsonNode> each = new ArrayList<>();
+        items.forEach(each::add);
+        return Map.of("signatures", signAll(origin, each));
+    }
+
+    /** Checks every item, asks the user once for all of them, then signs each digest with its own key. */
+    private List<Map<String, Object>> signAll(String origin, List<JsonNode> items) {
+        List<TokenAccess.TokenCertificate> onToken = token.certificates();
+        List<TokenAccess.TokenCertificate> keys = new ArrayList<>();
+        List<byte[]> digests = new ArrayList<>();
+        List<UserConsent.SigningSummary> summaries = new ArrayList<>();
+        for (JsonNode body : items) {
+            String fingerprint = text(body, "fingerprint");
+            try {
+                digests.add(Base64.getDecoder().decode(text(body, "digest")));
+            } catch (IllegalArgumentException e) {
+                throw new SignerException(SignerException.Kind.BAD_REQUEST, "digest is not Base64");
+            }
+            TokenAccess.TokenCertificate chosen = onToken.stream()
+                    .filter(entry -> entry.fingerprint().equals(fingerprint)).findFirst()
+                    .orElseThrow(() -> new SignerException(SignerException.Kind.NO_SUCH_CERTIFICATE, "no certificate "
+                            + fingerprint + " on the token"));
+            keys.add(chosen);
+            JsonNode what = body.path("summary");
+            summaries.add(new UserConsent.SigningSummary(origin, what.path("dossierCode").asString(""),
+                    what.path("paperTitle").asString(""), what.path("registerNumber").asLong(0),
+                    what.path("pageCount").asInt(0), what.path("documentSha256").asString(""),
+                    chosen.certificate().getSubjectX500Principal().getName()));
+        }
+        if (!consent.allowSignatures(List.copyOf(summaries))) {
             throw new SignerException(SignerException.Kind.REFUSED_BY_USER, "the user did not sign");
         }
-        byte[] value = token.signDigest(fingerprint, digest);
-        return Map.of("signatureValue", Base64.getEncoder().encodeToString(value), "algorithm",
-                chosen.certificate().getPublicKey().getAlgorithm().equals("RSA") ? "RSASSA-PKCS1-v1_5 SHA-256"
-                        : "ECDSA SHA-256");
+        List<Map<String, Object>> signed = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            byte[] value = token.signDigest(keys.get(i).fingerprint(), digests.get(i));
+            signed.add(Map.of("signatureValue", Base64.getEncoder().encodeToString(value), "algorithm",
+                    keys.get(i).certificate().getPublicKey().getAlgorithm().equals("RSA")
+                            ? "RSASSA-PKCS1-v1_5 SHA-256" : "ECDSA SHA-256 (DER)"));
+        }
+        return signed;
     }
 
     private static String text(JsonNode body, String field) {

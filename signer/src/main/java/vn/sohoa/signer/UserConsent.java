@@ -11,6 +11,9 @@ public interface UserConsent {
     /** Whether the user lets {@code origin} use this agent (pairing). */
     boolean allowPairing(String origin);
 
-    /** Whether the user signs what {@code summary} describes. */
-    boolean allowSignature(SigningSummary summary);
+    /**
+     * Whether the user signs everything {@code summaries} describes: one paper, or a batch of the queue shown as one
+     * list, so that twenty copies take one answer (and one PIN entry).
+     */
+    boolean allowSignatures(java.util.List<SigningSummary> summaries);
 }

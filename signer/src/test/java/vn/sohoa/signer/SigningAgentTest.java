@@ -46,6 +46,8 @@ class SigningAgentTest {
     static X509Certificate certificate;
     static SigningAgent agent;
     static final AtomicInteger PIN_PROMPTS = new AtomicInteger();
+    static final AtomicInteger CONSENTS = new AtomicInteger();
+    static X509Certificate ecCertificate;
     static final AtomicBoolean USER_SIGNS = new AtomicBoolean(true);
     static final List<UserConsent.SigningSummary> SHOWN = new CopyOnWriteArrayList<>();
 
@@ -60,6 +62,11 @@ class SigningAgentTest {
         certificate = pki.issueCertificate(pair.getPublic(), "Nguyễn Văn An", "UBND xã Hòa Phong",
                 DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
         hsm.storeChain("officer-an", pair.getPrivate(), List.of(certificate, pki.rootCertificate()));
+        // a second officer's token generation: an EC P-256 key
+        KeyPair ec = hsm.generateEcKeyPair("secp256r1");
+        ecCertificate = pki.issueCertificate(ec.getPublic(), "Trần Thị Ngọc", "UBND xã Hòa Phong",
+                DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+        hsm.storeChain("officer-ngoc", ec.getPrivate(), List.of(ecCertificate, pki.rootCertificate()));
 
         TokenAccess access = new Pkcs11TokenAccess(token.module(), token.slotId(), prompt -> {
             PIN_PROMPTS.incrementAndGet();
@@ -72,8 +79,9 @@ class SigningAgentTest {
             }
 
             @Override
-            public boolean allowSignature(SigningSummary summary) {
-                SHOWN.add(summary);
+            public boolean allowSignatures(List<SigningSummary> summaries) {
+                CONSENTS.incrementAndGet();
+                SHOWN.addAll(summaries);
                 return USER_SIGNS.get();
             }
         });
@@ -124,38 +132,54 @@ class SigningAgentTest {
                 .asString();
         String bearer = "Bearer " + pairing;
         JsonNode listed = JSON.readTree(call("GET", "/v1/certificates", ORIGIN, bearer, null).body());
-        assertThat(listed).hasSize(1);
-        String fingerprint = listed.get(0).get("fingerprint").asString();
-        assertThat(listed.get(0).get("subject").asString()).contains("Nguyễn Văn An");
-        assertThat(Base64.getDecoder().decode(listed.get(0).get("certificate").asString()))
-                .isEqualTo(certificate.getEncoded());
-        assertThat(listed.get(0).get("certificateChain")).as("the certificate and the root it chains to").hasSize(2);
+        assertThat(listed).hasSize(2);
+        JsonNode rsa = entry(listed, "Nguyễn Văn An");
+        JsonNode ec = entry(listed, "Trần Thị Ngọc");
+        assertThat(Base64.getDecoder().decode(rsa.get("certificate").asString())).isEqualTo(certificate.getEncoded());
+        assertThat(rsa.get("certificateChain")).as("the certificate and the root it chains to").hasSize(2);
+        assertThat(ec.get("keyAlgorithm").asString()).isEqualTo("EC");
 
+        // one paper at a time, RSA then ECDSA, each shown before it is signed
         int promptsBefore = PIN_PROMPTS.get();
-        for (long number = 41; number <= 43; number++) {
-            byte[] signedAttributes = ("signed attributes of copy " + number).getBytes(StandardCharsets.UTF_8);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(signedAttributes);
-            HttpResponse<String> signed = call("POST", "/v1/sign", ORIGIN, bearer, JSON.writeValueAsString(
-                    java.util.Map.of("fingerprint", fingerprint, "digest", Base64.getEncoder().encodeToString(digest),
-                            "summary", java.util.Map.of("dossierCode", "000.00.30.H42-261206-0001", "paperTitle",
-                                    "Giấy khai sinh", "registerNumber", number, "pageCount", 2,
-                                    "documentSha256", "ab12"))));
+        for (JsonNode key : List.of(rsa, ec)) {
+            byte[] signedAttributes = "signed attributes of copy 40".getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> signed = call("POST", "/v1/sign", ORIGIN, bearer,
+                    JSON.writeValueAsString(item(key, signedAttributes, 40)));
             assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(certificate);
-            verifier.update(signedAttributes);
-            assertThat(verifier.verify(Base64.getDecoder().decode(JSON.readTree(signed.body())
-                    .get("signatureValue").asString()))).as("a PKCS#1 v1.5 signature of the digest").isTrue();
+            assertVerifies(key, signedAttributes, JSON.readTree(signed.body()));
         }
-        assertThat(PIN_PROMPTS.get() - promptsBefore).as("one PIN for the batch").isLessThanOrEqualTo(1);
-        assertThat(SHOWN).extracting(UserConsent.SigningSummary::registerNumber).contains(41L, 42L, 43L);
+        // the queue in one pass: one list shown, one answer, no new PIN, each paper its own signature
+        int consentsBefore = CONSENTS.get();
+        List<byte[]> batch = new java.util.ArrayList<>();
+        List<Object> items = new java.util.ArrayList<>();
+        for (long number = 41; number <= 45; number++) {
+            byte[] signedAttributes = ("signed attributes of copy " + number).getBytes(StandardCharsets.UTF_8);
+            batch.add(signedAttributes);
+            items.add(item(number % 2 == 0 ? ec : rsa, signedAttributes, number));
+        }
+        HttpResponse<String> signed = call("POST", "/v1/sign-batch", ORIGIN, bearer,
+                JSON.writeValueAsString(java.util.Map.of("items", items)));
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        JsonNode signatures = JSON.readTree(signed.body()).get("signatures");
+        assertThat(signatures).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertVerifies(i % 2 == 1 ? ec : rsa, batch.get(i), signatures.get(i));
+        }
+        assertThat(CONSENTS.get() - consentsBefore).as("one answer for the batch").isEqualTo(1);
+        assertThat(PIN_PROMPTS.get() - promptsBefore).as("one PIN for everything").isLessThanOrEqualTo(1);
+        assertThat(SHOWN).extracting(UserConsent.SigningSummary::registerNumber).contains(41L, 42L, 43L, 44L, 45L);
         assertThat(SHOWN.get(SHOWN.size() - 1).paperTitle()).isEqualTo("Giấy khai sinh");
+        HttpResponse<String> tooMany = call("POST", "/v1/sign-batch", ORIGIN, bearer,
+                JSON.writeValueAsString(java.util.Map.of("items", java.util.Collections.nCopies(
+                        SigningAgent.MAX_BATCH + 1, items.get(0)))));
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("1 to " + SigningAgent.MAX_BATCH);
 
         // the user says no: nothing is signed; an unknown certificate is named
         USER_SIGNS.set(false);
         try {
             HttpResponse<String> refused = call("POST", "/v1/sign", ORIGIN, bearer, "{\"fingerprint\":\""
-                    + fingerprint + "\",\"digest\":\"" + Base64.getEncoder().encodeToString(new byte[32]) + "\"}");
+                    + rsa.get("fingerprint").asString() + "\",\"digest\":\"" + Base64.getEncoder().encodeToString(new byte[32]) + "\"}");
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.body()).contains("REFUSED_BY_USER");
         } finally {
@@ -164,5 +188,32 @@ class SigningAgentTest {
         HttpResponse<String> unknown = call("POST", "/v1/sign", ORIGIN, bearer, "{\"fingerprint\":\"00\",\"digest\":\""
                 + Base64.getEncoder().encodeToString(new byte[32]) + "\"}");
         assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    static JsonNode entry(JsonNode listed, String subject) {
+        for (JsonNode each : listed) {
+            if (each.get("subject").asString().contains(subject)) {
+                return each;
+            }
+        }
+        throw new AssertionError("no certificate of " + subject + " in " + listed);
+    }
+
+    static java.util.Map<String, Object> item(JsonNode key, byte[] signedAttributes, long number) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(signedAttributes);
+        return java.util.Map.of("fingerprint", key.get("fingerprint").asString(), "digest",
+                Base64.getEncoder().encodeToString(digest), "summary", java.util.Map.of("dossierCode",
+                        "000.00.30.H42-261206-0001", "paperTitle", "Giấy khai sinh", "registerNumber", number,
+                        "pageCount", 2, "documentSha256", "ab12"));
+    }
+
+    /** RSA: PKCS#1 v1.5 of the digest; EC: a DER ECDSA signature of it; both checked over the signed data. */
+    static void assertVerifies(JsonNode key, byte[] signedAttributes, JsonNode answer) throws Exception {
+        boolean rsa = key.get("keyAlgorithm").asString().equals("RSA");
+        Signature verifier = Signature.getInstance(rsa ? "SHA256withRSA" : "SHA256withECDSA");
+        verifier.initVerify(rsa ? certificate : ecCertificate);
+        verifier.update(signedAttributes);
+        assertThat(verifier.verify(Base64.getDecoder().decode(answer.get("signatureValue").asString())))
+                .as("a signature of the digest by " + key.get("subject")).isTrue();
     }
 }

@@ -121,17 +121,59 @@ class ExternalSigningTest {
                 .isEqualTo(1);
     }
 
+    /**
+     * An ECDSA key (P-256, as newer tokens carry): the token answers in DER, whose length varies, and the copy still
+     * fills its reserved gap exactly and validates in EU DSS; a plain r‖s answer is taken as well.
+     */
     @Test
-    void anEcdsaCertificateIsRefusedWithTheReason() throws Exception {
+    void anEcdsaTokensDerValueCompletesACopyThatEuDssAcceptsAsLt() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = generator.generateKeyPair();
-        var certificate = pki.issueCertificate(pair.getPublic(), "EC holder", "UBND xã Hòa Phong",
+        var certificate = pki.issueCertificate(pair.getPublic(), "Trần Thị Ngọc", "UBND xã Hòa Phong",
                 DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
+        for (String form : List.of("SHA256withECDSA", "SHA256withECDSAinP1363Format")) {
+            PreparedSignature prepared = signer.prepare(original, List.of(certificate, pki.rootCertificate()),
+                    request(SignerRole.CERTIFIER, "Trần Thị Ngọc", false));
+            Signature token = Signature.getInstance(form);
+            token.initSign(pair.getPrivate());
+            token.update(prepared.signedAttributes());
+            byte[] value = token.sign();
+            assertThatThrownBy(() -> signer.complete(prepared, java.util.Arrays.copyOf(value, value.length - 1)))
+                    .isInstanceOf(InvalidSignatureValueException.class);
 
-        assertThatThrownBy(() -> signer.prepare(original, List.of(certificate, pki.rootCertificate()),
-                request(SignerRole.CERTIFIER, "EC holder", false)))
-                .isInstanceOf(SigningException.class).hasMessageContaining("needs an RSA certificate");
+            byte[] copy = signer.extendToLongTerm(signer.sign(signer.complete(prepared, value), agency,
+                    request(SignerRole.AGENCY, "UBND xã Hòa Phong", true)));
+
+            SimpleReport report = DssJudge.validate(copy, pki.rootCertificate(), pkiServer.clock().instant())
+                    .getSimpleReport();
+            String first = report.getSignatureIdList().get(0);
+            assertThat(report.getSignedBy(first)).contains("Trần Thị Ngọc");
+            for (String id : report.getSignatureIdList()) {
+                assertThat(report.getIndication(id)).as("%s %s %s", form, id, report.getSubIndication(id))
+                        .isEqualTo(Indication.TOTAL_PASSED);
+                assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
+            }
+        }
+    }
+
+    @Test
+    void aDsaCertificateIsRefusedWithTheReason() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("DSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
+        var certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(
+                        new javax.security.auth.x500.X500Principal("CN=DSA holder"), java.math.BigInteger.ONE,
+                        new java.util.Date(), new java.util.Date(System.currentTimeMillis() + 86_400_000L),
+                        new javax.security.auth.x500.X500Principal("CN=DSA holder"), pair.getPublic())
+                        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withDSA")
+                                .build(pair.getPrivate())));
+
+        assertThatThrownBy(() -> signer.prepare(original, List.of(certificate),
+                request(SignerRole.CERTIFIER, "DSA holder", false)))
+                .isInstanceOf(SigningException.class).hasMessageContaining("needs an RSA or EC certificate");
     }
 }

@@ -139,7 +139,10 @@ class CertificationController {
                               String dataToSign, String digest, OffsetDateTime expiresAt, String completeUrl) {
     }
 
-    /** The certifier's answer: a PKCS#1 v1.5 signature value, or a CMS SignedData over dataToSign; Base64. */
+    /**
+     * The certifier's answer, Base64: the signature value over dataToSign (RSA PKCS#1 v1.5; ECDSA as DER or plain
+     * r||s), or a CMS SignedData over it.
+     */
     record ExternalSignature(String signatureValue, String cms) {
     }
 
@@ -157,7 +160,7 @@ class CertificationController {
         return ResponseEntity.created(URI.create("/api/v1/signing-sessions/" + session.id()))
                 .body(new SigningSessionView(session.id(), session.reservation().number(),
                         session.reservation().book(), "SHA-256", "2.16.840.1.101.3.4.2.1",
-                        "RSASSA-PKCS1-v1_5 with SHA-256", "1.2.840.113549.1.1.11",
+                        prepared.scheme().description(), prepared.scheme().oid(),
                         Base64.getEncoder().encodeToString(prepared.signedAttributes()),
                         Base64.getEncoder().encodeToString(prepared.dataToSign().digest()), session.expiresAt(), url));
     }

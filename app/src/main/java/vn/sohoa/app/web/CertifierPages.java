@@ -2,7 +2,9 @@ package vn.sohoa.app.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,8 +15,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.sohoa.app.agency.AccessPolicy;
 import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.certify.RegisterKind;
+import vn.sohoa.app.citizen.Requester;
+import vn.sohoa.app.config.DeskSigner;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.document.DocumentService;
+import vn.sohoa.app.document.DocumentView;
+import vn.sohoa.app.dossier.DossierService;
+import vn.sohoa.app.principal.Role;
 import vn.sohoa.app.principal.SohoaPrincipal;
 
 /** The certifier's pages: the queue of digitized papers waiting for a copy, and the month's register. */
@@ -22,18 +29,34 @@ import vn.sohoa.app.principal.SohoaPrincipal;
 class CertifierPages {
 
     private final DocumentService documents;
+    private final DossierService dossiers;
     private final AccessPolicy access;
+    private final DeskSigner deskSigner;
     private final Clock clock;
 
-    CertifierPages(DocumentService documents, AccessPolicy access, Clock clock) {
+    CertifierPages(DocumentService documents, DossierService dossiers, AccessPolicy access, DeskSigner deskSigner,
+                   Clock clock) {
         this.clock = clock;
         this.documents = documents;
+        this.dossiers = dossiers;
         this.access = access;
+        this.deskSigner = deskSigner;
+    }
+
+    /** A paper in the queue with its dossier's applicant, the requester a batch certifies it for (null: none). */
+    record QueueRow(DocumentView document, Requester applicant) {
     }
 
     @GetMapping("/certify")
     String queue(@AuthenticationPrincipal SohoaPrincipal principal, Model model) {
-        model.addAttribute("queue", documents.awaitingCertification(principal, 200));
+        Map<String, Requester> applicants = new HashMap<>();
+        List<QueueRow> rows = documents.awaitingCertification(principal, 200).stream()
+                .map(document -> new QueueRow(document, applicants.computeIfAbsent(document.dossierCode(),
+                        code -> dossiers.get(principal, code).applicant())))
+                .toList();
+        model.addAttribute("queue", rows);
+        model.addAttribute("deskSigner", deskSigner);
+        model.addAttribute("mayCertify", principal.role() == Role.CERTIFIER);
         return "queue";
     }
 

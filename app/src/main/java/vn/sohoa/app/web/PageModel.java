@@ -68,7 +68,8 @@ class PageModel {
             "dropPage", "restorePage", "rescan", "page", "saved", "keyShownOnce", "copyNumber", "download", "receipt",
             "agentMissing", "tokenNotEnrolled", "tokenRefused", "tokenRefusedByUser", "tokenWrongPin", "tokenAbsent",
             "verify", "externalStep2", "none", "expiresSoon", "expired", "valid", "unavailable", "notYetValid",
-            "enable", "disable", "enabled", "disabled", "imported", "noText", "hotFolderAt", "hotFolderOff");
+            "enable", "disable", "enabled", "disabled", "imported", "noText", "hotFolderAt", "hotFolderOff",
+            "batchNothingSelected", "batchPrepared", "batchIssued");
 
     private final org.springframework.context.MessageSource messages;
 

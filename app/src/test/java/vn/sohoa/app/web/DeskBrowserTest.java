@@ -238,6 +238,7 @@ class DeskBrowserTest {
         Files.createDirectories(station.resolve(dossierCode));
         // a born-digital PDF: the hot folder's take is what this step shows, recognition has its own steps
         Files.copy(SharedCorpus.corpus("src/a02.pdf"), station.resolve(dossierCode).resolve("Giay_xac_nhan.pdf"));
+        Files.copy(SharedCorpus.corpus("src/a04.pdf"), station.resolve(dossierCode).resolve("Giay_uy_quyen.pdf"));
         Files.createDirectories(station.resolve("000.00.30.H42-990101-0001"));
         Files.copy(SharedCorpus.corpus("clean/a03.png"),
                 station.resolve("000.00.30.H42-990101-0001").resolve("Lac_ho_so.png"));
@@ -245,12 +246,13 @@ class DeskBrowserTest {
         browser.open("/dossiers/" + dossierCode);
         browser.waitUntil(Duration.ofSeconds(60), () -> {
             browser.driver.navigate().refresh();
-            return browser.all("#documents th a").stream().anyMatch(a -> a.getText().equals("Giay xac nhan"));
+            return browser.all("#documents th a").stream().map(WebElement::getText).toList()
+                    .containsAll(java.util.List.of("Giay xac nhan", "Giay uy quyen"));
         });
         // the dossier list finds it by part of its code, with both papers
         browser.open("/?q=" + dossierCode.substring(dossierCode.length() - 11));
         assertThat(browser.all("#dossier-list tbody tr")).hasSize(1);
-        assertThat(find("#dossier-list tbody tr td:last-child").getText()).matches("[0-2]/2");
+        assertThat(find("#dossier-list tbody tr td:last-child").getText()).matches("[0-3]/3");
         browser.open("/scanners");
         browser.waitUntil(Duration.ofSeconds(20), () -> browser.all("#rejections tbody tr").stream()
                 .anyMatch(row -> row.getText().contains("Lac_ho_so.png") && row.getText().contains("chưa được tiếp nhận")));
@@ -366,7 +368,8 @@ class DeskBrowserTest {
         vn.sohoa.testkit.SoftHsm.Token usb = vn.sohoa.testkit.SoftHsm.token("sohoa-signer");
         var hsm = vn.sohoa.signing.keys.Pkcs11Token.open(usb.module(),
                 vn.sohoa.signing.keys.Pkcs11Token.Slot.id(usb.slotId()), vn.sohoa.testkit.SoftHsm.PIN.toCharArray());
-        java.security.KeyPair officer = hsm.generateRsaKeyPair(2048);
+        // an EC P-256 key, as newer tokens carry (RSA from a token is the paste-back path above)
+        java.security.KeyPair officer = hsm.generateEcKeyPair("secp256r1");
         var officerCertificate = developmentPki.issueCertificate(officer.getPublic(), "Nguyễn Văn An",
                 "UBND xã Hòa Phong", vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
         hsm.storeChain("officer-an", officer.getPrivate(), java.util.List.of(officerCertificate,
@@ -375,6 +378,7 @@ class DeskBrowserTest {
                 Base64.getEncoder().encodeToString(officerCertificate.getEncoded()), true);
         java.util.List<vn.sohoa.signer.UserConsent.SigningSummary> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicBoolean officerSigns = new java.util.concurrent.atomic.AtomicBoolean(false);
+        java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
         try (var agent = new vn.sohoa.signer.SigningAgent(AGENT_PORT, java.util.Set.of("http://127.0.0.1:" + PORT),
                 new vn.sohoa.signer.Pkcs11TokenAccess(usb.module(), usb.slotId(),
                         prompt -> vn.sohoa.testkit.SoftHsm.PIN.toCharArray(), Duration.ofMinutes(5),
@@ -386,8 +390,9 @@ class DeskBrowserTest {
                     }
 
                     @Override
-                    public boolean allowSignature(SigningSummary summary) {
-                        shown.add(summary);
+                    public boolean allowSignatures(java.util.List<SigningSummary> summaries) {
+                        answers.incrementAndGet();
+                        shown.addAll(summaries);
                         return officerSigns.get();
                     }
                 })) {
@@ -408,14 +413,41 @@ class DeskBrowserTest {
             browser.visible("#confirm-certify");
             find("#confirm-yes").click();
             browser.waitUntil(Duration.ofSeconds(30), () -> browser.all("#copies-list a.copy-download").size() == 3);
+            assertThat(shown).hasSize(2);
+            assertThat(shown.get(0).paperTitle()).isEqualTo(TITLE);
+            assertThat(shown.get(0).dossierCode()).isEqualTo(dossierCode);
+            byte[] usbCopy = downloadInBrowser(find("#copies-list li:nth-child(3) a.copy-download")
+                    .getAttribute("href"));
+            JsonNode usbVerdict = verify(usbCopy);
+            assertThat(usbVerdict.get("valid").asBoolean()).as(usbVerdict.toString()).isTrue();
+            assertCertifiedByTheOfficersToken(usbCopy);
+            browser.screenshot("desk-8c-usb-token");
+
+            // the rest of the queue in one pass: both papers the hot folder brought, one answer in the agent
+            browser.driver.findElement(By.linkText("Chứng thực")).click();
+            browser.waitUntil(Duration.ofSeconds(90), () -> {
+                browser.driver.navigate().refresh();
+                return browser.all("#queue input[name=paper]:not(:disabled)").size() == 2;
+            });
+            assertAllControlsNamed();
+            assertThat(find("#queue").getText()).contains("Giay xac nhan").contains("Giay uy quyen")
+                    .contains(APPLICANT);
+            int answersBefore = answers.get();
+            int shownBefore = shown.size();
+            find("#select-all").click();
+            find("#batch-sign").click();
+            browser.waitUntil(Duration.ofSeconds(60), () -> browser.all("#queue .batch-result a.copy-download")
+                    .size() == 2);
+            assertThat(answers.get() - answersBefore).as("one answer for the batch").isEqualTo(1);
+            assertThat(shown.subList(shownBefore, shown.size())).extracting(
+                    vn.sohoa.signer.UserConsent.SigningSummary::paperTitle)
+                    .containsExactlyInAnyOrder("Giay xac nhan", "Giay uy quyen");
+            assertThat(shown.subList(shownBefore, shown.size())).extracting(
+                    vn.sohoa.signer.UserConsent.SigningSummary::registerNumber).doesNotHaveDuplicates();
+            browser.screenshot("desk-8d-queue-batch");
+            byte[] batchCopy = downloadInBrowser(find("#queue .batch-result a.copy-download").getAttribute("href"));
+            assertCertifiedByTheOfficersToken(batchCopy);
         }
-        assertThat(shown).hasSize(2);
-        assertThat(shown.get(0).paperTitle()).isEqualTo(TITLE);
-        assertThat(shown.get(0).dossierCode()).isEqualTo(dossierCode);
-        byte[] usbCopy = downloadInBrowser(find("#copies-list li:nth-child(3) a.copy-download").getAttribute("href"));
-        JsonNode usbVerdict = verify(usbCopy);
-        assertThat(usbVerdict.get("valid").asBoolean()).as(usbVerdict.toString()).isTrue();
-        browser.screenshot("desk-8c-usb-token");
 
         browser.driver.findElement(By.linkText("Sổ chứng thực")).click();
         browser.waitUntil(Duration.ofSeconds(20), () -> browser.all("#register-entries tbody tr").stream()
@@ -494,6 +526,19 @@ class DeskBrowserTest {
                   new Uint8Array(buffer).forEach(b => { binary += String.fromCharCode(b); });
                   done(btoa(binary));
                 });""", href));
+    }
+
+    /** EU DSS, not our own verifier: the certifier's signature by the token's key, the agency's, both LT or more. */
+    void assertCertifiedByTheOfficersToken(byte[] copy) throws Exception {
+        var report = DssJudge.validate(copy, devRoot(), clock.instant()).getSimpleReport();
+        assertThat(report.getSignatureIdList()).hasSize(2);
+        assertThat(report.getSignedBy(report.getSignatureIdList().get(0))).contains("Nguyễn Văn An");
+        for (String id : report.getSignatureIdList()) {
+            assertThat(report.getIndication(id)).as("%s: %s", id, report.getSubIndication(id))
+                    .isEqualTo(Indication.TOTAL_PASSED);
+            assertThat(report.getSignatureFormat(id)).isIn(eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_LT,
+                    eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_LTA);
+        }
     }
 
     static JsonNode verify(byte[] pdf) throws IOException, InterruptedException {

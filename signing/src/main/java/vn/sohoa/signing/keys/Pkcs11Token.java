@@ -125,6 +125,17 @@ public final class Pkcs11Token {
         }
     }
 
+    /** A new EC key pair on the named curve (e.g. secp256r1) made inside the token, as {@link #generateRsaKeyPair}. */
+    public KeyPair generateEcKeyPair(String curve) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
+            generator.initialize(new java.security.spec.ECGenParameterSpec(curve));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new SigningException(description + ": cannot make a key pair: " + e.getMessage(), e);
+        }
+    }
+
     /** Names a token key {@code alias} and stores its certificate chain (signer first) beside it. */
     public void storeChain(String alias, PrivateKey key, List<X509Certificate> chain) {
         try {

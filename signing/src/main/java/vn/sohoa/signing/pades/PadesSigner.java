@@ -3,11 +3,9 @@ package vn.sohoa.signing.pades;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAPublicKey;
 import java.util.Date;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -26,7 +24,6 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -139,7 +136,8 @@ public final class PadesSigner {
     /**
      * First step of a signature made outside the service — a USB token on the officer's desk, a remote signing
      * service: the PDF with its signature dictionary and a /Contents gap, and the DER signed attributes whose
-     * SHA-256 digest the signer must sign with the key of {@code chain}'s first certificate (RSA PKCS#1 v1.5).
+     * SHA-256 digest the signer must sign with the key of {@code chain}'s first certificate ({@link
+     * ExternalSignatureScheme}: RSA PKCS#1 v1.5 or ECDSA).
      * The signature time-stamp comes afterwards as a document time-stamp (PAdES-BASELINE-T either way,
      * ETSI EN 319 142-1, 5.3 and 6.3), so the gap's size is known before the signature value is.
      */
@@ -148,18 +146,14 @@ public final class PadesSigner {
             throw new SigningException("the signer's certificate chain is empty");
         }
         X509Certificate certificate = chain.get(0);
-        if (!(certificate.getPublicKey() instanceof RSAPublicKey rsa)) {
-            throw new SigningException("signing outside the service needs an RSA certificate (the signature's size "
-                    + "must be known beforehand); " + certificate.getPublicKey().getAlgorithm() + " keys sign "
-                    + "inside the service (PKCS#12 or PKCS#11)");
-        }
+        ExternalSignatureScheme scheme = ExternalSignatureScheme.of(certificate.getPublicKey());
         checkCertificate(certificate, request);
         validationData.requireNotRevoked(chain);
-        int signatureLength = (rsa.getModulus().bitLength() + 7) / 8;
-        CapturingSigner sizing = new CapturingSigner(new byte[signatureLength]);
+        int signatureLength = scheme.valueLength(certificate.getPublicKey());
+        CapturingSigner sizing = new CapturingSigner(scheme, new byte[signatureLength]);
         int reserved = signedCms(new CMSProcessableByteArray(new byte[0]), chain, sizing, false).length;
         Increment increment = reserve(pdf, request, reserved);
-        CapturingSigner capture = new CapturingSigner(new byte[signatureLength]);
+        CapturingSigner capture = new CapturingSigner(scheme, new byte[signatureLength]);
         signedCms(increment.content(), chain, capture, false);
         return new PreparedSignature(increment.pdf(), increment.byteRange(), capture.signedAttributes(), chain);
     }
@@ -171,22 +165,16 @@ public final class PadesSigner {
      */
     public byte[] complete(PreparedSignature prepared, byte[] signatureValue) {
         X509Certificate certificate = prepared.chain().get(0);
+        ExternalSignatureScheme scheme = prepared.scheme();
+        byte[] carried;
         try {
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(certificate.getPublicKey());
-            verifier.update(prepared.signedAttributes());
-            if (!verifier.verify(signatureValue)) {
-                throw new InvalidSignatureValueException("the signature value does not match the data to sign "
-                        + "with the key of " + certificate.getSubjectX500Principal().getName());
-            }
-        } catch (java.security.SignatureException e) {
-            throw new InvalidSignatureValueException("the signature value is not an RSA signature of the right size: "
-                    + e.getMessage());
-        } catch (GeneralSecurityException e) {
-            throw new SigningException("cannot check the signature value: " + e.getMessage(), e);
+            carried = scheme.checkedValue(certificate.getPublicKey(), prepared.signedAttributes(), signatureValue);
+        } catch (InvalidSignatureValueException e) {
+            throw new InvalidSignatureValueException(e.getMessage() + " (key of "
+                    + certificate.getSubjectX500Principal().getName() + ")");
         }
         Increment increment = new Increment(prepared.pdf(), prepared.byteRange());
-        CapturingSigner external = new CapturingSigner(signatureValue);
+        CapturingSigner external = new CapturingSigner(scheme, carried);
         byte[] cms = signedCms(increment.content(), prepared.chain(), external, false);
         if (!java.util.Arrays.equals(external.signedAttributes(), prepared.signedAttributes())) {
             throw new SigningException("the signed attributes changed between preparing and completing");
@@ -426,16 +414,18 @@ public final class PadesSigner {
      * answers with a signature value supplied from outside (or a placeholder of the right size).
      */
     private static final class CapturingSigner implements ContentSigner {
+        private final ExternalSignatureScheme scheme;
         private final byte[] signatureValue;
         private final ByteArrayOutputStream signedAttributes = new ByteArrayOutputStream();
 
-        CapturingSigner(byte[] signatureValue) {
+        CapturingSigner(ExternalSignatureScheme scheme, byte[] signatureValue) {
+            this.scheme = scheme;
             this.signatureValue = signatureValue;
         }
 
         @Override
         public AlgorithmIdentifier getAlgorithmIdentifier() {
-            return new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE);
+            return scheme.cmsAlgorithm();
         }
 
         @Override

@@ -34,6 +34,11 @@ public record PreparedSignature(byte[] pdf, int[] byteRange, byte[] signedAttrib
         return signedAttributes.clone();
     }
 
+    /** How the signer's key signs, from its certificate. */
+    public ExternalSignatureScheme scheme() {
+        return ExternalSignatureScheme.of(chain.get(0).getPublicKey());
+    }
+
     /** What the signer's key signs. */
     public DataToSign dataToSign() {
         return new DataToSign(signedAttributes);
