@@ -143,7 +143,11 @@ abstract class EndToEndTest {
             new java.util.concurrent.CopyOnWriteArrayList<>();
     static final java.util.concurrent.atomic.AtomicInteger PORTAL_CALLS = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** The one loopback port webhooks may reach in these tests (sohoa.outbound.allowed-hosts). */
+    static final int WEBHOOK_PORT = FreePort.pick();
+
     static void deliveryTargets(DynamicPropertyRegistry registry) {
+        registry.add("sohoa.outbound.allowed-hosts", () -> "127.0.0.1:" + WEBHOOK_PORT);
         mailServer = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(
                 FreePort.pick(), "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
         mailServer.start();
@@ -1011,7 +1015,7 @@ abstract class EndToEndTest {
         java.util.List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+                new java.net.InetSocketAddress("127.0.0.1", WEBHOOK_PORT), 0);
         receiver.createContext("/hook", exchange -> {
             java.util.Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
@@ -1026,6 +1030,16 @@ abstract class EndToEndTest {
                     .formatted(AGENCY));
             assertThat(badUrl.statusCode()).isEqualTo(400);
             assertThat(json(badUrl).get("field").asString()).isEqualTo("url");
+            // nothing on the service's own network unless allowed: another loopback port, a name for loopback, the
+            // cloud metadata address, a private address (refused before any connection)
+            for (String inward : List.of("http://127.0.0.1:" + (WEBHOOK_PORT == 65535 ? 1 : WEBHOOK_PORT + 1)
+                    + "/hook", "http://localhost:" + WEBHOOK_PORT + "/hook", "http://169.254.169.254/latest/",
+                    "http://10.0.0.1/hook", "http://[::1]:" + WEBHOOK_PORT + "/hook")) {
+                HttpResponse<String> refused = api.postJson("/api/v1/webhooks", ADMIN, """
+                        {"url":"%s","events":["DOCUMENT_DIGITIZED"],"agencyCode":"%s"}""".formatted(inward, AGENCY));
+                assertThat(refused.statusCode()).as(inward + " " + refused.body()).isEqualTo(400);
+                assertThat(json(refused).get("field").asString()).isEqualTo("url");
+            }
             assertThat(api.postJson("/api/v1/webhooks", CLERK, "{\"url\":\"http://x/\",\"events\":"
                     + "[\"DOCUMENT_DIGITIZED\"]}").statusCode()).isEqualTo(403);
 
@@ -1084,6 +1098,27 @@ abstract class EndToEndTest {
             assertThat(copyPayload.get("data").get("certificationId").asString()).isEqualTo(copy);
             assertThat(copyPayload.get("data").get("requester").get("idNumber").asString())
                     .as("the one-stop system files the copy under the requester").isEqualTo("048190000123");
+
+            // checked again at delivery: a subscription whose target now lies inside (as DNS rebinding would make it)
+            // is not called, and its deliveries say why without telling what listens there
+            int before = received.size();
+            jdbc.sql("update webhook_subscriptions set url = ? where id = ?")
+                    .params("http://localhost:" + WEBHOOK_PORT + "/hook", subscription).update();
+            HttpResponse<String> again = api.postJson("/api/v1/documents/" + document + "/certifications",
+                    CERTIFIER, REQUEST);
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+            deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            JsonNode refusedDelivery = null;
+            while (refusedDelivery == null && System.nanoTime() < deadline) {
+                for (JsonNode each : json(api.get("/api/v1/webhooks/" + subscription + "/deliveries", ADMIN))) {
+                    if (each.path("lastError").asString("").contains("outbound policy")) {
+                        refusedDelivery = each;
+                    }
+                }
+                Thread.sleep(200);
+            }
+            assertThat(refusedDelivery).as("a delivery refused by the outbound policy").isNotNull();
+            assertThat(received).as("the receiver was not called").hasSize(before);
 
             assertThat(api.delete("/api/v1/webhooks/" + subscription, ADMIN).statusCode()).isEqualTo(204);
         } finally {

@@ -26,6 +26,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import vn.sohoa.app.config.BackoffThenGiveUp;
 import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.core.net.OutboundPolicy;
 
 /**
  * Sends one outbox delivery: {@code POST} of the JSON payload with {@code X-Sohoa-Event}, {@code X-Sohoa-Delivery},
@@ -43,13 +44,14 @@ class WebhookDelivery {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Bean
-    OneTimeTask<String> deliverWebhookTask(JdbcClient jdbc, SohoaProperties properties, Clock clock) {
+    OneTimeTask<String> deliverWebhookTask(JdbcClient jdbc, SohoaProperties properties, OutboundPolicy outbound,
+                                           Clock clock) {
         return Tasks.oneTime(TASK)
                 .onFailure(new BackoffThenGiveUp(properties.jobs(), "webhook delivery", (id, why) ->
                         jdbc.sql("update webhook_deliveries set gave_up_at = ?, last_error = ? where id = ?")
                                 .params(OffsetDateTime.now(clock), why.length() > 1900 ? why.substring(0, 1900) : why, id)
                                 .update()))
-                .execute((instance, context) -> send(jdbc, clock, instance.getData()));
+                .execute((instance, context) -> send(jdbc, outbound, clock, instance.getData()));
     }
 
     /** The signature header's value for {@code body} sent at {@code timestamp} (epoch seconds). */
@@ -64,7 +66,7 @@ class WebhookDelivery {
         }
     }
 
-    private static void send(JdbcClient jdbc, Clock clock, String deliveryId) {
+    private static void send(JdbcClient jdbc, OutboundPolicy outbound, Clock clock, String deliveryId) {
         record Target(String url, String secret, String eventType, String payload, boolean delivered) {
         }
         Target target = jdbc.sql("select s.url, s.secret, d.event_type, d.payload, d.delivered_at "
@@ -83,6 +85,8 @@ class WebhookDelivery {
         int status;
         String error = null;
         try {
+            // checked again at each attempt: the name may point elsewhere now than at registration (DNS rebinding)
+            outbound.check(URI.create(target.url()));
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(target.url()))
                     .timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
@@ -96,9 +100,16 @@ class WebhookDelivery {
             if (status < 200 || status >= 300) {
                 error = "answered HTTP " + status;
             }
-        } catch (IOException e) {
+        } catch (OutboundPolicy.RefusedException e) {
             status = 0;
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            error = "refused by the outbound policy: " + e.getMessage();
+        } catch (java.net.http.HttpTimeoutException e) {
+            status = 0;
+            error = "no answer in time";
+        } catch (IOException e) {
+            // the same words whatever the network said, so that the deliveries list tells nothing of what listens
+            status = 0;
+            error = "no answer (the connection failed)";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while delivering webhook " + deliveryId, e);

@@ -29,6 +29,7 @@ import vn.sohoa.app.citizen.RequesterInput;
 import vn.sohoa.app.document.DocumentDigitized;
 import vn.sohoa.app.error.NotFoundException;
 import vn.sohoa.core.error.InvalidInputException;
+import vn.sohoa.core.net.OutboundPolicy;
 
 /**
  * Webhook subscriptions and the outbox. {@link #publish} runs in the transaction of the event it announces: it writes
@@ -56,7 +57,11 @@ public class Webhooks {
     private final ObjectProvider<SchedulerClient> scheduler;
     private final SecureRandom random = new SecureRandom();
 
-    Webhooks(JdbcClient jdbc, AgencyRepository agencies, ObjectProvider<SchedulerClient> scheduler, Clock clock) {
+    private final OutboundPolicy outbound;
+
+    Webhooks(JdbcClient jdbc, AgencyRepository agencies, ObjectProvider<SchedulerClient> scheduler,
+             OutboundPolicy outbound, Clock clock) {
+        this.outbound = outbound;
         this.clock = clock;
         this.jdbc = jdbc;
         this.agencies = agencies;
@@ -75,6 +80,12 @@ public class Webhooks {
                 || !Set.of("http", "https").contains(String.valueOf(target.getScheme()).toLowerCase())) {
             throw new InvalidInputException("url", "url must be an absolute http(s) URL of at most 2000 characters",
                     "url phải là địa chỉ http(s) đầy đủ, tối đa 2000 ký tự");
+        }
+        try {
+            outbound.check(target);
+        } catch (OutboundPolicy.RefusedException e) {
+            throw new InvalidInputException("url", e.getMessage(), "địa chỉ này nằm trong mạng nội bộ hoặc không "
+                    + "phân giải được; Sohoa chỉ gửi đến địa chỉ công khai hoặc được cho phép");
         }
         if (events == null || events.isEmpty() || events.contains(null)) {
             throw new InvalidInputException("events", "events must list one or more of "
