@@ -65,6 +65,7 @@ public final class LoadBenchmark {
         builder.environment().put("SOHOA_HOME", home.toString());
         builder.environment().put("SOHOA_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("OMP_THREAD_LIMIT", "1");
+        builder.environment().put("SOHOA_PROFILE", "dev"); // a benchmark runs on development keys and demo data
         Process service = builder.start();
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

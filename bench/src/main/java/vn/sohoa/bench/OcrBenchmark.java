@@ -290,6 +290,7 @@ public final class OcrBenchmark {
                 "--sohoa.bootstrap.admin-password=bench", "--db-scheduler.threads=" + cores));
         ProcessBuilder service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         service.environment().put("OMP_THREAD_LIMIT", "1");
+        service.environment().put("SOHOA_PROFILE", "dev"); // a benchmark runs on development keys and demo data
         Process process = service.start();
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port;

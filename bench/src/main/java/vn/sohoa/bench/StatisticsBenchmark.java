@@ -171,6 +171,7 @@ public final class StatisticsBenchmark {
         env.put("SOHOA_DB_USER", user);
         env.put("SOHOA_DB_PASSWORD", "");
         env.put("SOHOA_HOME", home.toString());
+        env.put("SOHOA_PROFILE", "dev"); // a benchmark runs on development keys and demo data
         env.put("SOHOA_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("OMP_THREAD_LIMIT", "1");
     }

@@ -149,6 +149,7 @@ public final class ScanDecoder {
                 if (largest != null) {
                     checkPixels(file, number, largest.getWidth(), largest.getHeight());
                 }
+                checkEncodedSizes(file, number, page.getResources());
             }
             return number;
         });
@@ -327,6 +328,57 @@ public final class ScanDecoder {
     /** The text layer of a PDF page placed on its image, when it has one and it is to be kept. */
     private PageText existingText(PDDocument document, int pageNumber, double pixelsPerPoint) throws IOException {
         return textPages == TextPages.KEEP_TEXT ? ExtractPageText.of(document, pageNumber, pixelsPerPoint) : null;
+    }
+
+    /**
+     * A JPEG's decoder allocates the size its own header (SOF) gives, whatever the PDF's image dictionary says: a
+     * dictionary of 100×100 may carry a JPEG of 46 000×46 000. Each JPEG image of the page is measured from its
+     * header (nothing decoded) and refused when that is over the pixel budget or larger than the dictionary says.
+     */
+    private void checkEncodedSizes(ScanFile file, int pageNumber, PDResources resources) throws IOException {
+        if (resources == null) {
+            return;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            if (!(resources.getXObject(name) instanceof PDImageXObject image)) {
+                continue;
+            }
+            java.awt.Dimension encoded = jpegHeaderSize(image);
+            if (encoded == null) {
+                continue;
+            }
+            long real = (long) encoded.width * encoded.height;
+            checkPixels(file, pageNumber, encoded.width, encoded.height);
+            if (real > (long) image.getWidth() * image.getHeight()) {
+                throw new ScanRejectedException(Reason.TOO_MANY_PIXELS, file.name(), "an image of page " + pageNumber
+                        + " says " + image.getWidth() + "×" + image.getHeight() + " but its JPEG data is "
+                        + encoded.width + "×" + encoded.height, "ảnh trong trang " + pageNumber
+                        + " khai báo kích thước nhỏ hơn dữ liệu JPEG của nó");
+            }
+        }
+    }
+
+    /** The width and height in a DCTDecode image's own JPEG header, or null for an image of another kind. */
+    static java.awt.Dimension jpegHeaderSize(PDImageXObject image) throws IOException {
+        List<COSName> filters = image.getStream().getFilters();
+        if (filters.isEmpty() || !COSName.DCT_DECODE.equals(filters.get(filters.size() - 1))) {
+            return null;
+        }
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
+        if (!readers.hasNext()) {
+            return null;
+        }
+        ImageReader reader = readers.next();
+        // the filters before DCTDecode (Flate, say) are undone; the JPEG itself is only read up to its header
+        try (java.io.InputStream encoded = image.getStream().createInputStream(List.of(COSName.DCT_DECODE.getName()));
+             ImageInputStream input = ImageIO.createImageInputStream(encoded)) {
+            reader.setInput(input, true, true);
+            return new java.awt.Dimension(reader.getWidth(0), reader.getHeight(0));
+        } catch (javax.imageio.IIOException unreadable) {
+            return null; // no header to read: the decoder will fail on it too, with a small allocation
+        } finally {
+            reader.dispose();
+        }
     }
 
     private static PDImageXObject largestImage(PDResources resources) throws IOException {

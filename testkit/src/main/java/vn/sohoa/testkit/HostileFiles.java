@@ -152,6 +152,8 @@ public final class HostileFiles {
         }), "TOO_MANY_PAGES"));
         c.add(new Hostile("PDF with a 60000×60000 image", "huge.pdf", pdfWithImageSize(60_000, 60_000),
                 "TOO_MANY_PIXELS"));
+        c.add(new Hostile("PDF whose 100×100 image carries a JPEG of 46000×46000", "jpeg-bomb.pdf",
+                pdfWithJpegOfSize(46_000, 46_000), "TOO_MANY_PIXELS"));
 
         c.add(new Hostile("path traversal in the name", "../../etc/passwd.png", png, "BAD_NAME"));
         c.add(new Hostile("Windows path in the name", "C:\\scans\\a.png", png, "BAD_NAME"));
@@ -186,6 +188,26 @@ public final class HostileFiles {
             }
             image.getCOSObject().setInt(COSName.WIDTH, width);
             image.getCOSObject().setInt(COSName.HEIGHT, height);
+        });
+    }
+
+    /**
+     * A PDF page drawing a JPEG whose dictionary says 100×100 while the JPEG's own header (SOF) says {@code width} ×
+     * {@code height}: a JPEG decoder allocates what the header says (a decompression bomb).
+     */
+    static byte[] pdfWithJpegOfSize(int width, int height) throws IOException {
+        byte[] small = jpeg(16, 16);
+        return pdf(document -> {
+            var image = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromByteArray(document, small);
+            try (PDPageContentStream content = new PDPageContentStream(document, document.getPage(0))) {
+                content.drawImage(image, 0, 0, 100, 100);
+            }
+            try (java.io.OutputStream raw = image.getCOSObject().createRawOutputStream()) {
+                raw.write(jpegWithSize(small, width, height));
+            }
+            image.getCOSObject().setItem(COSName.FILTER, COSName.DCT_DECODE);
+            image.getCOSObject().setInt(COSName.WIDTH, 100);
+            image.getCOSObject().setInt(COSName.HEIGHT, 100);
         });
     }
 

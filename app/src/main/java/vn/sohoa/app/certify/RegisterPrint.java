@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import vn.sohoa.app.citizen.Requester;
 import vn.sohoa.app.config.VietnamTime;
+import vn.sohoa.core.util.Csv;
 import vn.sohoa.ocr.pdfa.PdfAFlavour;
 import vn.sohoa.ocr.pdfa.PdfAIdentity;
 
@@ -87,10 +88,7 @@ final class RegisterPrint {
     }
 
     private static String cell(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+        return Csv.cell(value);
     }
 
     /**

@@ -73,12 +73,7 @@ public final class IndicatorExport {
             if (i > 0) {
                 text.append(',');
             }
-            Object field = fields.get(i);
-            String value = field == null ? "" : field.toString();
-            if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-                value = '"' + value.replace("\"", "\"\"") + '"';
-            }
-            text.append(value);
+            text.append(vn.sohoa.core.util.Csv.cell(fields.get(i)));
         }
         text.append("\r\n");
     }

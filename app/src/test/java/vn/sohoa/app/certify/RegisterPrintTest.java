@@ -97,5 +97,13 @@ class RegisterPrintTest {
         assertThat(csv).contains(",Nguyễn Thị Yêu Cầu,CCCD,048190000123,certifier,Nguyễn Văn An,Phó Chủ tịch UBND xã,2,4000,ISSUED,")
                 .contains(",John Smith,PASSPORT,C12345678,certifier,Nguyễn Văn An,Phó Chủ tịch UBND xã,2,0,VOID,SigningException: revoked")
                 .contains(",,,,certifier,Nguyễn Văn An,Phó Chủ tịch UBND xã,2,4000,ISSUED,");
+
+        // a title typed as a formula opens as text in a spreadsheet (OWASP CSV injection)
+        Register.Entry formula = new Register.Entry("000.00.30.H42", RegisterKind.ELECTRONIC_COPY, 2026, 4,
+                "01/2026-SCTĐT/BS", "doc-4", "=HYPERLINK(\"http://evil.example\",\"Xem\")", "certifier",
+                "Nguyễn Văn An", "@admin", null, 1, 2_000, RegisterEntryStatus.ISSUED, AT, AT, null);
+        String injected = new String(RegisterPrint.csv(List.of(formula)), StandardCharsets.UTF_8);
+        assertThat(injected).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Xem\"\")\",")
+                .contains(",'@admin,").doesNotContain(",=HYPERLINK").doesNotContain(",@admin");
     }
 }
