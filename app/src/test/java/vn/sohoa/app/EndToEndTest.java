@@ -1005,8 +1005,19 @@ abstract class EndToEndTest {
     @Autowired
     vn.sohoa.app.security.LoginThrottle throttle;
 
+    @Autowired
+    vn.sohoa.app.webhook.Webhooks webhookOutbox;
+
     /** A receiver of webhooks that fails its first delivery (HTTP 500) and keeps every request. */
     record Received(java.util.Map<String, String> headers, byte[] body) {
+    }
+
+    /** What the receiver computes to check a delivery: sha256=hex(HMAC-SHA256(secret, timestamp + '.' + body)). */
+    static String signature(String secret, Received delivery) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((delivery.headers().get("x-sohoa-timestamp") + ".").getBytes(StandardCharsets.US_ASCII));
+        return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(delivery.body()));
     }
 
     @Test
@@ -1068,12 +1079,7 @@ abstract class EndToEndTest {
             assertThat(delivered.headers()).containsEntry("x-sohoa-event", "document.digitized");
             assertThat(delivered.headers().get("x-sohoa-delivery")).isEqualTo(received.get(0).headers()
                     .get("x-sohoa-delivery"));
-            String timestamp = delivered.headers().get("x-sohoa-timestamp");
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            assertThat(delivered.headers().get("x-sohoa-signature"))
-                    .isEqualTo("sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(delivered.body())));
+            assertThat(delivered.headers().get("x-sohoa-signature")).isEqualTo(signature(secret, delivered));
             JsonNode payload = JSON.readTree(delivered.body());
             assertThat(payload.get("type").asString()).isEqualTo("document.digitized");
             assertThat(payload.get("data").get("documentId").asString()).isEqualTo(document);
@@ -1098,6 +1104,25 @@ abstract class EndToEndTest {
             assertThat(copyPayload.get("data").get("certificationId").asString()).isEqualTo(copy);
             assertThat(copyPayload.get("data").get("requester").get("idNumber").asString())
                     .as("the one-stop system files the copy under the requester").isEqualTo("048190000123");
+
+            // a rotated secret: shown once, and both secrets sign until the overlap ends
+            assertThat(api.post("/api/v1/webhooks/" + subscription + "/secret", CLERK).statusCode()).isEqualTo(403);
+            HttpResponse<String> rotation = api.post("/api/v1/webhooks/" + subscription + "/secret", ADMIN);
+            assertThat(rotation.statusCode()).as(rotation.body()).isEqualTo(200);
+            String newSecret = json(rotation).get("secret").asString();
+            assertThat(newSecret).startsWith("whsec_").isNotEqualTo(secret);
+            assertThat(java.time.OffsetDateTime.parse(json(rotation).get("previousSecretValidUntil").asString())
+                    .toInstant()).isAfter(clock.instant().plus(Duration.ofHours(23)));
+            assertThat(api.get("/api/v1/webhooks", ADMIN).body()).doesNotContain(newSecret);
+            webhookOutbox.publish(vn.sohoa.app.webhook.WebhookEvent.DOCUMENT_DIGITIZED, AGENCY,
+                    java.util.Map.of("documentId", document));
+            deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (received.size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(received).hasSize(4);
+            assertThat(received.get(3).headers().get("x-sohoa-signature"))
+                    .isEqualTo(signature(newSecret, received.get(3)) + "," + signature(secret, received.get(3)));
 
             // checked again at delivery: a subscription whose target now lies inside (as DNS rebinding would make it)
             // is not called, and its deliveries say why without telling what listens there
@@ -1309,6 +1334,67 @@ abstract class EndToEndTest {
                 + "\"}").statusCode()).isEqualTo(201);
         HttpResponse<String> clients = api.get("/api/v1/api-clients", ADMIN);
         assertThat(clients.body()).contains("Cổng DVC").doesNotContain("sohoa_");
+
+        // an API key's life: used (last use listed), disabled, enabled, expired, revoked; each refusal says which
+        HttpResponse<String> tooLong = api.postJson("/api/v1/api-clients", ADMIN, "{\"name\":\"Mãi mãi\","
+                + "\"agencyCode\":\"" + AGENCY + "\",\"expiresAt\":\"" + clock.instant().plus(Duration.ofDays(800))
+                .atOffset(java.time.ZoneOffset.ofHours(7)) + "\"}");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(json(tooLong).get("field").asString()).isEqualTo("expiresAt");
+        JsonNode issued = json(api.postJson("/api/v1/api-clients", ADMIN, "{\"name\":\"Kho lưu trữ\","
+                + "\"agencyCode\":\"" + AGENCY + "\"}"));
+        String clientId = issued.get("id").asString();
+        String archiveKey = "Bearer " + issued.get("apiKey").asString();
+        assertThat(java.time.OffsetDateTime.parse(issued.get("expiresAt").asString()).toInstant())
+                .as("a year by default").isBetween(clock.instant().plus(Duration.ofDays(364)),
+                        clock.instant().plus(Duration.ofDays(366)));
+        java.util.function.Supplier<JsonNode> listed = () -> {
+            try {
+                for (JsonNode each : json(api.get("/api/v1/api-clients", ADMIN))) {
+                    if (each.get("id").asString().equals(clientId)) {
+                        return each;
+                    }
+                }
+                throw new AssertionError("API client " + clientId + " not listed");
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(listed.get().get("lastUsedAt").isNull()).isTrue();
+        assertThat(api.get("/api/v1/agencies", archiveKey).statusCode()).isEqualTo(200);
+        assertThat(listed.get().get("lastUsedAt").isNull()).as("the last use is listed").isFalse();
+        assertThat(listed.get().get("state").asString()).isEqualTo("ACTIVE");
+        assertThat(api.send("PATCH", "/api/v1/api-clients/" + clientId, ADMIN, "application/json",
+                "{\"enabled\":false}").statusCode()).isEqualTo(200);
+        HttpResponse<String> disabled = api.get("/api/v1/agencies", archiveKey);
+        assertThat(disabled.statusCode()).isEqualTo(401);
+        assertThat(json(disabled).get("detail").asString()).contains("disabled");
+        assertThat(api.send("PATCH", "/api/v1/api-clients/" + clientId, ADMIN, "application/json",
+                "{\"enabled\":true}").statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/agencies", archiveKey).statusCode()).isEqualTo(200);
+        HttpResponse<String> past = api.send("PATCH", "/api/v1/api-clients/" + clientId, ADMIN, "application/json",
+                "{\"expiresAt\":\"" + clock.instant().minusSeconds(60).atOffset(java.time.ZoneOffset.UTC) + "\"}");
+        assertThat(past.statusCode()).isEqualTo(400);
+        // the expiry date passes (moved in the database, as the service's clock cannot be wound forward here)
+        jdbc.sql("update api_clients set expires_at = ? where id = ?")
+                .params(clock.instant().minusSeconds(1).atOffset(java.time.ZoneOffset.UTC), clientId).update();
+        HttpResponse<String> expired = api.get("/api/v1/agencies", archiveKey);
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(json(expired).get("detail").asString()).contains("expired");
+        assertThat(listed.get().get("state").asString()).isEqualTo("EXPIRED");
+        assertThat(api.send("PATCH", "/api/v1/api-clients/" + clientId, ADMIN, "application/json",
+                "{\"expiresAt\":\"" + clock.instant().plus(Duration.ofDays(30)).atOffset(java.time.ZoneOffset.UTC)
+                + "\"}").statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/agencies", archiveKey).statusCode()).as("renewed").isEqualTo(200);
+        assertThat(api.delete("/api/v1/api-clients/" + clientId, CLERK).statusCode()).isEqualTo(403);
+        assertThat(api.delete("/api/v1/api-clients/" + clientId, ADMIN).statusCode()).isEqualTo(204);
+        HttpResponse<String> revoked = api.get("/api/v1/agencies", archiveKey);
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(json(revoked).get("detail").asString()).contains("revoked");
+        assertThat(listed.get().get("state").asString()).isEqualTo("REVOKED");
+        assertThat(listed.get().get("revokedBy").asString()).isEqualTo("admin");
+        assertThat(api.send("PATCH", "/api/v1/api-clients/" + clientId, ADMIN, "application/json",
+                "{\"enabled\":true}").statusCode()).as("revoked for good").isEqualTo(409);
 
         JsonNode keys = json(api.get("/api/v1/signing-keys", ADMIN));
         assertThat(keys.get("source").asString()).isEqualTo("DEVELOPMENT");

@@ -107,6 +107,14 @@ class H2EndToEndTest extends EndToEndTest {
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(json(tooLong).get("field").asString()).isEqualTo("expiresInSeconds");
         assertThat(api.post("/api/v1/documents/" + documentId + "/links", CLERK).statusCode()).isEqualTo(200);
+        // a link opens the file for anyone holding it: an hour at most, only for roles that hand files on, audited
+        assertThat(api.post("/api/v1/documents/" + documentId + "/links?expiresInSeconds=3601", CLERK).statusCode())
+                .isEqualTo(400);
+        assertThat(api.post("/api/v1/documents/" + documentId + "/links", SUPERVISOR).statusCode()).isEqualTo(403);
+        assertThat(api.post("/api/v1/certified-copies/" + copyId + "/links", ADMIN).statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'LINK_ISSUED' and actor = 'clerk' "
+                + "and subject in (?, ?)").params("copy " + copyId, "document " + documentId).query(Long.class)
+                .single()).isEqualTo(2);
     }
 
     @Test

@@ -58,7 +58,8 @@ class CertificationController {
     @Operation(summary = "A time-limited link that fetches the certified copy straight from the object store")
     PresignedLinks.Link link(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id,
                              @RequestParam(required = false) Integer expiresInSeconds) {
-        return links.issue(ObjectKey.parse(copies.get(principal, id).objectKey()), expiresInSeconds);
+        return links.issue(principal, ObjectKey.parse(copies.get(principal, id).objectKey()), "copy " + id,
+                expiresInSeconds);
     }
 
     /** A certified copy as the API shows it. */

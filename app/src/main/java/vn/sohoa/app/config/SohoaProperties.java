@@ -108,7 +108,8 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param certifiedRetention COMPLIANCE retention of certified copies under Object Lock
      * @param rawRetention  GOVERNANCE retention of raw scans under Object Lock
      * @param presignExpiry default lifetime of presigned links
-     * @param presignMaxExpiry longest lifetime a caller may ask for (S3 allows at most 7 days)
+     * @param presignMaxExpiry longest lifetime a caller may ask for (S3 allows at most 7 days; a link is a bearer
+     *                         credential, so the default cap is an hour)
      */
     public record Storage(@DefaultValue("EMBEDDED") StorageMode mode, String endpoint, String region,
                           String accessKey, String secretKey, Path accessKeyFile, Path secretKeyFile,
@@ -118,7 +119,7 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
                           @DefaultValue("P75Y") java.time.Period certifiedRetention,
                           @DefaultValue("P10Y") java.time.Period rawRetention,
                           @DefaultValue("15m") Duration presignExpiry,
-                          @DefaultValue("7d") Duration presignMaxExpiry) {
+                          @DefaultValue("60m") Duration presignMaxExpiry) {
 
         @Override
         public String toString() {

@@ -116,7 +116,8 @@ class DeliverCopy {
         if (attach) {
             text.append("Bản sao (PDF có hai chữ ký số) được đính kèm thư này.\n");
         } else {
-            PresignedLinks.Link link = links.issue(ObjectKey.parse(copy.objectKey()), null);
+            PresignedLinks.Link link = links.issueForDelivery(ObjectKey.parse(copy.objectKey()), "copy " + copy.id(),
+                    copy.agencyCode(), settings.linkLifetime());
             text.append("Bản sao lớn hơn giới hạn đính kèm; tải về tại: ").append(link.url())
                     .append(" (hết hạn lúc ").append(link.expiresAt()).append(").\n");
         }

@@ -47,7 +47,7 @@ class DocumentController {
     @Operation(summary = "A time-limited link that fetches the PDF/A straight from the object store")
     PresignedLinks.Link link(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id,
                              @RequestParam(required = false) Integer expiresInSeconds) {
-        return links.issue(documents.pdfKey(principal, id), expiresInSeconds);
+        return links.issue(principal, documents.pdfKey(principal, id), "document " + id, expiresInSeconds);
     }
 
     @PostMapping(value = "/api/v1/dossiers/{code}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

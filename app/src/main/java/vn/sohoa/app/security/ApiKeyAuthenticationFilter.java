@@ -11,8 +11,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.sohoa.app.principal.SohoaPrincipal;
 
-/** {@code Authorization: Bearer <api key>} for other systems. An unknown key is a 401, never a fallback. */
+/**
+ * {@code Authorization: Bearer <api key>} for other systems. An unknown, disabled, expired or revoked key is a 401
+ * that says which, never a fallback to another way of signing in.
+ */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiClientRepository clients;
@@ -28,15 +32,18 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            var client = clients.findByKey(header.substring(7).strip());
-            if (client.isEmpty()) {
+            var check = clients.check(header.substring(7).strip());
+            if (check.isEmpty() || check.get().state() != ApiKeyState.ACTIVE) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 response.setContentType("application/problem+json;charset=UTF-8");
                 response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                        + "\"detail\":\"Unknown API key / Khóa API không hợp lệ\"}");
+                        + "\"detail\":\"" + (check.isEmpty() ? "Unknown API key / Khóa API không hợp lệ"
+                        : check.get().state().refusal()) + "\"}");
                 return;
             }
-            long wait = limiter.acquire(client.get().username());
+            SohoaPrincipal client = check.get().principal();
+            clients.used(check.get().clientId());
+            long wait = limiter.acquire(client.username());
             if (wait > 0) {
                 response.setStatus(429);
                 response.setHeader("Retry-After", String.valueOf(wait));
@@ -48,8 +55,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 return;
             }
             SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(client.get(), null,
-                    client.get().getAuthorities()));
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(client, null,
+                    client.getAuthorities()));
             SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);

@@ -33,7 +33,10 @@ class WebhookController {
     private final AccessPolicy access;
     private final AuditLog audit;
 
-    WebhookController(Webhooks webhooks, AccessPolicy access, AuditLog audit) {
+    private final WebhookSettings settings;
+
+    WebhookController(Webhooks webhooks, AccessPolicy access, AuditLog audit, WebhookSettings settings) {
+        this.settings = settings;
         this.webhooks = webhooks;
         this.access = access;
         this.audit = audit;
@@ -73,6 +76,18 @@ class WebhookController {
     List<Webhooks.Delivery> deliveries(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id) {
         visible(principal, id);
         return webhooks.deliveries(id, 100);
+    }
+
+    @PostMapping("/api/v1/webhooks/{id}/secret")
+    @Operation(summary = "Rotate the subscription's signing secret: the new one is shown only here; until "
+            + "previousSecretValidUntil (sohoa.webhooks.secret-overlap, 24 h) deliveries carry both signatures, "
+            + "X-Sohoa-Signature: sha256=<new>,sha256=<previous>")
+    Webhooks.RotatedSecret rotate(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id) {
+        visible(principal, id);
+        Webhooks.RotatedSecret rotated = webhooks.rotateSecret(id, settings.secretOverlap());
+        audit.record(principal.username(), principal.agencyCode(), AuditAction.WEBHOOK_SECRET_ROTATED, id,
+                "previous secret valid until " + rotated.previousSecretValidUntil());
+        return rotated;
     }
 
     @DeleteMapping("/api/v1/webhooks/{id}")

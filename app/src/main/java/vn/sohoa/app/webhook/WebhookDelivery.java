@@ -32,7 +32,8 @@ import vn.sohoa.core.net.OutboundPolicy;
  * Sends one outbox delivery: {@code POST} of the JSON payload with {@code X-Sohoa-Event}, {@code X-Sohoa-Delivery},
  * {@code X-Sohoa-Timestamp} and {@code X-Sohoa-Signature: sha256=<hex>} — the HMAC-SHA256, keyed with the
  * subscription's secret, of the timestamp, a dot and the body, so that a receiver can check who sent it and refuse
- * replays. A 2xx answer delivers it; anything else is retried with doubling delays (the durable-job settings) and
+ * replays. For a while after the secret is rotated the header carries a second value, comma-separated, made with the
+ * previous secret. A 2xx answer delivers it; anything else is retried with doubling delays (the durable-job settings) and
  * given up after the last attempt, which the deliveries list shows.
  */
 @Configuration(proxyBeanMethods = false)
@@ -67,14 +68,17 @@ class WebhookDelivery {
     }
 
     private static void send(JdbcClient jdbc, OutboundPolicy outbound, Clock clock, String deliveryId) {
-        record Target(String url, String secret, String eventType, String payload, boolean delivered) {
+        record Target(String url, String secret, String previousSecret, OffsetDateTime previousUntil,
+                      String eventType, String payload, boolean delivered) {
         }
-        Target target = jdbc.sql("select s.url, s.secret, d.event_type, d.payload, d.delivered_at "
+        Target target = jdbc.sql("select s.url, s.secret, s.previous_secret, s.previous_secret_until, d.event_type, "
+                        + "d.payload, d.delivered_at "
                         + "from webhook_deliveries d join webhook_subscriptions s on s.id = d.subscription_id "
                         + "where d.id = ?")
                 .param(deliveryId)
-                .query((rs, n) -> new Target(rs.getString("url"), rs.getString("secret"), rs.getString("event_type"),
-                        rs.getString("payload"), rs.getObject("delivered_at") != null))
+                .query((rs, n) -> new Target(rs.getString("url"), rs.getString("secret"),
+                        rs.getString("previous_secret"), rs.getObject("previous_secret_until", OffsetDateTime.class),
+                        rs.getString("event_type"), rs.getString("payload"), rs.getObject("delivered_at") != null))
                 .optional().orElse(null);
         if (target == null || target.delivered()) {
             return; // gone, or delivered by an attempt that crashed before its job completed
@@ -82,6 +86,11 @@ class WebhookDelivery {
         byte[] body = target.payload().getBytes(StandardCharsets.UTF_8);
         // the receiver checks this against its own clock to refuse replays: the real time, not the service's clock
         long timestamp = Instant.now().getEpochSecond();
+        String signatures = signature(target.secret(), timestamp, body);
+        if (target.previousSecret() != null && OffsetDateTime.now(clock).isBefore(target.previousUntil())) {
+            // while a rotated secret overlaps, both sign: the receiver accepts either and switches in its own time
+            signatures += "," + signature(target.previousSecret(), timestamp, body);
+        }
         int status;
         String error = null;
         try {
@@ -94,7 +103,7 @@ class WebhookDelivery {
                     .header("X-Sohoa-Event", WebhookEvent.valueOf(target.eventType()).wireName())
                     .header("X-Sohoa-Delivery", deliveryId)
                     .header("X-Sohoa-Timestamp", String.valueOf(timestamp))
-                    .header("X-Sohoa-Signature", signature(target.secret(), timestamp, body))
+                    .header("X-Sohoa-Signature", signatures)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
             status = response.statusCode();
             if (status < 200 || status >= 300) {

@@ -3,6 +3,7 @@ package vn.sohoa.app.webhook;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.certify.Certification;
 import vn.sohoa.app.certify.CopyCertified;
 import vn.sohoa.app.citizen.RequesterInput;
+import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.document.DocumentDigitized;
 import vn.sohoa.app.error.NotFoundException;
 import vn.sohoa.core.error.InvalidInputException;
@@ -91,9 +93,7 @@ public class Webhooks {
             throw new InvalidInputException("events", "events must list one or more of "
                     + Arrays.toString(WebhookEvent.values()), "cần ít nhất một loại sự kiện (events)");
         }
-        byte[] secretBytes = new byte[32];
-        random.nextBytes(secretBytes);
-        String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
+        String secret = newSecret();
         String id = UUID.randomUUID().toString();
         List<WebhookEvent> distinct = events.stream().distinct().toList();
         jdbc.sql("insert into webhook_subscriptions (id, agency_code, url, secret, events, created_by) "
@@ -103,6 +103,28 @@ public class Webhooks {
                 .update();
         return find(id).map(s -> new Subscription(s.id(), s.agencyCode(), s.url(), s.events(), s.active(),
                 s.createdAt(), secret)).orElseThrow();
+    }
+
+    /** A new secret after a rotation, and until when the previous one still signs beside it. */
+    public record RotatedSecret(String id, String secret, OffsetDateTime previousSecretValidUntil) {
+    }
+
+    /** Replaces the subscription's secret; the previous one keeps signing beside it for {@code overlap}. */
+    @Transactional
+    public RotatedSecret rotateSecret(String id, Duration overlap) {
+        String secret = newSecret();
+        OffsetDateTime until = OffsetDateTime.now(clock).plus(overlap).withNano(0);
+        if (jdbc.sql("update webhook_subscriptions set previous_secret = secret, previous_secret_until = ?, "
+                + "secret = ? where id = ?").params(until, secret, id).update() == 0) {
+            throw new NotFoundException("webhook " + id);
+        }
+        return new RotatedSecret(id, secret, VietnamTime.of(until));
+    }
+
+    private String newSecret() {
+        byte[] secretBytes = new byte[32];
+        random.nextBytes(secretBytes);
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
     }
 
     public List<Subscription> subscriptions(Set<String> agencies) {
