@@ -27,6 +27,11 @@ import vn.sohoa.app.storage.ScrubCommand;
 public class SohoaApplication {
 
     public static void main(String[] args) {
+        // the embedded H2 database lets this machine's own tools in while the service runs (AUTO_SERVER), and no one
+        // else: its server socket listens on loopback only
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         if (args.length > 0 && isTool(args[0])) {
             System.exit(runTool(args, System.out, System.err));
         }

@@ -183,6 +183,30 @@ abstract class EndToEndTest {
         }
     }
 
+    /** A browser signed in through the login form of the service at {@code base}: it holds the session cookie. */
+    static java.net.http.HttpClient signedIn(String base, String username, String password) throws Exception {
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        String loginPage = page(browser, base + "/login").body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+                .matcher(loginPage);
+        assertThat(csrf.find()).as("the login form's CSRF field").isTrue();
+        HttpResponse<Void> login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+                        + password + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(login.headers().firstValue("Location")).as("signed in")
+                .hasValueSatisfying(at -> assertThat(at).doesNotContain("error"));
+        return browser;
+    }
+
+    /** A GET of a page with the browser's cookies, redirects not followed. */
+    static HttpResponse<String> page(java.net.http.HttpClient browser, String url) throws Exception {
+        return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static int freePort() {
         return FreePort.pick();
     }
@@ -1313,9 +1337,17 @@ abstract class EndToEndTest {
                 + "\"newPassword\":\"lan-chooses-her-own\"}").statusCode()).isEqualTo(204);
         String lan = SohoaHttpClient.basic("lan.tran", "lan-chooses-her-own");
         assertThat(api.get("/api/v1/dossiers?q=261123-0007", lan).body()).contains(DOSSIER);
-        // a reset by the administrator is temporary again
+        // Lan also works in a browser; a reset by the administrator ends that session (and is temporary again)
+        java.net.http.HttpClient lansBrowser = signedIn("http://127.0.0.1:" + port, "lan.tran", "lan-chooses-her-own");
+        assertThat(page(lansBrowser, "http://127.0.0.1:" + port + "/").statusCode()).isEqualTo(200);
         assertThat(api.send("PATCH", "/api/v1/users/lan.tran", ADMIN, "application/json",
                 "{\"password\":\"reset-by-the-admin\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> ended = page(lansBrowser, "http://127.0.0.1:" + port + "/");
+        assertThat(ended.statusCode()).as("the session ended").isEqualTo(302);
+        assertThat(ended.headers().firstValue("Location")).hasValueSatisfying(at -> assertThat(at).endsWith("/login"));
+        assertThat(jdbc.sql("select detail from audit_log where action = 'USER_CHANGED' and subject = 'lan.tran' "
+                + "order by seq desc").query(String.class).list().get(0)).contains("password=******")
+                .contains("1 session(s) ended");
         assertThat(api.get("/api/v1/dossiers", SohoaHttpClient.basic("lan.tran", "reset-by-the-admin")).statusCode())
                 .isEqualTo(403);
         assertThat(api.postJson("/api/v1/me/password", SohoaHttpClient.basic("lan.tran", "reset-by-the-admin"),

@@ -258,6 +258,38 @@ class H2EndToEndTest extends EndToEndTest {
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(json(forged).get("detail").asString()).contains("CSRF");
 
+        // nor do Basic credentials a browser has cached: a POST with a password needs the user's CSRF token too
+        java.util.function.Function<String[], HttpResponse<String>> basicPost = headers -> {
+            try {
+                return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(base + "/api/v1/dossiers")).headers(headers)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"code\":\"000.00.30.H42-"
+                                + today().format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"))
+                                + "-0098\",\"agencyCode\":\"000.00.30.H42\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        HttpResponse<String> noToken = basicPost.apply(new String[]{"Authorization", CLERK});
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(json(noToken).get("header").asString()).isEqualTo("X-CSRF-TOKEN");
+        assertThat(json(noToken).get("detail").asString()).contains("GET /api/v1/csrf");
+        assertThat(basicPost.apply(new String[]{"Authorization", CLERK, "X-CSRF-TOKEN", api.csrfToken(CERTIFIER)})
+                .statusCode()).as("another user's token").isEqualTo(403);
+        HttpResponse<String> withToken = basicPost.apply(new String[]{"Authorization", CLERK, "X-CSRF-TOKEN",
+                api.csrfToken(CLERK)});
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(201);
+        // a browser is never offered Basic, so it never asks for a password it would replay; scripts still are
+        HttpResponse<String> asBrowser = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/v1/agencies")).header("Sec-Fetch-Mode", "navigate")
+                .header("User-Agent", "Mozilla/5.0").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asBrowser.statusCode()).isEqualTo(401);
+        assertThat(asBrowser.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"sohoa\"");
+        assertThat(api.get("/api/v1/agencies", null).headers().allValues("WWW-Authenticate"))
+                .contains("Basic realm=\"sohoa\"");
+
         // an API client asking faster than its rate, after its burst, is told to wait
         String bearer = "Bearer " + json(api.postJson("/api/v1/api-clients", ADMIN,
                 "{\"name\":\"Hệ thống hỏi dồn dập\",\"agencyCode\":\"" + AGENCY + "\"}")).get("apiKey").asString();

@@ -66,6 +66,15 @@ class HostileInputSmallHeapTest {
                 List.of("-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-XX:+ExitOnOutOfMemoryError"), Map.of(),
                 "--sohoa.public-base-url=http://127.0.0.1:" + port);
         SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + port);
+        // the embedded database's server (for this machine's own tools) listens on loopback only
+        java.util.Properties lock = new java.util.Properties();
+        try (var in = Files.newInputStream(home.resolve("db/sohoa.lock.db"))) {
+            lock.load(in);
+        }
+        int h2Port = Integer.parseInt(lock.getProperty("server").replaceAll(".*:", ""));
+        assertThat(listeningAddresses(h2Port)).as("where H2's AUTO_SERVER socket listens").isNotEmpty()
+                .allMatch(address -> List.of("0100007F", "0000000000000000FFFF00000100007F",
+                        "00000000000000000000000001000000").contains(address)); // 127.0.0.1, as IPv6, ::1
         assertThat(api.postJson("/api/v1/dossiers", CLERK, """
                 {"code":"%s","agencyCode":"000.00.30.H42","receivedAt":"2026-11-30T08:00:00+07:00"}"""
                 .formatted(DOSSIER)).statusCode()).isEqualTo(201);
@@ -88,7 +97,7 @@ class HostileInputSmallHeapTest {
                 new String[][]{{"title", "too large"}}, new Object[][]{{"files", "big.png", new byte[70 << 20]}});
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(tooLarge.body()).get("field").asString()).isEqualTo("files");
-        assertThat(hugeBody(port, 300L << 20)).isEqualTo(413);
+        assertThat(hugeBody(port, api.csrfToken(CLERK), 300L << 20)).isEqualTo(413);
 
         assertThat(service.isAlive()).as("the service survived; see " + home.resolve("service.log")).isTrue();
         assertThat(api.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
@@ -108,8 +117,26 @@ class HostileInputSmallHeapTest {
                 .doesNotContain("OutOfMemoryError");
     }
 
+    /**
+     * The local addresses (as the kernel's /proc/net/tcp and tcp6 write them, hex) of the sockets listening on
+     * {@code port}: read from this machine's own tables, no connection made.
+     */
+    static List<String> listeningAddresses(int port) throws IOException {
+        List<String> addresses = new java.util.ArrayList<>();
+        String wanted = String.format(":%04X", port);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table))) {
+                String[] fields = line.strip().split("\\s+");
+                if (fields.length > 3 && fields[1].endsWith(wanted) && fields[3].equals("0A")) {
+                    addresses.add(fields[1].substring(0, fields[1].indexOf(':')));
+                }
+            }
+        }
+        return addresses;
+    }
+
     /** Streams a multipart body of {@code size} bytes without holding it; the status, or 413 if cut off early. */
-    static int hugeBody(int port, long size) throws IOException, InterruptedException {
+    static int hugeBody(int port, String csrfToken, long size) throws IOException, InterruptedException {
         String boundary = "sohoa-huge";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"huge.png\""
                 + "\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -138,6 +165,7 @@ class HostileInputSmallHeapTest {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                             + "/api/v1/dossiers/" + DOSSIER + "/documents"))
                     .header("Authorization", CLERK)
+                    .header("X-CSRF-TOKEN", csrfToken)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
                             () -> body), size)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();

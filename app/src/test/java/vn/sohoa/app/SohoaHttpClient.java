@@ -15,11 +15,15 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real HTTP calls against a running Sohoa, as another system or the README's curl walkthrough make them. */
+/**
+ * Real HTTP calls against a running Sohoa, as another system or the README's curl walkthrough make them: a call that
+ * changes something with HTTP Basic carries the user's CSRF token, fetched once from {@code GET /api/v1/csrf}.
+ */
 final class SohoaHttpClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final java.util.Map<String, String> csrfTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     SohoaHttpClient(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -83,7 +87,7 @@ final class SohoaHttpClient {
     HttpResponse<String> postJson(String path, String authorization, String json)
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", authorization)
+                .headers(changing(authorization))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -93,7 +97,7 @@ final class SohoaHttpClient {
     HttpResponse<byte[]> postJsonForBytes(String path, String authorization, String json)
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", authorization)
+                .headers(changing(authorization))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -101,7 +105,7 @@ final class SohoaHttpClient {
 
     HttpResponse<String> post(String path, String authorization) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", authorization)
+                .headers(changing(authorization))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -110,7 +114,7 @@ final class SohoaHttpClient {
     HttpResponse<String> send(String method, String path, String authorization, String contentType, String body)
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", authorization)
+                .headers(changing(authorization))
                 .header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -118,7 +122,7 @@ final class SohoaHttpClient {
 
     HttpResponse<String> delete(String path, String authorization) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", authorization)
+                .headers(changing(authorization))
                 .DELETE().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -145,8 +149,36 @@ final class SohoaHttpClient {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            request.headers(changing(authorization));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The CSRF token of a Basic caller, as {@code GET /api/v1/csrf} gives it; null when that call is refused. */
+    String csrfToken(String authorization) throws IOException, InterruptedException {
+        String known = csrfTokens.get(authorization);
+        if (known != null) {
+            return known;
+        }
+        HttpResponse<String> answer = get("/api/v1/csrf", authorization);
+        if (answer.statusCode() != 200) {
+            return null;
+        }
+        String token = JSON.readTree(answer.body()).get("token").asString();
+        csrfTokens.put(authorization, token);
+        return token;
+    }
+
+    /** The headers of a call that changes something: the credentials and, for HTTP Basic, the CSRF token. */
+    private String[] changing(String authorization) throws IOException, InterruptedException {
+        if (authorization == null) {
+            return new String[0];
+        }
+        if (!authorization.startsWith("Basic ")) {
+            return new String[]{"Authorization", authorization};
+        }
+        String token = csrfToken(authorization);
+        return token == null ? new String[]{"Authorization", authorization}
+                : new String[]{"Authorization", authorization, "X-CSRF-TOKEN", token};
     }
 }

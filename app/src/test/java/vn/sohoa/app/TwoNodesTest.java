@@ -177,5 +177,18 @@ class TwoNodesTest {
                     new String[][]{}, new Object[][]{{"file", "copy.pdf", pdf.body()}});
             assertThat(JSON.readTree(verdict.body()).get("valid").asBoolean()).as(verdict.body()).isTrue();
         }
+
+        // a web session opened on one node is served by the other (sessions live in the database), and a password
+        // reset on either ends it on both
+        java.net.http.HttpClient browser = EndToEndTest.signedIn("http://127.0.0.1:" + portA, "supervisor",
+                "demo-pass");
+        assertThat(EndToEndTest.page(browser, "http://127.0.0.1:" + portB + "/statistics").statusCode())
+                .as("node B knows node A's session").isEqualTo(200);
+        assertThat(apis.get(1).send("PATCH", "/api/v1/users/supervisor", EndToEndTest.ADMIN, "application/json",
+                "{\"password\":\"reset-by-the-admin\"}").statusCode()).isEqualTo(200);
+        for (int port : new int[]{portA, portB}) {
+            assertThat(EndToEndTest.page(browser, "http://127.0.0.1:" + port + "/statistics").statusCode())
+                    .as("the session ended on " + port).isEqualTo(302);
+        }
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -294,15 +293,11 @@ public final class OcrBenchmark {
         Process process = service.start();
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port;
-        String admin = "Basic " + Base64.getEncoder().encodeToString("admin:bench".getBytes(StandardCharsets.UTF_8));
         try {
             awaitUp(http, base, process, log);
             // a system client with an API key, as other systems integrate: HTTP Basic would cost a bcrypt check on
             // every status poll, which is CPU taken from OCR
-            String auth = "Bearer " + field(send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/api-clients"))
-                    .header("Authorization", admin).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"agencyCode\":\"000.00.30.H42\"}"))
-                    .build(), 201), "apiKey");
+            String auth = "Bearer " + ServiceProcess.apiKey(http, base, "bench", "bench", "000.00.30.H42");
             // warm-up passes over the whole set first (a dossier each): a service runs for days, so the model
             // loading and JIT compilation of its first pages are not what a clerk waits for
             for (int pass = 1; pass <= warmUpPasses; pass++) {

@@ -55,9 +55,18 @@ final class ServiceProcess {
      */
     static String apiKey(HttpClient http, String base, String adminPassword, String name, String agencyCode)
             throws Exception {
+        String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword)
+                .getBytes(StandardCharsets.UTF_8));
+        // a POST with a password carries the administrator's CSRF token
+        HttpResponse<String> csrf = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/csrf"))
+                .header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(csrf.body());
+        if (csrf.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("cannot get the CSRF token: " + csrf.statusCode() + " " + csrf.body());
+        }
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/api-clients"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword)
-                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", admin)
+                .header("X-CSRF-TOKEN", token.group(1))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"agencyCode\":\"" + agencyCode
                         + "\"}")).build(), HttpResponse.BodyHandlers.ofString());

@@ -27,8 +27,8 @@ public final class QrCodes {
 
     /**
      * Every QR code found on the page, in no particular order; none found is an empty list. Two multi-code
-     * detectors and the plain one on overlapping bands are asked and their findings joined: each has missed a code
-     * of several that another found.
+     * detectors, the plain one on overlapping bands, and the plain one again with each code it read painted over
+     * are asked and their findings joined: each of the first three has missed a code of several that another found.
      */
     public static java.util.List<String> readAll(BufferedImage page) {
         int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
@@ -63,7 +63,47 @@ public final class QrCodes {
                 break;
             }
         }
+        // last, one code at a time: each one read is painted over, so that the plain detector sees the next
+        BufferedImage work = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_INT_RGB);
+        work.setRGB(0, 0, page.getWidth(), page.getHeight(), pixels, 0, page.getWidth());
+        for (int round = 0; round < 10; round++) {
+            Result next;
+            try {
+                int[] current = work.getRGB(0, 0, work.getWidth(), work.getHeight(), null, 0, work.getWidth());
+                next = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(
+                        work.getWidth(), work.getHeight(), current))), HINTS);
+            } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException none) {
+                break;
+            }
+            found.add(next.getText());
+            paintOver(work, next.getResultPoints());
+        }
         return java.util.List.copyOf(found);
+    }
+
+    /**
+     * Whitens the code whose finder-pattern centres are {@code points}: the centres lie 3.5 modules inside the
+     * code's corners, a quarter or less of its side for the versions a page carries, so the box is widened by 40%.
+     */
+    private static void paintOver(BufferedImage image, com.google.zxing.ResultPoint[] points) {
+        float minX = Float.MAX_VALUE;
+        float minY = Float.MAX_VALUE;
+        float maxX = -Float.MAX_VALUE;
+        float maxY = -Float.MAX_VALUE;
+        for (com.google.zxing.ResultPoint point : points) {
+            if (point != null) {
+                minX = Math.min(minX, point.getX());
+                maxX = Math.max(maxX, point.getX());
+                minY = Math.min(minY, point.getY());
+                maxY = Math.max(maxY, point.getY());
+            }
+        }
+        float margin = 0.4f * Math.max(maxX - minX, maxY - minY) + 2;
+        java.awt.Graphics2D graphics = image.createGraphics();
+        graphics.setColor(java.awt.Color.WHITE);
+        graphics.fillRect(Math.round(minX - margin), Math.round(minY - margin), Math.round(maxX - minX + 2 * margin),
+                Math.round(maxY - minY + 2 * margin));
+        graphics.dispose();
     }
 
     public static String read(BufferedImage page) throws NotFoundException {

@@ -76,10 +76,17 @@ final class CopyReceipt {
                         y -= LEADING;
                     }
                     if (copy.verificationCode() != null) {
-                        PdfText.text(content, font, SIZE, MARGIN, y, "Mã kiểm tra: " + copy.verificationCode());
-                        y -= LEADING;
-                        PdfText.text(content, font, 9, MARGIN, y, "Quét mã QR hoặc mở " + publicBaseUrl + "/v/"
-                                + copy.id() + " và nhập mã kiểm tra để xem và tải bản sao.");
+                        // every line keeps clear of the QR code beside it: text over a code stops phones reading it
+                        for (String wrapped : PdfText.wrap(font, SIZE, "Mã kiểm tra: " + copy.verificationCode(),
+                                width - QR - 12)) {
+                            PdfText.text(content, font, SIZE, MARGIN, y, wrapped);
+                            y -= LEADING;
+                        }
+                        for (String wrapped : PdfText.wrap(font, 9, "Quét mã QR hoặc mở " + publicBaseUrl + "/v/"
+                                + copy.id() + " và nhập mã kiểm tra để xem và tải bản sao.", width - QR - 12)) {
+                            PdfText.text(content, font, 9, MARGIN, y, wrapped);
+                            y -= 12;
+                        }
                         VectorQrCode.draw(content, publicBaseUrl + "/v/" + copy.id() + "?h=" + copy.verificationHint(),
                                 MARGIN + width - QR, top - QR + SIZE, QR);
                     }

@@ -3,11 +3,14 @@ package vn.sohoa.app.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -19,7 +22,8 @@ import vn.sohoa.app.config.SohoaProperties;
  * Slows password guessing (OWASP ASVS 2.2.1): after {@code loginMaxFailures} failed sign-ins for one user name from
  * one address — or four times as many for any names from one address — further attempts from there are refused
  * without checking the password until {@code loginLock} after the last failure. A success clears the user's count.
- * Counts are per node, in memory: a restart forgives, and several nodes each count their own share.
+ * Counts are kept in the database, so that every node sees the failures made at the others and a restart forgives
+ * nothing.
  */
 @Component
 public class LoginThrottle {
@@ -30,42 +34,52 @@ public class LoginThrottle {
     private final int maxFailures;
     private final Duration lock;
     private final Clock clock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
 
-    LoginThrottle(SohoaProperties properties, Clock clock) {
+    LoginThrottle(SohoaProperties properties, Clock clock, JdbcClient jdbc) {
         this.maxFailures = properties.security().loginMaxFailures();
         this.lock = properties.security().loginLock();
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /** Until when sign-ins of {@code username} from {@code address} are refused, or null when they are not. */
     public Instant lockedUntil(String username, String address) {
         Instant now = clock.instant();
-        Instant byUser = lockedUntil(userKey(username, address), maxFailures, now);
-        Instant byAddress = lockedUntil(addressKey(address), 4 * maxFailures, now);
+        String userKey = userKey(username, address);
+        Instant byUser = null;
+        Instant byAddress = null;
+        for (var row : jdbc.sql("select throttle_key, failures, last_failure from sign_in_failures "
+                        + "where throttle_key in (?, ?)").params(userKey, addressKey(address))
+                .query((rs, n) -> new Object[]{rs.getString(1), new Failures(rs.getInt(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant())}).list()) {
+            boolean isUser = row[0].equals(userKey);
+            Instant until = lockedUntil((Failures) row[1], isUser ? maxFailures : 4 * maxFailures, now);
+            if (isUser) {
+                byUser = until;
+            } else {
+                byAddress = until;
+            }
+        }
         if (byUser == null) {
             return byAddress;
         }
         return byAddress == null || byUser.isAfter(byAddress) ? byUser : byAddress;
     }
 
-    private Instant lockedUntil(String key, int limit, Instant now) {
-        Failures counted = failures.get(key);
-        if (counted == null || counted.count() < limit) {
+    private Instant lockedUntil(Failures counted, int limit, Instant now) {
+        if (counted.count() < limit) {
             return null;
         }
         Instant until = counted.last().plus(lock);
-        if (!until.isAfter(now)) {
-            failures.remove(key, counted);
-            return null;
-        }
-        return until;
+        return until.isAfter(now) ? until : null;
     }
 
     /** Clears a name's failures from every address: an administrator unlocking a user. */
     public void forgive(String username) {
         String prefix = "user:" + username.toLowerCase(Locale.ROOT) + "@";
-        failures.keySet().removeIf(key -> key.startsWith(prefix));
+        jdbc.sql("delete from sign_in_failures where throttle_key like ? escape '!'")
+                .param(prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%").update();
     }
 
     @EventListener
@@ -74,10 +88,28 @@ public class LoginThrottle {
         if (address == null) {
             return;
         }
-        Instant now = clock.instant();
-        for (String key : new String[]{userKey(event.getAuthentication().getName(), address), addressKey(address)}) {
-            failures.merge(key, new Failures(1, now), (old, one) ->
-                    old.last().plus(lock).isBefore(now) ? one : new Failures(old.count() + 1, now));
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime stale = now.minus(lock);
+        // failures older than the lock count for nothing: start again from one (and forget them, failures are rare)
+        jdbc.sql("delete from sign_in_failures where last_failure < ?").param(stale).update();
+        for (String key : List.of(userKey(event.getAuthentication().getName(), address), addressKey(address))) {
+            count(key, now);
+        }
+    }
+
+    private void count(String key, OffsetDateTime now) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (jdbc.sql("update sign_in_failures set failures = failures + 1, last_failure = ? where throttle_key = ?")
+                    .params(now, key).update() == 1) {
+                return;
+            }
+            try {
+                jdbc.sql("insert into sign_in_failures (throttle_key, failures, last_failure) values (?, 1, ?)")
+                        .params(key, now).update();
+                return;
+            } catch (DuplicateKeyException raced) {
+                // another node counted the first failure at the same moment: count on top of it
+            }
         }
     }
 
@@ -85,7 +117,8 @@ public class LoginThrottle {
     void succeeded(AuthenticationSuccessEvent event) {
         String address = address(event.getAuthentication().getDetails());
         if (address != null) {
-            failures.remove(userKey(event.getAuthentication().getName(), address));
+            jdbc.sql("delete from sign_in_failures where throttle_key = ?")
+                    .param(userKey(event.getAuthentication().getName(), address)).update();
         }
     }
 
@@ -94,7 +127,8 @@ public class LoginThrottle {
     }
 
     private static String userKey(String username, String address) {
-        return "user:" + String.valueOf(username).toLowerCase(Locale.ROOT) + "@" + address;
+        String key = "user:" + String.valueOf(username).toLowerCase(Locale.ROOT) + "@" + address;
+        return key.length() <= 200 ? key : key.substring(0, 200);
     }
 
     private static String addressKey(String address) {

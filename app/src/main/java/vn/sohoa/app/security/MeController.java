@@ -3,7 +3,9 @@ package vn.sohoa.app.security;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -11,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.sohoa.app.audit.AuditAction;
 import vn.sohoa.app.audit.AuditLog;
@@ -28,7 +32,11 @@ class MeController {
     private final SigningPins pins;
     private final AuditLog audit;
 
-    MeController(UserRepository users, PasswordEncoder encoder, SigningPins pins, AuditLog audit) {
+    private final UserSessions sessions;
+
+    MeController(UserRepository users, PasswordEncoder encoder, SigningPins pins, AuditLog audit,
+                 UserSessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.encoder = encoder;
         this.pins = pins;
@@ -49,10 +57,23 @@ class MeController {
         }
     }
 
+    /** The CSRF token to send as a header with every call that changes something. */
+    record CsrfTokenView(String headerName, String token) {
+    }
+
+    @GetMapping("/api/v1/csrf")
+    @Operation(summary = "The CSRF token a caller signed in with a password (HTTP Basic) or the web session sends "
+            + "as X-CSRF-TOKEN with every POST, PUT, PATCH and DELETE; a Basic caller's token stays the same, so a "
+            + "script fetches it once. API keys (Authorization: Bearer) need none")
+    CsrfTokenView csrf(CsrfToken token) {
+        return new CsrfTokenView(token.getHeaderName(), token.getToken());
+    }
+
     @PostMapping("/api/v1/me/password")
     @Operation(summary = "Change your own password (required first when an administrator set it)")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal SohoaPrincipal principal,
-                                        @RequestBody(required = false) PasswordChange change) {
+                                        @RequestBody(required = false) PasswordChange change,
+                                        HttpServletRequest request) {
         if (principal.username().contains(":")) {
             throw new ForbiddenException("API clients and scanning stations have no password",
                     "khóa API và máy quét không có mật khẩu");
@@ -69,8 +90,11 @@ class MeController {
                     "mật khẩu mới phải khác mật khẩu hiện tại");
         }
         users.setPassword(principal.username(), encoder.encode(given.newPassword()), false);
+        // the user's other sessions (another browser, a forgotten computer) end; this one goes on
+        HttpSession current = request.getSession(false);
+        int ended = sessions.end(principal.username(), current == null ? null : current.getId());
         audit.record(principal.username(), principal.agencyCode(), AuditAction.PASSWORD_CHANGED,
-                principal.username(), "by the user");
+                principal.username(), "by the user" + (ended > 0 ? ", " + ended + " other session(s) ended" : ""));
         return ResponseEntity.noContent().build();
     }
 

@@ -10,8 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two filter chains: {@code /api/**} for HTTP Basic users and API-key systems (CSRF tokens only for calls that rely
- * on the web session instead of an Authorization header), and the
+ * Two filter chains: {@code /api/**} for HTTP Basic users and API-key systems (a CSRF token for every state-changing
+ * call but those with an API key, see {@link ApiCsrfTokens}), and the
  * web pages with form login, CSRF and a session. Public: the login page, the development PKI's root and CRL, the
  * OpenAPI documents and the health probe.
  */
@@ -22,10 +22,15 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiClientRepository clients, ApiRateLimiter limiter,
-                                 UserRepository users) throws Exception {
+                                 UserRepository users, ServiceSecrets secrets) throws Exception {
         AuthenticationEntryPoint problem = (request, response, exception) -> {
             response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"sohoa\"");
+            // a browser that is offered Basic asks for a password and then replays it on requests other sites
+            // make it send: browsers are offered only the API key scheme, which they never prompt for
+            if (!isBrowser(request)) {
+                response.addHeader("WWW-Authenticate", "Basic realm=\"sohoa\"");
+            }
+            response.addHeader("WWW-Authenticate", "Bearer realm=\"sohoa\"");
             response.setContentType("application/problem+json;charset=UTF-8");
             String detail = isLockout(exception) ? exception.getMessage()
                     : "Sign in with HTTP Basic or an API key (Authorization: Bearer) / Cần đăng nhập";
@@ -34,10 +39,10 @@ class SecurityConfiguration {
                     + "\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
         };
         http.securityMatcher("/api/**")
-                // A request that carries its own credentials (HTTP Basic, an API key) cannot be forged by another
-                // site: browsers do not add an Authorization header cross-site. A request that relies on the web
-                // page's session cookie can, so a state-changing one must carry the page's CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                // Only an API key exempts a call from the CSRF token: browsers never add one on their own, while
+                // they do replay cached Basic credentials and the session cookie on requests other sites make.
+                .csrf(csrf -> csrf.csrfTokenRepository(new ApiCsrfTokens(secrets))
+                        .ignoringRequestMatchers(ApiCsrfTokens::carriesApiKey))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problem))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, limiter), BasicAuthenticationFilter.class)
                 .addFilterAfter(new TemporaryPasswordFilter(users),
@@ -47,12 +52,24 @@ class SecurityConfiguration {
                             response.setStatus(403);
                             response.setContentType("application/problem+json;charset=UTF-8");
                             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\","
-                                    + "\"status\":403,\"detail\":\"A call that relies on the web session must "
-                                    + "carry the page's CSRF token (X-CSRF-TOKEN); other systems send an "
-                                    + "Authorization header / Thiếu mã chống giả mạo (CSRF)\"}");
+                                    + "\"status\":403,\"header\":\"X-CSRF-TOKEN\",\"detail\":\"A call that changes "
+                                    + "something with a password (HTTP Basic) or the web session must carry the CSRF "
+                                    + "token in X-CSRF-TOKEN: GET /api/v1/csrf gives it; other systems use an API key "
+                                    + "(Authorization: Bearer) / Thiếu hoặc sai mã chống giả mạo (CSRF): lấy mã tại "
+                                    + "GET /api/v1/csrf và gửi trong X-CSRF-TOKEN\"}");
                         }))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * Whether the request comes from a web browser: every current browser sends the Fetch metadata headers, and
+     * older ones name themselves Mozilla.
+     */
+    static boolean isBrowser(jakarta.servlet.http.HttpServletRequest request) {
+        String agent = request.getHeader("User-Agent");
+        return request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Sec-Fetch-Site") != null
+                || (agent != null && agent.startsWith("Mozilla/"));
     }
 
     /** A refusal because of too many failed sign-ins (the user service throws it, the provider may wrap it). */

@@ -26,6 +26,8 @@ final class TemporaryPasswordFilter extends OncePerRequestFilter {
 
     static final String CHANGE_API = "/api/v1/me/password";
     static final String PIN_API = "/api/v1/me/signing-pin";
+    /** The token a password caller sends with the change itself. */
+    static final String CSRF_API = "/api/v1/csrf";
     static final String CHANGE_PAGE = "/password";
 
     private final UserRepository users;
@@ -43,7 +45,7 @@ final class TemporaryPasswordFilter extends OncePerRequestFilter {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             boolean page = !path.startsWith("/api/");
             boolean free = page ? path.equals(CHANGE_PAGE) || path.equals("/logout") || path.startsWith("/css/")
-                    || path.startsWith("/js/") : path.equals(CHANGE_API);
+                    || path.startsWith("/js/") : path.equals(CHANGE_API) || path.equals(CSRF_API);
             if (!free && users.mustChangePassword(user.username())) {
                 refuse(request, response, page, "Password change required", "password", "this account's password "
                         + "was set by an administrator and must be changed first: POST " + CHANGE_API + " with "

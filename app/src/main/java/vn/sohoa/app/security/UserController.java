@@ -39,7 +39,11 @@ class UserController {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
 
-    UserController(UserRepository users, AccessPolicy access, PasswordEncoder encoder, AuditLog audit) {
+    private final UserSessions sessions;
+
+    UserController(UserRepository users, AccessPolicy access, PasswordEncoder encoder, AuditLog audit,
+                   UserSessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.access = access;
         this.encoder = encoder;
@@ -136,8 +140,11 @@ class UserController {
             // a reset password is temporary too; it does not release the user's signing PIN or keys
             users.setPassword(username, hash, true);
         }
+        // a new password, a new role or a disabled account: the user's open sessions do not carry the old ones on
+        int ended = hash != null || change.role() != null || Boolean.FALSE.equals(change.enabled())
+                ? sessions.end(username, null) : 0;
         audit.record(principal.username(), principal.agencyCode(), AuditAction.USER_CHANGED, username,
-                change.toString());
+                change + (ended > 0 ? ", " + ended + " session(s) ended" : ""));
         return summary(principal, username);
     }
 

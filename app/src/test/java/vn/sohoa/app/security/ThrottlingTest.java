@@ -8,17 +8,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
+import vn.sohoa.app.TestDatabases;
 import vn.sohoa.app.config.SohoaProperties;
 
-/** Sign-in throttling and API clients' rate limits, on a clock the test moves. */
+/**
+ * Sign-in throttling and API clients' rate limits, on a clock the test moves; failed sign-ins are counted in the
+ * service's own database (H2 with the migrations, as embedded), shared by the nodes.
+ */
 class ThrottlingTest {
+
+    private static final JdbcClient DATABASE = JdbcClient.create(
+            TestDatabases.migrated(TestDatabases.h2("throttling")));
+
+    @AfterEach
+    void forgetFailures() {
+        DATABASE.sql("delete from sign_in_failures").update();
+    }
+
+    static LoginThrottle node(Clock clock) {
+        return new LoginThrottle(properties(5, Duration.ofMinutes(15), 50, 200), clock, DATABASE);
+    }
 
     /** A clock that stands still until told to move. */
     static final class TestClock extends Clock {
@@ -59,7 +77,7 @@ class ThrottlingTest {
     @Test
     void fiveFailuresLockTheNameFromThatAddressUntilTheLockRunsOut() {
         TestClock clock = new TestClock();
-        LoginThrottle throttle = new LoginThrottle(properties(5, Duration.ofMinutes(15), 50, 200), clock);
+        LoginThrottle throttle = node(clock);
         for (int i = 0; i < 4; i++) {
             fail(throttle, "Clerk", "10.0.0.7");
         }
@@ -77,7 +95,7 @@ class ThrottlingTest {
     @Test
     void aSuccessForgivesTheNameAndManyNamesFromOneAddressLockTheAddress() {
         TestClock clock = new TestClock();
-        LoginThrottle throttle = new LoginThrottle(properties(5, Duration.ofMinutes(15), 50, 200), clock);
+        LoginThrottle throttle = node(clock);
         for (int i = 0; i < 4; i++) {
             fail(throttle, "clerk", "10.0.0.7");
         }
@@ -90,6 +108,24 @@ class ThrottlingTest {
         }
         assertThat(throttle.lockedUntil("anyone", "10.0.0.9")).isNotNull();
         assertThat(throttle.lockedUntil("anyone", "10.0.0.10")).isNull();
+    }
+
+    @Test
+    void failuresMadeAtOneNodeLockTheNameAtTheOthers() {
+        TestClock clock = new TestClock();
+        LoginThrottle first = node(clock);
+        LoginThrottle second = node(clock);
+        for (int i = 0; i < 5; i++) {
+            fail(i % 2 == 0 ? first : second, "certifier", "10.0.0.7");
+        }
+        assertThat(first.lockedUntil("certifier", "10.0.0.7")).isEqualTo(clock.now.plus(Duration.ofMinutes(15)));
+        assertThat(second.lockedUntil("certifier", "10.0.0.7")).isEqualTo(clock.now.plus(Duration.ofMinutes(15)));
+        // an administrator unlocking her at one node unlocks her everywhere, and only her
+        fail(first, "certifier_2", "10.0.0.7");
+        second.forgive("certifier");
+        assertThat(first.lockedUntil("certifier", "10.0.0.7")).isNull();
+        assertThat(DATABASE.sql("select count(*) from sign_in_failures where throttle_key like 'user:certifier!_2@%' "
+                + "escape '!'").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

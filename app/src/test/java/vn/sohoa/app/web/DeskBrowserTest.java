@@ -548,10 +548,16 @@ class DeskBrowserTest {
                 + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(pdf);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String certifier = "Basic " + Base64.getEncoder().encodeToString(
+                "certifier:demo-pass".getBytes(StandardCharsets.UTF_8));
+        // a POST with a password carries the user's CSRF token, as the API documentation says
+        String csrf = JsonMapper.builder().build().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(browser.url("/api/v1/csrf"))).header("Authorization", certifier).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body()).get("token").asString();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(browser.url("/api/v1/verifications")))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "certifier:demo-pass".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", certifier)
+                .header("X-CSRF-TOKEN", csrf)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
