@@ -993,14 +993,27 @@ abstract class EndToEndTest {
         long[] before = reuseFigures();
 
         // the clerk looks the citizen up before scanning: the valid paper is found, the expired one is not
-        JsonNode found = json(api.get("/api/v1/reusable-papers?citizenId=" + CITIZEN, CLERK));
+        // (for the dossier she applies with, and only that one: nobody browses citizens' papers at will)
+        String lookup = "/api/v1/reusable-papers?dossierCode=" + nextDossier + "&citizenId=" + CITIZEN;
+        JsonNode found = json(api.get(lookup, CLERK));
         assertThat(found).hasSize(1);
         assertThat(found.get(0).get("id").asString()).isEqualTo(paper);
         assertThat(found.get(0).get("paperType").asString()).isEqualTo("GIAY_KHAI_SINH");
-        assertThat(json(api.get("/api/v1/reusable-papers?citizenId=" + CITIZEN + "&paperType=XAC_NHAN", CLERK)))
-                .isEmpty();
-        assertThat(api.get("/api/v1/reusable-papers?citizenId=" + CITIZEN, SUPERVISOR).statusCode()).isEqualTo(403);
-        HttpResponse<String> noId = api.get("/api/v1/reusable-papers?citizenId=abc", CLERK);
+        assertThat(json(api.get(lookup + "&paperType=XAC_NHAN", CLERK))).isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'CITIZEN_PAPERS_LOOKED_UP' and subject = ? "
+                + "and actor = 'clerk'").param(nextDossier).query(Long.class).single()).as("each lookup audited")
+                .isEqualTo(2);
+        assertThat(api.get(lookup, SUPERVISOR).statusCode()).isEqualTo(403);
+        HttpResponse<String> noDossier = api.get("/api/v1/reusable-papers?citizenId=" + CITIZEN, CLERK);
+        assertThat(noDossier.statusCode()).isEqualTo(400);
+        assertThat(json(noDossier).get("field").asString()).isEqualTo("dossierCode");
+        HttpResponse<String> notTheApplicant = api.get("/api/v1/reusable-papers?dossierCode=" + DOSSIER
+                + "&citizenId=" + CITIZEN, CLERK);
+        assertThat(notTheApplicant.statusCode()).as("a dossier she does not apply with").isEqualTo(403);
+        assertThat(api.postJson("/api/v1/dossiers/" + DOSSIER + "/documents/reused", CLERK,
+                "{\"documentId\":\"" + paper + "\"}").statusCode()).as("nor is her paper reused there").isEqualTo(403);
+        HttpResponse<String> noId = api.get("/api/v1/reusable-papers?dossierCode=" + nextDossier + "&citizenId=abc",
+                CLERK);
         assertThat(noId.statusCode()).isEqualTo(400);
         assertThat(json(noId).get("field").asString()).isEqualTo("citizenId");
 

@@ -71,6 +71,8 @@ class YearEndTest {
     static final String DOSSIER = "%s-%02d1231-0001".formatted(AGENCY, YEAR % 100);
     static final String SECOND_DOSSIER = "%s-%02d1231-0002".formatted(AGENCY, YEAR % 100);
     static final String CITIZEN = "048190000321";
+    static final String LOOKUP = "/api/v1/reusable-papers?dossierCode=%s-%02d1231-0002&citizenId=%s"
+            .formatted(AGENCY, YEAR % 100, CITIZEN);
 
     static String documentId;
 
@@ -135,8 +137,9 @@ class YearEndTest {
     void aPaperIsDigitizedOnTheLastEveningOfTheYear() throws Exception {
         for (String code : new String[]{DOSSIER, SECOND_DOSSIER}) {
             HttpResponse<String> created = api.postJson("/api/v1/dossiers", CLERK, """
-                    {"code":"%s","agencyCode":"%s","receivedAt":"%d-12-31T23:45:00+07:00"}"""
-                    .formatted(code, AGENCY, YEAR));
+                    {"code":"%s","agencyCode":"%s","receivedAt":"%d-12-31T23:45:00+07:00",
+                     "applicant":{"fullName":"Lê Văn Cuối","idType":"CCCD","idNumber":"%s"}}"""
+                    .formatted(code, AGENCY, YEAR, CITIZEN));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         }
         assertThat(json(api.get("/api/v1/dossiers/next-code?agencyCode=" + AGENCY, CLERK)).get("code").asString())
@@ -309,10 +312,10 @@ class YearEndTest {
     @Order(6)
     void aPaperValidUntilTheLastDayOfTheYearIsReusableUntilMidnightInVietnam() throws Exception {
         CLOCK.set(LAST_SECONDS);
-        assertThat(json(api.get("/api/v1/reusable-papers?citizenId=" + CITIZEN, CLERK)).findValuesAsString("id"))
+        assertThat(json(api.get(LOOKUP, CLERK)).findValuesAsString("id"))
                 .contains(documentId);
         CLOCK.set(FIRST_SECONDS);
-        assertThat(json(api.get("/api/v1/reusable-papers?citizenId=" + CITIZEN, CLERK)).findValuesAsString("id"))
+        assertThat(json(api.get(LOOKUP, CLERK)).findValuesAsString("id"))
                 .doesNotContain(documentId);
         HttpResponse<String> expired = api.postJson("/api/v1/dossiers/" + SECOND_DOSSIER + "/documents/reused", CLERK,
                 "{\"documentId\":\"" + documentId + "\"}");

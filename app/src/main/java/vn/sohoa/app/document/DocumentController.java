@@ -83,10 +83,14 @@ class DocumentController {
 
     @GetMapping("/api/v1/reusable-papers")
     @Operation(summary = "A citizen's digitized papers still valid today, from any desk of the caller's province, "
-            + "newest first: look here before scanning (citizenId: 12 digits; paperType optional, e.g. GIAY_KHAI_SINH)")
-    List<DocumentView> reusable(@AuthenticationPrincipal SohoaPrincipal principal, @RequestParam String citizenId,
+            + "newest first: look here before scanning. Only for a dossier whose applicant has that identification "
+            + "number (dossierCode; 403 otherwise); every lookup is audited (citizenId: 12 digits; paperType "
+            + "optional, e.g. GIAY_KHAI_SINH)")
+    List<DocumentView> reusable(@AuthenticationPrincipal SohoaPrincipal principal,
+                                @RequestParam(required = false) String dossierCode,
+                                @RequestParam(required = false) String citizenId,
                                 @RequestParam(required = false) String paperType) {
-        return documents.reusable(principal, citizenId, paperType);
+        return documents.reusable(principal, dossierCode, citizenId, paperType);
     }
 
     @PostMapping("/api/v1/dossiers/{code}/documents/reused")

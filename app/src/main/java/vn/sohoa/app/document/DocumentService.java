@@ -166,14 +166,35 @@ public class DocumentService {
      * The citizen's digitized papers, still valid today, that a desk of the caller's province may reuse: what a
      * clerk looks up when registering a dossier, before scanning anything.
      */
-    public List<DocumentView> reusable(SohoaPrincipal principal, String citizenId, String paperType) {
+    public List<DocumentView> reusable(SohoaPrincipal principal, String dossierCode, String citizenId,
+                                       String paperType) {
         requireDeskRole(principal);
+        if (dossierCode == null || dossierCode.isBlank()) {
+            throw new InvalidInputException("dossierCode", "dossierCode is required: a citizen's papers are looked "
+                    + "up for a dossier whose applicant they are", "cần mã hồ sơ (dossierCode) của người nộp hồ sơ");
+        }
+        Dossier dossier = dossiers.get(principal, dossierCode.strip());
         String citizen = PaperIdentity.citizenId(citizenId);
         if (citizen == null) {
             throw new InvalidInputException("citizenId", "citizenId is required", "cần số định danh cá nhân (citizenId)");
         }
-        return documents.reusable(citizen, PaperIdentity.paperType(paperType), province(principal),
+        requireApplicant(dossier, citizen);
+        List<DocumentView> found = documents.reusable(citizen, PaperIdentity.paperType(paperType), province(principal),
                 VietnamTime.today(clock)).stream().map(DocumentView::of).toList();
+        // who looked whose papers up is recorded; the number itself is the dossier's applicant's, not repeated here
+        audit.record(principal.username(), principal.agencyCode(), AuditAction.CITIZEN_PAPERS_LOOKED_UP,
+                dossier.code(), found.size() + " paper(s) found" + (paperType == null ? "" : " of type " + paperType));
+        return found;
+    }
+
+    /** A citizen's papers are only for a dossier that citizen applies with. */
+    private static void requireApplicant(Dossier dossier, String citizen) {
+        if (dossier.applicant() == null || !citizen.equals(dossier.applicant().idNumber())) {
+            throw new ForbiddenException("a citizen's papers are looked up and reused only for a dossier whose "
+                    + "applicant has that identification number (record the applicant on dossier " + dossier.code()
+                    + " first)", "chỉ tra cứu, tái sử dụng giấy tờ của công dân cho hồ sơ do chính công dân đó nộp "
+                    + "(ghi người nộp hồ sơ trước)");
+        }
     }
 
     /**
@@ -194,6 +215,7 @@ public class DocumentService {
             throw new ConflictException("document " + source.id() + " is not a digitized paper of a citizen",
                     "giấy tờ " + source.id() + " chưa được số hóa hoặc không gắn với công dân");
         }
+        requireApplicant(dossier, source.paper().citizenId());
         java.time.LocalDate today = VietnamTime.today(clock);
         if (!source.paper().validOn(today)) {
             throw new ConflictException("the paper " + source.id() + " expired on " + source.paper().validUntil(),
