@@ -35,7 +35,23 @@ public class SohoaApplication {
         if (args.length > 0 && isTool(args[0])) {
             System.exit(runTool(args, System.out, System.err));
         }
-        SpringApplication.run(SohoaApplication.class, args);
+        SpringApplication application = new SpringApplication(SohoaApplication.class);
+        application.addListeners((org.springframework.context.ApplicationListener<
+                org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent>) SohoaApplication::privateHome);
+        application.run(args);
+    }
+
+    /**
+     * The data directory and its database folder are created 0700 before anything writes there (H2 would create
+     * them with the process's umask): the database, keys and objects are the service user's alone.
+     */
+    static void privateHome(org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent event) {
+        java.nio.file.Path home = java.nio.file.Path.of(event.getEnvironment().getProperty("sohoa.home", "./data"));
+        try {
+            vn.sohoa.core.util.PrivateFiles.createDirectories(home.resolve("db"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the data directory " + home.toAbsolutePath(), e);
+        }
     }
 
     static boolean isTool(String command) {

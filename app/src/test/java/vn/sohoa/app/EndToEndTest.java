@@ -1332,6 +1332,13 @@ abstract class EndToEndTest {
                 .formatted(AGENCY));
         assertThat(weak.statusCode()).isEqualTo(400);
         assertThat(json(weak).get("field").asString()).isEqualTo("password");
+        // 30 letters with marks are 60 characters' worth of bcrypt's 72 bytes and more: refused, not cut silently
+        HttpResponse<String> longPassword = api.postJson("/api/v1/users", ADMIN, """
+                {"username":"lan.tran","password":"%s","fullName":"Trần Lan","role":"CLERK","agencyCode":"%s"}"""
+                .formatted("ệ".repeat(30), AGENCY));
+        assertThat(longPassword.statusCode()).isEqualTo(400);
+        assertThat(json(longPassword).get("field").asString()).isEqualTo("password");
+        assertThat(json(longPassword).get("detail").asString()).contains("90 bytes").contains("72");
         HttpResponse<String> created = api.postJson("/api/v1/users", ADMIN, """
                 {"username":"lan.tran","password":"a-long-enough-pass","fullName":"Trần Lan","role":"CLERK",
                  "agencyCode":"%s"}""".formatted(AGENCY));

@@ -307,6 +307,21 @@ class H2EndToEndTest extends EndToEndTest {
     }
 
     @Test
+    @Order(99) // last: it drains this address's allowance, which the service's own OCSP lookups share
+    void thePublicPagesAreRateLimitedPerAddress() throws Exception {
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 400 && refused == null; i++) {
+            HttpResponse<String> answer = api.getJson("/v/00000000-0000-0000-0000-000000000000", null);
+            if (answer.statusCode() == 429) {
+                refused = answer;
+            }
+        }
+        assertThat(refused).as("a 429 within 400 quick requests").isNotNull();
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json(refused).get("detail").asString()).contains("from this address");
+    }
+
+    @Test
     @Order(18)
     void hostileUploadsAreRefusedWithTheReasonAndLeaveNothingBehind() throws Exception {
         java.util.function.Supplier<Long> temporaryCopies = () -> {

@@ -63,7 +63,8 @@ class HostileInputSmallHeapTest {
         Path tmp = Files.createDirectories(home.resolve("tmp"));
         int port = EndToEndTest.freePort();
         service = ServiceNode.start(home, port, home.resolve("service.log"),
-                List.of("-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-XX:+ExitOnOutOfMemoryError"), Map.of(),
+                List.of("-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-XX:+ExitOnOutOfMemoryError"),
+                Map.of("SOHOA_ADMIN_PASSWORD", ""), // the administrator's password generated at first start
                 "--sohoa.public-base-url=http://127.0.0.1:" + port);
         SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + port);
         // the embedded database's server (for this machine's own tools) listens on loopback only
@@ -71,6 +72,27 @@ class HostileInputSmallHeapTest {
         try (var in = Files.newInputStream(home.resolve("db/sohoa.lock.db"))) {
             lock.load(in);
         }
+        // what the service writes is its user's alone from the start, whatever the umask of whoever started it
+        for (String directory : List.of("db", "objects", "pki")) {
+            assertThat(mode(home.resolve(directory))).as(directory).isEqualTo("rwx------");
+        }
+        assertThat(mode(home.resolve("objects/credentials"))).isEqualTo("rw-------");
+        assertThat(mode(home.resolve("pki/keystore-password"))).isEqualTo("rw-------");
+        try (var keys = Files.list(home.resolve("pki"))) {
+            List<Path> stores = keys.filter(key -> key.toString().endsWith(".p12")).toList();
+            assertThat(stores).as("the development key stores").isNotEmpty();
+            for (Path store : stores) {
+                assertThat(mode(store)).as(store.toString()).isEqualTo("rw-------");
+            }
+        }
+        // the generated password is in a file only this user reads, and not in the service's log
+        Path passwords = home.resolve("first-start-passwords.txt");
+        assertThat(mode(passwords)).isEqualTo("rw-------");
+        String adminPassword = Files.readAllLines(passwords).stream().filter(line -> line.startsWith("admin "))
+                .findFirst().orElseThrow().substring(6);
+        assertThat(adminPassword).hasSize(16);
+        assertThat(Files.readString(home.resolve("service.log"))).doesNotContain(adminPassword)
+                .contains("(in the file below");
         int h2Port = Integer.parseInt(lock.getProperty("server").replaceAll(".*:", ""));
         assertThat(listeningAddresses(h2Port)).as("where H2's AUTO_SERVER socket listens").isNotEmpty()
                 .allMatch(address -> List.of("0100007F", "0000000000000000FFFF00000100007F",
@@ -115,6 +137,10 @@ class HostileInputSmallHeapTest {
         assertThat(temporaryFiles(tmp)).as("temporary files left in " + tmp).isZero();
         assertThat(Files.readString(home.resolve("service.log"), StandardCharsets.UTF_8))
                 .doesNotContain("OutOfMemoryError");
+    }
+
+    static String mode(Path path) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     /**

@@ -1,5 +1,6 @@
 package vn.sohoa.app.bootstrap;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -29,11 +30,12 @@ import vn.sohoa.app.stats.Targets;
 import vn.sohoa.app.units.UnitCsv;
 import vn.sohoa.app.units.UnitRepository;
 import vn.sohoa.core.code.AdministrativeLevel;
+import vn.sohoa.core.util.PrivateFiles;
 
 /**
  * On the first start of an empty database: the {@code admin} account and, unless turned off, a demo province with
  * one commune and its {@code clerk}, {@code certifier} and a province {@code supervisor}. Generated passwords are
- * printed once, here, and stored only as bcrypt hashes.
+ * stored as bcrypt hashes, written once to a file only the service's user can read, and printed only to a terminal.
  */
 @Component
 @Order(0)
@@ -74,6 +76,7 @@ class FirstStart implements ApplicationRunner {
             return;
         }
         StringBuilder banner = new StringBuilder("\n================ Sohoa: first start / khởi tạo lần đầu ================\n");
+        StringBuilder generated = new StringBuilder();
         boolean demo = properties.bootstrap().demoData() && agencies.isEmpty();
         if (demo) {
             agencies.insert(new Agency(DEMO_PROVINCE, "UBND thành phố Đà Nẵng (demo)", AdministrativeLevel.PROVINCE,
@@ -87,8 +90,7 @@ class FirstStart implements ApplicationRunner {
         String adminPassword = chosenOrGenerated(properties.bootstrap().adminPassword());
         users.insert("admin", encoder.encode(adminPassword), "Quản trị hệ thống", "Administrator", Role.ADMIN,
                 adminAgency);
-        banner.append("  admin      / ").append(shown(properties.bootstrap().adminPassword(), adminPassword))
-                .append('\n');
+        account(banner, generated, "admin", properties.bootstrap().adminPassword(), adminPassword, "");
         if (demo) {
             String demoPassword = chosenOrGenerated(properties.bootstrap().demoPassword());
             users.insert("clerk", encoder.encode(demoPassword), "Trần Thị Lan", "Cán bộ tiếp nhận", Role.CLERK,
@@ -100,16 +102,52 @@ class FirstStart implements ApplicationRunner {
             users.setOffice("certifier", vn.sohoa.app.principal.CertifierOffice.COMMUNE_VICE_CHAIR);
             users.insert("supervisor", encoder.encode(demoPassword), "Lê Minh Tâm", "Chuyên viên Sở Tư pháp",
                     Role.SUPERVISOR, DEMO_PROVINCE);
-            String shown = shown(properties.bootstrap().demoPassword(), demoPassword);
-            banner.append("  clerk      / ").append(shown).append("   (").append(DEMO_COMMUNE).append(")\n");
-            banner.append("  certifier  / ").append(shown).append("   (").append(DEMO_COMMUNE).append(")\n");
-            banner.append("  supervisor / ").append(shown).append("   (").append(DEMO_PROVINCE).append(")\n");
+            String configured = properties.bootstrap().demoPassword();
+            account(banner, generated, "clerk", configured, demoPassword, "   (" + DEMO_COMMUNE + ")");
+            account(banner, generated, "certifier", configured, demoPassword, "   (" + DEMO_COMMUNE + ")");
+            account(banner, generated, "supervisor", configured, demoPassword, "   (" + DEMO_PROVINCE + ")");
         }
-        banner.append("  Generated passwords are shown only now / Mật khẩu tự sinh chỉ hiện một lần.\n");
+        if (!generated.isEmpty()) {
+            Path file = properties.home().resolve(PASSWORD_FILE);
+            writePasswords(file, generated.toString());
+            banner.append("  Generated passwords are also in / Mật khẩu tự sinh có trong: ").append(file.toAbsolutePath())
+                    .append(" (readable by this user only; delete it once they are changed)\n");
+        }
         banner.append("=======================================================================");
-        // to the console only: generated passwords must not end up in log files
-        System.out.println(banner);
+        // to a terminal only: generated passwords must not end up in service logs (standard output of a service
+        // manager is a log), so without a terminal the banner names the file instead of the passwords
+        System.out.println(shown(banner.toString(), System.console() != null));
         LOG.info("first start: accounts created{}", demo ? " with the demo province and commune" : "");
+    }
+
+    static final String PASSWORD_FILE = "first-start-passwords.txt";
+    /** Brackets a generated password in the banner, so that it can be left out where no terminal shows it. */
+    private static final char MARK = '\u0001';
+
+    /** The banner for a terminal (passwords shown) or for a log (each password replaced by a pointer to the file). */
+    static String shown(String banner, boolean terminal) {
+        return terminal ? banner.replace(String.valueOf(MARK), "")
+                : banner.replaceAll(MARK + "[^" + MARK + "]*" + MARK, "(in the file below / xem tệp bên dưới)");
+    }
+
+    private static void account(StringBuilder banner, StringBuilder generated, String username, String configured,
+                                String password, String note) {
+        boolean chosen = configured != null && !configured.isBlank();
+        banner.append(String.format("  %-10s / %s%s%n", username,
+                chosen ? "(the password you set / mật khẩu đã đặt)" : MARK + password + MARK, note));
+        if (!chosen) {
+            generated.append(username).append(' ').append(password).append('\n');
+        }
+    }
+
+    private static void writePasswords(Path file, String lines) {
+        try {
+            PrivateFiles.createDirectories(file.getParent());
+            PrivateFiles.replace(file, out -> out.write(("# Sohoa first start: generated passwords / mật khẩu tự "
+                    + "sinh\n" + lines).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     /**
@@ -155,7 +193,4 @@ class FirstStart implements ApplicationRunner {
         return password.toString();
     }
 
-    private static String shown(String configured, String actual) {
-        return configured != null && !configured.isBlank() ? "(the password you set / mật khẩu đã đặt)" : actual;
-    }
 }

@@ -102,6 +102,7 @@ public class SigningPins {
             throw new InvalidInputException("newPin", "newPin must have " + MIN_LENGTH + " to " + MAX_LENGTH
                     + " characters", "mã PIN mới phải có từ " + MIN_LENGTH + " đến " + MAX_LENGTH + " ký tự");
         }
+        UserController.requireBcryptLength("newPin", newPin);
         users.setSigningPinHash(certifier.username(), encoder.encode(newPin));
         failures.remove(certifier.username());
         audit.record(certifier.username(), certifier.agencyCode(), AuditAction.SIGNING_PIN_SET,

@@ -33,6 +33,7 @@ class UserController {
 
     /** OWASP ASVS 2.1.1: at least 12 characters. */
     static final int MIN_PASSWORD = 12;
+    static final int BCRYPT_MAX_BYTES = 72;
 
     private final UserRepository users;
     private final AccessPolicy access;
@@ -158,6 +159,21 @@ class UserController {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
             throw new InvalidInputException(field, field + " must have " + MIN_PASSWORD + " to 128 characters",
                     "mật khẩu phải có từ " + MIN_PASSWORD + " đến 128 ký tự");
+        }
+        requireBcryptLength(field, password);
+    }
+
+    /**
+     * bcrypt reads at most 72 bytes: a longer secret would be cut silently (two passwords alike in their first 72
+     * bytes would both match), so it is refused. A Vietnamese letter with its marks takes 2 or 3 of those bytes.
+     */
+    static void requireBcryptLength(String field, String secret) {
+        int bytes = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > BCRYPT_MAX_BYTES) {
+            throw new InvalidInputException(field, field + " is " + bytes + " bytes in UTF-8, more than the "
+                    + BCRYPT_MAX_BYTES + " bcrypt uses (a letter with Vietnamese marks takes 2 or 3 bytes)",
+                    "quá dài: " + bytes + " byte UTF-8, tối đa " + BCRYPT_MAX_BYTES
+                    + " byte (chữ có dấu chiếm 2–3 byte)");
         }
     }
 

@@ -1,14 +1,12 @@
 package vn.sohoa.signing.keys;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -69,6 +67,8 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+import vn.sohoa.core.util.PrivateFiles;
 
 /**
  * A development PKI made on first start, so that a fresh install can certify copies without a real CA: a root CA, a
@@ -142,7 +142,7 @@ public final class DevelopmentPki {
     /** Opens the PKI in {@code directory}, creating the root CA and TSA on first use; {@code clock} dates them. */
     public static synchronized DevelopmentPki openOrCreate(Path directory, Endpoints endpoints, Clock clock) {
         try {
-            Files.createDirectories(directory);
+            PrivateFiles.createDirectories(directory);
             char[] password = readOrCreatePassword(directory.resolve(PASSWORD_FILE));
             Path rootFile = directory.resolve(ROOT_FILE);
             SigningKey root;
@@ -456,11 +456,13 @@ public final class DevelopmentPki {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry("key", key.privateKey(), password, key.chain().toArray(new Certificate[0]));
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            store.store(out, password);
-        }
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.replace(file, out -> {
+            try {
+                store.store(out, password);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot write the key store " + file, e);
+            }
+        });
     }
 
     private static void writePem(Path file, X509Certificate certificate) throws IOException {
@@ -478,12 +480,7 @@ public final class DevelopmentPki {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         String password = HexFormat.of().formatHex(bytes);
-        Files.writeString(file, password, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system (Windows): the directory's own permissions protect it
-        }
+        PrivateFiles.writeNew(file, password.getBytes(StandardCharsets.US_ASCII));
         return password.toCharArray();
     }
 }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 
 import vn.sohoa.core.storage.StorageException;
+import vn.sohoa.core.util.PrivateFiles;
 
 /**
  * S3Proxy in the same process, storing objects as files under a folder: the embedded default object store. It speaks
@@ -44,7 +44,7 @@ public final class EmbeddedS3Server implements AutoCloseable {
         this.directory = directory;
         this.requestedPort = port;
         try {
-            Files.createDirectories(directory.resolve("objects"));
+            PrivateFiles.createDirectories(directory.resolve("objects"));
             List<String> credentials = readOrCreateCredentials(directory.resolve(CREDENTIALS_FILE));
             this.accessKey = credentials.get(0);
             this.secretKey = credentials.get(1);
@@ -144,12 +144,7 @@ public final class EmbeddedS3Server implements AutoCloseable {
         random.nextBytes(secret);
         List<String> credentials = List.of("sohoa" + HexFormat.of().formatHex(access),
                 HexFormat.of().formatHex(secret));
-        Files.write(file, credentials, StandardCharsets.US_ASCII);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the data directory's own permissions protect it
-        }
+        PrivateFiles.writeNew(file, (String.join("\n", credentials) + "\n").getBytes(StandardCharsets.US_ASCII));
         return credentials;
     }
 }
