@@ -147,7 +147,8 @@ abstract class EndToEndTest {
     static final int WEBHOOK_PORT = FreePort.pick();
 
     static void deliveryTargets(DynamicPropertyRegistry registry) {
-        registry.add("sohoa.outbound.allowed-hosts", () -> "127.0.0.1:" + WEBHOOK_PORT);
+        registry.add("sohoa.outbound.allowed-hosts", () -> "127.0.0.1:" + WEBHOOK_PORT + ",127.0.0.1:"
+                + java.net.URI.create(portal.url("/")).getPort());
         mailServer = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(
                 FreePort.pick(), "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
         mailServer.start();

@@ -55,6 +55,8 @@ class RemoteSigningEndToEndTest {
                 "2468");
         registry.add("sohoa.signing.remote.base-url", csc::baseUrl);
         registry.add("sohoa.signing.remote.access-token", () -> "service-token");
+        // the remote signing service is on loopback here: the outbound policy reaches it only because it is named
+        registry.add("sohoa.outbound.allowed-hosts", () -> "127.0.0.1:" + java.net.URI.create(csc.baseUrl()).getPort());
     }
 
     @Autowired

@@ -121,7 +121,11 @@ public final class CertifyBenchmark {
                     DevelopmentPki.Purpose.AGENCY_SEAL);
             // as the service runs by default: a "good" OCSP answer is reused for 2 minutes
             PadesSigner signer = new PadesSigner(new LocalTimestampAuthority(pki.timeStampingKey()),
-                    new ValidationDataCollector(new RevocationFetcher(Duration.ofSeconds(10), Duration.ofMinutes(2))));
+                    new ValidationDataCollector(new RevocationFetcher(new vn.sohoa.core.net.OutboundHttp(
+                            // the benchmark's own responder on loopback, named so the outbound policy reaches it
+                            new vn.sohoa.core.net.OutboundPolicy(java.util.List.of("127.0.0.1", "localhost")),
+                            Duration.ofSeconds(10), 1 << 20), Duration.ofMinutes(2), java.time.Clock.systemUTC()),
+                            java.util.List.of(pki.rootCertificate())));
             StampStatement stamp = new StampStatement(StatementTemplate.ELECTRONIC_COPY);
             AtomicInteger numbers = new AtomicInteger();
 

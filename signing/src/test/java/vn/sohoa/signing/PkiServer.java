@@ -47,7 +47,8 @@ public final class PkiServer implements AutoCloseable {
     /** A signer time-stamping with the development TSA and fetching validation data from this server. */
     public PadesSigner signer() {
         return new PadesSigner(new LocalTimestampAuthority(pki.timeStampingKey()),
-                new ValidationDataCollector(new RevocationFetcher(Duration.ofSeconds(10))));
+                new ValidationDataCollector(new RevocationFetcher(LoopbackOutbound.http()),
+                        java.util.List.of(pki.rootCertificate())));
     }
 
     @Override

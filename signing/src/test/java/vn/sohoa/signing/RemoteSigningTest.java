@@ -73,7 +73,7 @@ class RemoteSigningTest {
         DevelopmentPki stranger = DevelopmentPki.openOrCreate(pkiDir.resolve("stranger"),
                 new DevelopmentPki.Endpoints("http://127.0.0.1:9/crl", "http://127.0.0.1:9/ocsp"));
         var otherCa = new vn.sohoa.signing.verify.SignatureVerifier(java.util.List.of(stranger.rootCertificate()));
-        CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", Duration.ofSeconds(10));
+        CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", LoopbackOutbound.http());
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
         assertThatThrownBy(() -> signer.sign(original, new CscDevice(client, "cred-duc", "4711".toCharArray(),
                 chain -> otherCa.requireTrusted(chain, java.time.Instant.now())),
@@ -84,14 +84,14 @@ class RemoteSigningTest {
     @Test
     void aWrongPinOrTokenIsTheServicesClearRefusal() throws Exception {
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
-        CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", Duration.ofSeconds(10));
+        CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", LoopbackOutbound.http());
         assertThatThrownBy(() -> signer.sign(original, new CscDevice(client, "cred-duc", "0000".toCharArray(),
                 trusted()), request(SignerRole.CERTIFIER, "Phạm Minh Đức", false)))
                 .isInstanceOf(SigningException.class)
                 .hasMessageContaining("refused credentials/authorize").hasMessageContaining("invalid PIN")
                 .hasMessageNotContaining("0000");
 
-        CscClient stranger = new CscClient(URI.create(csc.baseUrl()), () -> "stolen", Duration.ofSeconds(10));
+        CscClient stranger = new CscClient(URI.create(csc.baseUrl()), () -> "stolen", LoopbackOutbound.http());
         assertThatThrownBy(() -> stranger.info("cred-duc")).isInstanceOf(SigningException.class)
                 .hasMessageContaining("HTTP 401");
     }

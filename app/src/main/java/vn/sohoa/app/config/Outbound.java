@@ -7,11 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import vn.sohoa.core.net.OutboundHttp;
 import vn.sohoa.core.net.OutboundPolicy;
 
 /**
- * Requests the service makes of its own accord, prefix {@code sohoa.outbound}: only public addresses unless
- * {@code allowed-hosts} names the host ({@code host} or {@code host:port}), e.g. a one-stop system inside the
+ * Requests the service makes of its own accord (webhooks, revocation, time-stamping, remote signing, the citizen's
+ * data store), prefix {@code sohoa.outbound}: only public addresses unless {@code allowed-hosts} names the host ({@code host} or {@code host:port}), e.g. a one-stop system inside the
  * agency's network.
  */
 @ConfigurationProperties("sohoa.outbound")
@@ -19,9 +20,25 @@ public record Outbound(@DefaultValue List<String> allowedHosts) {
 
     @Configuration(proxyBeanMethods = false)
     static class Policy {
+        /**
+         * The allow-list, plus the service's own address while it runs on the development PKI: the development
+         * certificates name this service's OCSP responder and CRL, which revocation checks then ask.
+         */
         @Bean
-        OutboundPolicy outboundPolicy(Outbound outbound) {
-            return new OutboundPolicy(outbound.allowedHosts());
+        OutboundPolicy outboundPolicy(Outbound outbound, SohoaProperties properties, PublicBaseUrl base) {
+            List<String> allowed = new java.util.ArrayList<>(outbound.allowedHosts());
+            if (properties.signing().keys() == SohoaProperties.KeySource.DEVELOPMENT) {
+                java.net.URI own = java.net.URI.create(base.value());
+                allowed.add(own.getHost() + ":" + (own.getPort() >= 0 ? own.getPort()
+                        : "https".equalsIgnoreCase(own.getScheme()) ? 443 : 80));
+            }
+            return new OutboundPolicy(allowed);
+        }
+
+        /** Every outbound request's client; each use sets its own deadline and answer cap. */
+        @Bean
+        OutboundHttp outboundHttp(OutboundPolicy policy) {
+            return new OutboundHttp(policy, java.time.Duration.ofSeconds(10), 1024 * 1024);
         }
     }
 }

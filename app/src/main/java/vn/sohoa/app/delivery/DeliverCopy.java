@@ -95,8 +95,8 @@ class DeliverCopy {
 
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("sohoa.delivery.portal-url")
-    CitizenDataStore citizenDataStore(DeliverySettings settings) {
-        return new HttpCitizenDataStore(settings.portalUrl(), settings.portalToken());
+    CitizenDataStore citizenDataStore(DeliverySettings settings, vn.sohoa.core.net.OutboundHttp outbound) {
+        return new HttpCitizenDataStore(settings.portalUrl(), settings.portalToken(), outbound);
     }
 
     private static void email(JavaMailSender sender, DeliverySettings settings, PresignedLinks links,

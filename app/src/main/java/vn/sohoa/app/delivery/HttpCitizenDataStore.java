@@ -2,15 +2,15 @@ package vn.sohoa.app.delivery;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
+import vn.sohoa.core.net.OutboundHttp;
+import vn.sohoa.core.net.OutboundPolicy;
 
 /**
  * The first {@link CitizenDataStore}: {@code POST} of one JSON document to the configured connector endpoint with the
@@ -23,15 +23,16 @@ final class HttpCitizenDataStore implements CitizenDataStore {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final URI endpoint;
     private final String token;
+    private final OutboundHttp http;
 
-    HttpCitizenDataStore(URI endpoint, String token) {
+    /** @param http the outbound policy the connector's address is judged by (allow it if it is inside) */
+    HttpCitizenDataStore(URI endpoint, String token, OutboundHttp http) {
         this.endpoint = endpoint;
         this.token = token;
+        this.http = http.withLimits(TIMEOUT, 64 * 1024); // the answer is read only for its status
     }
 
     @Override
@@ -60,13 +61,13 @@ final class HttpCitizenDataStore implements CitizenDataStore {
         }
         int status;
         try {
-            status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = http.send(request.build()).status();
         } catch (IOException e) {
             throw new IllegalStateException("the portal connector at " + endpoint.getHost() + " is unreachable: "
                     + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while filing copy " + copy.certificationId(), e);
+        } catch (OutboundPolicy.RefusedException e) {
+            throw new IllegalStateException("the portal connector's address is refused by the outbound policy: "
+                    + e.getMessage(), e);
         }
         if (status < 200 || status >= 300) {
             throw new IllegalStateException("the portal connector at " + endpoint.getHost() + " answered HTTP "

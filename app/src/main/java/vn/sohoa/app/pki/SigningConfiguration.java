@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 
 import vn.sohoa.app.config.PublicBaseUrl;
 import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.core.net.OutboundHttp;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.pades.PadesSigner;
 import vn.sohoa.signing.revocation.RevocationFetcher;
@@ -48,25 +49,27 @@ class SigningConfiguration {
     }
 
     @Bean
-    TimestampAuthority timestampAuthority(SohoaProperties properties, DevelopmentPki pki, Clock clock) {
+    TimestampAuthority timestampAuthority(SohoaProperties properties, DevelopmentPki pki, Clock clock,
+                                          OutboundHttp outbound) {
         String url = properties.signing().tsaUrl();
         if (url != null && !url.isBlank()) {
-            return new HttpTimestampAuthority(URI.create(url), Duration.ofSeconds(20));
+            return new HttpTimestampAuthority(URI.create(url), outbound.withDeadline(Duration.ofSeconds(20)));
         }
         return new LocalTimestampAuthority(pki.timeStampingKey(), clock);
     }
 
     @Bean
-    PadesSigner padesSigner(TimestampAuthority timestampAuthority, SohoaProperties properties, Clock clock) {
+    PadesSigner padesSigner(TimestampAuthority timestampAuthority, SohoaProperties properties, Clock clock,
+                            OutboundHttp outbound, SignatureVerifier verifier) {
         return new PadesSigner(timestampAuthority, new ValidationDataCollector(
-                new RevocationFetcher(properties.signing().revocationTimeout(),
-                        properties.signing().revocationMaxAge(), clock)));
+                new RevocationFetcher(outbound.withDeadline(properties.signing().revocationTimeout()),
+                        properties.signing().revocationMaxAge(), clock), verifier.trustAnchors()));
     }
 
     /** The remote signing service of certifiers, when one is configured (sohoa.signing.remote.base-url). */
     @Bean
     RemoteSigning remoteSigning(SohoaProperties properties, SignatureVerifier verifier,
-                                Clock clock) {
+                                Clock clock, OutboundHttp outbound) {
         SohoaProperties.Remote remote = properties.signing().remote();
         if (!remote.enabled()) {
             return RemoteSigning.NONE;
@@ -83,7 +86,7 @@ class SigningConfiguration {
             return remote.accessToken() == null ? "" : remote.accessToken();
         };
         return new RemoteSigning(new vn.sohoa.signing.remote.CscClient(URI.create(remote.baseUrl()), token,
-                remote.timeout()), chain -> verifier.requireTrusted(chain, clock.instant()));
+                outbound.withDeadline(remote.timeout())), chain -> verifier.requireTrusted(chain, clock.instant()));
     }
 
     @Bean

@@ -3,9 +3,7 @@ package vn.sohoa.app.webhook;
 import java.time.Clock;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -26,6 +24,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import vn.sohoa.app.config.BackoffThenGiveUp;
 import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.core.net.OutboundHttp;
 import vn.sohoa.core.net.OutboundPolicy;
 
 /**
@@ -41,12 +40,13 @@ class WebhookDelivery {
 
     static final TaskDescriptor<String> TASK = TaskDescriptor.of("deliver-webhook", String.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** A receiver's answer is read only for its status. */
+    private static final long MAX_ANSWER_BYTES = 64 * 1024;
 
     @Bean
-    OneTimeTask<String> deliverWebhookTask(JdbcClient jdbc, SohoaProperties properties, OutboundPolicy outbound,
+    OneTimeTask<String> deliverWebhookTask(JdbcClient jdbc, SohoaProperties properties, OutboundHttp http,
                                            Clock clock) {
+        OutboundHttp outbound = http.withLimits(TIMEOUT, MAX_ANSWER_BYTES);
         return Tasks.oneTime(TASK)
                 .onFailure(new BackoffThenGiveUp(properties.jobs(), "webhook delivery", (id, why) ->
                         jdbc.sql("update webhook_deliveries set gave_up_at = ?, last_error = ? where id = ?")
@@ -67,7 +67,7 @@ class WebhookDelivery {
         }
     }
 
-    private static void send(JdbcClient jdbc, OutboundPolicy outbound, Clock clock, String deliveryId) {
+    private static void send(JdbcClient jdbc, OutboundHttp outbound, Clock clock, String deliveryId) {
         record Target(String url, String secret, String previousSecret, OffsetDateTime previousUntil,
                       String eventType, String payload, boolean delivered) {
         }
@@ -94,9 +94,8 @@ class WebhookDelivery {
         int status;
         String error = null;
         try {
-            // checked again at each attempt: the name may point elsewhere now than at registration (DNS rebinding)
-            outbound.check(URI.create(target.url()));
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(target.url()))
+            // judged again at each attempt: the name may point elsewhere now than at registration (DNS rebinding)
+            OutboundHttp.Response response = outbound.send(HttpRequest.newBuilder(URI.create(target.url()))
                     .timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Sohoa-Webhooks/1")
@@ -104,8 +103,8 @@ class WebhookDelivery {
                     .header("X-Sohoa-Delivery", deliveryId)
                     .header("X-Sohoa-Timestamp", String.valueOf(timestamp))
                     .header("X-Sohoa-Signature", signatures)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+            status = response.status();
             if (status < 200 || status >= 300) {
                 error = "answered HTTP " + status;
             }
@@ -119,9 +118,6 @@ class WebhookDelivery {
             // the same words whatever the network said, so that the deliveries list tells nothing of what listens
             status = 0;
             error = "no answer (the connection failed)";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while delivering webhook " + deliveryId, e);
         }
         jdbc.sql("update webhook_deliveries set attempts = attempts + 1, last_status = ?, last_error = ?, "
                         + "delivered_at = ? where id = ?")

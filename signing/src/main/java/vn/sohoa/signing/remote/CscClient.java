@@ -3,9 +3,7 @@ package vn.sohoa.signing.remote;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -20,6 +18,8 @@ import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.sohoa.core.net.OutboundHttp;
+import vn.sohoa.core.net.OutboundPolicy;
 import vn.sohoa.signing.keys.SigningException;
 
 /**
@@ -38,15 +38,21 @@ public final class CscClient {
 
     private final URI baseUrl;
     private final Supplier<String> accessToken;
-    private final Duration timeout;
-    private final HttpClient http;
+    /** CSC answers (credential lists with chains, signatures) stay well under this. */
+    static final long MAX_ANSWER_BYTES = 1024 * 1024;
 
-    /** @param baseUrl the API root, e.g. https://rs.example.vn/csc/v2 */
-    public CscClient(URI baseUrl, Supplier<String> accessToken, Duration timeout) {
+    private final Duration timeout;
+    private final OutboundHttp http;
+
+    /**
+     * @param baseUrl the API root, e.g. https://rs.example.vn/csc/v2
+     * @param http    the outbound policy the service's address is judged by; its deadline bounds each call
+     */
+    public CscClient(URI baseUrl, Supplier<String> accessToken, OutboundHttp http) {
         this.baseUrl = baseUrl;
         this.accessToken = accessToken;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.timeout = http.deadline();
+        this.http = http.withLimits(timeout, MAX_ANSWER_BYTES);
     }
 
     /** A credential: its certificate chain (signer first) and how it is authorized. */
@@ -130,25 +136,23 @@ public final class CscClient {
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + accessToken.get())
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            OutboundHttp.Response response = http.send(request);
+            String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            if (response.status() != 200) {
                 // CSC errors are {"error": "...", "error_description": "..."}; the body never holds our PIN
-                String description = response.body();
+                String description = text;
                 try {
-                    JsonNode error = JSON.readTree(response.body());
+                    JsonNode error = JSON.readTree(text);
                     description = error.path("error").asString("") + ": "
                             + error.path("error_description").asString("");
                 } catch (JacksonException notJson) {
                     // keep the raw body as the description
                 }
-                throw new RemoteSigningRefusedException(method, response.statusCode(), description);
+                throw new RemoteSigningRefusedException(method, response.status(), description);
             }
-            return JSON.readTree(response.body());
-        } catch (IOException | JacksonException e) {
+            return JSON.readTree(text);
+        } catch (IOException | JacksonException | OutboundPolicy.RefusedException e) {
             throw new SigningException("cannot reach the remote signing service at " + uri + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SigningException("interrupted while calling the remote signing service", e);
         }
     }
 }

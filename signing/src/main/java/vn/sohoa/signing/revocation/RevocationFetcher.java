@@ -4,9 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
@@ -54,6 +52,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
+import vn.sohoa.core.net.OutboundHttp;
+import vn.sohoa.core.net.OutboundPolicy;
 import vn.sohoa.signing.keys.SigningException;
 
 /**
@@ -70,7 +70,12 @@ public final class RevocationFetcher {
     /** Clock difference tolerated between this machine and a responder. */
     private static final Duration SKEW = Duration.ofMinutes(5);
 
-    private final HttpClient http;
+    /** OCSP answers are small; a CRL of a large CA runs to megabytes. */
+    static final long MAX_OCSP_BYTES = 256 * 1024;
+    static final long MAX_CRL_BYTES = 32L * 1024 * 1024;
+
+    private final OutboundHttp ocspHttp;
+    private final OutboundHttp crlHttp;
     private final Duration timeout;
     private final Map<String, X509CRL> crls = new ConcurrentHashMap<>();
     private final Map<String, CachedAnswer> answers = new ConcurrentHashMap<>();
@@ -82,21 +87,22 @@ public final class RevocationFetcher {
     }
 
     /** A fetcher that asks OCSP responders afresh every time. */
-    public RevocationFetcher(Duration timeout) {
-        this(timeout, Duration.ZERO);
+    public RevocationFetcher(OutboundHttp http) {
+        this(http, Duration.ZERO, Clock.systemUTC());
     }
 
-    public RevocationFetcher(Duration timeout, Duration maxAge) {
-        this(timeout, maxAge, Clock.systemUTC());
-    }
-
-    /** @param clock judges whether an answer is current (an OCSP answer's thisUpdate, a CRL's nextUpdate) */
-    public RevocationFetcher(Duration timeout, Duration maxAge, Clock clock) {
-        this.timeout = timeout;
+    /**
+     * @param http   the outbound policy every responder and distribution point is judged by; its deadline bounds
+     *               each request
+     * @param maxAge how long a "good" OCSP answer is reused
+     * @param clock  judges whether an answer is current (an OCSP answer's thisUpdate, a CRL's nextUpdate)
+     */
+    public RevocationFetcher(OutboundHttp http, Duration maxAge, Clock clock) {
+        this.timeout = http.deadline();
+        this.ocspHttp = http.withLimits(timeout, MAX_OCSP_BYTES);
+        this.crlHttp = http.withLimits(timeout, MAX_CRL_BYTES);
         this.maxAge = maxAge;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
     }
 
     /** Evidence that {@code certificate}, issued by {@code issuer}, is not revoked now. */
@@ -245,26 +251,26 @@ public final class RevocationFetcher {
     }
 
     private byte[] post(String url, byte[] body) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+        return send(ocspHttp, HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/ocsp-request")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     private byte[] get(String url) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build());
+        return send(crlHttp, HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build());
     }
 
-    private byte[] send(HttpRequest request) throws IOException {
+    private static byte[] send(OutboundHttp http, HttpRequest request) throws IOException {
+        OutboundHttp.Response response;
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode());
-            }
-            return response.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            response = http.send(request);
+        } catch (OutboundPolicy.RefusedException refused) {
+            throw new IOException("refused by the outbound policy: " + refused.getMessage(), refused);
         }
+        if (response.status() != 200) {
+            throw new IOException("HTTP " + response.status());
+        }
+        return response.body();
     }
 
     static List<String> ocspUrls(X509Certificate certificate) {

@@ -33,19 +33,37 @@ import vn.sohoa.signing.keys.SigningException;
 /**
  * Gathers the validation data of a signed PDF: the certificates in every signature and in every time-stamp token
  * (signature time-stamps and document time-stamps), each certificate's issuer found among them, and revocation
- * evidence for every certificate below a self-signed root: its OCSP answer and its issuer's CRL when both are
+ * evidence for every certificate on a path to a trust anchor: its OCSP answer and its issuer's CRL when both are
  * published (PAdES-LT names both kinds; a CRL serves every certificate of its issuer, so it is embedded once).
  */
 public final class ValidationDataCollector {
 
-    private final RevocationFetcher fetcher;
+    /** Longer chains than this are not followed (real ones have three or four certificates). */
+    private static final int MAX_PATH = 8;
 
-    public ValidationDataCollector(RevocationFetcher fetcher) {
+    private final RevocationFetcher fetcher;
+    private final List<X509Certificate> anchors;
+
+    /**
+     * @param trustAnchors the roots a path must end at: revocation data is fetched only for the certificates on such
+     *                     a path, never for other certificates a signer put in the signature (whose OCSP and CRL
+     *                     addresses could point anywhere)
+     */
+    public ValidationDataCollector(RevocationFetcher fetcher, Collection<X509Certificate> trustAnchors) {
         this.fetcher = fetcher;
+        this.anchors = List.copyOf(trustAnchors);
     }
 
-    /** Refuses a chain with a revoked certificate before anything is signed with it. */
+    /**
+     * Refuses a chain that does not lead to a trust anchor, or has a revoked certificate, before anything is signed
+     * with it.
+     */
     public void requireNotRevoked(List<X509Certificate> chain) {
+        if (chain.isEmpty() || !anchored(chain.get(0), chain)) {
+            throw new SigningException("the certificate " + (chain.isEmpty() ? "(none)"
+                    : chain.get(0).getSubjectX500Principal().getName()) + " does not lead to a trusted root through "
+                    + "the chain given (the roots are the development PKI's or those of sohoa.signing.trust-anchors)");
+        }
         collect(chain);
     }
 
@@ -90,8 +108,8 @@ public final class ValidationDataCollector {
         Set<X509Certificate> all = new LinkedHashSet<>(certificates);
         List<RevocationEvidence> evidence = new ArrayList<>();
         for (X509Certificate certificate : certificates) {
-            if (isSelfSigned(certificate)) {
-                continue;
+            if (isSelfSigned(certificate) || !anchored(certificate, certificates)) {
+                continue; // a root needs no revocation data; a certificate off every trusted path gets none asked
             }
             X509Certificate issuer = issuerOf(certificate, certificates).orElseThrow(() -> new SigningException(
                     "the issuer of " + certificate.getSubjectX500Principal().getName()
@@ -104,6 +122,28 @@ public final class ValidationDataCollector {
             }
         }
         return new ValidationData(List.copyOf(all), evidence);
+    }
+
+    /** Whether {@code certificate} leads, through issuers among {@code pool}, to a trust anchor. */
+    private boolean anchored(X509Certificate certificate, Collection<X509Certificate> pool) {
+        X509Certificate current = certificate;
+        for (int step = 0; step < MAX_PATH; step++) {
+            if (anchors.contains(current)) {
+                return true;
+            }
+            for (X509Certificate anchor : anchors) {
+                if (anchor.getSubjectX500Principal().equals(current.getIssuerX500Principal())
+                        && verifies(current, anchor)) {
+                    return true;
+                }
+            }
+            Optional<X509Certificate> issuer = issuerOf(current, pool);
+            if (issuer.isEmpty() || issuer.get().equals(current)) {
+                return false;
+            }
+            current = issuer.get();
+        }
+        return false;
     }
 
     private static List<X509Certificate> responderCertificates(RevocationEvidence evidence) {

@@ -3,11 +3,8 @@ package vn.sohoa.signing.tsa;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.time.Duration;
 
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
@@ -15,20 +12,24 @@ import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 
+import vn.sohoa.core.net.OutboundHttp;
+import vn.sohoa.core.net.OutboundPolicy;
 import vn.sohoa.signing.keys.SigningException;
 
 /** A remote RFC 3161 time-stamping authority reached over HTTP(S) (application/timestamp-query). */
 public final class HttpTimestampAuthority implements TimestampAuthority {
 
+    /** A time-stamp token with its certificates is a few kilobytes. */
+    static final long MAX_ANSWER_BYTES = 256 * 1024;
+
     private final URI url;
-    private final HttpClient client;
-    private final Duration timeout;
+    private final OutboundHttp http;
     private final SecureRandom random = new SecureRandom();
 
-    public HttpTimestampAuthority(URI url, Duration timeout) {
+    /** @param http the outbound policy the authority's address is judged by; its deadline bounds each request */
+    public HttpTimestampAuthority(URI url, OutboundHttp http) {
         this.url = url;
-        this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = http.withLimits(http.deadline(), MAX_ANSWER_BYTES);
     }
 
     @Override
@@ -38,15 +39,13 @@ public final class HttpTimestampAuthority implements TimestampAuthority {
         TimeStampRequest request = requests.generate(TSPAlgorithms.SHA256, sha256Imprint,
                 BigInteger.valueOf(random.nextLong()));
         try {
-            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(url)
-                            .timeout(timeout)
-                            .header("Content-Type", "application/timestamp-query")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new SigningException("time-stamping authority " + url + " answered HTTP "
-                        + response.statusCode());
+            OutboundHttp.Response response = http.send(HttpRequest.newBuilder(url)
+                    .timeout(http.deadline())
+                    .header("Content-Type", "application/timestamp-query")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded()))
+                    .build());
+            if (response.status() != 200) {
+                throw new SigningException("time-stamping authority " + url + " answered HTTP " + response.status());
             }
             TimeStampResponse reply = new TimeStampResponse(response.body());
             reply.validate(request);
@@ -54,11 +53,8 @@ public final class HttpTimestampAuthority implements TimestampAuthority {
                 throw new SigningException("time-stamping authority " + url + " refused: " + reply.getStatusString());
             }
             return reply.getTimeStampToken().getEncoded();
-        } catch (IOException | TSPException e) {
+        } catch (IOException | TSPException | OutboundPolicy.RefusedException e) {
             throw new SigningException("time-stamping authority " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SigningException("interrupted while waiting for " + url, e);
         }
     }
 }

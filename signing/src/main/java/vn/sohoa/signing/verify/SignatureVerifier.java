@@ -68,6 +68,11 @@ public final class SignatureVerifier {
         }
     }
 
+    /** The roots this verifier trusts. */
+    public List<X509Certificate> trustAnchors() {
+        return anchors.stream().map(TrustAnchor::getTrustedCert).toList();
+    }
+
     public VerificationReport verify(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             List<PDSignature> dictionaries = document.getSignatureDictionaries();

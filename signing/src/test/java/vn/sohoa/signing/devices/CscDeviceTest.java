@@ -34,7 +34,7 @@ class CscDeviceTest extends SigningDeviceContract {
 
     @Override
     SigningDevice device() {
-        CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", Duration.ofSeconds(10));
+        CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", vn.sohoa.signing.LoopbackOutbound.http());
         SignatureVerifier trust = new SignatureVerifier(List.of(pki.rootCertificate()));
         return new CscDevice(client, "cred-cuc", "4711".toCharArray(),
                 chain -> trust.requireTrusted(chain, Instant.now()));
