@@ -1046,6 +1046,9 @@ abstract class EndToEndTest {
     @Autowired
     vn.sohoa.app.webhook.Webhooks webhookOutbox;
 
+    @Autowired
+    vn.sohoa.app.audit.AuditAnchors auditAnchors;
+
     /** A receiver of webhooks that fails its first delivery (HTTP 500) and keeps every request. */
     record Received(java.util.Map<String, String> headers, byte[] body) {
     }
@@ -1299,11 +1302,35 @@ abstract class EndToEndTest {
         assertThat(log).contains("\"SCAN_UPLOADED\"").contains("\"COPY_CERTIFIED\"")
                 .contains("\"COPY_DOWNLOADED\"").contains("\"DOCUMENT_DOWNLOADED\"")
                 .contains("\"API_CLIENT_CREATED\"").contains("\"ORIGINAL_BARRED\"")
-                .contains("\"REGISTER_NUMBER_VOIDED\"").contains("\"certifier\"");
+                .contains("\"REGISTER_NUMBER_VOIDED\"").contains("\"certifier\"")
+                .contains("\"DOSSIER_REGISTERED\"").contains("\"LINK_ISSUED\"");
 
+        // the head is anchored outside the database, time-stamped
+        assertThat(auditAnchors.anchor()).isPositive();
         ByteArrayOutputStream intact = new ByteArrayOutputStream();
         assertThat(audit("verify", intact)).as(intact.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(intact.toString(StandardCharsets.UTF_8)).contains("chain intact");
+        assertThat(intact.toString(StandardCharsets.UTF_8)).contains("chain intact").contains("1 anchors");
+
+        // even whoever holds the key and rewrites entry 3 and every MAC after it is found out by the anchor
+        var key = vn.sohoa.app.audit.AuditKey.fromFile(properties.home().resolve("audit-key"));
+        jdbc.sql("update audit_log set detail = 'rewritten' where seq = 3").update();
+        String previous = jdbc.sql("select hash from audit_log where seq = 2").query(String.class).single();
+        for (var entry : jdbc.sql("select * from audit_log where seq >= 3 order by seq").query((rs, n) ->
+                new vn.sohoa.app.audit.AuditLog.Entry(rs.getLong("seq"), rs.getObject("occurred_at",
+                        java.time.OffsetDateTime.class), rs.getString("actor"), rs.getString("agency_code"),
+                        vn.sohoa.app.audit.AuditAction.valueOf(rs.getString("action")), rs.getString("subject"),
+                        rs.getString("detail"), null, null)).list()) {
+            String mac = key.mac(vn.sohoa.app.audit.AuditLog.canonical(entry.seq(), entry.occurredAt(),
+                    entry.actor(), entry.agencyCode(), entry.action(), entry.subject(), entry.detail(), previous));
+            jdbc.sql("update audit_log set previous_hash = ?, hash = ? where seq = ?").params(previous, mac,
+                    entry.seq()).update();
+            jdbc.sql("update audit_head set hash = ? where seq = ?").params(mac, entry.seq()).update();
+            previous = mac;
+        }
+        ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
+        assertThat(audit("verify", rewritten)).as(rewritten.toString(StandardCharsets.UTF_8))
+                .isEqualTo(vn.sohoa.app.audit.AuditCommand.BROKEN);
+        assertThat(rewritten.toString(StandardCharsets.UTF_8)).contains("anchor 1").contains("rewritten");
 
         jdbc.sql("update audit_log set actor = 'someone-else' where seq = 3").update();
         ByteArrayOutputStream broken = new ByteArrayOutputStream();

@@ -162,6 +162,9 @@ class H2EndToEndTest extends EndToEndTest {
         assertThat(api.getBytes("/v/" + copyId + "/pdf?ma=" + code, null).body()).isEqualTo(certifiedCopy);
         assertThat(api.getBytes("/v/" + copyId + "/pdf?ma=" + code.substring(0, 8), null).statusCode())
                 .isEqualTo(404);
+        assertThat(jdbc.sql("select actor from audit_log where action = 'PUBLIC_COPY_DOWNLOADED' and subject = ?")
+                .param("copy " + copyId).query(String.class).list()).as("the public download, with its address")
+                .containsExactly("public@127.0.0.1");
 
         HttpResponse<String> presented = api.postMultipart(page, null, new String[0][],
                 new Object[][]{{"file", "copy.pdf", certifiedCopy}});

@@ -343,6 +343,18 @@ public final class ScanDecoder {
             if (!(resources.getXObject(name) instanceof PDImageXObject image)) {
                 continue;
             }
+            checkPixels(file, pageNumber, image.getWidth(), image.getHeight());
+            List<COSName> filters = image.getStream().getFilters();
+            if (filters.contains(COSName.JBIG2_DECODE) || filters.contains(COSName.JPX_DECODE)) {
+                // no decoder for these is installed: refused here, with the reason, rather than failing in OCR
+                throw new ScanRejectedException(Reason.UNSUPPORTED_TYPE, file.name(), "an image of page " + pageNumber
+                        + " is compressed as " + (filters.contains(COSName.JBIG2_DECODE) ? "JBIG2" : "JPEG 2000")
+                        + ", which this service does not read: scan to JPEG, PNG or TIFF",
+                        "ảnh trong trang " + pageNumber + " nén theo chuẩn JBIG2/JPEG 2000, hệ thống không đọc được; "
+                        + "hãy quét ra JPEG, PNG hoặc TIFF");
+            }
+            checkCcittColumns(file, pageNumber, image, filters);
+            checkInflatedSize(file, pageNumber, image, filters);
             java.awt.Dimension encoded = jpegHeaderSize(image);
             if (encoded == null) {
                 continue;
@@ -355,6 +367,75 @@ public final class ScanDecoder {
                         + encoded.width + "×" + encoded.height, "ảnh trong trang " + pageNumber
                         + " khai báo kích thước nhỏ hơn dữ liệu JPEG của nó");
             }
+        }
+    }
+
+    /**
+     * A CCITT decoder allocates its rows at the width {@code /DecodeParms /Columns} gives, not the dictionary's
+     * {@code /Width}: the two must agree.
+     */
+    private void checkCcittColumns(ScanFile file, int pageNumber, PDImageXObject image, List<COSName> filters) {
+        int index = filters.indexOf(COSName.CCITTFAX_DECODE);
+        if (index < 0) {
+            return;
+        }
+        org.apache.pdfbox.cos.COSDictionary parameters = decodeParameters(image, index);
+        int columns = parameters == null ? 1728 : parameters.getInt(COSName.COLUMNS, 1728);
+        if (columns < 1 || columns != image.getWidth()) {
+            throw new ScanRejectedException(Reason.TOO_MANY_PIXELS, file.name(), "an image of page " + pageNumber
+                    + " says " + image.getWidth() + " pixels wide but its CCITT data " + columns,
+                    "ảnh trong trang " + pageNumber + " khai báo độ rộng khác với dữ liệu CCITT của nó");
+        }
+    }
+
+    private static org.apache.pdfbox.cos.COSDictionary decodeParameters(PDImageXObject image, int index) {
+        org.apache.pdfbox.cos.COSBase parameters = image.getCOSObject().getDictionaryObject(COSName.DECODE_PARMS,
+                COSName.DP);
+        if (parameters instanceof org.apache.pdfbox.cos.COSArray array) {
+            return index < array.size() && array.getObject(index) instanceof org.apache.pdfbox.cos.COSDictionary d
+                    ? d : null;
+        }
+        return parameters instanceof org.apache.pdfbox.cos.COSDictionary dictionary ? dictionary : null;
+    }
+
+    /**
+     * Flate data can inflate a thousandfold: PDFBox would inflate it whole into memory before reading a sample. The
+     * raw data is inflated here first, counting and keeping nothing, up to what the image's samples need (plus a
+     * margin for PNG predictors): an image of 100×100 whose data inflates to a gigabyte is refused after a few
+     * kilobytes. Where Flate precedes another filter (a JPEG inside), the file size limit bounds it.
+     */
+    private void checkInflatedSize(ScanFile file, int pageNumber, PDImageXObject image, List<COSName> filters)
+            throws IOException {
+        if (filters.isEmpty() || !COSName.FLATE_DECODE.equals(filters.get(0))) {
+            return;
+        }
+        long cap;
+        if (filters.size() == 1) {
+            int components = image.isStencil() || image.getColorSpace() == null ? 1
+                    : image.getColorSpace().getNumberOfComponents();
+            long row = ((long) image.getWidth() * components * Math.max(1, image.getBitsPerComponent()) + 7) / 8;
+            cap = (row + 1) * image.getHeight() + 64 * 1024; // +1: the predictor's byte per row
+        } else {
+            cap = limits.maxFileBytes();
+        }
+        long inflated = 0;
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try (java.io.InputStream raw = image.getCOSObject().createRawInputStream();
+             java.io.InputStream in = new java.util.zip.InflaterInputStream(raw, inflater)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                inflated += n;
+                if (inflated > cap) {
+                    throw new ScanRejectedException(Reason.TOO_MANY_PIXELS, file.name(), "an image of page "
+                            + pageNumber + " inflates to more than " + cap + " bytes, more than its "
+                            + image.getWidth() + "×" + image.getHeight() + " samples need", "dữ liệu nén của ảnh "
+                            + "trong trang " + pageNumber + " bung ra lớn hơn kích thước ảnh khai báo");
+                }
+            }
+        } catch (java.util.zip.ZipException | java.io.EOFException damaged) {
+            // damaged data: the decoder will find it so too, without allocating more than it read
+        } finally {
+            inflater.end();
         }
     }
 

@@ -154,6 +154,15 @@ public final class HostileFiles {
                 "TOO_MANY_PIXELS"));
         c.add(new Hostile("PDF whose 100×100 image carries a JPEG of 46000×46000", "jpeg-bomb.pdf",
                 pdfWithJpegOfSize(46_000, 46_000), "TOO_MANY_PIXELS"));
+        c.add(new Hostile("PDF whose 100×100 image's Flate data inflates to 400 MB", "flate-bomb.pdf",
+                pdfWithEncodedImage(deflatedZeros(400L << 20), COSName.FLATE_DECODE, null), "TOO_MANY_PIXELS"));
+        org.apache.pdfbox.cos.COSDictionary wide = new org.apache.pdfbox.cos.COSDictionary();
+        wide.setInt(COSName.COLUMNS, 40_000_000);
+        wide.setInt(COSName.K, -1);
+        c.add(new Hostile("PDF whose 100×100 CCITT image has rows 40 000 000 columns wide", "ccitt-bomb.pdf",
+                pdfWithEncodedImage(new byte[64], COSName.CCITTFAX_DECODE, wide), "TOO_MANY_PIXELS"));
+        c.add(new Hostile("PDF with a JBIG2 image (no decoder here)", "jbig2.pdf",
+                pdfWithEncodedImage(new byte[64], COSName.JBIG2_DECODE, null), "UNSUPPORTED_TYPE"));
 
         c.add(new Hostile("path traversal in the name", "../../etc/passwd.png", png, "BAD_NAME"));
         c.add(new Hostile("Windows path in the name", "C:\\scans\\a.png", png, "BAD_NAME"));
@@ -177,6 +186,35 @@ public final class HostileFiles {
             document.save(out);
             return out.toByteArray();
         }
+    }
+
+    /** A PDF page drawing a 100×100 one-bit image of the given encoded data, filter and decode parameters. */
+    static byte[] pdfWithEncodedImage(byte[] encoded, COSName filter, org.apache.pdfbox.cos.COSDictionary parameters)
+            throws IOException {
+        return pdf(document -> {
+            var image = new org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject(document,
+                    new java.io.ByteArrayInputStream(encoded), filter, 100, 100, 1,
+                    org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray.INSTANCE);
+            if (parameters != null) {
+                image.getCOSObject().setItem(COSName.DECODE_PARMS, parameters);
+            }
+            try (PDPageContentStream content = new PDPageContentStream(document, document.getPage(0))) {
+                content.drawImage(image, 0, 0, 100, 100);
+            }
+        });
+    }
+
+    /** {@code size} zero bytes deflated: a thousandth of that, made without holding it. */
+    static byte[] deflatedZeros(long size) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream deflated = new java.util.zip.DeflaterOutputStream(out,
+                new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION), 1 << 16)) {
+            byte[] zeros = new byte[1 << 20];
+            for (long written = 0; written < size; written += zeros.length) {
+                deflated.write(zeros);
+            }
+        }
+        return out.toByteArray();
     }
 
     /** A PDF page drawing a small image whose dictionary then claims a huge size. */

@@ -8,7 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code sohoa audit verify}: walks the hash chain; exit 0 when intact, 3 at the first broken entry.
+ * {@code sohoa audit verify}: walks the keyed chain, then the anchors kept outside the database; exit 0 when both
+ * hold, 3 at the first broken entry or disagreeing anchor.
  * {@code sohoa audit export}: every entry as one JSON object per line on standard output, with its hashes, so the
  * chain can be checked again anywhere.
  */
@@ -29,7 +30,14 @@ public final class AuditCommand {
             case "verify" -> {
                 AuditLog.Verification result = log.verify();
                 if (result.intact()) {
-                    out.println("audit: " + result.checked() + " entries, chain intact");
+                    AuditAnchors.Verification anchored = context.getBean(AuditAnchors.class).verify();
+                    if (!anchored.intact()) {
+                        out.println("audit: BROKEN — " + anchored.problem() + " (" + result.checked()
+                                + " entries chained, " + anchored.anchors() + " anchors agreed before)");
+                        return BROKEN;
+                    }
+                    out.println("audit: " + result.checked() + " entries, chain intact, " + anchored.anchors()
+                            + " anchors outside the database agree");
                     return INTACT;
                 }
                 out.println("audit: BROKEN at entry " + result.brokenAt() + " — " + result.problem() + " ("

@@ -17,9 +17,11 @@ import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.core.util.Sha256;
 
 /**
- * The append-only audit log. Each entry's hash covers its fields and the previous entry's hash, so the chain shows
- * any entry changed, removed or slipped in ({@link #verify}). Appends join the caller's transaction: an action and
- * its entry are recorded together or not at all.
+ * The append-only audit log. Each entry's MAC (HMAC-SHA256 under {@link AuditKey}, kept outside the database) covers
+ * its fields and the previous entry's, so the chain shows any entry changed, removed or slipped in ({@link #verify}),
+ * and nobody who can only write to the database can rewrite the chain after a change. Appends join the caller's
+ * transaction: an action and its entry are recorded together or not at all. A log written before the chain was keyed
+ * is keyed once ({@link #keyExistingEntries}), if its plain SHA-256 chain is intact.
  */
 @Component
 public class AuditLog {
@@ -33,22 +35,29 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditKey key;
+    /** Whether the log is known to be keyed; until then the first append keys it (a log of an older version). */
+    private volatile boolean keyedKnown;
 
-    public AuditLog(JdbcClient jdbc, Clock clock) {
+    public AuditLog(JdbcClient jdbc, Clock clock, AuditKey key) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.key = key;
     }
 
     /** Appends an entry, in the caller's transaction or a new one. */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String actor, String agencyCode, AuditAction action, String subject, String detail) {
+        if (!keyedKnown) {
+            keyedKnown = keyExistingEntries();
+        }
         var head = jdbc.sql("select seq, hash from audit_head where id = 1 for update")
                 .query((rs, n) -> new Object[]{rs.getLong("seq"), rs.getString("hash")}).single();
         long seq = (long) head[0] + 1;
         String previous = (String) head[1];
         OffsetDateTime at = OffsetDateTime.now(clock).withNano(0).withOffsetSameInstant(VietnamTime.OFFSET);
         String bounded = detail == null ? null : detail.length() > 2000 ? detail.substring(0, 1999) + "…" : detail;
-        String hash = hash(seq, at, actor, agencyCode, action, subject, bounded, previous);
+        String hash = key.mac(canonical(seq, at, actor, agencyCode, action, subject, bounded, previous));
         jdbc.sql("insert into audit_log (seq, occurred_at, actor, agency_code, action, subject, detail, previous_hash, "
                         + "hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(seq, at, actor, agencyCode, action.name(), subject, bounded, previous, hash).update();
@@ -62,8 +71,12 @@ public class AuditLog {
         }
     }
 
-    /** Walks the chain from the first entry and recomputes every hash. */
+    /** Walks the chain from the first entry and recomputes every MAC. */
     public Verification verify() {
+        if (!keyed()) {
+            return new Verification(0, 1L, "the log is not keyed: its entries were written before the key, and their "
+                    + "plain chain did not hold when the key came, so they were left as they were");
+        }
         long[] checked = {0};
         String[] previous = {GENESIS};
         long[] expectedSeq = {1};
@@ -79,8 +92,7 @@ public class AuditLog {
             } else if (!entry.previousHash().equals(previous[0])) {
                 brokenAt[0] = entry.seq();
                 problem.add("entry " + entry.seq() + " does not follow the entry before it");
-            } else if (!entry.hash().equals(hash(entry.seq(), entry.occurredAt(), entry.actor(), entry.agencyCode(),
-                    entry.action(), entry.subject(), entry.detail(), entry.previousHash()))) {
+            } else if (!entry.hash().equals(key.mac(canonical(entry)))) {
                 brokenAt[0] = entry.seq();
                 problem.add("entry " + entry.seq() + " was changed after it was written");
             }
@@ -111,12 +123,55 @@ public class AuditLog {
         });
     }
 
-    static String hash(long seq, OffsetDateTime at, String actor, String agencyCode, AuditAction action,
-                       String subject, String detail, String previous) {
-        String canonical = String.join("\u001f", String.valueOf(seq),
+    private boolean keyed() {
+        return jdbc.sql("select keyed from audit_head where id = 1").query(Boolean.class).single();
+    }
+
+    /**
+     * Keys a log written before the chain had a key: when its plain SHA-256 chain is intact, every entry is hashed
+     * again with the key, in one transaction under the head's lock. A broken plain chain is left as it is (and
+     * {@link #verify} then reports the log unkeyed). Returns whether the log is keyed afterwards.
+     */
+    @Transactional
+    public boolean keyExistingEntries() {
+        jdbc.sql("select seq from audit_head where id = 1 for update").query(Long.class).single();
+        if (keyed()) {
+            return true;
+        }
+        List<Entry> entries = new ArrayList<>();
+        each(entries::add);
+        String previous = GENESIS;
+        long expected = 1;
+        for (Entry entry : entries) {
+            if (entry.seq() != expected || !entry.previousHash().equals(previous)
+                    || !entry.hash().equals(Sha256.hex(canonical(entry).getBytes(StandardCharsets.UTF_8)))) {
+                return false;
+            }
+            previous = entry.hash();
+            expected++;
+        }
+        previous = GENESIS;
+        for (Entry entry : entries) {
+            String keyedHash = key.mac(canonical(entry.seq(), entry.occurredAt(), entry.actor(), entry.agencyCode(),
+                    entry.action(), entry.subject(), entry.detail(), previous));
+            jdbc.sql("update audit_log set previous_hash = ?, hash = ? where seq = ?")
+                    .params(previous, keyedHash, entry.seq()).update();
+            previous = keyedHash;
+        }
+        jdbc.sql("update audit_head set hash = ?, keyed = true where id = 1").param(previous).update();
+        return true;
+    }
+
+    private static String canonical(Entry entry) {
+        return canonical(entry.seq(), entry.occurredAt(), entry.actor(), entry.agencyCode(), entry.action(),
+                entry.subject(), entry.detail(), entry.previousHash());
+    }
+
+    public static String canonical(long seq, OffsetDateTime at, String actor, String agencyCode, AuditAction action,
+                            String subject, String detail, String previous) {
+        return String.join("\u001f", String.valueOf(seq),
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.withOffsetSameInstant(VietnamTime.OFFSET)), actor,
                 agencyCode == null ? "" : agencyCode, action.name(), subject == null ? "" : subject,
                 detail == null ? "" : detail, previous);
-        return Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -26,8 +26,11 @@ public class PublicVerification {
     private final SignatureVerifier verifier;
     private final CertifiedCopies copies;
 
+    private final vn.sohoa.app.audit.AuditLog audit;
+
     PublicVerification(CertificationRepository certifications, AgencyRepository agencies,
-                       SignatureVerifier verifier, CertifiedCopies copies) {
+                       SignatureVerifier verifier, CertifiedCopies copies, vn.sohoa.app.audit.AuditLog audit) {
+        this.audit = audit;
         this.copies = copies;
         this.certifications = certifications;
         this.agencies = agencies;
@@ -80,11 +83,18 @@ public class PublicVerification {
     }
 
     /** The copy's file, for the holder of its whole verification code. */
-    public Optional<byte[]> download(String id, String code) {
+    /** The copy for the holder of its whole verification code; each download is audited with the address. */
+    public Optional<byte[]> download(String id, String code, String fromAddress) {
         return certifications.find(id)
                 .filter(copy -> copy.verificationCode() != null && code != null
                         && same(code.strip().toUpperCase(), copy.verificationCode()))
-                .map(copies::latestVersion);
+                .map(copy -> {
+                    byte[] pdf = copies.latestVersion(copy);
+                    audit.record("public@" + fromAddress, copy.agencyCode(),
+                            vn.sohoa.app.audit.AuditAction.PUBLIC_COPY_DOWNLOADED, "copy " + copy.id(),
+                            "with the verification code");
+                    return pdf;
+                });
     }
 
     /** The SHA-256 of every version of the copy: the one issued and each archive renewal. */

@@ -128,9 +128,9 @@ public class Register {
 
     /**
      * Closes the current book of the year and opens the next one (a bound book is full); numbering goes on
-     * where it was.
+     * where it was. {@code actor} is who asked, as the audit log records it.
      */
-    public BookState openNextBook(String agencyCode, RegisterKind kind, int year) {
+    public BookState openNextBook(String actor, String agencyCode, RegisterKind kind, int year) {
         ensureBook(agencyCode, kind, year);
         ownTransaction.executeWithoutResult(status -> {
             int updated = jdbc.sql("update register_books set book_number = book_number + 1 where agency_code = ? "
@@ -140,14 +140,14 @@ public class Register {
                 throw new ConflictException("the " + year + " register is closed", "sổ chứng thực năm " + year
                         + " đã khóa sổ");
             }
-            audit.record("sohoa", agencyCode, AuditAction.REGISTER_BOOK_OPENED, kind.code() + " " + year,
+            audit.record(actor, agencyCode, AuditAction.REGISTER_BOOK_OPENED, kind.code() + " " + year,
                     "next book opened");
         });
         return state(agencyCode, kind, year);
     }
 
     /** Closes a year's register once the year is over in Vietnam time; its totals are final. */
-    public BookState closeYear(String agencyCode, RegisterKind kind, int year) {
+    public BookState closeYear(String actor, String agencyCode, RegisterKind kind, int year) {
         if (now().getYear() <= year) {
             throw new ConflictException("the " + year + " register can be closed from 1 January " + (year + 1),
                     "chỉ khóa sổ năm " + year + " từ ngày 01/01/" + (year + 1));
@@ -166,7 +166,7 @@ public class Register {
                             + "and register_year = ? and closed_at is null")
                     .params(OffsetDateTime.now(clock), agencyCode, kind.name(), year).update();
             if (closed == 1) {
-                audit.record("sohoa", agencyCode, AuditAction.REGISTER_YEAR_CLOSED, kind.code() + " " + year,
+                audit.record(actor, agencyCode, AuditAction.REGISTER_YEAR_CLOSED, kind.code() + " " + year,
                         "year closed");
             }
         });

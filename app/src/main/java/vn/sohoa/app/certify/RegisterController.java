@@ -98,7 +98,7 @@ class RegisterController {
                                     @PathVariable int year) {
         requireRole(principal, KEEPERS);
         agency(principal, agencyCode);
-        return register.openNextBook(agencyCode, kind, year);
+        return register.openNextBook(principal.username(), agencyCode, kind, year);
     }
 
     @PostMapping("/api/v1/registers/{agencyCode}/{kind}/{year}/close")
@@ -107,7 +107,7 @@ class RegisterController {
                            @PathVariable RegisterKind kind, @PathVariable int year) {
         requireRole(principal, KEEPERS);
         agency(principal, agencyCode);
-        Register.BookState state = register.closeYear(agencyCode, kind, year);
+        Register.BookState state = register.closeYear(principal.username(), agencyCode, kind, year);
         List<Register.Entry> entries = register.entries(agencyCode, kind, year, null);
         return RegisterView.of(state, entries);
     }

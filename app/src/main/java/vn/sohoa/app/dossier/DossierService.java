@@ -10,8 +10,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.sohoa.app.citizen.Requester;
 import vn.sohoa.app.agency.AccessPolicy;
+import vn.sohoa.app.audit.AuditAction;
+import vn.sohoa.app.audit.AuditLog;
+import vn.sohoa.app.citizen.Requester;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.ForbiddenException;
@@ -33,8 +35,11 @@ public class DossierService {
     private final Clock clock;
     private final AccessPolicy access;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
 
-    DossierService(DossierRepository dossiers, AccessPolicy access, ApplicationEventPublisher events, Clock clock) {
+    DossierService(DossierRepository dossiers, AccessPolicy access, ApplicationEventPublisher events, Clock clock,
+                   AuditLog audit) {
+        this.audit = audit;
         this.clock = clock;
         this.dossiers = dossiers;
         this.access = access;
@@ -80,6 +85,8 @@ public class DossierService {
                     "hồ sơ " + dossier.code() + " đã được tiếp nhận");
         }
         events.publishEvent(new DossierRegistered(dossier.code(), agencyCode, dossier.receivedAt()));
+        audit.record(principal.username(), agencyCode, AuditAction.DOSSIER_REGISTERED, dossier.code(),
+                procedure == null ? "registered" : "procedure " + procedure);
         return dossier;
     }
 

@@ -257,8 +257,16 @@ public class HotFolder implements SmartLifecycle {
                         + "is " + maxFileBytes, "tệp vượt giới hạn " + maxFileBytes + " byte");
                 return null;
             }
+            String stationAgency = settings.stations().get(station);
+            if (stationAgency == null) {
+                reject(station, processing, fileName, dossierCode, agency, "station " + station + " is not declared: "
+                        + "an administrator sets sohoa.hot-folder.stations." + station + "=<agency code>",
+                        "máy quét " + station + " chưa được khai báo với cơ quan của nó");
+                return null;
+            }
+            // the station acts for its own agency: a dossier of another one is not found, and the file is refused
             SohoaPrincipal scanner = new SohoaPrincipal("scanner:" + station, "Máy quét " + station, null,
-                    Role.SYSTEM, agency, "", true);
+                    Role.SYSTEM, stationAgency, "", true);
             DocumentRecord document = documents.upload(scanner, dossierCode, title(fileName),
                     List.of(new UploadedScan(fileName, Files.readAllBytes(processing))), PaperIdentity.NONE, false);
             Files.delete(processing);

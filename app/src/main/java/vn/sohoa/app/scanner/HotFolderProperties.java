@@ -14,8 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the folder is looked at
  * @param settleTime   how long a file's size and time must stay unchanged before it is taken (the scanner may
  *                     still be writing it)
+ * @param stations     each station's folder name and the agency it scans for, e.g.
+ *                     {@code sohoa.hot-folder.stations.may-quet-1=000.00.30.H42}: a station takes files only for
+ *                     dossiers of that agency and the units below it; files in an undeclared station's folder are
+ *                     refused
  */
 @ConfigurationProperties("sohoa.hot-folder")
 public record HotFolderProperties(@DefaultValue("true") boolean enabled, Path root,
-                                  @DefaultValue("3s") Duration pollInterval, @DefaultValue("2s") Duration settleTime) {
+                                  @DefaultValue("3s") Duration pollInterval, @DefaultValue("2s") Duration settleTime,
+                                  @DefaultValue java.util.Map<String, String> stations) {
 }

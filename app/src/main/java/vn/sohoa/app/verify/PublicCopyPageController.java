@@ -61,8 +61,9 @@ class PublicCopyPageController {
     }
 
     @GetMapping(value = "/v/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> download(@PathVariable String id, @RequestParam String ma) {
-        byte[] pdf = verification.download(id, ma).orElseThrow(() -> new NotFoundException("certified copy " + id));
+    ResponseEntity<byte[]> download(@PathVariable String id, @RequestParam String ma,
+                                    jakarta.servlet.http.HttpServletRequest request) {
+        byte[] pdf = verification.download(id, ma, request.getRemoteAddr()).orElseThrow(() -> new NotFoundException("certified copy " + id));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("ban-sao-" + id + ".pdf").build().toString())

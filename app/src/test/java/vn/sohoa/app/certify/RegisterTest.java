@@ -71,7 +71,7 @@ abstract class RegisterTest {
     }
 
     Register register(Clock clock) {
-        return new Register(jdbc, new DataSourceTransactionManager(dataSource), clock, new AuditLog(jdbc, clock));
+        return new Register(jdbc, new DataSourceTransactionManager(dataSource), clock, new AuditLog(jdbc, clock, vn.sohoa.app.audit.AuditKey.of(new byte[32])));
     }
 
     static ZonedDateTime vietnam(int year, int month, int day, int hour, int minute, int second) {
@@ -134,26 +134,29 @@ abstract class RegisterTest {
     void booksFollowEachOtherWithinTheYearAndTheYearClosesOnlyAfterItEnds() {
         Register december = register(Clock.fixed(Instant.parse("2026-12-20T03:00:00Z"), ZoneOffset.UTC));
         december.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, CERTIFIER, 1, REQUESTER, december.now());
-        Register.BookState second = december.openNextBook(AGENCY, RegisterKind.ELECTRONIC_COPY, 2026);
+        Register.BookState second = december.openNextBook("certifier", AGENCY, RegisterKind.ELECTRONIC_COPY, 2026);
         assertThat(second.book()).isEqualTo("02/2026-SCTĐT/BS");
         Register.Reservation inSecondBook = december.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT,
                 CERTIFIER, 1, REQUESTER, december.now());
         assertThat(inSecondBook.number()).as("numbering goes on across books").isEqualTo(2);
         assertThat(inSecondBook.book()).isEqualTo("02/2026-SCTĐT/BS");
         december.markVoid(inSecondBook, "test");
-        assertThatThrownBy(() -> december.closeYear(AGENCY, RegisterKind.ELECTRONIC_COPY, 2026))
+        assertThatThrownBy(() -> december.closeYear("certifier", AGENCY, RegisterKind.ELECTRONIC_COPY, 2026))
                 .isInstanceOf(vn.sohoa.app.error.ConflictException.class).hasMessageContaining("from 1 January 2027");
 
         Register january = register(Clock.fixed(Instant.parse("2027-01-02T03:00:00Z"), ZoneOffset.UTC));
-        assertThatThrownBy(() -> january.closeYear(AGENCY, RegisterKind.ELECTRONIC_COPY, 2026))
+        assertThatThrownBy(() -> january.closeYear("certifier", AGENCY, RegisterKind.ELECTRONIC_COPY, 2026))
                 .as("a number still pending holds the close").hasMessageContaining("still being certified");
         january.settleInterrupted(Duration.ofMinutes(10));
-        Register.BookState closed = january.closeYear(AGENCY, RegisterKind.ELECTRONIC_COPY, 2026);
+        Register.BookState closed = january.closeYear("certifier", AGENCY, RegisterKind.ELECTRONIC_COPY, 2026);
         assertThat(closed.closedAt()).isNotNull();
         assertThat(closed.lastNumber()).isEqualTo(2);
+        assertThat(jdbc.sql("select actor from audit_log where action in ('REGISTER_YEAR_CLOSED', "
+                + "'REGISTER_BOOK_OPENED')").query(String.class).list()).as("who did it, not the system")
+                .containsOnly("certifier").hasSize(2);
         assertThatThrownBy(() -> january.reserve(AGENCY, RegisterKind.ELECTRONIC_COPY, DOCUMENT, CERTIFIER, 1,
                 REQUESTER, vietnam(2026, 12, 31, 23, 0, 0))).hasMessageContaining("closed");
-        assertThatThrownBy(() -> january.openNextBook(AGENCY, RegisterKind.ELECTRONIC_COPY, 2026))
+        assertThatThrownBy(() -> january.openNextBook("certifier", AGENCY, RegisterKind.ELECTRONIC_COPY, 2026))
                 .hasMessageContaining("closed");
     }
 
@@ -185,7 +188,7 @@ abstract class RegisterTest {
         assertThat(next.number()).isEqualTo(2);
 
         // the void is in the audit log, whose chain holds until someone edits an entry
-        AuditLog audit = new AuditLog(jdbc, Clock.systemUTC());
+        AuditLog audit = new AuditLog(jdbc, Clock.systemUTC(), vn.sohoa.app.audit.AuditKey.of(new byte[32]));
         assertThat(audit.verify().intact()).isTrue();
         assertThat(audit.verify().checked()).isEqualTo(1);
         jdbc.sql("update audit_log set detail = 'nothing happened' where seq = 1").update();

@@ -44,6 +44,7 @@ class HotFolderRecoveryTest {
         registry.add("sohoa.bootstrap.admin-password", () -> "admin-pass");
         registry.add("sohoa.bootstrap.demo-password", () -> "demo-pass");
         registry.add("sohoa.hot-folder.poll-interval", () -> "300ms");
+        registry.add("sohoa.hot-folder.stations.may-quet-2", () -> "000.00.30.H42");
         // long enough for the test to register the dossier before the file is taken
         registry.add("sohoa.hot-folder.settle-time", () -> "3s");
     }

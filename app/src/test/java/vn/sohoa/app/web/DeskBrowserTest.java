@@ -69,6 +69,7 @@ class DeskBrowserTest {
         registry.add("sohoa.bootstrap.admin-password", () -> "admin-pass");
         registry.add("sohoa.bootstrap.demo-password", () -> "demo-pass");
         registry.add("sohoa.hot-folder.poll-interval", () -> "300ms");
+        registry.add("sohoa.hot-folder.stations.may-quet-1", () -> "000.00.30.H42");
         registry.add("sohoa.hot-folder.settle-time", () -> "300ms");
         registry.add("sohoa.desk-signer.url", () -> "http://127.0.0.1:" + AGENT_PORT);
     }
@@ -243,6 +244,11 @@ class DeskBrowserTest {
         Files.copy(SharedCorpus.corpus("clean/a03.png"),
                 station.resolve("000.00.30.H42-990101-0001").resolve("Lac_ho_so.png"));
 
+        // a station nobody declared for an agency takes nothing, whatever dossier it names
+        Files.createDirectories(hotFolder.resolve("may-quet-la").resolve(dossierCode));
+        Files.copy(SharedCorpus.corpus("clean/a03.png"),
+                hotFolder.resolve("may-quet-la").resolve(dossierCode).resolve("Giay_la.png"));
+
         browser.open("/dossiers/" + dossierCode);
         browser.waitUntil(Duration.ofSeconds(60), () -> {
             browser.driver.navigate().refresh();
@@ -256,6 +262,15 @@ class DeskBrowserTest {
         browser.open("/scanners");
         browser.waitUntil(Duration.ofSeconds(20), () -> browser.all("#rejections tbody tr").stream()
                 .anyMatch(row -> row.getText().contains("Lac_ho_so.png") && row.getText().contains("chưa được tiếp nhận")));
+        browser.waitUntil(Duration.ofSeconds(20), () -> {
+            browser.driver.navigate().refresh();
+            return browser.all("#rejections tbody tr").stream().anyMatch(row -> row.getText().contains("Giay_la.png")
+                    && row.getText().contains("chưa được khai báo"));
+        });
+        browser.open("/dossiers/" + dossierCode);
+        assertThat(browser.all("#documents th a").stream().map(WebElement::getText).toList())
+                .doesNotContain("Giay la");
+        browser.open("/scanners");
         assertThat(find("#stations tbody").getText()).contains("may-quet-1");
         assertThat(Files.list(station.resolve("_rejected")).map(p -> p.getFileName().toString()).toList())
                 .anySatisfy(name -> assertThat(name).endsWith("Lac_ho_so.png.reason.txt"));
