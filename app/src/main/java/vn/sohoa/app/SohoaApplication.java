@@ -32,6 +32,12 @@ public class SohoaApplication {
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
+        // an outbound request's connection reuses the addresses its policy check resolved a moment before (the
+        // JVM's address cache): a name cannot point elsewhere in between unless caching is turned off, so it is not
+        String ttl = java.security.Security.getProperty("networkaddress.cache.ttl");
+        if (ttl == null || !ttl.matches("[1-9][0-9]*|-1")) {
+            java.security.Security.setProperty("networkaddress.cache.ttl", "30");
+        }
         if (args.length > 0 && isTool(args[0])) {
             System.exit(runTool(args, System.out, System.err));
         }

@@ -309,6 +309,110 @@ class H2EndToEndTest extends EndToEndTest {
                 .contains("Vượt giới hạn");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.github.kagkarlsson.scheduler.SchedulerClient scheduler;
+
+    @Test
+    @Order(19)
+    void durableJobsKeepTheirDataAsJsonNotAsJavaSerialization() {
+        // a job for an hour from now, as the service schedules its deliveries; its row is read, then it is cancelled
+        var instance = com.github.kagkarlsson.scheduler.task.TaskDescriptor.of("deliver-webhook", String.class)
+                .instance("json-probe").data("delivery-42").scheduledTo(java.time.Instant.now().plusSeconds(3600));
+        scheduler.scheduleIfNotExists(instance);
+        try {
+            byte[] data = jdbc.sql("select task_data from scheduled_tasks where task_instance = 'json-probe'")
+                    .query(byte[].class).single();
+            assertThat(new String(data, StandardCharsets.UTF_8)).isEqualTo("\"delivery-42\"");
+        } finally {
+            scheduler.cancel(instance);
+        }
+    }
+
+    @Test
+    @Order(98)
+    void slowWebhookReceiversHoldNoMoreThanTheirShareOfTheJobThreads() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer slow = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", WEBHOOK_PORT), 0);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        slow.setExecutor(threads); // it could answer four at once; the service sends it one at a time
+        slow.createContext("/slow", exchange -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            received.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        slow.start();
+        try {
+            HttpResponse<String> created = api.postJson("/api/v1/webhooks", ADMIN, """
+                    {"url":"http://127.0.0.1:%d/slow","events":["DOCUMENT_DIGITIZED"],"agencyCode":"%s"}"""
+                    .formatted(WEBHOOK_PORT, AGENCY));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            for (int i = 0; i < 4; i++) {
+                webhookOutbox.publish(vn.sohoa.app.webhook.WebhookEvent.DOCUMENT_DIGITIZED, AGENCY,
+                        java.util.Map.of("documentId", "slow-" + i));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (received.get() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(received).hasValue(4);
+            assertThat(most).as("deliveries in flight at once (sohoa.webhooks.max-concurrent-deliveries)").hasValue(1);
+            api.delete("/api/v1/webhooks/" + json(created).get("id").asString(), ADMIN);
+
+            // a receiver that redirects inward: the redirect is not followed, the inside listener never called
+            java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+            com.sun.net.httpserver.HttpServer inward = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            inward.createContext("/", exchange -> {
+                inside.incrementAndGet();
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            inward.start();
+            slow.createContext("/redirect", exchange -> {
+                exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + inward.getAddress().getPort()
+                        + "/admin");
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+            });
+            try {
+                String redirecting = json(api.postJson("/api/v1/webhooks", ADMIN, """
+                        {"url":"http://127.0.0.1:%d/redirect","events":["DOCUMENT_DIGITIZED"],"agencyCode":"%s"}"""
+                        .formatted(WEBHOOK_PORT, AGENCY))).get("id").asString();
+                webhookOutbox.publish(vn.sohoa.app.webhook.WebhookEvent.DOCUMENT_DIGITIZED, AGENCY,
+                        java.util.Map.of("documentId", "redirected"));
+                JsonNode tried = null;
+                deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (tried == null && System.nanoTime() < deadline) {
+                    for (JsonNode each : json(api.get("/api/v1/webhooks/" + redirecting + "/deliveries", ADMIN))) {
+                        if (each.path("lastStatus").asInt(0) == 302) {
+                            tried = each;
+                        }
+                    }
+                    Thread.sleep(200);
+                }
+                assertThat(tried).as("a delivery answered 302 and recorded as not delivered").isNotNull();
+                assertThat(tried.get("deliveredAt").isNull()).isTrue();
+                assertThat(inside).as("requests that reached the redirect's inside target").hasValue(0);
+                api.delete("/api/v1/webhooks/" + redirecting, ADMIN);
+            } finally {
+                inward.stop(0);
+            }
+        } finally {
+            slow.stop(0);
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     @Order(99) // last: it drains this address's allowance, which the service's own OCSP lookups share
     void thePublicPagesAreRateLimitedPerAddress() throws Exception {

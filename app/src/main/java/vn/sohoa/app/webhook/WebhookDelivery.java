@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.concurrent.Semaphore;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import vn.sohoa.app.config.BackoffThenGiveUp;
@@ -43,16 +45,36 @@ class WebhookDelivery {
     /** A receiver's answer is read only for its status. */
     private static final long MAX_ANSWER_BYTES = 64 * 1024;
 
+    /** How long a delivery waits when every delivery slot is taken before it looks again. */
+    private static final Duration SLOTS_BUSY_WAIT = Duration.ofSeconds(2);
+
+    /**
+     * Deliveries share the durable-job threads with OCR; at most {@code sohoa.webhooks.max-concurrent-deliveries}
+     * of them run at once on a node, so slow receivers can never hold every job thread: a delivery that finds every
+     * slot taken gives its thread back at once and is looked at again shortly.
+     */
     @Bean
-    OneTimeTask<String> deliverWebhookTask(JdbcClient jdbc, SohoaProperties properties, OutboundHttp http,
-                                           Clock clock) {
+    CustomTask<String> deliverWebhookTask(JdbcClient jdbc, SohoaProperties properties, OutboundHttp http,
+                                          WebhookSettings settings, Clock clock) {
         OutboundHttp outbound = http.withLimits(TIMEOUT, MAX_ANSWER_BYTES);
-        return Tasks.oneTime(TASK)
+        Semaphore slots = new Semaphore(settings.maxConcurrentDeliveries());
+        return Tasks.custom(TASK)
                 .onFailure(new BackoffThenGiveUp(properties.jobs(), "webhook delivery", (id, why) ->
                         jdbc.sql("update webhook_deliveries set gave_up_at = ?, last_error = ? where id = ?")
                                 .params(OffsetDateTime.now(clock), why.length() > 1900 ? why.substring(0, 1900) : why, id)
                                 .update()))
-                .execute((instance, context) -> send(jdbc, outbound, clock, instance.getData()));
+                .execute((instance, context) -> {
+                    if (!slots.tryAcquire()) {
+                        return (complete, operations) -> operations.reschedule(complete,
+                                Instant.now().plus(SLOTS_BUSY_WAIT));
+                    }
+                    try {
+                        send(jdbc, outbound, clock, instance.getData());
+                    } finally {
+                        slots.release();
+                    }
+                    return new CompletionHandler.OnCompleteRemove<>();
+                });
     }
 
     /** The signature header's value for {@code body} sent at {@code timestamp} (epoch seconds). */
