@@ -119,6 +119,9 @@ abstract class EndToEndTest {
     }
 
     /** The embedded defaults with a fresh data directory, on a fixed free port (the CRL URL in the certificates). */
+    /** Prometheus's token for the metrics endpoint in these tests. */
+    static final String METRICS_TOKEN = "scraper-token-for-tests";
+
     static void embeddedDefaults(DynamicPropertyRegistry registry, int port, Path home) {
         registry.add("server.port", () -> port);
         registry.add("sohoa.home", home::toString);
@@ -128,6 +131,7 @@ abstract class EndToEndTest {
         // the revocation test revokes in-process and must be seen at once, not after the answer cache's 2 minutes
         registry.add("sohoa.signing.revocation-max-age", () -> "0s");
         registry.add("sohoa.clock.start", ServiceTime.START::toString);
+        registry.add("sohoa.metrics.token", () -> METRICS_TOKEN);
         // a low API rate, so that the throttling test meets its limit however slowly a loaded machine answers
         registry.add("sohoa.security.api-rate", () -> String.valueOf(API_RATE));
         registry.add("sohoa.security.api-burst", () -> String.valueOf(API_BURST));

@@ -329,6 +329,40 @@ class H2EndToEndTest extends EndToEndTest {
     }
 
     @Test
+    @Order(97)
+    void theMetricsAreServedToTheScraperAloneAndCountWhatHappened() throws Exception {
+        assertThat(api.get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus", ADMIN).statusCode()).as("no user account opens it").isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus", "Bearer not-the-token").statusCode()).isEqualTo(401);
+        HttpResponse<String> scraped = api.get("/actuator/prometheus", "Bearer " + METRICS_TOKEN);
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        String metrics = scraped.body();
+        java.util.regex.Matcher pages = java.util.regex.Pattern.compile("(?m)^sohoa_pages_digitized_total(\\{[^}]*\\})? "
+                + "([0-9.E]+)").matcher(metrics);
+        assertThat(pages.find()).as(metrics).isTrue();
+        assertThat(Double.parseDouble(pages.group(2))).as("pages digitized by the tests before").isPositive();
+        assertThat(metrics).contains("sohoa_copies_certified_total")
+                .contains("sohoa_jobs_waiting{task=\"digitize-document\"}")
+                .contains("sohoa_jobs_oldest_waiting_seconds{task=\"deliver-webhook\"}")
+                .contains("sohoa_register_entries{status=\"issued\"}").contains("sohoa_webhook_backlog")
+                .contains("sohoa_delivery_backlog").contains("sohoa_ocr_page_seconds_count");
+        // the dashboard in the repository asks only for series the service serves
+        JsonNode dashboard = JSON.readTree(Files.readString(Path.of("../deploy/grafana/sohoa-dashboard.json")));
+        java.util.Set<String> asked = new java.util.TreeSet<>();
+        for (JsonNode panel : dashboard.get("panels")) {
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("(sohoa_[a-z_]+|http_server_requests_"
+                    + "seconds)").matcher(panel.get("targets").get(0).get("expr").asString());
+            while (names.find()) {
+                asked.add(names.group(1));
+            }
+        }
+        assertThat(asked).hasSizeGreaterThanOrEqualTo(8);
+        for (String name : asked) {
+            assertThat(metrics).as("the dashboard's %s", name).contains(name);
+        }
+    }
+
+    @Test
     @Order(98)
     void slowWebhookReceiversHoldNoMoreThanTheirShareOfTheJobThreads() throws Exception {
         java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();

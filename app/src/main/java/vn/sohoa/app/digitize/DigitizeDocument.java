@@ -35,10 +35,14 @@ class DigitizeDocument {
     private final AssembleDocument assembleDocument;
     private final StorePdfA storePdfA;
     private final MarkDigitized markDigitized;
+    /** OCR and PDF/A assembly time per page, as the metrics show it. */
+    private final io.micrometer.core.instrument.DistributionSummary ocrSecondsPerPage;
 
     DigitizeDocument(DocumentRepository documents, RawScans rawScans, DecodePages decodePages,
                      RecognisePages recognisePages, AssembleDocument assembleDocument, StorePdfA storePdfA,
-                     MarkDigitized markDigitized) {
+                     MarkDigitized markDigitized, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.ocrSecondsPerPage = io.micrometer.core.instrument.DistributionSummary.builder("sohoa.ocr.page.seconds")
+                .description("OCR and PDF/A assembly time per page").baseUnit("seconds").register(meters);
         this.documents = documents;
         this.rawScans = rawScans;
         this.decodePages = decodePages;
@@ -73,6 +77,9 @@ class DigitizeDocument {
         StorePdfA.Stored stored = storePdfA.apply(document, result);
         markDigitized.apply(document, pages.count(), stored, result);
         long done = System.nanoTime();
+        if (pages.count() > 0) {
+            ocrSecondsPerPage.record((recognised - read) / 1e9 / pages.count());
+        }
         LOG.info("document {} digitized: {} page(s), {} bytes in {} ms (read {} ms, OCR and PDF/A {} ms, store {} ms)",
                 documentId, pages.count(), stored.object().size(), (done - started) / 1_000_000,
                 (read - started) / 1_000_000, (recognised - read) / 1_000_000, (done - recognised) / 1_000_000);
