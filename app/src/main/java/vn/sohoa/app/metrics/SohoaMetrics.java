@@ -28,7 +28,13 @@ class SohoaMetrics {
     private final Counter pagesDigitized;
     private final Counter copiesCertified;
 
-    SohoaMetrics(MeterRegistry registry, JdbcClient jdbc) {
+    /** db-scheduler's clock: the execution times in its table are on it, not on the service's clock. */
+    private final com.github.kagkarlsson.scheduler.Clock schedulerClock;
+
+    SohoaMetrics(MeterRegistry registry, JdbcClient jdbc,
+                 org.springframework.beans.factory.ObjectProvider<com.github.kagkarlsson.scheduler.Clock> schedulerClock) {
+        // command-line tools run without the scheduler, and then without its clock bean
+        this.schedulerClock = schedulerClock.getIfAvailable(com.github.kagkarlsson.scheduler.SystemClock::new);
         pagesDigitized = Counter.builder("sohoa.pages.digitized").description("pages digitized (OCR to PDF/A)")
                 .register(registry);
         copiesCertified = Counter.builder("sohoa.copies.certified").description("certified copies issued")
@@ -54,8 +60,8 @@ class SohoaMetrics {
                 .description("copy deliveries (e-mail, portal) not yet delivered nor given up").register(registry);
     }
 
-    private static double oldestWait(JdbcClient jdbc, String task) {
-        OffsetDateTime now = OffsetDateTime.now(); // db-scheduler's own (real) time, not the service's clock
+    private double oldestWait(JdbcClient jdbc, String task) {
+        OffsetDateTime now = schedulerClock.now().atOffset(java.time.ZoneOffset.UTC);
         return jdbc.sql("select execution_time from scheduled_tasks where task_name = ? and picked = false "
                         + "and execution_time <= ? order by execution_time limit 1").params(task, now)
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional()

@@ -65,8 +65,9 @@ class WebhookDelivery {
                                 .update()))
                 .execute((instance, context) -> {
                     if (!slots.tryAcquire()) {
+                        // the scheduler's own clock, as every execution time it keeps
                         return (complete, operations) -> operations.reschedule(complete,
-                                Instant.now().plus(SLOTS_BUSY_WAIT));
+                                complete.getTimeDone().plus(SLOTS_BUSY_WAIT));
                     }
                     try {
                         send(jdbc, outbound, clock, instance.getData());
