@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.sohoa.app.audit.AuditCommand;
+import vn.sohoa.app.backup.BackupCommand;
 import vn.sohoa.app.ocr.OcrCommand;
 import vn.sohoa.app.storage.ScrubCommand;
 
@@ -20,7 +21,8 @@ import vn.sohoa.app.storage.ScrubCommand;
  * The Sohoa service. The same jar runs the command-line tools: {@code ocr} digitizes files without the server;
  * {@code scrub} checks every stored object against the database; {@code audit verify|export} checks and exports the
  * audit log; {@code generate-facts} loads a synthetic province's dossier facts for load tests; {@code demo-token} puts
- * a development certifier key on a SoftHSM2 token for sohoa-signer.
+ * a development certifier key on a SoftHSM2 token for sohoa-signer; {@code backup} and {@code restore} copy the
+ * database, the objects and the data directory's own files out of a running service and into an empty one.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -62,7 +64,8 @@ public class SohoaApplication {
 
     static boolean isTool(String command) {
         return "ocr".equals(command) || "scrub".equals(command) || "audit".equals(command)
-                || "generate-facts".equals(command) || "demo-token".equals(command);
+                || "generate-facts".equals(command) || "demo-token".equals(command) || "backup".equals(command)
+                || "restore".equals(command);
     }
 
     /** Runs a command-line tool and returns its exit code. */
@@ -104,8 +107,34 @@ public class SohoaApplication {
                     yield 1;
                 }
             }
+            case "backup" -> {
+                try (ConfigurableApplicationContext context = toolContext(springArguments(rest))) {
+                    yield BackupCommand.backup(context, rest, out, err);
+                } catch (RuntimeException e) {
+                    err.println("sohoa backup: " + e.getMessage());
+                    yield 1;
+                }
+            }
+            case "restore" -> {
+                // into an empty database: no migration first (the dump brings its schema), and only the beans the
+                // restore asks for are made (the others would read tables that are not there yet)
+                List<String> arguments = new ArrayList<>(springArguments(rest));
+                arguments.add("--spring.flyway.enabled=false");
+                arguments.add("--spring.main.lazy-initialization=true");
+                try (ConfigurableApplicationContext context = toolContext(arguments)) {
+                    yield BackupCommand.restore(context, rest, out, err);
+                } catch (RuntimeException e) {
+                    err.println("sohoa restore: " + e.getMessage());
+                    yield 1;
+                }
+            }
             default -> throw new IllegalArgumentException("not a tool: " + args[0]);
         };
+    }
+
+    /** The Spring and Sohoa settings among a tool's arguments ({@code --spring.…}, {@code --sohoa.…}). */
+    private static List<String> springArguments(List<String> args) {
+        return args.stream().filter(a -> a.startsWith("--spring") || a.startsWith("--sohoa")).toList();
     }
 
     /**

@@ -858,7 +858,7 @@ abstract class EndToEndTest {
     }
 
     @Test
-    @Order(25)
+    @Order(27)
     void aRevokedCertifierIsRefusedAndTheNumberTakenIsRecordedVoid() throws Exception {
         var certificate = signingKeys.certifierKey("certifier", "Nguyễn Văn An", "UBND xã Hòa Phong").certificate();
         developmentPki.revoke(certificate, clock.instant().minusSeconds(5),
@@ -902,6 +902,128 @@ abstract class EndToEndTest {
         png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
+    /**
+     * The database a restore drill restores into, as arguments for the tools and the restored node: none on H2 (the
+     * new data directory's own file); a new database on PostgreSQL.
+     */
+    List<String> restoredDatabase() {
+        return List.of();
+    }
+
+    /** Drops what {@link #restoredDatabase()} made. */
+    void dropRestoredDatabase() {
+    }
+
+    @Test
+    @Order(26)
+    void theRestoreDrillBringsBackAServiceWhoseCopiesValidateAndWhoseRegisterGoesOn() throws Exception {
+        Path backup = Files.createTempDirectory("sohoa-backup").resolve("drill");
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        // what the store has lost or damaged before the backup (the H2 run breaks two objects on purpose): the backup
+        // names them and goes on, and the restored service has lost exactly those and nothing more
+        List<String> damaged = scrubProblems(cli(said, "scrub", serviceSettings()), said);
+        assertThat(cli(said, "backup", "--to", backup.toString(), serviceSettings())).as(said.toString())
+                .isEqualTo(damaged.isEmpty() ? 0 : 3);
+        assertThat(said.toString()).contains("backup: done");
+        JsonNode manifest = JSON.readTree(Files.readString(backup.resolve("manifest.json")));
+        long objects = jdbc.sql("select count(*) from stored_objects").query(Long.class).single();
+        assertThat(manifest.get("objects").size()).as("every catalogued object").isEqualTo((int) objects);
+        List<String> notCopied = new ArrayList<>();
+        manifest.get("objects").forEach(entry -> {
+            if (!entry.path("problem").isNull() && !entry.path("problem").isMissingNode()) {
+                notCopied.add(entry.get("problem").asString() + " " + entry.get("key").asString());
+            }
+        });
+        assertThat(notCopied).containsExactlyInAnyOrderElementsOf(damaged);
+        assertThat(manifest.get("homeFiles").toString()).contains("audit-key");
+        List<String> copies = jdbc.sql("select id from certifications where ? not like '%' || object_key || '%' "
+                + "order by id").param(String.join(" ", damaged)).query(String.class).list();
+        String register = "/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear();
+        long lastNumber = 0;
+        for (JsonNode entry : json(api.get(register, CERTIFIER)).get("entries")) {
+            lastNumber = Math.max(lastNumber, entry.get("number").asLong());
+        }
+        assertThat(copies).isNotEmpty();
+
+        // 1-2: an empty home; the restore into it (nothing else runs there)
+        Path home = Files.createTempDirectory("sohoa-restored");
+        List<String> database = restoredDatabase();
+        try {
+            List<String> on = new ArrayList<>(database);
+            on.add("--sohoa.home=" + home);
+            assertThat(cli(said, "restore", "--from", backup.toString(), on)).as(said.toString()).isZero();
+            // a second restore into the same, now full, database is refused
+            assertThat(cli(said, "restore", "--from", backup.toString(), on)).isEqualTo(1);
+            // 3-4: every object present and whole, the audit chain and its anchors intact
+            // a corrupt object was not copied, so it is missing there now: the same objects, nothing more
+            assertThat(scrubProblems(cli(said, "scrub", on), said).stream().map(p -> p.substring(8)).toList())
+                    .as(said.toString()).containsExactlyInAnyOrderElementsOf(damaged.stream()
+                            .map(p -> p.substring(8)).toList());
+            assertThat(cli(said, "audit", "verify", on)).as(said.toString()).isZero();
+            // 5: the service on the restored home (same public address, as after a real restore)
+            int restoredPort = freePort();
+            List<String> arguments = new ArrayList<>(on);
+            arguments.addAll(List.of("--sohoa.public-base-url=http://127.0.0.1:" + port,
+                    "--sohoa.clock.start=" + java.time.OffsetDateTime.now(clock)));
+            Process restored = ServiceNode.start(home, restoredPort, home.resolve("restored.log"), List.of(),
+                    java.util.Map.of(), arguments.toArray(String[]::new));
+            try {
+                SohoaHttpClient there = new SohoaHttpClient("http://127.0.0.1:" + restoredPort);
+                for (String copy : copies) {
+                    HttpResponse<byte[]> pdf = there.getBytes("/api/v1/certified-copies/" + copy + "/pdf", CERTIFIER);
+                    assertThat(pdf.statusCode()).as(copy).isEqualTo(200);
+                    HttpResponse<String> verdict = there.postMultipart("/api/v1/verifications", CERTIFIER,
+                            new String[][]{}, new Object[][]{{"file", "copy.pdf", pdf.body()}});
+                    assertThat(json(verdict).get("valid").asBoolean()).as(copy + ": " + verdict.body()).isTrue();
+                }
+                HttpResponse<String> next = there.postJson("/api/v1/documents/" + documentId + "/certifications",
+                        CERTIFIER, REQUEST);
+                assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
+                assertThat(json(next).get("registerNumber").asLong()).as("the register goes on without a gap")
+                        .isEqualTo(lastNumber + 1);
+            } finally {
+                ServiceNode.stop(restored);
+            }
+        } finally {
+            dropRestoredDatabase();
+        }
+    }
+
+    /** The problems {@code sohoa scrub} printed ("CORRUPT key", "MISSING key"), checked against its exit code. */
+    private static List<String> scrubProblems(int exit, ByteArrayOutputStream said) {
+        List<String> problems = new ArrayList<>();
+        for (String line : said.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("CORRUPT ") || line.startsWith("MISSING ")) {
+                problems.add(line.substring(0, line.indexOf(" — ")));
+            }
+        }
+        assertThat(exit).as(said.toString()).isEqualTo(problems.isEmpty() ? 0 : 3);
+        return problems;
+    }
+
+    /** Runs a command-line tool in this JVM with the given settings (another home, another database). */
+    private static int cli(ByteArrayOutputStream out, String command, List<String> settings) {
+        return cli(out, command, null, settings);
+    }
+
+    private static int cli(ByteArrayOutputStream out, String command, String subcommand, List<String> settings) {
+        List<String> args = new ArrayList<>(List.of(command));
+        if (subcommand != null) {
+            args.add(subcommand);
+        }
+        args.addAll(settings);
+        out.reset();
+        PrintStream both = new PrintStream(out, true, StandardCharsets.UTF_8);
+        return SohoaApplication.runTool(args.toArray(String[]::new), both, both);
+    }
+
+    private static int cli(ByteArrayOutputStream out, String command, String option, String value,
+                           List<String> settings) {
+        List<String> args = new ArrayList<>(List.of(option, value));
+        args.addAll(settings);
+        return cli(out, command, null, args);
+    }
+
     @Autowired
     Environment environment;
     @Autowired
@@ -920,7 +1042,14 @@ abstract class EndToEndTest {
     /** Runs a command-line tool in this JVM on the running service's home and database. */
     private int tool(ByteArrayOutputStream out, String... tool) {
         List<String> args = new ArrayList<>(List.of(tool));
-        args.addAll(List.of("--sohoa.home=" + properties.home(),
+        args.addAll(serviceSettings());
+        return SohoaApplication.runTool(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    /** The running service's home and database, as a tool's arguments. */
+    private List<String> serviceSettings() {
+        List<String> args = new ArrayList<>(List.of("--sohoa.home=" + properties.home(),
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", "")));
@@ -928,8 +1057,7 @@ abstract class EndToEndTest {
         if (schema != null) {
             args.add("--spring.flyway.default-schema=" + schema);
         }
-        return SohoaApplication.runTool(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return args;
     }
 
     @Autowired
@@ -1298,7 +1426,7 @@ abstract class EndToEndTest {
     }
 
     @Test
-    @Order(26)
+    @Order(28)
     void theAuditLogHoldsWhatHappenedAndShowsATamperedEntry() throws Exception {
         ByteArrayOutputStream exported = new ByteArrayOutputStream();
         assertThat(audit("export", exported)).isZero();

@@ -329,6 +329,24 @@ class H2EndToEndTest extends EndToEndTest {
     }
 
     @Test
+    @Order(96)
+    void theDeskAndTheSupervisorSeeTheOcrQueueWithAnEstimateMeasuredOnTheirOwnPapers() throws Exception {
+        HttpResponse<String> queue = api.get("/api/v1/digitization-queue", CLERK);
+        assertThat(queue.statusCode()).isEqualTo(200);
+        JsonNode state = JSON.readTree(queue.body());
+        assertThat(state.get("secondsPerPage").asDouble()).as("measured on the papers digitized before: " + state)
+                .isPositive();
+        assertThat(state.get("stalled").asBoolean()).isFalse();
+        assertThat(state.has("estimatedWaitSeconds")).isTrue();
+        String base = "http://127.0.0.1:" + port;
+        java.net.http.HttpClient clerk = signedIn(base, "clerk", "demo-pass");
+        assertThat(page(clerk, base + "/").body()).contains("id=\"ocr-queue\"").contains("Hàng đợi số hóa (OCR)");
+        java.net.http.HttpClient supervisor = signedIn(base, "supervisor", "demo-pass");
+        assertThat(page(supervisor, base + "/statistics?lang=en").body()).contains("id=\"ocr-queue\"")
+                .contains("OCR queue");
+    }
+
+    @Test
     @Order(97)
     void theMetricsAreServedToTheScraperAloneAndCountWhatHappened() throws Exception {
         assertThat(api.get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
@@ -345,7 +363,18 @@ class H2EndToEndTest extends EndToEndTest {
                 .contains("sohoa_jobs_waiting{task=\"digitize-document\"}")
                 .contains("sohoa_jobs_oldest_waiting_seconds{task=\"deliver-webhook\"}")
                 .contains("sohoa_register_entries{status=\"issued\"}").contains("sohoa_webhook_backlog")
-                .contains("sohoa_delivery_backlog").contains("sohoa_ocr_page_seconds_count");
+                .contains("sohoa_delivery_backlog").contains("sohoa_ocr_page_seconds_count")
+                // the copies certified before: each signing step timed, the revocation data fetched over HTTP from the
+                // development PKI's responder, the webhooks sent, the objects written
+                .containsPattern("sohoa_signing_seconds_count\\{outcome=\"ok\",step=\"certifier_signature\"} [1-9]")
+                .containsPattern("sohoa_signing_seconds_count\\{outcome=\"ok\",step=\"agency_signature\"} [1-9]")
+                .containsPattern("sohoa_signing_seconds_count\\{outcome=\"ok\",step=\"validation_data\"} [1-9]")
+                .containsPattern("sohoa_outbound_requests_seconds_count\\{outcome=\"ok\",purpose=\"(ocsp|crl)\"} "
+                        + "[1-9]")
+                .containsPattern("sohoa_outbound_requests_seconds_count\\{outcome=\"[a-z_]+\",purpose=\"webhook\"} "
+                        + "[1-9]")
+                .containsPattern("sohoa_objectstore_requests_seconds_count\\{operation=\"put\",outcome=\"ok\"} "
+                        + "[1-9]");
         // the dashboard in the repository asks only for series the service serves
         JsonNode dashboard = JSON.readTree(Files.readString(Path.of("../deploy/grafana/sohoa-dashboard.json")));
         java.util.Set<String> asked = new java.util.TreeSet<>();

@@ -1,5 +1,6 @@
 package vn.sohoa.app;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
@@ -28,5 +29,27 @@ class PostgresEndToEndTest extends EndToEndTest {
         registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", ""));
         registry.add("spring.flyway.default-schema", () -> SCHEMA);
         registry.add("spring.flyway.create-schemas", () -> "true");
+    }
+
+    /** The restore drill's target: a new database of the same server, holding the same schema name. */
+    private String restoredDatabaseName;
+
+    @Override
+    List<String> restoredDatabase() {
+        restoredDatabaseName = "sohoa_restore_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        jdbc.sql("create database " + restoredDatabaseName).update();
+        String url = System.getenv().getOrDefault("SOHOA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        String server = url.substring(0, url.lastIndexOf('/') + 1);
+        return List.of("--spring.datasource.url=" + server + restoredDatabaseName + "?currentSchema=" + SCHEMA,
+                "--spring.datasource.username=" + System.getenv().getOrDefault("SOHOA_TEST_PG_USER", "postgres"),
+                "--spring.datasource.password=" + System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", ""),
+                "--spring.flyway.default-schema=" + SCHEMA);
+    }
+
+    @Override
+    void dropRestoredDatabase() {
+        if (restoredDatabaseName != null) {
+            jdbc.sql("drop database if exists " + restoredDatabaseName + " with (force)").update();
+        }
     }
 }

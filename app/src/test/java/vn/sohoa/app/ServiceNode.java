@@ -52,8 +52,12 @@ final class ServiceNode {
         command.addAll(SHORT_LIVED_JVM);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.sohoa.app.SohoaApplication",
-                "--server.port=" + port,
-                "--sohoa.clock.start=" + java.time.OffsetDateTime.now(CLOCK.withZone(ServiceTime.START.getOffset()))));
+                "--server.port=" + port));
+        if (java.util.Arrays.stream(arguments).noneMatch(argument -> argument.startsWith("--sohoa.clock.start="))) {
+            // unless the test sets the node's time itself (a node restored from a service running in the test)
+            command.add("--sohoa.clock.start=" + java.time.OffsetDateTime.now(CLOCK.withZone(
+                    ServiceTime.START.getOffset())));
+        }
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +31,12 @@ public record AuditSettings(Path keyFile, @DefaultValue("1h") Duration anchorInt
                     : properties.home().resolve("audit-key"));
         }
 
-        /** A log written by an older version is keyed at start, if its plain chain holds. */
+        /**
+         * A log written by an older version is keyed at the service's start, if its plain chain holds (not by the
+         * command-line tools: a restore starts on an empty database and before the audit key is back).
+         */
         @Bean
+        @ConditionalOnProperty(name = "sohoa.tool", havingValue = "false", matchIfMissing = true)
         ApplicationRunner keyTheAuditLog(AuditLog log) {
             return arguments -> {
                 if (!log.keyExistingEntries()) {

@@ -97,6 +97,7 @@ class CertifyCopy {
     private final PublicBaseUrl publicBaseUrl;
     private final CertificationSettings settings;
     private final Path home;
+    private final SigningTimings timings;
 
     CertifyCopy(DocumentService documents, AgencyRepository agencies, CertificationRepository certifications,
                 Register register, BarredOriginals barred, StatementTemplates templates, FeeSchedules fees,
@@ -104,7 +105,7 @@ class CertifyCopy {
                 PadesSigner signer,
                 SigningKeys keys, SigningSessions sessions, ObjectStore store, TransactionTemplate transaction,
                 ApplicationEventPublisher events, AuditLog audit, PublicBaseUrl publicBaseUrl,
-                CertificationSettings settings, SohoaProperties properties) {
+                CertificationSettings settings, SohoaProperties properties, SigningTimings timings) {
         this.documents = documents;
         this.agencies = agencies;
         this.certifications = certifications;
@@ -124,6 +125,7 @@ class CertifyCopy {
         this.publicBaseUrl = publicBaseUrl;
         this.settings = settings;
         this.home = properties.home();
+        this.timings = timings;
     }
 
     /**
@@ -171,8 +173,9 @@ class CertifyCopy {
             List<Certification> made = new ArrayList<>();
             for (int copy = 1; copy <= copies; copy++) {
                 CopyIdentity identity = CopyIdentity.next();
-                SigningOutcome outcome = signer.sign(stamped(request, reservation, identity, original),
-                        certifierKey, certifierSignature(request, reservation));
+                byte[] stamped = stamped(request, reservation, identity, original);
+                SigningOutcome outcome = timings.time(SigningTimings.Step.CERTIFIER_SIGNATURE,
+                        () -> signer.sign(stamped, certifierKey, certifierSignature(request, reservation)));
                 if (outcome instanceof SigningOutcome.Pending pending) {
                     if (copies != 1) {
                         throw new IllegalArgumentException("a key that answers later signs one copy at a time");
@@ -289,10 +292,11 @@ class CertifyCopy {
         Agency agency = request.agency();
         DocumentRecord document = request.document();
         SigningKey agencyKey = keys.agencyKey(agency.code(), agency.name());
-        byte[] agencySigned = signer.sign(certifierSigned, agencyKey, new SignatureRequest(SignerRole.AGENCY,
-                agency.name(), reason(reservation), agency.name(), request.now(), true));
-        byte[] signed = settings.level() == CopyLevel.LTA ? signer.extendToLongTermArchive(agencySigned)
-                : signer.extendToLongTerm(agencySigned);
+        byte[] agencySigned = timings.time(SigningTimings.Step.AGENCY_SIGNATURE, () -> signer.sign(certifierSigned,
+                agencyKey, new SignatureRequest(SignerRole.AGENCY, agency.name(), reason(reservation), agency.name(),
+                        request.now(), true)));
+        byte[] signed = timings.time(SigningTimings.Step.VALIDATION_DATA, () -> settings.level() == CopyLevel.LTA
+                ? signer.extendToLongTermArchive(agencySigned) : signer.extendToLongTerm(agencySigned));
         OffsetDateTime archiveExpiresAt = settings.level() == CopyLevel.LTA
                 ? PadesSigner.lastDocumentTimestampExpiry(signed).map(at -> at.atOffset(VietnamTime.OFFSET))
                         .orElseThrow() : null;

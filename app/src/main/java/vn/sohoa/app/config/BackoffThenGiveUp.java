@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 
 /**
  * How a durable job whose data is an id fails: again after doubling delays ({@code firstRetryDelay},
@@ -22,6 +23,13 @@ public record BackoffThenGiveUp(SohoaProperties.Jobs jobs, String what, BiConsum
 
     @Override
     public void onFailure(ExecutionComplete complete, ExecutionOperations<String> operations) {
+        if (complete.getCause().orElse(null) instanceof ShutdownWatch.ReleasedAtShutdownException released) {
+            // not a failure: the job is given back whole, due now, for a node that is not stopping
+            LOG.info("{} {} released: {}", what, complete.getExecution().taskInstance.getId(), released.getMessage());
+            operations.removeAndScheduleNew(SchedulableInstance.of(complete.getExecution().taskInstance,
+                    Instant.now()));
+            return;
+        }
         int failures = complete.getExecution().consecutiveFailures + 1;
         String id = (String) complete.getExecution().taskInstance.getData();
         String cause = complete.getCause().map(Throwable::getMessage).orElse("unknown error");

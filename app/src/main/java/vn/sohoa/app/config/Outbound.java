@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import vn.sohoa.core.net.OutboundHttp;
 import vn.sohoa.core.net.OutboundPolicy;
 
@@ -35,10 +37,15 @@ public record Outbound(@DefaultValue List<String> allowedHosts) {
             return new OutboundPolicy(allowed);
         }
 
-        /** Every outbound request's client; each use sets its own deadline and answer cap. */
+        /** Every outbound request's client, timed per purpose and outcome; each use sets its own deadline and answer cap. */
         @Bean
-        OutboundHttp outboundHttp(OutboundPolicy policy) {
-            return new OutboundHttp(policy, java.time.Duration.ofSeconds(10), 1024 * 1024);
+        OutboundHttp outboundHttp(OutboundPolicy policy, MeterRegistry registry) {
+            return new OutboundHttp(policy, java.time.Duration.ofSeconds(10), 1024 * 1024,
+                    OutboundHttp.Purpose.OTHER, (purpose, took, outcome) -> Timer
+                    .builder("sohoa.outbound.requests").description("requests the service makes of its own accord "
+                            + "(revocation, time-stamping, remote signing, webhooks, the citizen's data store)")
+                    .tag("purpose", purpose.name().toLowerCase()).tag("outcome", outcome.name().toLowerCase())
+                    .register(registry).record(took));
         }
     }
 }

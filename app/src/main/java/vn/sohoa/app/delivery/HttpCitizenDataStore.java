@@ -32,7 +32,7 @@ final class HttpCitizenDataStore implements CitizenDataStore {
     HttpCitizenDataStore(URI endpoint, String token, OutboundHttp http) {
         this.endpoint = endpoint;
         this.token = token;
-        this.http = http.withLimits(TIMEOUT, 64 * 1024); // the answer is read only for its status
+        this.http = http.withLimits(TIMEOUT, 64 * 1024).forPurpose(OutboundHttp.Purpose.CITIZEN_DATA_STORE); // the answer is read only for its status
     }
 
     @Override

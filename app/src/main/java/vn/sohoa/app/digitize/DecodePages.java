@@ -1,5 +1,7 @@
 package vn.sohoa.app.digitize;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -20,15 +22,17 @@ class DecodePages {
 
     private final ScanDecoder decoder;
     private final DocumentRepository documents;
+    private final Clock clock;
 
-    DecodePages(ScanDecoder decoder, DocumentRepository documents) {
+    DecodePages(ScanDecoder decoder, DocumentRepository documents, Clock clock) {
         this.decoder = decoder;
         this.documents = documents;
+        this.clock = clock;
     }
 
     ScanPages apply(DocumentRecord document, List<ScanFile> files) {
         ScanPages pages = decoder.open(files, PagePlan.parse(document.pagePlan()));
-        documents.markProcessing(document.id(), pages.count());
+        documents.markProcessing(document.id(), pages.count(), OffsetDateTime.now(clock));
         return pages;
     }
 }

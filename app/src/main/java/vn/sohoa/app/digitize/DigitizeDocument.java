@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.sohoa.app.config.ShutdownWatch;
 import vn.sohoa.app.document.DocumentRecord;
 import vn.sohoa.app.document.DocumentRepository;
 import vn.sohoa.app.document.RawScans;
@@ -52,7 +53,8 @@ class DigitizeDocument {
         this.markDigitized = markDigitized;
     }
 
-    void run(String documentId) {
+    /** Digitizes the document; when the node stops meanwhile, {@code shutdown} decides to finish or give it back. */
+    void run(String documentId, ShutdownWatch shutdown) {
         DocumentRecord document = documents.find(documentId).orElse(null);
         if (document == null || document.status() == DocumentStatus.DIGITIZED
                 || document.status() == DocumentStatus.DRAFT) {
@@ -66,7 +68,7 @@ class DigitizeDocument {
         DigitizedDocument result;
         try {
             pages = decodePages.apply(document, files);
-            List<OcrPage> recognised = recognisePages.apply(document, pages);
+            List<OcrPage> recognised = recognisePages.apply(document, pages, shutdown);
             result = assembleDocument.apply(document, recognised);
         } catch (InvalidInputException | OcrFailedException e) {
             LOG.warn("document {} failed: {}", documentId, e.getMessage());

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import vn.sohoa.app.config.ShutdownWatch;
 import vn.sohoa.app.document.DocumentRecord;
 import vn.sohoa.app.document.DocumentRepository;
 import vn.sohoa.core.document.PageSource;
@@ -22,7 +23,11 @@ class RecognisePages {
         this.documents = documents;
     }
 
-    List<OcrPage> apply(DocumentRecord document, PageSource pages) {
-        return pipeline.recognise(pages, (done, total) -> documents.progress(document.id(), done));
+    /** Recognises the pages, recording progress; {@code shutdown} may give the work back between pages. */
+    List<OcrPage> apply(DocumentRecord document, PageSource pages, ShutdownWatch shutdown) {
+        return pipeline.recognise(pages, (done, total) -> {
+            documents.progress(document.id(), done);
+            shutdown.check(done, total);
+        });
     }
 }

@@ -103,10 +103,10 @@ public class DocumentRepository {
                 .list();
     }
 
-    public void markProcessing(String id, int pageCount) {
+    public void markProcessing(String id, int pageCount, OffsetDateTime startedAt) {
         jdbc.sql("update documents set status = ?, page_count = ?, pages_done = 0, failure_reason = null, "
-                        + "updated_at = current_timestamp where id = ?")
-                .params(DocumentStatus.PROCESSING.name(), pageCount, id)
+                        + "processing_started_at = ?, updated_at = current_timestamp where id = ?")
+                .params(DocumentStatus.PROCESSING.name(), pageCount, startedAt, id)
                 .update();
     }
 

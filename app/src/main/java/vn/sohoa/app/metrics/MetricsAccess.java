@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,6 +20,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.sohoa.app.error.ProblemResponses;
 
 /**
  * The metrics endpoint's own credential, prefix {@code sohoa.metrics}: Prometheus scrapes
@@ -56,13 +58,11 @@ public record MetricsAccess(String token) {
                         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                                         FilterChain chain) throws ServletException, IOException {
                             if (!access.accepts(request.getHeader("Authorization"))) {
-                                response.setStatus(401);
                                 response.setHeader("WWW-Authenticate", "Bearer realm=\"sohoa-metrics\"");
-                                response.setContentType("application/problem+json;charset=UTF-8");
-                                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\","
-                                        + "\"status\":401,\"detail\":\"The metrics need the scraper's token "
-                                        + "(Authorization: Bearer, sohoa.metrics.token / SOHOA_METRICS_TOKEN) / "
-                                        + "Cần mã truy cập số liệu giám sát\"}");
+                                ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+                                        "The metrics need the scraper's token (Authorization: Bearer, "
+                                                + "sohoa.metrics.token / SOHOA_METRICS_TOKEN) / Cần mã truy cập số "
+                                                + "liệu giám sát");
                                 return;
                             }
                             chain.doFilter(request, response);

@@ -1,6 +1,5 @@
 package vn.sohoa.app.metrics;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
@@ -11,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import vn.sohoa.app.certify.CopyCertified;
+import vn.sohoa.app.config.JobQueues;
 import vn.sohoa.app.document.DocumentDigitized;
 
 /**
@@ -28,22 +28,15 @@ class SohoaMetrics {
     private final Counter pagesDigitized;
     private final Counter copiesCertified;
 
-    /** db-scheduler's clock: the execution times in its table are on it, not on the service's clock. */
-    private final com.github.kagkarlsson.scheduler.Clock schedulerClock;
-
-    SohoaMetrics(MeterRegistry registry, JdbcClient jdbc,
-                 org.springframework.beans.factory.ObjectProvider<com.github.kagkarlsson.scheduler.Clock> schedulerClock) {
-        // command-line tools run without the scheduler, and then without its clock bean
-        this.schedulerClock = schedulerClock.getIfAvailable(com.github.kagkarlsson.scheduler.SystemClock::new);
+    SohoaMetrics(MeterRegistry registry, JdbcClient jdbc, JobQueues queues) {
         pagesDigitized = Counter.builder("sohoa.pages.digitized").description("pages digitized (OCR to PDF/A)")
                 .register(registry);
         copiesCertified = Counter.builder("sohoa.copies.certified").description("certified copies issued")
                 .register(registry);
         for (String task : TASKS) {
-            Gauge.builder("sohoa.jobs.waiting", () -> jdbc.sql("select count(*) from scheduled_tasks where "
-                            + "task_name = ? and picked = false").param(task).query(Long.class).single())
+            Gauge.builder("sohoa.jobs.waiting", () -> queues.waiting(task))
                     .tag("task", task).description("durable jobs waiting to run").register(registry);
-            Gauge.builder("sohoa.jobs.oldest.waiting.seconds", () -> oldestWait(jdbc, task))
+            Gauge.builder("sohoa.jobs.oldest.waiting.seconds", () -> queues.oldestDueWait(task).toMillis() / 1000.0)
                     .tag("task", task).baseUnit("seconds").description("how long the oldest due job has waited")
                     .register(registry);
         }
@@ -58,14 +51,6 @@ class SohoaMetrics {
         Gauge.builder("sohoa.delivery.backlog", () -> jdbc.sql("select count(*) from copy_deliveries where "
                         + "delivered_at is null and gave_up_at is null").query(Long.class).single())
                 .description("copy deliveries (e-mail, portal) not yet delivered nor given up").register(registry);
-    }
-
-    private double oldestWait(JdbcClient jdbc, String task) {
-        OffsetDateTime now = schedulerClock.now().atOffset(java.time.ZoneOffset.UTC);
-        return jdbc.sql("select execution_time from scheduled_tasks where task_name = ? and picked = false "
-                        + "and execution_time <= ? order by execution_time limit 1").params(task, now)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional()
-                .map(oldest -> Math.max(0, java.time.Duration.between(oldest, now).toMillis() / 1000.0)).orElse(0.0);
     }
 
     @EventListener

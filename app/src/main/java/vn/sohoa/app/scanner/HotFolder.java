@@ -37,6 +37,7 @@ import vn.sohoa.app.document.PaperIdentity;
 import vn.sohoa.app.document.UploadedScan;
 import vn.sohoa.app.dossier.Dossier;
 import vn.sohoa.app.dossier.DossierRepository;
+import vn.sohoa.app.node.NodeSettings;
 import vn.sohoa.app.principal.Role;
 import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.error.SohoaException;
@@ -60,6 +61,7 @@ public class HotFolder implements SmartLifecycle {
     private static final int REJECTIONS_KEPT = 20;
 
     private final HotFolderProperties settings;
+    private final boolean watched;
     private final Path root;
     private final DocumentService documents;
     private final DossierRepository dossiers;
@@ -111,7 +113,9 @@ public class HotFolder implements SmartLifecycle {
     }
 
     HotFolder(HotFolderProperties settings, SohoaProperties properties, DocumentService documents,
-              DossierRepository dossiers, Clock clock) {
+              DossierRepository dossiers, Clock clock, NodeSettings node) {
+        // a worker node serves no desk: the scanners' folder is watched by the web nodes
+        this.watched = settings.enabled() && node.role().servesUsers();
         this.settings = settings;
         this.root = settings.root() != null ? settings.root() : properties.home().resolve("hot-folder");
         this.documents = documents;
@@ -125,7 +129,7 @@ public class HotFolder implements SmartLifecycle {
     }
 
     public boolean enabled() {
-        return settings.enabled();
+        return watched;
     }
 
     public List<StationStatus> stations() {
@@ -134,7 +138,7 @@ public class HotFolder implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!settings.enabled()) {
+        if (!watched) {
             return;
         }
         try {

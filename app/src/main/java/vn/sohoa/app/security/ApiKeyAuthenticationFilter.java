@@ -2,6 +2,7 @@ package vn.sohoa.app.security;
 
 import java.io.IOException;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,6 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.sohoa.app.error.ProblemResponses;
 import vn.sohoa.app.principal.SohoaPrincipal;
 
 /**
@@ -34,24 +36,19 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             var check = clients.check(header.substring(7).strip());
             if (check.isEmpty() || check.get().state() != ApiKeyState.ACTIVE) {
-                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                response.setContentType("application/problem+json;charset=UTF-8");
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                        + "\"detail\":\"" + (check.isEmpty() ? "Unknown API key / Khóa API không hợp lệ"
-                        : check.get().state().refusal()) + "\"}");
+                ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", check.isEmpty()
+                        ? "Unknown API key / Khóa API không hợp lệ" : check.get().state().refusal());
                 return;
             }
             SohoaPrincipal client = check.get().principal();
             clients.used(check.get().clientId());
             long wait = limiter.acquire(client.username());
             if (wait > 0) {
-                response.setStatus(429);
                 response.setHeader("Retry-After", String.valueOf(wait));
-                response.setContentType("application/problem+json;charset=UTF-8");
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\","
-                        + "\"status\":429,\"limit\":" + limiter.rate() + ",\"detail\":\"More than "
+                ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", "More than "
                         + limiter.rate() + " requests per second from this API client; retry after " + wait
-                        + " s / Vượt giới hạn số yêu cầu mỗi giây của khóa API\"}");
+                        + " s / Vượt giới hạn số yêu cầu mỗi giây của khóa API", java.util.Map.of("limit",
+                        limiter.rate()));
                 return;
             }
             SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.sohoa.app.error.ProblemResponses;
 
 /**
  * What anyone may call without signing in, or with any account, is rate-limited per client address, prefix
@@ -56,13 +58,11 @@ public record PublicRateLimit(@DefaultValue("10") int rate, @DefaultValue("100")
                 throws ServletException, IOException {
             long wait = buckets.acquire(request.getRemoteAddr());
             if (wait > 0) {
-                response.setStatus(429);
                 response.setHeader("Retry-After", String.valueOf(wait));
-                response.setContentType("application/problem+json;charset=UTF-8");
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                        + "\"limit\":" + buckets.rate() + ",\"detail\":\"More than " + buckets.rate() + " requests "
-                        + "per second from this address; retry after " + wait + " s / Quá nhiều yêu cầu từ địa chỉ "
-                        + "này, hãy thử lại sau " + wait + " giây\"}");
+                ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", "More than "
+                        + buckets.rate() + " requests per second from this address; retry after " + wait
+                        + " s / Quá nhiều yêu cầu từ địa chỉ này, hãy thử lại sau " + wait + " giây",
+                        java.util.Map.of("limit", buckets.rate()));
                 return;
             }
             chain.doFilter(request, response);

@@ -4,10 +4,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import vn.sohoa.app.error.ProblemResponses;
 
 /**
  * Two filter chains: {@code /api/**} for HTTP Basic users and API-key systems (a CSRF token for every state-changing
@@ -24,19 +27,15 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, ApiClientRepository clients, ApiRateLimiter limiter,
                                  UserRepository users, ServiceSecrets secrets) throws Exception {
         AuthenticationEntryPoint problem = (request, response, exception) -> {
-            response.setStatus(401);
             // a browser that is offered Basic asks for a password and then replays it on requests other sites
             // make it send: browsers are offered only the API key scheme, which they never prompt for
             if (!isBrowser(request)) {
                 response.addHeader("WWW-Authenticate", "Basic realm=\"sohoa\"");
             }
             response.addHeader("WWW-Authenticate", "Bearer realm=\"sohoa\"");
-            response.setContentType("application/problem+json;charset=UTF-8");
-            String detail = isLockout(exception) ? exception.getMessage()
-                    : "Sign in with HTTP Basic or an API key (Authorization: Bearer) / Cần đăng nhập";
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", isLockout(exception)
+                    ? exception.getMessage()
+                    : "Sign in with HTTP Basic or an API key (Authorization: Bearer) / Cần đăng nhập");
         };
         http.securityMatcher("/api/**")
                 // Only an API key exempts a call from the CSRF token: browsers never add one on their own, while
@@ -49,14 +48,12 @@ class SecurityConfiguration {
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problem)
                         .accessDeniedHandler((request, response, denied) -> {
-                            response.setStatus(403);
-                            response.setContentType("application/problem+json;charset=UTF-8");
-                            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\","
-                                    + "\"status\":403,\"header\":\"X-CSRF-TOKEN\",\"detail\":\"A call that changes "
-                                    + "something with a password (HTTP Basic) or the web session must carry the CSRF "
-                                    + "token in X-CSRF-TOKEN: GET /api/v1/csrf gives it; other systems use an API key "
-                                    + "(Authorization: Bearer) / Thiếu hoặc sai mã chống giả mạo (CSRF): lấy mã tại "
-                                    + "GET /api/v1/csrf và gửi trong X-CSRF-TOKEN\"}");
+                            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Forbidden", "A call that "
+                                    + "changes something with a password (HTTP Basic) or the web session must carry "
+                                    + "the CSRF token in X-CSRF-TOKEN: GET /api/v1/csrf gives it; other systems use an "
+                                    + "API key (Authorization: Bearer) / Thiếu hoặc sai mã chống giả mạo (CSRF): lấy "
+                                    + "mã tại GET /api/v1/csrf và gửi trong X-CSRF-TOKEN",
+                                    java.util.Map.of("header", "X-CSRF-TOKEN"));
                         }))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
         return http.build();

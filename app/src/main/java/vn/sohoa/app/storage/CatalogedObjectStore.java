@@ -4,48 +4,73 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import vn.sohoa.core.storage.ObjectKey;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StoreCapabilities;
 import vn.sohoa.core.storage.StoredObject;
 
-/** The object store as the application uses it: every write is also recorded in the object catalog. */
+/**
+ * The object store as the application uses it: every write is also recorded in the object catalog, and every call is
+ * timed as {@code sohoa.objectstore.requests} by operation and outcome (an object store failing or slowing down is
+ * seen on the dashboard, not only in a failed job).
+ */
 class CatalogedObjectStore implements ObjectStore {
 
     private final ObjectStore store;
     private final ObjectCatalog catalog;
+    private final MeterRegistry registry;
 
-    CatalogedObjectStore(ObjectStore store, ObjectCatalog catalog) {
+    CatalogedObjectStore(ObjectStore store, ObjectCatalog catalog, MeterRegistry registry) {
         this.store = store;
         this.catalog = catalog;
+        this.registry = registry;
+    }
+
+    private <T> T timed(String operation, Supplier<T> call) {
+        long started = System.nanoTime();
+        String outcome = "error";
+        try {
+            T result = call.get();
+            outcome = "ok";
+            return result;
+        } finally {
+            Timer.builder("sohoa.objectstore.requests").description("object store calls by operation and outcome")
+                    .tag("operation", operation).tag("outcome", outcome).register(registry)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
     }
 
     @Override
     public StoredObject putNew(ObjectKey key, byte[] content, String contentType, Map<String, String> metadata) {
-        StoredObject stored = store.putNew(key, content, contentType, metadata);
+        StoredObject stored = timed("put", () -> store.putNew(key, content, contentType, metadata));
         catalog.record(stored);
         return stored;
     }
 
     @Override
     public InputStream open(ObjectKey key) {
-        return store.open(key);
+        return timed("get", () -> store.open(key));
     }
 
     @Override
     public byte[] readVerified(ObjectKey key, String expectedSha256) {
-        return store.readVerified(key, expectedSha256);
+        return timed("get", () -> store.readVerified(key, expectedSha256));
     }
 
     @Override
     public Optional<StoredObject> stat(ObjectKey key) {
-        return store.stat(key);
+        return timed("stat", () -> store.stat(key));
     }
 
     @Override
     public String presignedGetUrl(ObjectKey key, Duration expiry) {
-        return store.presignedGetUrl(key, expiry);
+        return timed("presign", () -> store.presignedGetUrl(key, expiry));
     }
 
     @Override

@@ -1,11 +1,13 @@
 package vn.sohoa.app.storage;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.sohoa.core.storage.IntegrityException;
 import vn.sohoa.core.storage.ObjectKey;
 import vn.sohoa.core.storage.StoredObject;
 
@@ -19,7 +21,19 @@ public class ObjectCatalog {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Records a stored object. An object recorded already (a restore puts back what the restored database lists) is
+     * accepted when its content is the same, and refused when it differs.
+     */
     void record(StoredObject object) {
+        Optional<String> known = jdbc.sql("select sha256 from stored_objects where object_key = ?")
+                .param(object.key().toString()).query(String.class).optional();
+        if (known.isPresent()) {
+            if (!known.get().equals(object.sha256())) {
+                throw new IntegrityException(object.key(), known.get(), object.sha256());
+            }
+            return;
+        }
         jdbc.sql("insert into stored_objects (object_key, sha256, size_bytes, content_type) values (?, ?, ?, ?)")
                 .params(object.key().toString(), object.sha256(), object.size(),
                         object.contentType() == null ? "application/octet-stream" : object.contentType())

@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.MinioClient;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.app.config.SohoaProperties.StorageMode;
@@ -63,7 +64,8 @@ class StorageConfiguration {
     }
 
     @Bean
-    ObjectStore objectStore(MinioClient client, SohoaProperties properties, ObjectCatalog catalog) {
+    ObjectStore objectStore(MinioClient client, SohoaProperties properties, ObjectCatalog catalog,
+                            MeterRegistry registry) {
         SohoaProperties.Storage storage = properties.storage();
         Map<Bucket, String> names = new EnumMap<>(Bucket.class);
         names.put(Bucket.RAW_SCANS, storage.rawBucket());
@@ -78,7 +80,7 @@ class StorageConfiguration {
                 : RetentionSettings.auto(storage.certifiedRetention(), storage.rawRetention());
         MinioObjectStore store = new MinioObjectStore(client, new BucketNames(names), retention);
         store.ensureBuckets();
-        return new CatalogedObjectStore(store, catalog);
+        return new CatalogedObjectStore(store, catalog, registry);
     }
 
     /** A credential given directly, or read from a file (container secrets); never logged. */

@@ -16,7 +16,9 @@ import vn.sohoa.app.certify.BarReason;
 import vn.sohoa.app.certify.Certification;
 import vn.sohoa.app.certify.CertifiedCopies;
 import vn.sohoa.app.certify.Refusals;
+import vn.sohoa.app.config.DeskSigner;
 import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.app.digitize.DigitizationBacklog;
 import vn.sohoa.app.document.DocumentService;
 import vn.sohoa.app.document.DocumentView;
 import vn.sohoa.app.dossier.Dossier;
@@ -40,11 +42,13 @@ class ClerkPages {
     private final Refusals refusals;
     private final AccessPolicy access;
     private final SohoaProperties properties;
-    private final vn.sohoa.app.config.DeskSigner deskSigner;
+    private final DeskSigner deskSigner;
+    private final DigitizationBacklog backlog;
 
     ClerkPages(DossierService dossiers, DocumentService documents, CertifiedCopies certifications,
-               Refusals refusals, AccessPolicy access, SohoaProperties properties,
-               vn.sohoa.app.config.DeskSigner deskSigner) {
+               Refusals refusals, AccessPolicy access, SohoaProperties properties, DeskSigner deskSigner,
+               DigitizationBacklog backlog) {
+        this.backlog = backlog;
         this.deskSigner = deskSigner;
         this.refusals = refusals;
         this.dossiers = dossiers;
@@ -80,6 +84,7 @@ class ClerkPages {
                 : desks.isEmpty() ? null : desks.get(0).code();
         model.addAttribute("defaultAgency", agency);
         model.addAttribute("nextCode", agency == null ? "" : dossiers.nextCode(principal, agency));
+        model.addAttribute("ocrQueue", backlog.now(access.visibleAgencies(principal)));
         return "dossiers";
     }
 
@@ -90,6 +95,7 @@ class ClerkPages {
         model.addAttribute("refusals", refusals.search(principal, code));
         model.addAttribute("maxFiles", properties.ingest().maxFiles());
         model.addAttribute("maxFileBytes", properties.ingest().maxFileSize().toBytes());
+        model.addAttribute("ocrQueue", backlog.now(access.visibleAgencies(principal)));
         return "dossier";
     }
 

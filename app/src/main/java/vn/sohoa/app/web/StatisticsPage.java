@@ -13,7 +13,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.sohoa.app.agency.AccessPolicy;
 import vn.sohoa.app.config.VietnamTime;
+import vn.sohoa.app.digitize.DigitizationBacklog;
 import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.app.stats.Indicator;
 import vn.sohoa.app.stats.IndicatorReports;
@@ -26,10 +28,15 @@ import vn.sohoa.app.stats.Period;
 @Controller
 class StatisticsPage {
 
+    private final DigitizationBacklog backlog;
+    private final AccessPolicy access;
+
     private final IndicatorReports reports;
     private final Clock clock;
 
-    StatisticsPage(IndicatorReports reports, Clock clock) {
+    StatisticsPage(IndicatorReports reports, Clock clock, DigitizationBacklog backlog, AccessPolicy access) {
+        this.backlog = backlog;
+        this.access = access;
         this.reports = reports;
         this.clock = clock;
     }
@@ -65,6 +72,7 @@ class StatisticsPage {
         model.addAttribute("period", chosen);
         model.addAttribute("indicators", Indicator.values());
         model.addAttribute("chart", chart);
+        model.addAttribute("ocrQueue", backlog.now(access.visibleAgencies(principal)));
         return "statistics";
     }
 

@@ -56,7 +56,7 @@ class WebhookDelivery {
     @Bean
     CustomTask<String> deliverWebhookTask(JdbcClient jdbc, SohoaProperties properties, OutboundHttp http,
                                           WebhookSettings settings, Clock clock) {
-        OutboundHttp outbound = http.withLimits(TIMEOUT, MAX_ANSWER_BYTES);
+        OutboundHttp outbound = http.withLimits(TIMEOUT, MAX_ANSWER_BYTES).forPurpose(OutboundHttp.Purpose.WEBHOOK);
         Semaphore slots = new Semaphore(settings.maxConcurrentDeliveries());
         return Tasks.custom(TASK)
                 .onFailure(new BackoffThenGiveUp(properties.jobs(), "webhook delivery", (id, why) ->

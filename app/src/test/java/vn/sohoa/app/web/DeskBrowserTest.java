@@ -451,8 +451,14 @@ class DeskBrowserTest {
             int shownBefore = shown.size();
             find("#select-all").click();
             find("#batch-sign").click();
-            browser.waitUntil(Duration.ofSeconds(60), () -> browser.all("#queue .batch-result a.copy-download")
-                    .size() == 2);
+            try {
+                browser.waitUntil(Duration.ofSeconds(60), () -> browser.all("#queue .batch-result a.copy-download")
+                        .size() == 2);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // what the page said about each paper, and what the agent was asked, for the one reading the failure
+                throw new AssertionError("the batch did not finish; the queue shows: " + find("#queue").getText()
+                        + "; the agent was asked " + (answers.get() - answersBefore) + " time(s)", e);
+            }
             assertThat(answers.get() - answersBefore).as("one answer for the batch").isEqualTo(1);
             assertThat(shown.subList(shownBefore, shown.size())).extracting(
                     vn.sohoa.signer.UserConsent.SigningSummary::paperTitle)

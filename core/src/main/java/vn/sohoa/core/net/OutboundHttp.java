@@ -38,34 +38,76 @@ public final class OutboundHttp {
         }
     }
 
+    /** What an outbound request is for: the tag its duration and outcome are reported under. */
+    public enum Purpose { WEBHOOK, OCSP, CRL, TIMESTAMP, REMOTE_SIGNING, CITIZEN_DATA_STORE, OTHER }
+
+    /** How an exchange ended. */
+    public enum Outcome {
+        /** an answer with a 2xx status */
+        OK,
+        /** an answer with another status */
+        ERROR_STATUS,
+        /** the policy refused the target; no connection was made */
+        REFUSED,
+        /** the deadline passed */
+        TIMEOUT,
+        /** the answer was larger than the cap */
+        TOO_LARGE,
+        /** the connection or exchange failed otherwise */
+        FAILED
+    }
+
+    /** Told of every exchange (metrics); must not throw. */
+    @FunctionalInterface
+    public interface Observer {
+        Observer NONE = (purpose, took, outcome) -> { };
+
+        void exchanged(Purpose purpose, Duration took, Outcome outcome);
+    }
+
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final OutboundPolicy policy;
     private final Duration deadline;
     private final long maxBodyBytes;
+    private final Purpose purpose;
+    private final Observer observer;
 
     /**
      * @param deadline     the longest a whole exchange may take, connecting and reading the answer included
      * @param maxBodyBytes the largest answer read
      */
     public OutboundHttp(OutboundPolicy policy, Duration deadline, long maxBodyBytes) {
+        this(policy, deadline, maxBodyBytes, Purpose.OTHER, Observer.NONE);
+    }
+
+    /** As above, every exchange reported to {@code observer} under {@code purpose}. */
+    public OutboundHttp(OutboundPolicy policy, Duration deadline, long maxBodyBytes, Purpose purpose,
+                        Observer observer) {
         if (deadline.isNegative() || deadline.isZero() || maxBodyBytes < 1) {
             throw new IllegalArgumentException("an outbound deadline and body cap must be positive");
         }
         this.policy = policy;
         this.deadline = deadline;
         this.maxBodyBytes = maxBodyBytes;
+        this.purpose = purpose;
+        this.observer = observer;
     }
 
     /** The same policy with other limits (a CRL may be larger than a webhook's answer). */
     public OutboundHttp withLimits(Duration otherDeadline, long otherMaxBodyBytes) {
-        return new OutboundHttp(policy, otherDeadline, otherMaxBodyBytes);
+        return new OutboundHttp(policy, otherDeadline, otherMaxBodyBytes, purpose, observer);
     }
 
     /** The same policy and cap with another deadline. */
     public OutboundHttp withDeadline(Duration otherDeadline) {
-        return new OutboundHttp(policy, otherDeadline, maxBodyBytes);
+        return new OutboundHttp(policy, otherDeadline, maxBodyBytes, purpose, observer);
+    }
+
+    /** The same client, its exchanges reported under {@code otherPurpose}. */
+    public OutboundHttp forPurpose(Purpose otherPurpose) {
+        return new OutboundHttp(policy, deadline, maxBodyBytes, otherPurpose, observer);
     }
 
     public Duration deadline() {
@@ -80,6 +122,27 @@ public final class OutboundHttp {
      * @throws TooLargeException                when the answer exceeds the cap
      */
     public Response send(HttpRequest request) throws IOException {
+        long started = System.nanoTime();
+        Outcome outcome = Outcome.FAILED;
+        try {
+            Response response = exchange(request);
+            outcome = response.status() / 100 == 2 ? Outcome.OK : Outcome.ERROR_STATUS;
+            return response;
+        } catch (OutboundPolicy.RefusedException e) {
+            outcome = Outcome.REFUSED;
+            throw e;
+        } catch (HttpTimeoutException e) {
+            outcome = Outcome.TIMEOUT;
+            throw e;
+        } catch (TooLargeException e) {
+            outcome = Outcome.TOO_LARGE;
+            throw e;
+        } finally {
+            observer.exchanged(purpose, Duration.ofNanos(System.nanoTime() - started), outcome);
+        }
+    }
+
+    private Response exchange(HttpRequest request) throws IOException {
         policy.check(request.uri());
         CompletableFuture<HttpResponse<byte[]>> exchange = HTTP.sendAsync(request, info -> capped(maxBodyBytes));
         try {

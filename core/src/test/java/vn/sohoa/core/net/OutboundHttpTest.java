@@ -117,4 +117,22 @@ class OutboundHttpTest {
                 .isInstanceOf(HttpTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
     }
+
+    @Test
+    void everyExchangeIsReportedWithItsPurposeAndHowItEnded() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OutboundHttp observed = new OutboundHttp(new OutboundPolicy(List.of("127.0.0.1")), Duration.ofSeconds(2),
+                100_000, OutboundHttp.Purpose.OTHER, (purpose, took, outcome) -> {
+                    assertThat(took).isPositive();
+                    seen.add(purpose + " " + outcome);
+                }).forPurpose(OutboundHttp.Purpose.OCSP);
+        observed.send(get(base + "/small"));
+        observed.send(get(base + "/redirect"));
+        assertThatThrownBy(() -> observed.send(get(base + "/huge"))).isInstanceOf(OutboundHttp.TooLargeException.class);
+        assertThatThrownBy(() -> observed.send(get(base + "/slow"))).isInstanceOf(HttpTimeoutException.class);
+        assertThatThrownBy(() -> observed.send(get("http://10.0.0.1/x")))
+                .isInstanceOf(OutboundPolicy.RefusedException.class);
+        assertThat(seen).containsExactly("OCSP OK", "OCSP ERROR_STATUS", "OCSP TOO_LARGE", "OCSP TIMEOUT",
+                "OCSP REFUSED");
+    }
 }

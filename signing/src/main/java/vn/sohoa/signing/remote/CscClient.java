@@ -52,7 +52,7 @@ public final class CscClient {
         this.baseUrl = baseUrl;
         this.accessToken = accessToken;
         this.timeout = http.deadline();
-        this.http = http.withLimits(timeout, MAX_ANSWER_BYTES);
+        this.http = http.withLimits(timeout, MAX_ANSWER_BYTES).forPurpose(OutboundHttp.Purpose.REMOTE_SIGNING);
     }
 
     /** A credential: its certificate chain (signer first) and how it is authorized. */

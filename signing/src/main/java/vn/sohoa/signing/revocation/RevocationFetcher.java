@@ -99,8 +99,8 @@ public final class RevocationFetcher {
      */
     public RevocationFetcher(OutboundHttp http, Duration maxAge, Clock clock) {
         this.timeout = http.deadline();
-        this.ocspHttp = http.withLimits(timeout, MAX_OCSP_BYTES);
-        this.crlHttp = http.withLimits(timeout, MAX_CRL_BYTES);
+        this.ocspHttp = http.withLimits(timeout, MAX_OCSP_BYTES).forPurpose(OutboundHttp.Purpose.OCSP);
+        this.crlHttp = http.withLimits(timeout, MAX_CRL_BYTES).forPurpose(OutboundHttp.Purpose.CRL);
         this.maxAge = maxAge;
         this.clock = clock;
     }

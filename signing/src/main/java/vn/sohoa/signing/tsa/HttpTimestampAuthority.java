@@ -29,7 +29,7 @@ public final class HttpTimestampAuthority implements TimestampAuthority {
     /** @param http the outbound policy the authority's address is judged by; its deadline bounds each request */
     public HttpTimestampAuthority(URI url, OutboundHttp http) {
         this.url = url;
-        this.http = http.withLimits(http.deadline(), MAX_ANSWER_BYTES);
+        this.http = http.withLimits(http.deadline(), MAX_ANSWER_BYTES).forPurpose(OutboundHttp.Purpose.TIMESTAMP);
     }
 
     @Override

@@ -1,0 +1,304 @@
+package vn.sohoa.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.sohoa.storage.embedded.EmbeddedS3Server;
+
+/**
+ * A rolling restart under load: two nodes on one PostgreSQL schema and one S3 server behind a balancer that sends
+ * each request to a node whose readiness probe answers UP (as a Kubernetes Service or a proxy with health checks
+ * does; a connection refused is tried on the other node, nothing else is retried). Clerks upload papers and list
+ * dossiers all along while each node in turn is stopped with SIGTERM and started again: no request gets a 5xx or is
+ * lost, each node exits within its grace period, and every paper uploaded is digitized exactly once.
+ * Tagged {@code postgres}: two nodes need a shared database.
+ */
+@Tag("postgres")
+class RollingRestartTest {
+
+    static final String AGENCY = "000.00.30.H42";
+    static final String DOSSIER = "000.00.30.H42-261130-0903";
+    static final String CLERK = SohoaHttpClient.basic("clerk", "demo-pass");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Pattern DIGITIZED = Pattern.compile("document ([0-9a-f-]{36}) digitized");
+    static final Duration GRACE = Duration.ofSeconds(10);
+
+    @TempDir
+    Path home;
+    EmbeddedS3Server store;
+    HttpServer balancer;
+    final Map<String, Process> nodes = new ConcurrentHashMap<>();
+    /** The nodes' ports whose readiness answered UP at the last probe. */
+    final List<Integer> ready = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        if (balancer != null) {
+            balancer.stop(0);
+        }
+        for (Process node : nodes.values()) {
+            if (node.isAlive()) {
+                ServiceNode.stop(node);
+            }
+        }
+        if (store != null) {
+            store.stop();
+        }
+    }
+
+    Process node(String name, int port, int publicPort, String schema) throws Exception {
+        String url = System.getenv().getOrDefault("SOHOA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        Process node = ServiceNode.start(home, port, home.resolve(name + ".log"), List.of(),
+                Map.of("SOHOA_DB_USER", System.getenv().getOrDefault("SOHOA_TEST_PG_USER", "postgres"),
+                        "SOHOA_DB_PASSWORD", System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", "")),
+                "--db-scheduler.scheduler-name=" + name, "--sohoa.hot-folder.enabled=false",
+                "--sohoa.public-base-url=http://127.0.0.1:" + publicPort,
+                "--sohoa.node.shutdown-grace=" + GRACE.toSeconds() + "s",
+                "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
+                "--sohoa.storage.mode=external", "--sohoa.storage.endpoint=" + store.endpoint(),
+                "--sohoa.storage.access-key=" + store.accessKey(), "--sohoa.storage.secret-key=" + store.secretKey(),
+                "--sohoa.storage.object-lock=off");
+        nodes.put(name, node);
+        return node;
+    }
+
+    /** Forwards a request to a ready node; a refused connection is tried on the next one, at most a few times. */
+    void forward(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        IOException last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            List<Integer> candidates;
+            synchronized (ready) {
+                candidates = new ArrayList<>(ready);
+            }
+            if (candidates.isEmpty()) {
+                sleep(100);
+                continue;
+            }
+            int port = candidates.get(Math.floorMod(attempt + exchange.hashCode(), candidates.size()));
+            // a fresh connection each time ("Connection: close"): a pooled one to a stopping node would fail
+            // mid-request
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create("http://127.0.0.1:" + port
+                    + exchange.getRequestURI()).toURL().openConnection();
+            try {
+                connection.setRequestMethod(exchange.getRequestMethod());
+                connection.setConnectTimeout(1000);
+                connection.setReadTimeout(60_000);
+                connection.setRequestProperty("Connection", "close");
+                for (String header : List.of("Authorization", "Content-Type", "X-CSRF-TOKEN", "Accept")) {
+                    String value = exchange.getRequestHeaders().getFirst(header);
+                    if (value != null) {
+                        connection.setRequestProperty(header, value);
+                    }
+                }
+                if (body.length > 0) {
+                    connection.setDoOutput(true);
+                    connection.setFixedLengthStreamingMode(body.length);
+                    try (OutputStream out = connection.getOutputStream()) {
+                        out.write(body);
+                    }
+                }
+                int status = connection.getResponseCode();
+                java.io.InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+                byte[] answer = stream == null ? new byte[0] : stream.readAllBytes();
+                String type = connection.getContentType();
+                if (type != null) {
+                    exchange.getResponseHeaders().add("Content-Type", type);
+                }
+                exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(answer);
+                }
+                return;
+            } catch (ConnectException refused) {
+                last = refused; // the node stopped listening: try another
+                ready.remove(Integer.valueOf(port));
+            } finally {
+                connection.disconnect();
+            }
+        }
+        throw last != null ? last : new IOException("no node ready");
+    }
+
+    /** A short page of text: the load is in the requests, and the OCR of what they bring should not take minutes. */
+    private static byte[] smallPage() throws IOException {
+        java.awt.image.BufferedImage page = new java.awt.image.BufferedImage(1200, 300,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = page.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, page.getWidth(), page.getHeight());
+        g.setColor(java.awt.Color.BLACK);
+        g.setFont(new java.awt.Font(java.awt.Font.SERIF, java.awt.Font.PLAIN, 48));
+        g.drawString("GIAY XAC NHAN CU TRU", 60, 120);
+        g.drawString("So 123/XN-UBND ngay 30/11/2026", 60, 220);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(page, "png", png);
+        return png.toByteArray();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void eachNodeRestartsInTurnUnderLoadWithoutA5xxOrALostPaper() throws Exception {
+        store = new EmbeddedS3Server(Files.createDirectories(home.resolve("objects")), 0);
+        store.start();
+        String schema = "sohoa_rolling_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        int[] ports = {EndToEndTest.freePort(), EndToEndTest.freePort()};
+        balancer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        balancer.createContext("/", exchange -> {
+            try {
+                forward(exchange);
+            } catch (IOException e) {
+                exchange.sendResponseHeaders(599, -1); // the balancer's own failure: counted as lost by the clerks
+            } finally {
+                exchange.close();
+            }
+        });
+        balancer.setExecutor(Executors.newFixedThreadPool(8));
+        balancer.start();
+        int publicPort = balancer.getAddress().getPort();
+        node("a", ports[0], publicPort, schema);
+        node("b", ports[1], publicPort, schema);
+        AtomicBoolean probing = new AtomicBoolean(true);
+        Thread prober = new Thread(() -> {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+            {
+                while (probing.get()) {
+                    for (int port : ports) {
+                        boolean up;
+                        try {
+                            up = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                            + "/actuator/health/readiness")).timeout(Duration.ofSeconds(1)).build(),
+                                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        } catch (IOException | InterruptedException e) {
+                            up = false;
+                        }
+                        synchronized (ready) {
+                            ready.remove(Integer.valueOf(port));
+                            if (up) {
+                                ready.add(port);
+                            }
+                        }
+                    }
+                    sleep(200);
+                }
+            }
+        });
+        prober.start();
+        SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + publicPort);
+        assertThat(api.postJson("/api/v1/dossiers", CLERK, """
+                {"code":"%s","agencyCode":"%s","receivedAt":"2026-11-30T08:00:00+07:00"}"""
+                .formatted(DOSSIER, AGENCY)).statusCode()).isEqualTo(201);
+        byte[] scan = smallPage();
+
+        List<String> uploaded = Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger requests = new AtomicInteger();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        ExecutorService clerks = Executors.newFixedThreadPool(2);
+        for (int clerk = 0; clerk < 2; clerk++) {
+            int number = clerk;
+            clerks.submit(() -> {
+                int i = 0;
+                while (loading.get()) {
+                    try {
+                        HttpResponse<String> upload = api.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents",
+                                CLERK, new String[][]{{"title", "Giấy tờ " + number + "-" + i}},
+                                new Object[][]{{"files", "page.png", scan}});
+                        requests.incrementAndGet();
+                        if (upload.statusCode() == 202) {
+                            uploaded.add(JSON.readTree(upload.body()).get("id").asString());
+                        } else {
+                            failures.add("upload " + upload.statusCode() + " " + upload.body());
+                        }
+                        HttpResponse<String> list = api.get("/api/v1/dossiers/" + DOSSIER, CLERK);
+                        requests.incrementAndGet();
+                        if (list.statusCode() != 200) {
+                            failures.add("list " + list.statusCode() + " " + list.body());
+                        }
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                    i++;
+                    sleep(1000);
+                }
+            });
+        }
+
+        sleep(3000);
+        for (String name : List.of("a", "b")) {
+            Process stopping = nodes.get(name);
+            long signalled = System.nanoTime();
+            stopping.destroy(); // SIGTERM
+            assertThat(stopping.waitFor(GRACE.toSeconds() + 30, TimeUnit.SECONDS)).as(name + " exited").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as(name + "'s shutdown")
+                    .isLessThan(GRACE.plusSeconds(30));
+            int port = ports[name.equals("a") ? 0 : 1];
+            node(name + "-again", port, publicPort, schema);
+            sleep(2000);
+        }
+        sleep(3000);
+        loading.set(false);
+        clerks.shutdown();
+        assertThat(clerks.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+        probing.set(false);
+        prober.join();
+
+        assertThat(failures).as("requests that got a 5xx, were refused or were lost").isEmpty();
+        assertThat(requests.get()).as("load went on through both restarts").isGreaterThan(20);
+        for (String document : uploaded) {
+            assertThat(api.awaitFinished(document, CLERK, Duration.ofSeconds(240)).get("status").asString())
+                    .isEqualTo("DIGITIZED");
+        }
+        List<String> digitized = new ArrayList<>();
+        for (String name : List.of("a", "b", "a-again", "b-again")) {
+            Matcher matcher = DIGITIZED.matcher(Files.readString(home.resolve(name + ".log"), StandardCharsets.UTF_8));
+            while (matcher.find()) {
+                digitized.add(matcher.group(1));
+            }
+        }
+        assertThat(digitized).as("every paper digitized once").containsExactlyInAnyOrderElementsOf(uploaded);
+    }
+}
