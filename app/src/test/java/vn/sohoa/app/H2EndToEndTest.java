@@ -50,6 +50,16 @@ class H2EndToEndTest extends EndToEndTest {
     @Test
     @Order(6)
     void badRequestsGetProblemDetailsNamingTheField() throws Exception {
+        // an API path nothing answers, or a method it does not take: a problem, not the HTML error page
+        HttpResponse<String> unknown = api.get("/api/v1/no-such-thing", CLERK);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(unknown).get("type").asString()).endsWith("/no-such-path");
+        HttpResponse<String> wrongMethod = api.send("PUT", "/api/v1/digitization-queue", CLERK, "application/json",
+                "{}");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(json(wrongMethod).get("detail").asString()).contains("GET");
+        assertThat(wrongMethod.headers().firstValue("Allow").orElse("")).contains("GET");
         HttpResponse<String> badCode = api.postJson("/api/v1/dossiers", CLERK,
                 "{\"code\":\"H42-1\",\"agencyCode\":\"" + AGENCY + "\",\"receivedAt\":\"2026-11-23T09:30:00+07:00\"}");
         assertThat(badCode.statusCode()).isEqualTo(400);

@@ -10,34 +10,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.json.JsonMapper;
-import vn.sohoa.storage.embedded.EmbeddedS3Server;
 
 /**
  * A rolling restart under load: two nodes on one PostgreSQL schema and one S3 server behind a balancer that sends
@@ -48,52 +40,28 @@ import vn.sohoa.storage.embedded.EmbeddedS3Server;
  * Tagged {@code postgres}: two nodes need a shared database.
  */
 @Tag("postgres")
-class RollingRestartTest {
+class RollingRestartTest extends MultiNodeTest {
 
-    static final String AGENCY = "000.00.30.H42";
     static final String DOSSIER = "000.00.30.H42-261130-0903";
-    static final String CLERK = SohoaHttpClient.basic("clerk", "demo-pass");
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Pattern DIGITIZED = Pattern.compile("document ([0-9a-f-]{36}) digitized");
     static final Duration GRACE = Duration.ofSeconds(10);
 
-    @TempDir
-    Path home;
-    EmbeddedS3Server store;
     HttpServer balancer;
-    final Map<String, Process> nodes = new ConcurrentHashMap<>();
+    final Map<String, Process> byName = new ConcurrentHashMap<>();
     /** The nodes' ports whose readiness answered UP at the last probe. */
     final List<Integer> ready = Collections.synchronizedList(new ArrayList<>());
 
     @AfterEach
-    void stopAll() throws InterruptedException {
+    void stopBalancer() {
         if (balancer != null) {
             balancer.stop(0);
         }
-        for (Process node : nodes.values()) {
-            if (node.isAlive()) {
-                ServiceNode.stop(node);
-            }
-        }
-        if (store != null) {
-            store.stop();
-        }
     }
 
-    Process node(String name, int port, int publicPort, String schema) throws Exception {
-        String url = System.getenv().getOrDefault("SOHOA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        Process node = ServiceNode.start(home, port, home.resolve(name + ".log"), List.of(),
-                Map.of("SOHOA_DB_USER", System.getenv().getOrDefault("SOHOA_TEST_PG_USER", "postgres"),
-                        "SOHOA_DB_PASSWORD", System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", "")),
-                "--db-scheduler.scheduler-name=" + name, "--sohoa.hot-folder.enabled=false",
-                "--sohoa.public-base-url=http://127.0.0.1:" + publicPort,
-                "--sohoa.node.shutdown-grace=" + GRACE.toSeconds() + "s",
-                "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
-                "--sohoa.storage.mode=external", "--sohoa.storage.endpoint=" + store.endpoint(),
-                "--sohoa.storage.access-key=" + store.accessKey(), "--sohoa.storage.secret-key=" + store.secretKey(),
-                "--sohoa.storage.object-lock=off");
-        nodes.put(name, node);
+    Process node(String name, int port, int publicPort) throws Exception {
+        Process node = node(name, port, publicPort, Map.of(), "--sohoa.hot-folder.enabled=false",
+                "--sohoa.node.shutdown-grace=" + GRACE.toSeconds() + "s");
+        byName.put(name, node);
         return node;
     }
 
@@ -182,9 +150,7 @@ class RollingRestartTest {
 
     @Test
     void eachNodeRestartsInTurnUnderLoadWithoutA5xxOrALostPaper() throws Exception {
-        store = new EmbeddedS3Server(Files.createDirectories(home.resolve("objects")), 0);
-        store.start();
-        String schema = "sohoa_rolling_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        share("sohoa_rolling_");
         int[] ports = {EndToEndTest.freePort(), EndToEndTest.freePort()};
         balancer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         balancer.createContext("/", exchange -> {
@@ -199,8 +165,8 @@ class RollingRestartTest {
         balancer.setExecutor(Executors.newFixedThreadPool(8));
         balancer.start();
         int publicPort = balancer.getAddress().getPort();
-        node("a", ports[0], publicPort, schema);
-        node("b", ports[1], publicPort, schema);
+        node("a", ports[0], publicPort);
+        node("b", ports[1], publicPort);
         AtomicBoolean probing = new AtomicBoolean(true);
         Thread prober = new Thread(() -> {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
@@ -269,14 +235,14 @@ class RollingRestartTest {
 
         sleep(3000);
         for (String name : List.of("a", "b")) {
-            Process stopping = nodes.get(name);
+            Process stopping = byName.get(name);
             long signalled = System.nanoTime();
             stopping.destroy(); // SIGTERM
             assertThat(stopping.waitFor(GRACE.toSeconds() + 30, TimeUnit.SECONDS)).as(name + " exited").isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as(name + "'s shutdown")
                     .isLessThan(GRACE.plusSeconds(30));
             int port = ports[name.equals("a") ? 0 : 1];
-            node(name + "-again", port, publicPort, schema);
+            node(name + "-again", port, publicPort);
             sleep(2000);
         }
         sleep(3000);
@@ -294,10 +260,7 @@ class RollingRestartTest {
         }
         List<String> digitized = new ArrayList<>();
         for (String name : List.of("a", "b", "a-again", "b-again")) {
-            Matcher matcher = DIGITIZED.matcher(Files.readString(home.resolve(name + ".log"), StandardCharsets.UTF_8));
-            while (matcher.find()) {
-                digitized.add(matcher.group(1));
-            }
+            digitized.addAll(digitizedBy(name));
         }
         assertThat(digitized).as("every paper digitized once").containsExactlyInAnyOrderElementsOf(uploaded);
     }

@@ -3,30 +3,21 @@ package vn.sohoa.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.sohoa.storage.embedded.EmbeddedS3Server;
 import vn.sohoa.testkit.SharedCorpus;
 
 /**
@@ -36,73 +27,27 @@ import vn.sohoa.testkit.SharedCorpus;
  * numbers stay consecutive with none taken twice. Tagged {@code postgres}: H2 is a single-node database.
  */
 @Tag("postgres")
-class TwoNodesTest {
+class TwoNodesTest extends MultiNodeTest {
 
-    static final String AGENCY = "000.00.30.H42";
     static final String DOSSIER = "000.00.30.H42-261130-0901";
-    static final String CLERK = SohoaHttpClient.basic("clerk", "demo-pass");
     static final String CERTIFIER = SohoaHttpClient.basic("certifier", "demo-pass");
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Pattern DIGITIZED = Pattern.compile("document ([0-9a-f-]{36}) digitized");
     static final int DOCUMENTS = 6;
     static final int CERTIFICATIONS = 8;
 
-    @TempDir
-    Path home;
-    EmbeddedS3Server store;
-    final List<Process> nodes = new ArrayList<>();
-
-    @AfterEach
-    void stopAll() throws InterruptedException {
-        for (Process node : nodes) {
-            ServiceNode.stop(node);
-        }
-        if (store != null) {
-            store.stop();
-        }
-    }
-
-    Process node(String name, int port, int publicPort, String schema, String... more) throws Exception {
-        String url = System.getenv().getOrDefault("SOHOA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        List<String> arguments = new ArrayList<>(List.of(
-                "--db-scheduler.scheduler-name=" + name,
-                // one public address for both, as behind a load balancer (the development PKI names it in its
-                // certificates)
-                "--sohoa.public-base-url=http://127.0.0.1:" + publicPort,
-                "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
-                "--sohoa.storage.mode=external", "--sohoa.storage.endpoint=" + store.endpoint(),
-                "--sohoa.storage.access-key=" + store.accessKey(), "--sohoa.storage.secret-key=" + store.secretKey(),
-                "--sohoa.storage.object-lock=off"));
-        arguments.addAll(List.of(more));
-        Process node = ServiceNode.start(home, port, home.resolve(name + ".log"), List.of(),
-                Map.of("SOHOA_DB_USER", System.getenv().getOrDefault("SOHOA_TEST_PG_USER", "postgres"),
-                        "SOHOA_DB_PASSWORD", System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", "")),
-                arguments.toArray(String[]::new));
-        nodes.add(node);
-        return node;
-    }
-
-    /** The documents a node's log says it digitized. */
-    List<String> digitizedBy(String name) throws Exception {
-        List<String> documents = new ArrayList<>();
-        Matcher matcher = DIGITIZED.matcher(Files.readString(home.resolve(name + ".log"), StandardCharsets.UTF_8));
-        while (matcher.find()) {
-            documents.add(matcher.group(1));
-        }
-        return documents;
+    Process node(String name, int port, int publicPort, String... more) throws Exception {
+        // one public address for both, as behind a load balancer (the development PKI names it in its certificates)
+        return node(name, port, publicPort, java.util.Map.of(), more);
     }
 
     @Test
     void twoNodesSplitTheJobsWithoutDoingAnyTwiceAndKeepTheRegisterGapFree() throws Exception {
-        store = new EmbeddedS3Server(Files.createDirectories(home.resolve("objects")), 0);
-        store.start();
-        String schema = "sohoa_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        share("sohoa_nodes_");
         int portA = EndToEndTest.freePort();
         int portB = EndToEndTest.freePort();
         // one after the other: the first creates the schema, the accounts and the development PKI
-        node("node-a", portA, portA, schema);
-        node("node-b", portB, portA, schema, "--sohoa.hot-folder.enabled=false");
+        node("node-a", portA, portA);
+        node("node-b", portB, portA, "--sohoa.hot-folder.enabled=false");
         List<SohoaHttpClient> apis = List.of(new SohoaHttpClient("http://127.0.0.1:" + portA),
                 new SohoaHttpClient("http://127.0.0.1:" + portB));
 

@@ -3,9 +3,7 @@ package vn.sohoa.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,19 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.sohoa.storage.embedded.EmbeddedS3Server;
 import vn.sohoa.testkit.SharedCorpus;
 
 /**
@@ -38,74 +30,22 @@ import vn.sohoa.testkit.SharedCorpus;
  * period. Every paper is digitized exactly once. Tagged {@code postgres}: split roles need a shared database.
  */
 @Tag("postgres")
-class WorkerNodesTest {
+class WorkerNodesTest extends MultiNodeTest {
 
-    static final String AGENCY = "000.00.30.H42";
     static final String DOSSIER = "000.00.30.H42-261130-0902";
-    static final String CLERK = SohoaHttpClient.basic("clerk", "demo-pass");
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Pattern DIGITIZED = Pattern.compile("document ([0-9a-f-]{36}) digitized");
     /** Short, so that a long paper cannot finish within it and is given back. */
     static final Duration GRACE = Duration.ofSeconds(2);
 
-    @TempDir
-    Path home;
-    EmbeddedS3Server store;
-    String schema;
-    final List<Process> nodes = new ArrayList<>();
-
-    @AfterEach
-    void stopAll() throws InterruptedException {
-        for (Process node : nodes) {
-            if (node.isAlive()) {
-                ServiceNode.stop(node);
-            }
-        }
-        if (store != null) {
-            store.stop();
-        }
-    }
-
-    static String pgUrl() {
-        return System.getenv().getOrDefault("SOHOA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    }
-
     Process node(String name, String role, int port, int publicPort) throws Exception {
-        String url = pgUrl();
-        Process node = ServiceNode.start(home, port, home.resolve(name + ".log"), List.of(),
-                Map.of("SOHOA_DB_USER", System.getenv().getOrDefault("SOHOA_TEST_PG_USER", "postgres"),
-                        "SOHOA_DB_PASSWORD", System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", ""),
-                        "SOHOA_NODE_ROLE", role),
-                "--db-scheduler.scheduler-name=" + name,
-                "--sohoa.public-base-url=http://127.0.0.1:" + publicPort,
-                "--sohoa.node.shutdown-grace=" + GRACE.toSeconds() + "s",
-                "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
-                "--sohoa.storage.mode=external", "--sohoa.storage.endpoint=" + store.endpoint(),
-                "--sohoa.storage.access-key=" + store.accessKey(), "--sohoa.storage.secret-key=" + store.secretKey(),
-                "--sohoa.storage.object-lock=off");
-        nodes.add(node);
-        return node;
-    }
-
-    List<String> digitizedBy(String name) throws Exception {
-        List<String> documents = new ArrayList<>();
-        Path log = home.resolve(name + ".log");
-        if (!Files.exists(log)) {
-            return documents;
-        }
-        Matcher matcher = DIGITIZED.matcher(Files.readString(log, StandardCharsets.UTF_8));
-        while (matcher.find()) {
-            documents.add(matcher.group(1));
-        }
-        return documents;
+        return node(name, port, publicPort, Map.of("SOHOA_NODE_ROLE", role),
+                "--sohoa.node.shutdown-grace=" + GRACE.toSeconds() + "s");
     }
 
     /** The node whose scheduler has taken the document's job and recognised at least one of its pages, if any. */
     Optional<String> inWorkOn(String documentId) throws Exception {
-        try (Connection db = DriverManager.getConnection(pgUrl() + (pgUrl().contains("?") ? "&" : "?")
-                        + "currentSchema=" + schema, System.getenv().getOrDefault("SOHOA_TEST_PG_USER", "postgres"),
-                System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", ""));
+        try (Connection db = DriverManager.getConnection(shared.databaseUrl(), SharedStores.pgUser(),
+                SharedStores.pgPassword());
              PreparedStatement query = db.prepareStatement("select t.picked_by from scheduled_tasks t join "
                      + "documents d on d.id = t.task_instance where t.task_name = 'digitize-document' and t.picked "
                      + "and t.task_instance = ? and d.pages_done >= 1 and d.pages_done < d.page_count")) {
@@ -143,9 +83,7 @@ class WorkerNodesTest {
 
     @Test
     void workersAddCapacityAndAKilledOrStoppedWorkerLosesNoPaper() throws Exception {
-        store = new EmbeddedS3Server(Files.createDirectories(home.resolve("objects")), 0);
-        store.start();
-        schema = "sohoa_workers_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        share("sohoa_workers_");
         int webPort = EndToEndTest.freePort();
         int[] workerPorts = {EndToEndTest.freePort(), EndToEndTest.freePort()};
         // the web node first: it creates the schema, the accounts and the development PKI

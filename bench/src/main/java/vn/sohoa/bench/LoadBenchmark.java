@@ -50,12 +50,7 @@ public final class LoadBenchmark {
         String heap = options.getOrDefault("--heap", "1g");
         Path jar = Path.of(options.getOrDefault("--jar", "app/target/sohoa.jar"));
         Path scans = Path.of(options.getOrDefault("--shared", "../shared")).resolve("corpus/scans");
-        List<byte[]> pageFiles = new ArrayList<>();
-        for (String name : List.of("s01_a01_skew+1.2_noise_jpeg75_300dpi.jpg", "s05_a05_skew-2.3_lowcontrast_300dpi.jpg",
-                "s07_a07_skew+0.5_edge-shadow_300dpi.jpg", "s08_a08_skew-0.9_colour_jpeg85_300dpi.jpg",
-                "s09_a02_jpeg-q10_200dpi.jpg")) {
-            pageFiles.add(Files.readAllBytes(scans.resolve(name)));
-        }
+        List<byte[]> pageFiles = ServiceProcess.loadScans(scans);
 
         Path home = Files.createTempDirectory("sohoa-bench-load-");
         int port = ServiceProcess.freePort();

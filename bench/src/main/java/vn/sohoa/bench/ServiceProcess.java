@@ -10,13 +10,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The service jar run by a benchmark: a free port, this JVM's java, readiness, API keys made by the admin. */
 final class ServiceProcess {
 
+    /** Corpus scans (200-300 dpi, skewed, noisy, low contrast, colour, heavy JPEG) the load benchmarks upload. */
+    static final List<String> LOAD_SCANS = List.of("s01_a01_skew+1.2_noise_jpeg75_300dpi.jpg",
+            "s05_a05_skew-2.3_lowcontrast_300dpi.jpg", "s07_a07_skew+0.5_edge-shadow_300dpi.jpg",
+            "s08_a08_skew-0.9_colour_jpeg85_300dpi.jpg", "s09_a02_jpeg-q10_200dpi.jpg");
+
     private ServiceProcess() {
+    }
+
+    /** The {@link #LOAD_SCANS}' bytes, from the corpus's scans folder. */
+    static List<byte[]> loadScans(Path scans) throws IOException {
+        List<byte[]> pages = new java.util.ArrayList<>();
+        for (String name : LOAD_SCANS) {
+            pages.add(java.nio.file.Files.readAllBytes(scans.resolve(name)));
+        }
+        return pages;
     }
 
     static int freePort() throws IOException {

@@ -24,9 +24,12 @@ import vn.sohoa.storage.embedded.EmbeddedS3Server;
  * schema, a fresh S3 server, one web node ({@code sohoa.node.role=web}, which runs no job) and the workers; a warm-up
  * round through every worker, then {@code --papers} one-page papers uploaded at once, timed from the first upload to
  * the last paper DIGITIZED. The one-worker figure is the anchor the two-worker one is compared with, measured in the
- * same run on the same machine.
+ * same run on the same machine. Each configuration runs as many OCR engines as the machine has cores, shared out
+ * among its worker processes ({@code sohoa.ocr.workers}), which is how workers sharing one machine are set up; with
+ * {@code --engines per-process} every worker keeps its default of one engine per core instead.
  *
- * <pre>bench/workers [--papers 24] [--warmup 4] [--workers 1,2] [--pg-url URL] [--out FILE.md]</pre>
+ * <pre>bench/workers [--papers 24] [--warmup 4] [--workers 1,2] [--engines shared|per-process] [--pg-url URL]
+ *               [--out FILE.md]</pre>
  */
 public final class WorkersBenchmark {
 
@@ -35,7 +38,7 @@ public final class WorkersBenchmark {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
 
-    record Round(int workers, int papers, double seconds) {
+    record Round(int workers, int engines, int papers, double seconds) {
         double pagesPerMinute() {
             return papers / seconds * 60;
         }
@@ -48,15 +51,14 @@ public final class WorkersBenchmark {
         Path jar = Path.of(options.getOrDefault("--jar", "app/target/sohoa.jar"));
         String pgUrl = options.getOrDefault("--pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
         Path scans = Path.of(options.getOrDefault("--shared", "../shared")).resolve("corpus/scans");
-        List<byte[]> pages = new ArrayList<>();
-        for (String name : List.of("s01_a01_skew+1.2_noise_jpeg75_300dpi.jpg", "s05_a05_skew-2.3_lowcontrast_300dpi.jpg",
-                "s07_a07_skew+0.5_edge-shadow_300dpi.jpg", "s08_a08_skew-0.9_colour_jpeg85_300dpi.jpg",
-                "s09_a02_jpeg-q10_200dpi.jpg")) {
-            pages.add(Files.readAllBytes(scans.resolve(name)));
-        }
+        List<byte[]> pages = ServiceProcess.loadScans(scans);
         List<Round> rounds = new ArrayList<>();
+        boolean shared = !"per-process".equals(options.getOrDefault("--engines", "shared"));
+        int cores = Runtime.getRuntime().availableProcessors();
         for (String count : options.getOrDefault("--workers", "1,2").split(",")) {
-            rounds.add(round(Integer.parseInt(count.strip()), papers, warmup, jar, pgUrl, pages));
+            int workers = Integer.parseInt(count.strip());
+            int engines = shared ? Math.max(1, cores / workers) : cores;
+            rounds.add(round(workers, engines, papers, warmup, jar, pgUrl, pages));
             System.err.printf(Locale.ROOT, "bench/workers: %s worker(s): %.1f pages/min%n", count,
                     rounds.get(rounds.size() - 1).pagesPerMinute());
         }
@@ -64,12 +66,13 @@ public final class WorkersBenchmark {
         table.append(String.format(Locale.ROOT, "Workers benchmark: %d one-page papers (corpus scans, 200-300 dpi) "
                 + "uploaded at once to one web node; PostgreSQL, an S3 server; %d cores; warm-up %d papers%n%n",
                 papers, Runtime.getRuntime().availableProcessors(), warmup));
-        table.append("| worker processes | seconds to the last DIGITIZED | pages per minute | ratio to 1 worker |\n");
-        table.append("|---:|---:|---:|---:|\n");
+        table.append("| worker processes | OCR engines each | seconds to the last DIGITIZED | pages per minute | "
+                + "ratio to 1 worker |\n");
+        table.append("|---:|---:|---:|---:|---:|\n");
         double anchor = rounds.get(0).pagesPerMinute();
         for (Round round : rounds) {
-            table.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.2f× |%n", round.workers(), round.seconds(),
-                    round.pagesPerMinute(), round.pagesPerMinute() / anchor));
+            table.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %.1f | %.2f× |%n", round.workers(),
+                    round.engines(), round.seconds(), round.pagesPerMinute(), round.pagesPerMinute() / anchor));
         }
         System.out.print(table);
         if (options.containsKey("--out")) {
@@ -77,8 +80,8 @@ public final class WorkersBenchmark {
         }
     }
 
-    private static Round round(int workers, int papers, int warmup, Path jar, String pgUrl, List<byte[]> pages)
-            throws Exception {
+    private static Round round(int workers, int engines, int papers, int warmup, Path jar, String pgUrl,
+                               List<byte[]> pages) throws Exception {
         Path home = Files.createTempDirectory("sohoa-bench-workers-");
         EmbeddedS3Server store = new EmbeddedS3Server(Files.createDirectories(home.resolve("objects")), 0);
         store.start();
@@ -88,11 +91,12 @@ public final class WorkersBenchmark {
         try {
             int webPort = ServiceProcess.freePort();
             String base = "http://127.0.0.1:" + webPort;
-            nodes.add(node(jar, home, "web", "web", webPort, webPort, pgUrl, schema, store));
+            nodes.add(node(jar, home, "web", "web", webPort, webPort, pgUrl, schema, store, 1));
             ServiceProcess.awaitReady(http, base, nodes.get(0));
             for (int i = 1; i <= workers; i++) {
                 int port = ServiceProcess.freePort();
-                Process worker = node(jar, home, "worker-" + i, "worker", port, webPort, pgUrl, schema, store);
+                Process worker = node(jar, home, "worker-" + i, "worker", port, webPort, pgUrl, schema, store,
+                        engines);
                 nodes.add(worker);
                 ServiceProcess.awaitReady(http, "http://127.0.0.1:" + port, worker);
             }
@@ -111,7 +115,7 @@ public final class WorkersBenchmark {
             long started = System.nanoTime();
             List<String> measured = uploadAll(http, base, key, dossier, pages, papers);
             awaitDigitized(http, base, key, measured);
-            return new Round(workers, papers, (System.nanoTime() - started) / 1e9);
+            return new Round(workers, engines, papers, (System.nanoTime() - started) / 1e9);
         } finally {
             for (Process node : nodes) {
                 node.destroy();
@@ -124,7 +128,7 @@ public final class WorkersBenchmark {
     }
 
     private static Process node(Path jar, Path home, String name, String role, int port, int webPort, String pgUrl,
-                                String schema, EmbeddedS3Server store) throws Exception {
+                                String schema, EmbeddedS3Server store, int engines) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(ServiceProcess.java(), "-Xmx1g", "-XX:G1HeapRegionSize=4m",
                 "-jar", jar.toString(), "--server.port=" + port, "--db-scheduler.scheduler-name=" + name,
                 "--sohoa.public-base-url=http://127.0.0.1:" + webPort,
@@ -132,7 +136,7 @@ public final class WorkersBenchmark {
                 "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
                 "--sohoa.storage.mode=external", "--sohoa.storage.endpoint=" + store.endpoint(),
                 "--sohoa.storage.access-key=" + store.accessKey(), "--sohoa.storage.secret-key=" + store.secretKey(),
-                "--sohoa.storage.object-lock=off")
+                "--sohoa.storage.object-lock=off", "--sohoa.ocr.workers=" + engines)
                 .redirectErrorStream(true).redirectOutput(home.resolve(name + ".log").toFile());
         builder.environment().put("SOHOA_HOME", home.toString());
         builder.environment().put("SOHOA_ADMIN_PASSWORD", ADMIN_PASSWORD);

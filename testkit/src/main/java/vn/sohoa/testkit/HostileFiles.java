@@ -50,7 +50,18 @@ public final class HostileFiles {
     private HostileFiles() {
     }
 
-    public static List<Hostile> corpus() throws IOException {
+    /** Made once per JVM: the Flate bomb alone deflates 400 MB of zeros. */
+    private static List<Hostile> made;
+
+    /** The hostile files, made on first use; callers must not change their bytes. */
+    public static synchronized List<Hostile> corpus() throws IOException {
+        if (made == null) {
+            made = List.copyOf(make());
+        }
+        return made;
+    }
+
+    private static List<Hostile> make() throws IOException {
         List<Hostile> c = new ArrayList<>();
         byte[] png = png(40, 30);
         byte[] jpeg = jpeg(40, 30);

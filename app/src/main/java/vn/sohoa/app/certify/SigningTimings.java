@@ -1,12 +1,12 @@
 package vn.sohoa.app.certify;
 
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Tags;
+import vn.sohoa.app.config.OutcomeTimer;
 
 /**
  * How long each signing step of a certification takes and how often it fails, as {@code sohoa.signing.seconds}
@@ -26,23 +26,13 @@ class SigningTimings {
         VALIDATION_DATA
     }
 
-    private final MeterRegistry registry;
+    private final OutcomeTimer timer;
 
     SigningTimings(MeterRegistry registry) {
-        this.registry = registry;
+        this.timer = new OutcomeTimer(registry, "sohoa.signing.seconds", "signing steps of a certification", "failed");
     }
 
     <T> T time(Step step, Supplier<T> work) {
-        long started = System.nanoTime();
-        String outcome = "failed";
-        try {
-            T result = work.get();
-            outcome = "ok";
-            return result;
-        } finally {
-            Timer.builder("sohoa.signing.seconds").description("signing steps of a certification")
-                    .tag("step", step.name().toLowerCase()).tag("outcome", outcome).register(registry)
-                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        }
+        return timer.time(Tags.of("step", step.name().toLowerCase()), work);
     }
 }

@@ -4,12 +4,11 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-
+import io.micrometer.core.instrument.Tags;
+import vn.sohoa.app.config.OutcomeTimer;
 import vn.sohoa.core.storage.ObjectKey;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StoreCapabilities;
@@ -24,26 +23,17 @@ class CatalogedObjectStore implements ObjectStore {
 
     private final ObjectStore store;
     private final ObjectCatalog catalog;
-    private final MeterRegistry registry;
+    private final OutcomeTimer timer;
 
     CatalogedObjectStore(ObjectStore store, ObjectCatalog catalog, MeterRegistry registry) {
         this.store = store;
         this.catalog = catalog;
-        this.registry = registry;
+        this.timer = new OutcomeTimer(registry, "sohoa.objectstore.requests", "object store calls by operation and "
+                + "outcome", "error");
     }
 
     private <T> T timed(String operation, Supplier<T> call) {
-        long started = System.nanoTime();
-        String outcome = "error";
-        try {
-            T result = call.get();
-            outcome = "ok";
-            return result;
-        } finally {
-            Timer.builder("sohoa.objectstore.requests").description("object store calls by operation and outcome")
-                    .tag("operation", operation).tag("outcome", outcome).register(registry)
-                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        }
+        return timer.time(Tags.of("operation", operation), call);
     }
 
     @Override

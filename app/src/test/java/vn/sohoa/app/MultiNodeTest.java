@@ -1,0 +1,72 @@
+package vn.sohoa.app;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the tests of several service processes on one database and one S3 server share: the nodes' home (their logs
+ * are there), the shared stores, starting a node on them, stopping every node after the test, and reading from a
+ * node's log which papers it digitized.
+ */
+abstract class MultiNodeTest {
+
+    static final String AGENCY = "000.00.30.H42";
+    static final String CLERK = SohoaHttpClient.basic("clerk", "demo-pass");
+    static final Pattern DIGITIZED = Pattern.compile("document ([0-9a-f-]{36}) digitized");
+
+    @TempDir
+    Path home;
+    SharedStores shared;
+    final List<Process> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (Process node : nodes) {
+            if (node.isAlive()) {
+                ServiceNode.stop(node);
+            }
+        }
+        if (shared != null) {
+            shared.close();
+        }
+    }
+
+    /** Starts the shared stores, on a new schema named {@code prefix…}. */
+    void share(String prefix) throws Exception {
+        shared = SharedStores.start(prefix, Files.createDirectories(home.resolve("objects")));
+    }
+
+    /** Starts node {@code name} on the shared stores, its log at {@code <home>/<name>.log}. */
+    Process node(String name, int port, int publicPort, Map<String, String> environment, String... arguments)
+            throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(shared.environment());
+        all.putAll(environment);
+        Process node = ServiceNode.start(home, port, home.resolve(name + ".log"), List.of(), all,
+                shared.arguments(name, publicPort, arguments).toArray(String[]::new));
+        nodes.add(node);
+        return node;
+    }
+
+    /** The papers node {@code name}'s log says it digitized (none when it never started). */
+    List<String> digitizedBy(String name) throws Exception {
+        List<String> documents = new ArrayList<>();
+        Path log = home.resolve(name + ".log");
+        if (!Files.exists(log)) {
+            return documents;
+        }
+        Matcher matcher = DIGITIZED.matcher(Files.readString(log, StandardCharsets.UTF_8));
+        while (matcher.find()) {
+            documents.add(matcher.group(1));
+        }
+        return documents;
+    }
+}
