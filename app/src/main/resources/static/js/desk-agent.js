@@ -15,7 +15,7 @@ const DeskAgent = (() => {
     if (!answer.ok) {
       const known = { REFUSED_BY_USER: 'tokenRefusedByUser', WRONG_PIN: 'tokenWrongPin', TOKEN_ABSENT: 'tokenAbsent' };
       const text = known[body.error] ? Sohoa.t(known[body.error]) : Sohoa.t('tokenRefused', body.detail || body.error);
-      throw new Sohoa.Problem({ status: answer.status, detail: text, detailVi: text });
+      throw new Sohoa.Problem({ status: answer.status, detail: text, detailVi: text, agentError: body.error });
     }
     return body;
   }
@@ -60,10 +60,15 @@ const DeskAgent = (() => {
     };
   }
 
-  /** Records a prepared session the certifier did not sign as cancelled: its number is void at once. */
-  function cancel(session) {
-    return Sohoa.api('DELETE', Sohoa.contextPath() + '/api/v1/signing-sessions/' + session.sessionId)
-      .catch(() => null);
+  /**
+   * Records a prepared session that was not signed as cancelled: its number is void at once, with why — the
+   * certifier said no at the token (DECLINED), or the signature could not be made (SIGNING_FAILED).
+   */
+  function cancel(session, problem) {
+    const reason = problem && problem.problem && problem.problem.agentError === 'REFUSED_BY_USER'
+      ? 'DECLINED' : 'SIGNING_FAILED';
+    return Sohoa.api('DELETE', Sohoa.contextPath() + '/api/v1/signing-sessions/' + session.sessionId
+      + '?reason=' + reason).catch(() => null);
   }
 
   /** Sohoa's step 2: the signature value completes the copy. */

@@ -256,7 +256,7 @@ async function signWithToken(panel, requester) {
     signatureValue = await agent.sign(session, panel.dataset);
   } catch (problem) {
     // not signed: the number taken in step 1 is recorded void now, with the reason
-    await DeskAgent.cancel(session);
+    await DeskAgent.cancel(session, problem);
     throw problem;
   }
   return DeskAgent.complete(session, signatureValue);

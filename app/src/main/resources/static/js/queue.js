@@ -42,7 +42,7 @@ document.addEventListener('DOMContentLoaded', () => {
       try {
         values = await agent.signBatch(sessions, prepared.map(row => row.dataset));
       } catch (problem) {
-        await Promise.all(sessions.map(DeskAgent.cancel));
+        await Promise.all(sessions.map(session => DeskAgent.cancel(session, problem)));
         prepared.forEach(row => result(row, problem.text(), true));
         throw problem;
       }

@@ -637,6 +637,20 @@ abstract class EndToEndTest {
         }
         assertThat(voided.get("status").asString()).isEqualTo("VOID");
         assertThat(voided.get("voidReason").asString()).contains("declined to sign");
+        // one the token could not sign says so, not that the certifier declined
+        JsonNode failed = json(api.postJson(external, CERTIFIER, chain));
+        String failedCancel = "/api/v1/signing-sessions/" + failed.get("sessionId").asString();
+        assertThat(api.send("DELETE", failedCancel + "?reason=NOT_A_REASON", CERTIFIER, "application/json", "")
+                .statusCode()).isEqualTo(400);
+        assertThat(api.send("DELETE", failedCancel + "?reason=SIGNING_FAILED", CERTIFIER, "application/json", "")
+                .statusCode()).isEqualTo(204);
+        for (JsonNode entry : json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(),
+                CERTIFIER)).get("entries")) {
+            if (entry.get("number").asLong() == failed.get("registerNumber").asLong()) {
+                assertThat(entry.get("voidReason").asString()).contains("could not be made")
+                        .doesNotContain("declined");
+            }
+        }
 
         HttpResponse<String> prepared = api.postJson(external, CERTIFIER, chain);
         assertThat(prepared.statusCode()).as(prepared.body()).isEqualTo(201);
@@ -876,8 +890,9 @@ abstract class EndToEndTest {
         assertThat(last.get("number").asLong()).isEqualTo(register.get("state").get("lastNumber").asLong());
         assertThat(last.get("status").asString()).isEqualTo("VOID");
         assertThat(last.get("voidReason").asString()).contains("revoked");
-        // this one and the number of the signing session the certifier declined (order 13)
-        assertThat(register.get("totals").get("voided").asLong()).isEqualTo(2);
+        // this one, and the numbers of the signing sessions the certifier declined and the token could not sign
+        // (order 13)
+        assertThat(register.get("totals").get("voided").asLong()).isEqualTo(3);
     }
 
     /** A PNG whose header declares 50000 × 50000 pixels (a decompression bomb), with one tiny data chunk. */
@@ -922,9 +937,36 @@ abstract class EndToEndTest {
         // what the store has lost or damaged before the backup (the H2 run breaks two objects on purpose): the backup
         // names them and goes on, and the restored service has lost exactly those and nothing more
         List<String> damaged = scrubProblems(cli(said, "scrub", serviceSettings()), said);
-        assertThat(cli(said, "backup", "--to", backup.toString(), serviceSettings())).as(said.toString())
-                .isEqualTo(damaged.isEmpty() ? 0 : 3);
-        assertThat(said.toString()).contains("backup: done");
+        // with a copy to another S3 service (another site): its keys from files, never on the command line
+        Path otherSite = Files.createTempDirectory("sohoa-other-site");
+        vn.sohoa.storage.embedded.EmbeddedS3Server other = new vn.sohoa.storage.embedded.EmbeddedS3Server(
+                otherSite.resolve("objects"), 0);
+        other.start();
+        try {
+            Path accessKey = Files.writeString(otherSite.resolve("access-key"), other.accessKey());
+            Path secretKey = Files.writeString(otherSite.resolve("secret-key"), other.secretKey());
+            List<String> settings = new ArrayList<>(serviceSettings());
+            settings.addAll(List.of("--copy-to-s3", other.endpoint(), "--s3-bucket", "drill-copies",
+                    "--s3-access-key-file", accessKey.toString(), "--s3-secret-key-file", secretKey.toString()));
+            assertThat(cli(said, "backup", "--to", backup.toString(), settings)).as(said.toString())
+                    .isEqualTo(damaged.isEmpty() ? 0 : 3);
+            assertThat(said.toString()).contains("backup: done").contains("copied to " + other.endpoint());
+            io.minio.MinioClient copies = io.minio.MinioClient.builder().endpoint(other.endpoint())
+                    .credentials(other.accessKey(), other.secretKey()).region("us-east-1").build();
+            long copied = 0;
+            for (var item : copies.listObjects(io.minio.ListObjectsArgs.builder().bucket("drill-copies")
+                    .prefix("drill/").recursive(true).build())) {
+                item.get();
+                copied++;
+            }
+            long files;
+            try (var walk = Files.walk(backup)) {
+                files = walk.filter(Files::isRegularFile).count();
+            }
+            assertThat(copied).as("every file of the backup in the other S3 service").isEqualTo(files);
+        } finally {
+            other.stop();
+        }
         JsonNode manifest = JSON.readTree(Files.readString(backup.resolve("manifest.json")));
         long objects = jdbc.sql("select count(*) from stored_objects").query(Long.class).single();
         assertThat(manifest.get("objects").size()).as("every catalogued object").isEqualTo((int) objects);

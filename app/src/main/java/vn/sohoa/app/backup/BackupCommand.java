@@ -7,8 +7,8 @@ import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code sohoa backup --to DIR} and {@code sohoa restore --from DIR}: the command-line side of {@link Backups}, one
- * readable line on failure and a non-zero exit.
+ * {@code sohoa backup --to DIR [--copy-to-s3 ENDPOINT [--s3-bucket NAME]]} and {@code sohoa restore --from DIR}: the
+ * command-line side of {@link Backups}, one readable line on failure and a non-zero exit.
  */
 public final class BackupCommand {
 
@@ -26,11 +26,24 @@ public final class BackupCommand {
                              PrintStream err) {
         Path target = option(args, "--to");
         if (target == null) {
-            err.println("usage: sohoa backup --to DIR   (an absent or empty directory)");
+            err.println("usage: sohoa backup --to DIR [--copy-to-s3 ENDPOINT [--s3-bucket NAME] "
+                    + "--s3-access-key-file FILE --s3-secret-key-file FILE]   (DIR absent or empty)");
+            return USAGE;
+        }
+        S3Copy copy;
+        try {
+            copy = s3Copy(args);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            err.println("sohoa backup: " + e.getMessage());
             return USAGE;
         }
         try {
             BackupManifest manifest = context.getBean(Backups.class).backup(target, err);
+            if (copy != null) {
+                int files = copy.upload(target, target.getFileName().toString());
+                err.println("backup: " + files + " file(s) copied to " + copy.endpoint() + "/" + copy.bucket() + "/"
+                        + target.getFileName() + ", each size checked");
+            }
             out.println("backup: done — " + manifest.objects().size() + " object(s) and the " + manifest.database()
                     + " database (schema " + manifest.schemaVersion() + ") in " + target.toAbsolutePath()
                     + (manifest.damaged().isEmpty() ? "" : "; " + manifest.damaged().size() + " object(s) missing or "
@@ -61,13 +74,44 @@ public final class BackupCommand {
         }
     }
 
+    /**
+     * The other S3 target of {@code --copy-to-s3 ENDPOINT [--s3-bucket NAME]}, its keys from the files
+     * {@code --s3-access-key-file} and {@code --s3-secret-key-file} or from SOHOA_BACKUP_S3_ACCESS_KEY and
+     * SOHOA_BACKUP_S3_SECRET_KEY (never on the command line, where other users of the machine would see them).
+     */
+    static S3Copy s3Copy(List<String> args) throws java.io.IOException {
+        String endpoint = value(args, "--copy-to-s3");
+        if (endpoint == null) {
+            return null;
+        }
+        String bucket = value(args, "--s3-bucket");
+        String accessKey = secret(args, "--s3-access-key-file", "SOHOA_BACKUP_S3_ACCESS_KEY");
+        String secretKey = secret(args, "--s3-secret-key-file", "SOHOA_BACKUP_S3_SECRET_KEY");
+        return new S3Copy(endpoint, bucket == null ? "sohoa-backups" : bucket, accessKey, secretKey);
+    }
+
+    private static String secret(List<String> args, String fileOption, String variable) throws java.io.IOException {
+        Path file = option(args, fileOption);
+        String value = file != null ? java.nio.file.Files.readString(file).strip() : System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("--copy-to-s3 needs " + fileOption + " FILE or " + variable);
+        }
+        return value;
+    }
+
     private static Path option(List<String> args, String name) {
+        String value = value(args, name);
+        return value == null ? null : Path.of(value);
+    }
+
+    /** The value of {@code name VALUE} or {@code name=VALUE} among the arguments, or null. */
+    private static String value(List<String> args, String name) {
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).equals(name) && i + 1 < args.size()) {
-                return Path.of(args.get(i + 1));
+                return args.get(i + 1);
             }
             if (args.get(i).startsWith(name + "=")) {
-                return Path.of(args.get(i).substring(name.length() + 1));
+                return args.get(i).substring(name.length() + 1);
             }
         }
         return null;

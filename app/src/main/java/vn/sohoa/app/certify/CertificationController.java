@@ -167,10 +167,12 @@ class CertificationController {
     }
 
     @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/signing-sessions/{sessionId}")
-    @Operation(summary = "The certifier declines to sign an open session: cancelled, its number recorded VOID at once")
+    @Operation(summary = "An open session that will not be signed: cancelled, its number recorded VOID at once with "
+            + "the reason (DECLINED by the certifier, the default, or SIGNING_FAILED at the token)")
     ResponseEntity<Void> cancelExternal(@AuthenticationPrincipal SohoaPrincipal principal,
-                                        @PathVariable String sessionId) {
-        certifications.cancelExternal(principal, sessionId);
+                                        @PathVariable String sessionId,
+                                        @RequestParam(defaultValue = "DECLINED") CancelReason reason) {
+        certifications.cancelExternal(principal, sessionId, reason);
         return ResponseEntity.noContent().build();
     }
 

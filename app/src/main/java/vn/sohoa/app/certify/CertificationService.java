@@ -139,7 +139,7 @@ public class CertificationService {
     }
 
     /** The certifier declines an open signing session: it is cancelled and its number recorded VOID at once. */
-    public void cancelExternal(SohoaPrincipal certifier, String sessionId) {
+    public void cancelExternal(SohoaPrincipal certifier, String sessionId, CancelReason reason) {
         SigningSessions.Session session = sessions.find(sessionId)
                 .filter(found -> found.certifier().equals(certifier.username()))
                 .orElseThrow(() -> new NotFoundException("signing session " + sessionId));
@@ -147,7 +147,7 @@ public class CertificationService {
             throw new ConflictException("signing session " + sessionId + " is " + session.status(),
                     "phiên ký " + sessionId + " không còn mở (" + session.status() + ")");
         }
-        certifyCopy.cancel(session);
+        certifyCopy.cancel(session, reason);
     }
 
     /**

@@ -217,12 +217,13 @@ class CertifyCopy {
     }
 
     /**
-     * Closes an open signing session the certifier declined to sign (at the token, after reading what it signs): the
-     * session is CANCELLED and its number recorded VOID at once, rather than when the session would expire.
+     * Closes an open signing session that will not be signed (the certifier declined at the token, or the signature
+     * could not be made): the session is CANCELLED and its number recorded VOID at once, with the reason, rather
+     * than when the session would expire.
      */
-    void cancel(SigningSessions.Session session) {
+    void cancel(SigningSessions.Session session, CancelReason reason) {
         sessions.close(session.id(), SigningSessions.Status.CANCELLED);
-        register.markVoid(session.reservation(), "the certifier declined to sign / người thực hiện chứng thực không ký");
+        register.markVoid(session.reservation(), reason.registerNote());
     }
 
     /** Runs {@code work} on a reserved number; on any failure the number is recorded VOID with the reason. */

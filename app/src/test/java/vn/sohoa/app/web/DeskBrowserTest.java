@@ -423,6 +423,10 @@ class DeskBrowserTest {
             browser.waitUntil(Duration.ofSeconds(10), () -> jdbc.sql("select status from register_entries where "
                     + "register_number = ? and agency_code = '000.00.30.H42' order by register_year desc")
                     .param(declined).query(String.class).list().get(0).equals("VOID"));
+            // the page told the service why: the officer declined (not that the token failed)
+            assertThat(jdbc.sql("select void_reason from register_entries where register_number = ? and "
+                    + "agency_code = '000.00.30.H42' order by register_year desc").param(declined).query(String.class)
+                    .list().get(0)).contains("declined to sign");
             officerSigns.set(true);
             find("#certify-form button[type=submit]").click();
             browser.visible("#confirm-certify");
