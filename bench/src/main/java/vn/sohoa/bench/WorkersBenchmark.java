@@ -26,9 +26,11 @@ import vn.sohoa.storage.embedded.EmbeddedS3Server;
  * the last paper DIGITIZED. The one-worker figure is the anchor the two-worker one is compared with, measured in the
  * same run on the same machine. Each configuration runs as many OCR engines as the machine has cores, shared out
  * among its worker processes ({@code sohoa.ocr.workers}), which is how workers sharing one machine are set up; with
- * {@code --engines per-process} every worker keeps its default of one engine per core instead.
+ * {@code --engines per-process} every worker keeps its default of one engine per core instead; with
+ * {@code --engines own-core} each worker is pinned to a core of its own ({@code taskset}) with one engine, which is
+ * what adding a worker on another machine or pod does: it brings its core.
  *
- * <pre>bench/workers [--papers 24] [--warmup 4] [--workers 1,2] [--engines shared|per-process] [--pg-url URL]
+ * <pre>bench/workers [--papers 24] [--warmup 4] [--workers 1,2] [--engines shared|per-process|own-core] [--pg-url URL]
  *               [--out FILE.md]</pre>
  */
 public final class WorkersBenchmark {
@@ -38,7 +40,7 @@ public final class WorkersBenchmark {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
 
-    record Round(int workers, int engines, int papers, double seconds) {
+    record Round(int workers, int engines, boolean ownCore, int papers, double seconds) {
         double pagesPerMinute() {
             return papers / seconds * 60;
         }
@@ -53,12 +55,13 @@ public final class WorkersBenchmark {
         Path scans = Path.of(options.getOrDefault("--shared", "../shared")).resolve("corpus/scans");
         List<byte[]> pages = ServiceProcess.loadScans(scans);
         List<Round> rounds = new ArrayList<>();
-        boolean shared = !"per-process".equals(options.getOrDefault("--engines", "shared"));
+        String mode = options.getOrDefault("--engines", "shared");
+        boolean ownCore = "own-core".equals(mode);
         int cores = Runtime.getRuntime().availableProcessors();
         for (String count : options.getOrDefault("--workers", "1,2").split(",")) {
             int workers = Integer.parseInt(count.strip());
-            int engines = shared ? Math.max(1, cores / workers) : cores;
-            rounds.add(round(workers, engines, papers, warmup, jar, pgUrl, pages));
+            int engines = ownCore ? 1 : "per-process".equals(mode) ? cores : Math.max(1, cores / workers);
+            rounds.add(round(workers, engines, ownCore, papers, warmup, jar, pgUrl, pages));
             System.err.printf(Locale.ROOT, "bench/workers: %s worker(s): %.1f pages/min%n", count,
                     rounds.get(rounds.size() - 1).pagesPerMinute());
         }
@@ -66,13 +69,14 @@ public final class WorkersBenchmark {
         table.append(String.format(Locale.ROOT, "Workers benchmark: %d one-page papers (corpus scans, 200-300 dpi) "
                 + "uploaded at once to one web node; PostgreSQL, an S3 server; %d cores; warm-up %d papers%n%n",
                 papers, Runtime.getRuntime().availableProcessors(), warmup));
-        table.append("| worker processes | OCR engines each | seconds to the last DIGITIZED | pages per minute | "
-                + "ratio to 1 worker |\n");
-        table.append("|---:|---:|---:|---:|---:|\n");
+        table.append("| worker processes | OCR engines each | pinned to a core each | seconds to the last DIGITIZED | "
+                + "pages per minute | ratio to 1 worker |\n");
+        table.append("|---:|---:|:---:|---:|---:|---:|\n");
         double anchor = rounds.get(0).pagesPerMinute();
         for (Round round : rounds) {
-            table.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %.1f | %.2f× |%n", round.workers(),
-                    round.engines(), round.seconds(), round.pagesPerMinute(), round.pagesPerMinute() / anchor));
+            table.append(String.format(Locale.ROOT, "| %d | %d | %s | %.1f | %.1f | %.2f× |%n", round.workers(),
+                    round.engines(), round.ownCore() ? "yes" : "no", round.seconds(), round.pagesPerMinute(),
+                    round.pagesPerMinute() / anchor));
         }
         System.out.print(table);
         if (options.containsKey("--out")) {
@@ -80,8 +84,8 @@ public final class WorkersBenchmark {
         }
     }
 
-    private static Round round(int workers, int engines, int papers, int warmup, Path jar, String pgUrl,
-                               List<byte[]> pages) throws Exception {
+    private static Round round(int workers, int engines, boolean ownCore, int papers, int warmup, Path jar,
+                               String pgUrl, List<byte[]> pages) throws Exception {
         Path home = Files.createTempDirectory("sohoa-bench-workers-");
         EmbeddedS3Server store = new EmbeddedS3Server(Files.createDirectories(home.resolve("objects")), 0);
         store.start();
@@ -91,12 +95,12 @@ public final class WorkersBenchmark {
         try {
             int webPort = ServiceProcess.freePort();
             String base = "http://127.0.0.1:" + webPort;
-            nodes.add(node(jar, home, "web", "web", webPort, webPort, pgUrl, schema, store, 1));
+            nodes.add(node(jar, home, "web", "web", webPort, webPort, pgUrl, schema, store, 1, null));
             ServiceProcess.awaitReady(http, base, nodes.get(0));
             for (int i = 1; i <= workers; i++) {
                 int port = ServiceProcess.freePort();
                 Process worker = node(jar, home, "worker-" + i, "worker", port, webPort, pgUrl, schema, store,
-                        engines);
+                        engines, ownCore ? i - 1 : null);
                 nodes.add(worker);
                 ServiceProcess.awaitReady(http, "http://127.0.0.1:" + port, worker);
             }
@@ -115,7 +119,7 @@ public final class WorkersBenchmark {
             long started = System.nanoTime();
             List<String> measured = uploadAll(http, base, key, dossier, pages, papers);
             awaitDigitized(http, base, key, measured);
-            return new Round(workers, engines, papers, (System.nanoTime() - started) / 1e9);
+            return new Round(workers, engines, ownCore, papers, (System.nanoTime() - started) / 1e9);
         } finally {
             for (Process node : nodes) {
                 node.destroy();
@@ -128,16 +132,22 @@ public final class WorkersBenchmark {
     }
 
     private static Process node(Path jar, Path home, String name, String role, int port, int webPort, String pgUrl,
-                                String schema, EmbeddedS3Server store, int engines) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(ServiceProcess.java(), "-Xmx1g", "-XX:G1HeapRegionSize=4m",
+                                String schema, EmbeddedS3Server store, int engines, Integer core) throws Exception {
+        List<String> command = new ArrayList<>();
+        if (core != null) {
+            // a core of its own, as a worker on another machine or pod has
+            command.addAll(List.of("taskset", "-c", String.valueOf(core)));
+        }
+        command.addAll(List.of(ServiceProcess.java(), "-Xmx1g", "-XX:G1HeapRegionSize=4m",
                 "-jar", jar.toString(), "--server.port=" + port, "--db-scheduler.scheduler-name=" + name,
                 "--sohoa.public-base-url=http://127.0.0.1:" + webPort,
                 "--spring.datasource.url=" + pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
                 "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
                 "--sohoa.storage.mode=external", "--sohoa.storage.endpoint=" + store.endpoint(),
                 "--sohoa.storage.access-key=" + store.accessKey(), "--sohoa.storage.secret-key=" + store.secretKey(),
-                "--sohoa.storage.object-lock=off", "--sohoa.ocr.workers=" + engines)
-                .redirectErrorStream(true).redirectOutput(home.resolve(name + ".log").toFile());
+                "--sohoa.storage.object-lock=off", "--sohoa.ocr.workers=" + engines));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve(name + ".log").toFile());
         builder.environment().put("SOHOA_HOME", home.toString());
         builder.environment().put("SOHOA_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("SOHOA_NODE_ROLE", role);
