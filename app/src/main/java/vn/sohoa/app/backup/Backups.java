@@ -142,7 +142,7 @@ public class Backups {
             }
         }
         BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, OffsetDateTime.now(clock).toString(),
-                database.kind.name(), version, dump.getFileName().toString(), Sha256.hex(Files.readAllBytes(dump)),
+                database.kind.name(), version, dump.getFileName().toString(), Sha256.hex(dump),
                 objects, homeFiles);
         PrivateFiles.writeNew(target.resolve(MANIFEST), JSON.writeValueAsBytes(manifest));
         progress.println("backup: " + homeFiles.size() + " file(s) of the data directory; manifest written to "
@@ -172,7 +172,7 @@ public class Backups {
             throw new IllegalArgumentException("the database is not empty: a restore goes into a new, empty one");
         }
         Path dump = source.resolve(manifest.databaseFile());
-        String dumpSha256 = Sha256.hex(Files.readAllBytes(dump));
+        String dumpSha256 = Sha256.hex(dump);
         if (!dumpSha256.equals(manifest.databaseSha256())) {
             throw new IllegalArgumentException("the database dump " + dump + " does not match the manifest's SHA-256");
         }
@@ -215,7 +215,7 @@ public class Backups {
             }
             Path copy = source.resolve(HOME).resolve(relative);
             if (Files.exists(target)) {
-                if (!Sha256.hex(Files.readAllBytes(target)).equals(Sha256.hex(Files.readAllBytes(copy)))) {
+                if (!Sha256.hex(target).equals(Sha256.hex(copy))) {
                     throw new IllegalStateException(target + " exists and differs from the backup's");
                 }
                 continue;

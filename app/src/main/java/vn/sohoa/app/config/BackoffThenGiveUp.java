@@ -1,7 +1,6 @@
 package vn.sohoa.app.config;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
@@ -27,7 +26,7 @@ public record BackoffThenGiveUp(SohoaProperties.Jobs jobs, String what, BiConsum
             // not a failure: the job is given back whole, due now, for a node that is not stopping
             LOG.info("{} {} released: {}", what, complete.getExecution().taskInstance.getId(), released.getMessage());
             operations.removeAndScheduleNew(SchedulableInstance.of(complete.getExecution().taskInstance,
-                    Instant.now()));
+                    complete.getTimeDone()));
             return;
         }
         int failures = complete.getExecution().consecutiveFailures + 1;
@@ -44,6 +43,7 @@ public record BackoffThenGiveUp(SohoaProperties.Jobs jobs, String what, BiConsum
             delay = jobs.maxRetryDelay();
         }
         LOG.warn("{} {} attempt {} failed ({}); retrying in {}", what, id, failures, cause, delay);
-        operations.reschedule(complete, Instant.now().plus(delay));
+        // on db-scheduler's clock, like every time in its table
+        operations.reschedule(complete, complete.getTimeDone().plus(delay));
     }
 }
