@@ -51,6 +51,62 @@ function thumbnail(entry) {
   return image;
 }
 
+/**
+ * The scan-quality gate's verdict under a thumbnail: a badge (OK, to check, to scan again) and the reasons, in the
+ * page's language, so the clerk can rescan while the citizen is still at the desk.
+ */
+function verdict(entry) {
+  const box = document.createElement('div');
+  const quality = entry.quality;
+  if (!quality) { return box; }
+  box.className = 'quality quality-' + quality.verdict.toLowerCase();
+  box.dataset.verdict = quality.verdict;
+  const badge = document.createElement('strong');
+  badge.textContent = Sohoa.t('quality' + quality.verdict);
+  box.appendChild(badge);
+  if (quality.reasons.length) {
+    const reasons = document.createElement('ul');
+    const english = document.documentElement.lang === 'en';
+    quality.reasons.forEach(reason => {
+      const li = document.createElement('li');
+      li.dataset.reason = reason.code;
+      li.textContent = english ? reason.messageEn : reason.message;
+      reasons.appendChild(li);
+    });
+    box.appendChild(reasons);
+  }
+  return box;
+}
+
+/** Page {@code number}'s rescan button: opens the file chooser; the chosen scan replaces the page. */
+function rescanButton(number, onChoose) {
+  const rescan = button(Sohoa.t('rescan'), Sohoa.t('rescan') + ' ' + Sohoa.t('page') + ' ' + number, onChoose);
+  rescan.classList.remove('icon');
+  rescan.classList.add('rescan');
+  return rescan;
+}
+
+/** Sends the file chosen in #rescan-file as the new scan of the page {@code target()} names, then reloads. */
+function listenForRescans(page, target) {
+  const input = document.getElementById('rescan-file');
+  const panel = document.getElementById('pages-panel');
+  input.addEventListener('change', async () => {
+    if (!input.files.length || target() === null) { return; }
+    const body = new FormData();
+    body.append('file', input.files[0], input.files[0].name);
+    Sohoa.clearError(panel);
+    try {
+      await Sohoa.upload(page.api + '/pages/' + target() + '/rescan', body, () => {});
+      window.location.reload();
+    } catch (problem) {
+      Sohoa.showError(panel, problem);
+    } finally {
+      input.value = '';
+    }
+  });
+  return input;
+}
+
 function button(text, label, onClick) {
   const b = document.createElement('button');
   b.type = 'button';
@@ -65,6 +121,9 @@ function button(text, label, onClick) {
 /** A draft: turn, move and drop pages here, then save the arrangement and submit in one go. */
 function arrange(page, list, pages) {
   const state = pages.map(entry => ({ entry, rotate: 0, dropped: false }));
+  // a page the gate flags is rescanned before the draft is submitted (the arrangement so far is not kept)
+  let rescanTarget = null;
+  const rescanInput = listenForRescans(page, () => rescanTarget);
 
   function render(focusIndex, focusLabel) {
     list.textContent = '';
@@ -89,8 +148,9 @@ function arrange(page, list, pages) {
         button('↑', Sohoa.t('moveUp') + ' ' + n, () => move(index, -1)),
         button('↓', Sohoa.t('moveDown') + ' ' + n, () => move(index, 1)),
         button(item.dropped ? '↺' : '✕', (item.dropped ? Sohoa.t('restorePage') : Sohoa.t('dropPage')) + ' ' + n,
-          () => { item.dropped = !item.dropped; render(index, item.dropped ? 'restorePage' : 'dropPage'); }));
-      li.append(frame, caption, tools);
+          () => { item.dropped = !item.dropped; render(index, item.dropped ? 'restorePage' : 'dropPage'); }),
+        rescanButton(item.entry.number, () => { rescanTarget = item.entry.number; rescanInput.click(); }));
+      li.append(frame, caption, verdict(item.entry), tools);
       list.appendChild(li);
     });
     if (focusIndex !== undefined) {
@@ -134,23 +194,8 @@ function arrange(page, list, pages) {
 /** Pages after submission: each can be rescanned while no certified copy was made. */
 function showPages(page, list, pages) {
   const rescanAllowed = page.desk && !page.settled && (page.status === 'DIGITIZED' || page.status === 'FAILED');
-  const input = document.getElementById('rescan-file');
-  const panel = document.getElementById('pages-panel');
   let target = null;
-  input.addEventListener('change', async () => {
-    if (!input.files.length || target === null) { return; }
-    const body = new FormData();
-    body.append('file', input.files[0], input.files[0].name);
-    Sohoa.clearError(panel);
-    try {
-      await Sohoa.upload(page.api + '/pages/' + target + '/rescan', body, () => {});
-      window.location.reload();
-    } catch (problem) {
-      Sohoa.showError(panel, problem);
-    } finally {
-      input.value = '';
-    }
-  });
+  const input = listenForRescans(page, () => target);
   pages.forEach(entry => {
     const li = document.createElement('li');
     li.className = 'thumb';
@@ -161,14 +206,11 @@ function showPages(page, list, pages) {
     const caption = document.createElement('span');
     caption.className = 'caption';
     caption.textContent = Sohoa.t('page') + ' ' + entry.number;
-    li.append(frame, caption);
+    li.append(frame, caption, verdict(entry));
     if (rescanAllowed) {
       const tools = document.createElement('div');
       tools.className = 'tools';
-      const rescan = button(Sohoa.t('rescan'), Sohoa.t('rescan') + ' ' + Sohoa.t('page') + ' ' + entry.number,
-        () => { target = entry.number; input.click(); });
-      rescan.classList.remove('icon');
-      tools.appendChild(rescan);
+      tools.appendChild(rescanButton(entry.number, () => { target = entry.number; input.click(); }));
       li.appendChild(tools);
     }
     list.appendChild(li);

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.stream.Stream;
 
@@ -27,6 +28,7 @@ import vn.sohoa.ingest.ScanRejectedException.Reason;
 import vn.sohoa.testkit.Cer;
 import vn.sohoa.testkit.HostileFiles;
 import vn.sohoa.testkit.QrCodes;
+import vn.sohoa.testkit.ScanDefects;
 import vn.sohoa.testkit.SharedCorpus;
 import vn.sohoa.testkit.VeraPdfJudge;
 
@@ -414,7 +416,7 @@ class H2EndToEndTest extends EndToEndTest {
         slow.createContext("/slow", exchange -> {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(1500);
+                Thread.sleep(600); // long enough for four deliveries sent at once to overlap
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -609,6 +611,13 @@ class H2EndToEndTest extends EndToEndTest {
                 text.get(0).get("text").asString())).isLessThan(0.05);
         assertThat(Cer.of(Files.readString(SharedCorpus.corpus("gt/a01.txt"), StandardCharsets.UTF_8),
                 text.get(1).get("text").asString())).isLessThan(0.05);
+        for (JsonNode page : text) {
+            String letters = page.get("text").asString();
+            assertThat(Normalizer.isNormalized(letters, Normalizer.Form.NFC))
+                    .as("page %s's text is NFC: one code point per Vietnamese letter", page.get("page")).isTrue();
+            assertThat(letters).as("precomposed letters, no detached marks").doesNotContainPattern("\\p{M}");
+        }
+        assertThat(text.toString()).as("Ề as one letter").contains("ĐỀ NGHỊ");
         HttpResponse<byte[]> rendered = api.getBytes("/api/v1/documents/" + id + "/pdf/pages/1/image?width=300", CLERK);
         assertThat(ImageIO.read(new java.io.ByteArrayInputStream(rendered.body())).getWidth()).isBetween(298, 302);
         assertThat(api.send("PUT", "/api/v1/documents/" + id + "/pages", CLERK, "application/json",
@@ -639,6 +648,92 @@ class H2EndToEndTest extends EndToEndTest {
         JsonNode queue = json(api.get("/api/v1/certification-queue", CERTIFIER));
         queue.forEach(waiting -> assertThat(waiting.get("id").asString()).isNotEqualTo(id));
         assertThat(api.get("/api/v1/certification-queue", CLERK).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(20)
+    void aCutOffPageIsFlaggedAtUploadRefusedWhenStrictAndItsRescanCounted() throws Exception {
+        String dossier = "000.00.30.H42-261123-0023";
+        assertThat(api.postJson("/api/v1/dossiers", CLERK, """
+                {"code":"%s","agencyCode":"%s","receivedAt":"2026-11-23T11:00:00+07:00"}""".formatted(dossier, AGENCY))
+                .statusCode()).isEqualTo(201);
+        BufferedImage clean = ImageIO.read(SharedCorpus.corpus("clean/a01.png").toFile());
+        byte[] cutOff = png(ScanDefects.make(clean, 300, ScanDefects.Defect.CUT_OFF, 3).image());
+        byte[] good = Files.readAllBytes(SharedCorpus.corpus("clean/a01.png"));
+        String upload = "/api/v1/dossiers/" + dossier + "/documents";
+
+        // strict: refused with the page and its reason, nothing stored
+        HttpResponse<String> refused = api.postMultipart(upload + "?quality=strict", CLERK,
+                new String[][]{{"title", "Đơn đề nghị"}}, new Object[][]{{"files", "good.png", good},
+                        {"files", "cut.png", cutOff}});
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        JsonNode problem = json(refused);
+        assertThat(problem.get("type").asString()).endsWith("/scan-quality");
+        assertThat(problem.get("field").asString()).isEqualTo("files");
+        assertThat(problem.get("pages")).hasSize(1);
+        assertThat(problem.get("pages").get(0).get("page").asInt()).as("the second page, the cut one").isEqualTo(2);
+        assertThat(problem.get("pages").get(0).get("reasons").get(0).get("code").asString()).isEqualTo("CUT_OFF");
+        assertThat(problem.get("detailVi").asString()).contains("trang 2", "cần quét lại");
+        assertThat(json(api.get("/api/v1/dossiers/" + dossier, CLERK)).get("documents")).as("nothing stored").isEmpty();
+        HttpResponse<String> badMode = api.postMultipart(upload + "?quality=picky", CLERK,
+                new String[][]{{"title", "Đơn"}}, new Object[][]{{"files", "good.png", good}});
+        assertThat(badMode.statusCode()).isEqualTo(400);
+        assertThat(json(badMode).get("field").asString()).isEqualTo("quality");
+
+        // advisory (the default): stored as a draft, the verdict with the document and on the page's thumbnail
+        HttpResponse<String> stored = api.postMultipart(upload + "?draft=true", CLERK,
+                new String[][]{{"title", "Đơn đề nghị"}}, new Object[][]{{"files", "cut.png", cutOff}});
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(202);
+        String id = json(stored).get("id").asString();
+        JsonNode verdict = json(stored).get("quality").get(0);
+        assertThat(verdict.get("verdict").asString()).isEqualTo("RESCAN");
+        assertThat(verdict.get("reasons").get(0).get("code").asString()).isEqualTo("CUT_OFF");
+        assertThat(verdict.get("reasons").get(0).get("message").asString()).startsWith("trang bị cắt mất lề");
+        assertThat(verdict.get("reasons").get(0).get("messageEn").asString()).startsWith("page cut off");
+        assertThat(verdict.get("reasons").get(0).get("measured").asDouble())
+                .isLessThan(verdict.get("reasons").get(0).get("limit").asDouble());
+        assertThat(json(api.get("/api/v1/documents/" + id + "/pages", CLERK)).get(0).get("quality").get("verdict")
+                .asString()).isEqualTo("RESCAN");
+
+        // the clerk rescans the page before submitting: the new scan passes, and after OCR its confidence is known
+        HttpResponse<String> rescanned = api.postMultipart("/api/v1/documents/" + id + "/pages/1/rescan", CLERK,
+                new String[][]{}, new Object[][]{{"file", "a01.png", good}});
+        assertThat(rescanned.statusCode()).as(rescanned.body()).isEqualTo(202);
+        JsonNode afterRescan = json(api.get("/api/v1/documents/" + id, CLERK));
+        assertThat(afterRescan.get("quality")).hasSize(1);
+        assertThat(afterRescan.get("quality").get(0).get("verdict").asString()).isEqualTo("OK");
+        assertThat(afterRescan.get("quality").get(0).get("meanConfidence").isNull()).as("not recognised yet: "
+                + afterRescan).isTrue();
+        assertThat(api.post("/api/v1/documents/" + id + "/submit", CLERK).statusCode()).isEqualTo(202);
+        assertThat(api.awaitFinished(id, CLERK, Duration.ofSeconds(120)).get("status").asString()).isEqualTo("DIGITIZED");
+        JsonNode recognised = json(api.get("/api/v1/documents/" + id, CLERK)).get("quality").get(0);
+        assertThat(recognised.get("verdict").asString()).isEqualTo("OK");
+        assertThat(recognised.get("meanConfidence").asDouble()).isBetween(55.0, 100.0);
+
+        // the rescan counts in the unit's scan-quality figures, on the API and the supervisor's page
+        JsonNode figures = json(api.get("/api/v1/statistics/digitization?unit=" + AGENCY + "&period="
+                + ServiceTime.MONTH, SUPERVISOR)).get("agencies");
+        JsonNode own = null;
+        for (JsonNode agency : figures) {
+            if (agency.get("code").asString().equals(AGENCY)) {
+                own = agency.get("own");
+            }
+        }
+        assertThat(own).isNotNull();
+        assertThat(own.get("pagesRescanned").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(own.get("pagesScanned").asLong()).isGreaterThan(own.get("pagesRescanned").asLong());
+        assertThat(own.get("rescanRate").asDouble()).isEqualTo(Math.round(1000.0 * own.get("pagesRescanned").asLong()
+                / own.get("pagesScanned").asLong()) / 10.0);
+        String base = "http://127.0.0.1:" + port;
+        String statistics = page(signedIn(base, "supervisor", "demo-pass"), base + "/statistics?unit=" + AGENCY
+                + "&period=" + ServiceTime.MONTH).body();
+        assertThat(statistics).contains("Chất lượng bản quét", "id=\"scan-quality\"");
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     @Test

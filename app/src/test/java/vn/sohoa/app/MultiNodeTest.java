@@ -1,5 +1,8 @@
 package vn.sohoa.app;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,9 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
+
+import vn.sohoa.testkit.SharedCorpus;
 
 /**
  * What the tests of several service processes on one database and one S3 server share: the nodes' home (their logs
@@ -54,6 +60,19 @@ abstract class MultiNodeTest {
                 shared.arguments(name, publicPort, arguments).toArray(String[]::new));
         nodes.add(node);
         return node;
+    }
+
+    /**
+     * The top third of a clean corpus page (its heading and first lines, Vietnamese text), as a PNG at 300 dpi: these
+     * tests are about which node digitizes what, so each paper is real text for real Tesseract, at a third of a whole
+     * page's recognition time.
+     */
+    static byte[] headOfPage(String name) throws IOException {
+        BufferedImage page = ImageIO.read(SharedCorpus.corpus("clean/" + name).toFile());
+        BufferedImage head = page.getSubimage(0, 0, page.getWidth(), page.getHeight() / 3);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(head, "png", png);
+        return png.toByteArray();
     }
 
     /** The papers node {@code name}'s log says it digitized (none when it never started). */

@@ -3,7 +3,6 @@ package vn.sohoa.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.sohoa.testkit.SharedCorpus;
 
 /**
  * Two service processes sharing one PostgreSQL schema and one object store (an S3 server over HTTP), as a scaled-out
@@ -54,7 +52,7 @@ class TwoNodesTest extends MultiNodeTest {
         assertThat(apis.get(1).postJson("/api/v1/dossiers", CLERK, """
                 {"code":"%s","agencyCode":"%s","receivedAt":"2026-11-30T08:00:00+07:00"}"""
                 .formatted(DOSSIER, AGENCY)).statusCode()).isEqualTo(201);
-        byte[] scan = Files.readAllBytes(SharedCorpus.corpus("clean/a03.png"));
+        byte[] scan = headOfPage("a03.png");
         List<String> documents = new ArrayList<>();
         ExecutorService clerks = Executors.newFixedThreadPool(4);
         List<Future<HttpResponse<String>>> uploads = new ArrayList<>();

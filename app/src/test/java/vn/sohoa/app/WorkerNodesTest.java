@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.sohoa.testkit.SharedCorpus;
 
 /**
  * One web node and two worker processes on one PostgreSQL schema and one S3 server, as a province adds OCR capacity:
@@ -73,7 +72,7 @@ class WorkerNodesTest extends MultiNodeTest {
         String[] corpus = {"a01.png", "a02.png", "a03.png", "a04.png", "a05.png", "a06.png", "a07.png"};
         for (int i = 0; i < pages; i++) {
             String name = corpus[i % corpus.length];
-            files.add(new Object[]{"files", i + "-" + name, Files.readAllBytes(SharedCorpus.corpus("clean/" + name))});
+            files.add(new Object[]{"files", i + "-" + name, headOfPage(name)});
         }
         HttpResponse<String> answer = web.postMultipart("/api/v1/dossiers/" + DOSSIER + "/documents", CLERK,
                 new String[][]{{"title", title}}, files.toArray(Object[][]::new));

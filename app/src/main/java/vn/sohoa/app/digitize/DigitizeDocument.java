@@ -10,6 +10,7 @@ import vn.sohoa.app.config.ShutdownWatch;
 import vn.sohoa.app.document.DocumentRecord;
 import vn.sohoa.app.document.DocumentRepository;
 import vn.sohoa.app.document.RawScans;
+import vn.sohoa.app.quality.PageQualities;
 import vn.sohoa.core.document.DocumentStatus;
 import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.ingest.ScanFile;
@@ -20,7 +21,8 @@ import vn.sohoa.ocr.OcrPage;
 
 /**
  * The digitize job, top to bottom, one class per step: read the raw scans back (checked against their SHA-256) →
- * decode their pages (indexed now, each decoded later on its OCR worker) → recognise them → assemble the PDF/A →
+ * decode their pages (indexed now, each decoded later on its OCR worker) → recognise them (and weigh the scan-quality
+ * verdicts with the recognition's confidence) → assemble the PDF/A →
  * store it → mark the document digitized. Bad input and OCR failures mark the document FAILED with the reason;
  * anything else (the store away, a crash) is thrown so the job retries.
  */
@@ -36,12 +38,15 @@ class DigitizeDocument {
     private final AssembleDocument assembleDocument;
     private final StorePdfA storePdfA;
     private final MarkDigitized markDigitized;
+    private final PageQualities qualities;
     /** OCR and PDF/A assembly time per page, as the metrics show it. */
     private final io.micrometer.core.instrument.DistributionSummary ocrSecondsPerPage;
 
     DigitizeDocument(DocumentRepository documents, RawScans rawScans, DecodePages decodePages,
                      RecognisePages recognisePages, AssembleDocument assembleDocument, StorePdfA storePdfA,
-                     MarkDigitized markDigitized, io.micrometer.core.instrument.MeterRegistry meters) {
+                     MarkDigitized markDigitized, PageQualities qualities,
+                     io.micrometer.core.instrument.MeterRegistry meters) {
+        this.qualities = qualities;
         this.ocrSecondsPerPage = io.micrometer.core.instrument.DistributionSummary.builder("sohoa.ocr.page.seconds")
                 .description("OCR and PDF/A assembly time per page").baseUnit("seconds").register(meters);
         this.documents = documents;
@@ -69,6 +74,8 @@ class DigitizeDocument {
         try {
             pages = decodePages.apply(document, files);
             List<OcrPage> recognised = recognisePages.apply(document, pages, shutdown);
+            // the scan-quality verdicts completed with how sure the recognition was of each page
+            qualities.recognised(documentId, pages.plan(), recognised);
             result = assembleDocument.apply(document, recognised);
         } catch (InvalidInputException | OcrFailedException e) {
             LOG.warn("document {} failed: {}", documentId, e.getMessage());

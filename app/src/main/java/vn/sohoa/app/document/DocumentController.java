@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.sohoa.app.principal.SohoaPrincipal;
+import vn.sohoa.app.quality.QualityMode;
 import vn.sohoa.app.storage.PresignedLinks;
 
 @RestController
@@ -53,7 +54,10 @@ class DocumentController {
     @PostMapping(value = "/api/v1/dossiers/{code}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload the scans of one paper (PNG, JPEG, TIFF, image PDF); answers 202 once stored raw. "
             + "draft=true keeps it as a DRAFT whose pages can be turned, reordered or dropped before "
-            + "POST /api/v1/documents/{id}/submit sends it to OCR")
+            + "POST /api/v1/documents/{id}/submit sends it to OCR. Every page is judged by the scan-quality gate "
+            + "(resolution, blur, blank, cut off, too dark/light, low contrast, skew, black-and-white): the answer's "
+            + "'quality' lists each page's verdict OK/WARN/RESCAN with reason codes; quality=strict refuses with 422 "
+            + "(problem member 'pages') when a page must be scanned again, and stores nothing")
     ResponseEntity<DocumentView> upload(@AuthenticationPrincipal SohoaPrincipal principal,
                                         @PathVariable String code,
                                         @RequestParam(value = "title", required = false) String title,
@@ -61,7 +65,9 @@ class DocumentController {
                                         @RequestParam(value = "citizenId", required = false) String citizenId,
                                         @RequestParam(value = "paperType", required = false) String paperType,
                                         @RequestParam(value = "validUntil", required = false) String validUntil,
-                                        @RequestParam(value = "draft", defaultValue = "false") boolean draft) {
+                                        @RequestParam(value = "draft", defaultValue = "false") boolean draft,
+                                        @RequestParam(value = "quality", required = false) String quality) {
+        boolean strict = QualityMode.parse(quality) == QualityMode.STRICT;
         PaperIdentity paper = PaperIdentity.parse(citizenId, paperType, validUntil);
         DocumentRecord document = gate.run(() -> {
             List<UploadedScan> uploads = new ArrayList<>();
@@ -72,10 +78,10 @@ class DocumentController {
                     throw new UncheckedIOException("cannot read the uploaded file", e);
                 }
             }
-            return documents.upload(principal, code, title, uploads, paper, draft);
+            return documents.upload(principal, code, title, uploads, paper, draft, strict);
         });
         return ResponseEntity.accepted().location(URI.create("/api/v1/documents/" + document.id()))
-                .body(DocumentView.of(document));
+                .body(DocumentView.of(document, documents.quality(document)));
     }
 
     record ReuseRequest(String documentId) {
@@ -112,7 +118,8 @@ class DocumentController {
     @GetMapping("/api/v1/documents/{id}")
     @Operation(summary = "Status of a document: RECEIVED, PROCESSING (with pages done), DIGITIZED or FAILED")
     DocumentView get(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id) {
-        return DocumentView.of(documents.get(principal, id));
+        DocumentRecord document = documents.get(principal, id);
+        return DocumentView.of(document, documents.quality(document));
     }
 
     @GetMapping(value = "/api/v1/documents/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)

@@ -4,8 +4,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +28,8 @@ import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.app.principal.Role;
 import vn.sohoa.app.principal.SohoaPrincipal;
+import vn.sohoa.app.quality.PageQualities;
+import vn.sohoa.app.quality.PageQualityView;
 import vn.sohoa.app.storage.ObjectKeys;
 import vn.sohoa.core.document.DocumentStatus;
 import vn.sohoa.core.error.InvalidInputException;
@@ -59,9 +63,13 @@ public class DocumentPages {
     private final AuditLog audit;
     private final RawScans rawScans;
 
+    private final PageQualities qualities;
+
     DocumentPages(DocumentService documents, DocumentRepository repository, ObjectStore store, IngestLimits limits,
-                  ScanDecoder decoder, TransactionTemplate transaction, AuditLog audit, RawScans rawScans) {
+                  ScanDecoder decoder, TransactionTemplate transaction, AuditLog audit, RawScans rawScans,
+                  PageQualities qualities) {
         this.rawScans = rawScans;
+        this.qualities = qualities;
         this.documents = documents;
         this.repository = repository;
         this.store = store;
@@ -71,8 +79,11 @@ public class DocumentPages {
         this.audit = audit;
     }
 
-    /** One page of the document as arranged: which uploaded file and page it is, turned by how much. */
-    public record PageView(int number, String source, int rotation, String imageUrl) {
+    /**
+     * One page of the document as arranged: which uploaded file and page it is, turned by how much, and the
+     * scan-quality gate's verdict on it (null when it was not judged).
+     */
+    public record PageView(int number, String source, int rotation, String imageUrl, PageQualityView quality) {
     }
 
     /** The recognised text of one page of the PDF/A. */
@@ -88,12 +99,14 @@ public class DocumentPages {
         ScanPages pages = open(document);
         List<PageView> views = new ArrayList<>();
         List<PagePlan.Page> plan = pages.plan().pages();
+        Map<Integer, PageQualityView> verdicts = new HashMap<>();
+        qualities.views(id, pages.plan()).forEach(view -> verdicts.put(view.page(), view));
         for (int number = 1; number <= pages.count(); number++) {
             PagePlan.Page page = plan.get(number - 1);
             // the address names what the image shows, so a browser's cached copy is never the wrong page
             String version = page.file() + "-" + page.pageInFile() + "-" + page.clockwiseDegrees();
             views.add(new PageView(number, pages.source(number), page.clockwiseDegrees(),
-                    "/api/v1/documents/" + id + "/pages/" + number + "/image?v=" + version));
+                    "/api/v1/documents/" + id + "/pages/" + number + "/image?v=" + version, verdicts.get(number)));
         }
         audit.record(principal.username(), principal.agencyCode(), AuditAction.DOCUMENT_VIEWED, id, "pages");
         return views;
@@ -143,7 +156,9 @@ public class DocumentPages {
             for (int page = 1; page <= document.getNumberOfPages(); page++) {
                 stripper.setStartPage(page);
                 stripper.setEndPage(page);
-                texts.add(new PageTextView(page, stripper.getText(document).strip()));
+                // NFC: a PDF's text layer may spell a Vietnamese letter as base + combining marks, which a reader's
+                // font then draws apart ("Ê`"); one code point per letter reads, searches and compares as typed
+                texts.add(new PageTextView(page, Normalizer.normalize(stripper.getText(document).strip(), Normalizer.Form.NFC)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the text of document " + id, e);
@@ -206,7 +221,10 @@ public class DocumentPages {
         ScanFile scan = ScanFile.accept(upload.name(), upload.content(), limits);
         ScanPages current = open(document);
         requirePage(number, current.count());
-        int newPages = decoder.open(List.of(scan)).count();
+        ScanPages newScan = decoder.open(List.of(scan));
+        int newPages = newScan.count();
+        List<PageQualities.Judged> judged = qualities.judge(newScan);
+        PagePlan.Page replacedPage = current.plan().pages().get(number - 1);
         List<DocumentFile> files = repository.files(id);
         int position = files.size() + 1;
         PagePlan replaced = current.plan().withPageReplaced(number, files.size(), newPages);
@@ -222,6 +240,8 @@ public class DocumentPages {
             repository.insertFile(new DocumentFile(id, position, scan.name(), scan.format().mediaType(),
                     key.toString(), stored.sha256(), stored.size()));
             repository.plan(id, replaced.encoded(), replaced.pages().size());
+            qualities.replaced(id, replacedPage);
+            qualities.record(id, position, judged);
             if (document.status() != DocumentStatus.DRAFT) {
                 if (!repository.markReceived(id, EnumSet.of(DocumentStatus.DIGITIZED, DocumentStatus.FAILED))) {
                     throw new ConflictException("document " + id + " changed meanwhile; try again",

@@ -27,6 +27,9 @@ import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.app.error.NotFoundException;
 import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.quality.PageQualities;
+import vn.sohoa.app.quality.PageQualityView;
+import vn.sohoa.app.quality.QualityRefusedException;
 import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.app.storage.ObjectKeys;
 import vn.sohoa.core.document.DocumentStatus;
@@ -39,6 +42,7 @@ import vn.sohoa.core.storage.StoredObject;
 import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
+import vn.sohoa.ingest.ScanPages;
 
 /**
  * Intake of a paper's scans. The raw files are in object storage and the digitize job is recorded before the
@@ -63,12 +67,15 @@ public class DocumentService {
     private final AgencyRepository agencies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PageQualities qualities;
 
     DocumentService(DossierService dossiers, DocumentRepository documents, AccessPolicy access, ObjectStore store,
                     IngestLimits limits, ScanDecoder decoder, SohoaProperties properties,
                     ObjectProvider<SchedulerClient> scheduler, TransactionTemplate transaction, AuditLog audit,
-                    AgencyRepository agencies, ApplicationEventPublisher events, Clock clock) {
+                    AgencyRepository agencies, ApplicationEventPublisher events, Clock clock,
+                    PageQualities qualities) {
         this.clock = clock;
+        this.qualities = qualities;
         this.agencies = agencies;
         this.events = events;
         this.audit = audit;
@@ -99,6 +106,16 @@ public class DocumentService {
      */
     public DocumentRecord upload(SohoaPrincipal principal, String dossierCode, String title,
                                  List<UploadedScan> uploads, PaperIdentity paper, boolean draft) {
+        return upload(principal, dossierCode, title, uploads, paper, draft, false);
+    }
+
+    /**
+     * As above; with {@code strictQuality} an upload with a page the scan-quality gate asks to rescan is refused
+     * ({@link QualityRefusedException}) and nothing is stored.
+     */
+    public DocumentRecord upload(SohoaPrincipal principal, String dossierCode, String title,
+                                 List<UploadedScan> uploads, PaperIdentity paper, boolean draft,
+                                 boolean strictQuality) {
         if (!MAY_UPLOAD.contains(principal.role())) {
             throw new ForbiddenException("only clerks and systems upload scans",
                     "chỉ cán bộ tiếp nhận hoặc hệ thống mới được tải bản quét lên");
@@ -120,7 +137,14 @@ public class DocumentService {
         }
         // headers only, no pixels: page count, page sizes, encryption, signatures. A bad file is refused now, while
         // the clerk is at the desk, rather than failing later in the job.
-        vn.sohoa.ingest.PagePlan plan = decoder.open(accepted).plan();
+        ScanPages pages = decoder.open(accepted);
+        vn.sohoa.ingest.PagePlan plan = pages.plan();
+        // every page judged now, while the citizen is still at the desk (well under a second a page)
+        List<PageQualities.Judged> judged = qualities.judge(pages);
+        List<PageQualityView> toRescan = PageQualities.toRescan(judged);
+        if (strictQuality && !toRescan.isEmpty()) {
+            throw new QualityRefusedException(toRescan);
+        }
 
         if (!store.isAvailable()) {
             // refuse before the first write, so that an outage leaves no stray object behind
@@ -143,6 +167,7 @@ public class DocumentService {
             files.forEach(documents::insertFile);
             // the pages as uploaded, recorded so that one page can be found without reading every file
             documents.plan(id, plan.encoded(), plan.pages().size());
+            qualities.record(id, 1, judged);
             if (!draft) {
                 scheduleDigitizing(id, false);
             }
@@ -289,6 +314,11 @@ public class DocumentService {
     public List<DocumentView> ofDossier(SohoaPrincipal principal, String dossierCode) {
         dossiers.get(principal, dossierCode);
         return documents.findByDossier(dossierCode).stream().map(DocumentView::of).toList();
+    }
+
+    /** The scan-quality verdicts of the document's pages as arranged now (empty when none was judged). */
+    public List<PageQualityView> quality(DocumentRecord document) {
+        return qualities.views(document.id(), vn.sohoa.ingest.PagePlan.parse(document.pagePlan()));
     }
 
     /** The PDF/A of a digitized document, checked against its recorded SHA-256. */

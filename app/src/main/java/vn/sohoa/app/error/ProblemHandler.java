@@ -10,18 +10,18 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-
-import vn.sohoa.signing.remote.RemoteSigningRefusedException;
-import vn.sohoa.signing.revocation.CertificateRevokedException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import vn.sohoa.app.quality.QualityRefusedException;
 import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.core.error.SohoaException;
 import vn.sohoa.core.storage.IntegrityException;
 import vn.sohoa.core.storage.StoreUnavailableException;
 import vn.sohoa.ingest.ScanRejectedException;
+import vn.sohoa.signing.remote.RemoteSigningRefusedException;
+import vn.sohoa.signing.revocation.CertificateRevokedException;
 
 /**
  * Every error of the API as an RFC 9457 problem: a stable {@code type}, the English {@code detail}, the Vietnamese
@@ -92,6 +92,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         LOG.warn("remote signing refused: {}", e.getMessage());
         return respond(HttpStatus.UNPROCESSABLE_CONTENT, "remote-signing-refused",
                 "Remote signing refused / Dịch vụ ký số từ xa từ chối", e);
+    }
+
+    @ExceptionHandler(QualityRefusedException.class)
+    ResponseEntity<ProblemDetail> qualityRefused(QualityRefusedException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "scan-quality",
+                "Scan must be redone / Bản quét cần quét lại", e);
+        problem.setProperty("field", "files");
+        problem.setProperty("pages", e.pages());
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
     }
 
     @ExceptionHandler(BusyException.class)

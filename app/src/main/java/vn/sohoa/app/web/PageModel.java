@@ -69,7 +69,7 @@ class PageModel {
             "agentMissing", "tokenNotEnrolled", "tokenRefused", "tokenRefusedByUser", "tokenWrongPin", "tokenAbsent",
             "verify", "externalStep2", "none", "expiresSoon", "expired", "valid", "unavailable", "notYetValid",
             "enable", "disable", "enabled", "disabled", "imported", "noText", "hotFolderAt", "hotFolderOff",
-            "batchNothingSelected", "batchPrepared", "batchIssued");
+            "batchNothingSelected", "batchPrepared", "batchIssued", "qualityOK", "qualityWARN", "qualityRESCAN");
 
     private final org.springframework.context.MessageSource messages;
 

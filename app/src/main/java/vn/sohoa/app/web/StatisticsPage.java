@@ -20,6 +20,7 @@ import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.app.stats.Indicator;
 import vn.sohoa.app.stats.IndicatorReports;
 import vn.sohoa.app.stats.Period;
+import vn.sohoa.app.stats.StatisticsService;
 
 /**
  * The supervisor's dashboard: a unit's indicators for a period against the targets, per level and per subordinate
@@ -34,7 +35,11 @@ class StatisticsPage {
     private final IndicatorReports reports;
     private final Clock clock;
 
-    StatisticsPage(IndicatorReports reports, Clock clock, DigitizationBacklog backlog, AccessPolicy access) {
+    private final StatisticsService statistics;
+
+    StatisticsPage(IndicatorReports reports, Clock clock, DigitizationBacklog backlog, AccessPolicy access,
+                   StatisticsService statistics) {
+        this.statistics = statistics;
         this.backlog = backlog;
         this.access = access;
         this.reports = reports;
@@ -73,6 +78,10 @@ class StatisticsPage {
         model.addAttribute("indicators", Indicator.values());
         model.addAttribute("chart", chart);
         model.addAttribute("ocrQueue", backlog.now(access.visibleAgencies(principal)));
+        // the scan-quality indicator: per unit that scanned pages in the period, the share it had to scan again
+        StatisticsService.Report scans = statistics.digitization(principal, report.unit(), Period.parse(chosen));
+        model.addAttribute("scanQuality", scans.agencies().stream().filter(a -> a.own().pagesScanned() > 0).toList());
+        model.addAttribute("scanQualityTotal", scans.total());
         return "statistics";
     }
 

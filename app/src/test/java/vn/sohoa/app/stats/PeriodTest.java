@@ -39,8 +39,16 @@ class PeriodTest {
 
     @Test
     void aRateIsNotApplicableWithoutDossiersNeverOneHundredPercent() {
-        assertThat(StatisticsService.Figures.of(0, 0, 3).rate()).isNull();
-        assertThat(StatisticsService.Figures.of(3, 2, 0).rate()).isEqualTo(66.67);
-        assertThat(StatisticsService.Figures.of(4, 4, 0).rate()).isEqualTo(100.0);
+        assertThat(StatisticsService.Figures.of(0, 0, 3, 0, 0).rate()).isNull();
+        assertThat(StatisticsService.Figures.of(3, 2, 0, 0, 0).rate()).isEqualTo(66.67);
+        assertThat(StatisticsService.Figures.of(4, 4, 0, 0, 0).rate()).isEqualTo(100.0);
+    }
+
+    @Test
+    void theRescanShareIsOfThePageScansTakenAndNotApplicableWithoutAny() {
+        assertThat(StatisticsService.Figures.of(1, 1, 0, 0, 0).rescanRate()).isNull();
+        assertThat(StatisticsService.Figures.of(1, 1, 0, 8, 1).rescanRate()).isEqualTo(12.5);
+        assertThat(StatisticsService.Figures.of(1, 1, 0, 8, 1).plus(StatisticsService.Figures.of(2, 0, 0, 2, 1))
+                .rescanRate()).as("summed, not averaged").isEqualTo(20.0);
     }
 }

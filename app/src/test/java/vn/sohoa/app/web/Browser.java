@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -107,6 +108,22 @@ final class Browser implements AutoCloseable {
                   if (!named) { unnamed.push(e.tagName + '#' + (e.id || e.name || '?')); }
                 });
                 return unnamed;""");
+    }
+
+    /**
+     * The fonts Chromium really drew the element's text with, as its DevTools report them (CSS.getPlatformFontsForNode
+     * of the element's text node): more than one family means some letters fell back to another font.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> fontsDrawing(String css) {
+        driver.executeCdpCommand("DOM.enable", Map.of());
+        driver.executeCdpCommand("CSS.enable", Map.of());
+        Map<String, Object> root = (Map<String, Object>) driver.executeCdpCommand("DOM.getDocument", Map.of()).get("root");
+        Object element = driver.executeCdpCommand("DOM.querySelector",
+                Map.of("nodeId", root.get("nodeId"), "selector", css)).get("nodeId");
+        List<Map<String, Object>> fonts = (List<Map<String, Object>>) driver.executeCdpCommand(
+                "CSS.getPlatformFontsForNode", Map.of("nodeId", element)).get("fonts");
+        return fonts.stream().map(font -> (String) font.get("familyName")).toList();
     }
 
     @Override
