@@ -18,6 +18,10 @@ document.addEventListener('DOMContentLoaded', () => {
   if (page.status === 'RECEIVED' || page.status === 'PROCESSING') {
     followProgress(page);
   }
+  const identity = document.getElementById('identity-form');
+  if (identity) {
+    setUpIdentity(identity);
+  }
   const certify = document.getElementById('certify-panel');
   if (certify) {
     setUpCertification(certify);
@@ -459,4 +463,22 @@ function issued(certification) {
   });
   document.getElementById('copies-panel').hidden = false;
   result.focus();
+}
+
+/** The paper's details read from it, confirmed or corrected by the clerk (what was proposed is recorded beside). */
+function setUpIdentity(form) {
+  const saved = document.getElementById('identity-saved');
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    Sohoa.clearError(form);
+    saved.textContent = '';
+    const value = name => form.elements[name].value.trim() || null;
+    try {
+      await Sohoa.api('PUT', form.dataset.url,
+        { paperType: value('paperType'), citizenId: value('citizenId'), validUntil: value('validUntil') });
+      saved.textContent = Sohoa.t('saved');
+    } catch (problem) {
+      Sohoa.showError(form, problem);
+    }
+  });
 }

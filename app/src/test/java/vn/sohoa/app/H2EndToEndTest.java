@@ -710,6 +710,45 @@ class H2EndToEndTest extends EndToEndTest {
         assertThat(recognised.get("verdict").asString()).isEqualTo("OK");
         assertThat(recognised.get("meanConfidence").asDouble()).isBetween(55.0, 100.0);
 
+        // the paper's kind and key fields were read, each with where on the page; the PDF/A's XMP names the kind
+        JsonNode fields = json(api.get("/api/v1/documents/" + id + "/fields", CLERK));
+        assertThat(fields.get("paperType").asString()).isEqualTo("APPLICATION_FORM");
+        java.util.Map<String, JsonNode> read = new java.util.HashMap<>();
+        fields.get("fields").forEach(field -> read.put(field.get("name").asString(), field));
+        assertThat(read.get("CITIZEN_ID").get("value").asString()).isEqualTo("049191004527");
+        assertThat(read.get("CITIZEN_ID").get("page").asInt()).isEqualTo(1);
+        assertThat(read.get("CITIZEN_ID").get("box").get("right").asInt())
+                .isGreaterThan(read.get("CITIZEN_ID").get("box").get("left").asInt());
+        assertThat(read.get("CITIZEN_ID").get("confidence").asDouble()).isBetween(0.5, 1.0);
+        assertThat(read.get("FULL_NAME").get("value").asString()).isEqualTo("TRẦN THỊ MỸ DUYÊN");
+        assertThat(read.get("DATE_OF_BIRTH").get("value").asString()).isEqualTo("1991-08-14");
+        assertThat(fields.get("proposed").get("citizenId").asString()).isEqualTo("049191004527");
+        byte[] pdf = api.getBytes("/api/v1/documents/" + id + "/pdf", CLERK).body();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+            assertThat(xmp).contains("<dc:type>").contains("APPLICATION_FORM").doesNotContain("049191004527");
+        }
+        assertThat(VeraPdfJudge.pdfA2bFailures(pdf)).isEmpty();
+
+        // the clerk confirms the number and corrects the kind: both recorded against what was proposed
+        HttpResponse<String> confirmed = api.send("PUT", "/api/v1/documents/" + id + "/paper-identity", CLERK,
+                "application/json", "{\"citizenId\":\"049191004527\",\"paperType\":\"DON_DE_NGHI_CHUNG_THUC\"}");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(json(confirmed).get("citizenId").asString()).isEqualTo("049191004527");
+        assertThat(json(confirmed).get("paperType").asString()).isEqualTo("DON_DE_NGHI_CHUNG_THUC");
+        HttpResponse<String> wrong = api.send("PUT", "/api/v1/documents/" + id + "/paper-identity", CLERK,
+                "application/json", "{\"citizenId\":\"12345\"}");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(json(wrong).get("field").asString()).isEqualTo("citizenId");
+        JsonNode accuracy = json(api.get("/api/v1/paper-fields/accuracy", SUPERVISOR));
+        java.util.Map<String, JsonNode> byField = new java.util.HashMap<>();
+        accuracy.forEach(row -> byField.put(row.get("field").asString(), row));
+        assertThat(byField.get("citizenId").get("acceptedAsProposed").asLong())
+                .isEqualTo(byField.get("citizenId").get("confirmed").asLong()).isPositive();
+        assertThat(byField.get("paperType").get("acceptedAsProposed").asLong())
+                .isLessThan(byField.get("paperType").get("confirmed").asLong());
+        assertThat(api.get("/api/v1/paper-fields/accuracy", CLERK).statusCode()).isEqualTo(403);
+
         // the rescan counts in the unit's scan-quality figures, on the API and the supervisor's page
         JsonNode figures = json(api.get("/api/v1/statistics/digitization?unit=" + AGENCY + "&period="
                 + ServiceTime.MONTH, SUPERVISOR)).get("agencies");

@@ -91,19 +91,11 @@ public final class ScanDefects {
     /** A soft shadow along the left edge: down to 30 % of the light at the edge, fading out over 15 mm. */
     private static BufferedImage shadowed(BufferedImage grey, int dpi) {
         int reach = (int) Math.round(15 * dpi / 25.4);
-        BufferedImage page = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        java.awt.image.Raster in = grey.getRaster();
-        WritableRaster out = page.getRaster();
-        int[] row = new int[grey.getWidth()];
-        for (int y = 0; y < grey.getHeight(); y++) {
-            in.getSamples(0, y, row.length, 1, 0, row);
+        return rowByRow(grey, row -> {
             for (int x = 0; x < Math.min(reach, row.length); x++) {
-                double light = 0.3 + 0.7 * Math.pow((double) x / reach, 0.7);
-                row[x] = clamp(row[x] * light);
+                row[x] = clamp(row[x] * (0.3 + 0.7 * Math.pow((double) x / reach, 0.7)));
             }
-            out.setSamples(0, y, row.length, 1, 0, row);
-        }
-        return page;
+        });
     }
 
     private static BufferedImage offset(BufferedImage grey, int dpi, double mm) {
@@ -253,15 +245,22 @@ public final class ScanDefects {
         for (int i = 0; i < 256; i++) {
             table[i] = clamp(curve.applyAsDouble(i));
         }
+        return rowByRow(grey, row -> {
+            for (int x = 0; x < row.length; x++) {
+                row[x] = table[row[x]];
+            }
+        });
+    }
+
+    /** A grey copy of the page with each row of grey levels changed in place by {@code change}. */
+    private static BufferedImage rowByRow(BufferedImage grey, java.util.function.Consumer<int[]> change) {
         BufferedImage page = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         java.awt.image.Raster in = grey.getRaster();
         WritableRaster out = page.getRaster();
         int[] row = new int[grey.getWidth()];
         for (int y = 0; y < grey.getHeight(); y++) {
             in.getSamples(0, y, row.length, 1, 0, row);
-            for (int x = 0; x < row.length; x++) {
-                row[x] = table[row[x]];
-            }
+            change.accept(row);
             out.setSamples(0, y, row.length, 1, 0, row);
         }
         return page;

@@ -2,6 +2,7 @@ package vn.sohoa.app.citizen;
 
 import java.util.regex.Pattern;
 
+import vn.sohoa.core.code.PersonalIdNumber;
 import vn.sohoa.core.error.InvalidInputException;
 
 /**

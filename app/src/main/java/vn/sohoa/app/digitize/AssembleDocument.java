@@ -13,6 +13,7 @@ import vn.sohoa.core.document.DigitizationMarker;
 import vn.sohoa.ocr.DigitizedDocument;
 import vn.sohoa.ocr.OcrPage;
 import vn.sohoa.ocr.OcrPipeline;
+import vn.sohoa.ocr.fields.PaperType;
 
 /**
  * Assembles the recognised pages into the PDF/A, marked as converted from paper by the clerk of the agency at this
@@ -33,8 +34,8 @@ class AssembleDocument {
         this.clock = clock;
     }
 
-    DigitizedDocument apply(DocumentRecord document, List<OcrPage> recognised) {
-        return pipeline.assemble(recognised, marker(document));
+    DigitizedDocument apply(DocumentRecord document, List<OcrPage> recognised, PaperType type) {
+        return pipeline.assemble(recognised, marker(document).withPaperType(type.name()));
     }
 
     private DigitizationMarker marker(DocumentRecord document) {

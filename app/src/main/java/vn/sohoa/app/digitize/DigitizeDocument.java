@@ -18,11 +18,13 @@ import vn.sohoa.ingest.ScanPages;
 import vn.sohoa.ocr.DigitizedDocument;
 import vn.sohoa.ocr.OcrFailedException;
 import vn.sohoa.ocr.OcrPage;
+import vn.sohoa.ocr.fields.PaperFields;
 
 /**
  * The digitize job, top to bottom, one class per step: read the raw scans back (checked against their SHA-256) →
  * decode their pages (indexed now, each decoded later on its OCR worker) → recognise them (and weigh the scan-quality
- * verdicts with the recognition's confidence) → assemble the PDF/A →
+ * verdicts with the recognition's confidence) → read the paper's kind and key fields → assemble the PDF/A (its XMP
+ * naming the kind) →
  * store it → mark the document digitized. Bad input and OCR failures mark the document FAILED with the reason;
  * anything else (the store away, a crash) is thrown so the job retries.
  */
@@ -39,14 +41,16 @@ class DigitizeDocument {
     private final StorePdfA storePdfA;
     private final MarkDigitized markDigitized;
     private final PageQualities qualities;
+    private final ReadKeyFields readKeyFields;
     /** OCR and PDF/A assembly time per page, as the metrics show it. */
     private final io.micrometer.core.instrument.DistributionSummary ocrSecondsPerPage;
 
     DigitizeDocument(DocumentRepository documents, RawScans rawScans, DecodePages decodePages,
                      RecognisePages recognisePages, AssembleDocument assembleDocument, StorePdfA storePdfA,
-                     MarkDigitized markDigitized, PageQualities qualities,
+                     MarkDigitized markDigitized, PageQualities qualities, ReadKeyFields readKeyFields,
                      io.micrometer.core.instrument.MeterRegistry meters) {
         this.qualities = qualities;
+        this.readKeyFields = readKeyFields;
         this.ocrSecondsPerPage = io.micrometer.core.instrument.DistributionSummary.builder("sohoa.ocr.page.seconds")
                 .description("OCR and PDF/A assembly time per page").baseUnit("seconds").register(meters);
         this.documents = documents;
@@ -76,7 +80,8 @@ class DigitizeDocument {
             List<OcrPage> recognised = recognisePages.apply(document, pages, shutdown);
             // the scan-quality verdicts completed with how sure the recognition was of each page
             qualities.recognised(documentId, pages.plan(), recognised);
-            result = assembleDocument.apply(document, recognised);
+            PaperFields fields = readKeyFields.apply(document, recognised);
+            result = assembleDocument.apply(document, recognised, fields.type());
         } catch (InvalidInputException | OcrFailedException e) {
             LOG.warn("document {} failed: {}", documentId, e.getMessage());
             documents.markFailed(documentId, e.getMessage());

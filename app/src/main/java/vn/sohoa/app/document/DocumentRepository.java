@@ -133,6 +133,13 @@ public class DocumentRepository {
     }
 
     /** Stores the clerk's arrangement of the pages. */
+    /** The paper's identity as the desk confirmed it (what reuse looks papers up by). */
+    public void paperIdentity(String id, PaperIdentity paper) {
+        jdbc.sql("update documents set citizen_id = ?, paper_type = ?, valid_until = ?, updated_at = current_timestamp "
+                        + "where id = ?")
+                .params(paper.citizenId(), paper.paperType(), paper.validUntil(), id).update();
+    }
+
     public void plan(String id, String pagePlan, int pageCount) {
         jdbc.sql("update documents set page_plan = ?, page_count = ?, updated_at = current_timestamp where id = ?")
                 .params(pagePlan, pageCount, id).update();

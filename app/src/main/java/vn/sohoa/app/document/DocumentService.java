@@ -316,6 +316,28 @@ public class DocumentService {
         return documents.findByDossier(dossierCode).stream().map(DocumentView::of).toList();
     }
 
+    /**
+     * Records whose paper it is, what kind, and until when it is valid, as the clerk confirmed or corrected the
+     * values read from it; {@code alsoRecord} runs in the same transaction (the confirmation against what was
+     * proposed).
+     */
+    public DocumentRecord confirmPaperIdentity(SohoaPrincipal principal, String id, PaperIdentity paper,
+                                               Runnable alsoRecord) {
+        DocumentRecord document = get(principal, id);
+        if (!MAY_UPLOAD.contains(principal.role())) {
+            throw new ForbiddenException("only clerks and systems confirm what a paper is",
+                    "chỉ cán bộ tiếp nhận mới được xác nhận thông tin giấy tờ");
+        }
+        transaction.executeWithoutResult(status -> {
+            documents.paperIdentity(id, paper);
+            alsoRecord.run();
+            audit.record(principal.username(), principal.agencyCode(), AuditAction.PAPER_IDENTITY_CONFIRMED, id,
+                    "paper type " + paper.paperType() + (paper.validUntil() == null ? "" : ", valid until "
+                            + paper.validUntil()));
+        });
+        return documents.find(document.id()).orElseThrow();
+    }
+
     /** The scan-quality verdicts of the document's pages as arranged now (empty when none was judged). */
     public List<PageQualityView> quality(DocumentRecord document) {
         return qualities.views(document.id(), vn.sohoa.ingest.PagePlan.parse(document.pagePlan()));

@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import vn.sohoa.app.citizen.PersonalIdNumber;
+import vn.sohoa.core.code.PersonalIdNumber;
 import vn.sohoa.core.error.InvalidInputException;
 
 /**

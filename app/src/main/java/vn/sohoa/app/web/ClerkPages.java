@@ -16,16 +16,21 @@ import vn.sohoa.app.certify.BarReason;
 import vn.sohoa.app.certify.Certification;
 import vn.sohoa.app.certify.CertifiedCopies;
 import vn.sohoa.app.certify.Refusals;
+import vn.sohoa.app.citizen.Requester;
 import vn.sohoa.app.config.DeskSigner;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.app.digitize.DigitizationBacklog;
+import vn.sohoa.app.document.DocumentRecord;
 import vn.sohoa.app.document.DocumentService;
 import vn.sohoa.app.document.DocumentView;
 import vn.sohoa.app.dossier.Dossier;
 import vn.sohoa.app.dossier.DossierService;
+import vn.sohoa.app.fields.PaperFieldStore;
+import vn.sohoa.app.fields.PaperFieldsView;
 import vn.sohoa.app.principal.Role;
 import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.document.DocumentStatus;
+import vn.sohoa.core.error.InvalidInputException;
 
 /**
  * The desk's pages: the dossier list with search and registration, a dossier with its papers and the upload area,
@@ -44,11 +49,13 @@ class ClerkPages {
     private final SohoaProperties properties;
     private final DeskSigner deskSigner;
     private final DigitizationBacklog backlog;
+    private final PaperFieldStore paperFields;
 
     ClerkPages(DossierService dossiers, DocumentService documents, CertifiedCopies certifications,
                Refusals refusals, AccessPolicy access, SohoaProperties properties, DeskSigner deskSigner,
-               DigitizationBacklog backlog) {
+               DigitizationBacklog backlog, PaperFieldStore paperFields) {
         this.backlog = backlog;
+        this.paperFields = paperFields;
         this.deskSigner = deskSigner;
         this.refusals = refusals;
         this.dossiers = dossiers;
@@ -56,6 +63,19 @@ class ClerkPages {
         this.certifications = certifications;
         this.access = access;
         this.properties = properties;
+    }
+
+    /** The holder the paper names (full name and identification number), when both were read and are valid. */
+    private static Requester proposedRequester(PaperFieldsView fields) {
+        if (fields == null || fields.proposed().fullName() == null || fields.proposed().citizenId() == null) {
+            return null;
+        }
+        try {
+            return Requester.of("requester", fields.proposed().fullName(), "CCCD", fields.proposed().citizenId(),
+                    null, null);
+        } catch (InvalidInputException e) {
+            return null; // a reading the form would refuse is not offered
+        }
     }
 
     record DossierRow(Dossier dossier, List<DocumentView> documents) {
@@ -101,11 +121,18 @@ class ClerkPages {
 
     @GetMapping("/documents/{id}")
     String document(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id, Model model) {
-        DocumentView document = DocumentView.of(documents.get(principal, id));
+        DocumentRecord record = documents.get(principal, id);
+        DocumentView document = DocumentView.of(record);
         List<Certification> copies = certifications.ofDocument(principal, id);
         BarReason bar = certifications.barReason(principal, id);
+        Dossier dossier = dossiers.get(principal, document.dossierCode());
+        PaperFieldsView fields = document.status() == DocumentStatus.DIGITIZED ? paperFields.read(id) : null;
         model.addAttribute("document", document);
-        model.addAttribute("dossier", dossiers.get(principal, document.dossierCode()));
+        model.addAttribute("dossier", dossier);
+        model.addAttribute("paperFields", fields);
+        model.addAttribute("paperIdentity", record.paper());
+        // the requester: the dossier's applicant, else the person the paper names (the certifier confirms)
+        model.addAttribute("requester", dossier.applicant() != null ? dossier.applicant() : proposedRequester(fields));
         model.addAttribute("copies", copies);
         model.addAttribute("bar", bar);
         model.addAttribute("refusals", bar == null ? List.of() : refusals.search(principal, document.dossierCode())

@@ -225,6 +225,11 @@ class DeskBrowserTest {
         new Select(find("#compare-page")).selectByValue("2");
         String turnedTruth = Files.readString(SharedCorpus.corpus("gt/a04.txt"), StandardCharsets.UTF_8);
         browser.waitUntil(Duration.ofSeconds(10), () -> Cer.of(turnedTruth, find("#page-text").getText()) < 0.05);
+        // what was read from the paper, offered to the clerk to confirm: the applicant's identification number
+        assertThat(find("#paper-type-read").getText()).isEqualTo("Đơn, tờ khai / Application form");
+        assertThat(find("#paper-fields tr[data-field=CITIZEN_ID] td").getText()).isEqualTo("049191004527");
+        assertThat(find("#identity-citizenId").getAttribute("value")).isEqualTo("049191004527");
+        assertThat(find("#identity-paperType").getAttribute("value")).isEqualTo("APPLICATION_FORM");
         assertAllControlsNamed();
         browser.screenshot("desk-4-digitized-side-by-side");
 

@@ -166,6 +166,6 @@ public final class AssemblePdfA {
                 + marker.agencyCode() + "), " + marker.clerk() + ", " + marker.convertedAt();
         PdfAIdentity.declare(document, flavour, new PdfAIdentity.Description(marker.title(), marker.clerk(),
                 description, marker.agencyName() + " (" + marker.agencyCode() + ")", "paper original / bản giấy",
-                marker.convertedAt().toZonedDateTime()));
+                marker.convertedAt().toZonedDateTime(), marker.paperType()));
     }
 }

@@ -61,10 +61,16 @@ public final class PdfAIdentity {
      * @param description dc:description and /Subject
      * @param publisher   dc:publisher, e.g. the agency with its code
      * @param source      dc:source, or null
+     * @param type        dc:type (the kind of paper, a code), or null
      * @param created     creation and modification date
      */
     public record Description(String title, String author, String description, String publisher, String source,
-                              ZonedDateTime created) {
+                              ZonedDateTime created, String type) {
+
+        public Description(String title, String author, String description, String publisher, String source,
+                           ZonedDateTime created) {
+            this(title, author, description, publisher, source, created, null);
+        }
     }
 
     private PdfAIdentity() {
@@ -119,6 +125,9 @@ public final class PdfAIdentity {
         dc.addCreator(about.author());
         dc.setDescription(about.description());
         dc.addPublisher(about.publisher());
+        if (about.type() != null) {
+            dc.addType(about.type());
+        }
         if (about.source() != null) {
             dc.setSource(about.source());
         }

@@ -194,7 +194,8 @@ public final class Images {
         return stretched;
     }
 
-    private static int percentileFromDark(int[] histogram, double count) {
+    /** The grey level below which more than {@code count} of the histogram's pixels lie. */
+    public static int percentileFromDark(int[] histogram, double count) {
         long seen = 0;
         for (int level = 0; level < histogram.length; level++) {
             seen += histogram[level];

@@ -65,8 +65,8 @@ public final class ScanQuality {
 
         int[] histogram = copy.histogram();
         int total = copy.pixels.length;
-        int paper = levelAt(histogram, total * 0.90);
-        int dark = levelAt(histogram, total * 0.001);
+        int paper = Images.percentileFromDark(histogram, total * 0.90);
+        int dark = Images.percentileFromDark(histogram, total * 0.001);
         int spread = paper - dark;
         if (spread < limits.blankSpread()) {
             findings.add(new QualityFinding(QualityReason.BLANK, QualityFinding.Measure.GREY_SPREAD, spread, limits.blankSpread()));
@@ -228,18 +228,6 @@ public final class ScanQuality {
         double factor = Math.min(1.0, SKEW_DPI / copy.dpi);
         BufferedImage small = Images.stretchContrast(factor < 1.0 ? Images.downscaleGrey(image, factor) : image);
         return new ImageDeskew(small).getSkewAngle();
-    }
-
-    /** The grey level below which {@code count} pixels lie. */
-    private static int levelAt(int[] histogram, double count) {
-        long seen = 0;
-        for (int level = 0; level < histogram.length; level++) {
-            seen += histogram[level];
-            if (seen > count) {
-                return level;
-            }
-        }
-        return histogram.length - 1;
     }
 
     /** The median level of the pixels in [from, to). */

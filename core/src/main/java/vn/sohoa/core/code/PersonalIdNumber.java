@@ -1,4 +1,4 @@
-package vn.sohoa.app.citizen;
+package vn.sohoa.core.code;
 
 import java.util.Set;
 

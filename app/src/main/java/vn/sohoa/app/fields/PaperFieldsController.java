@@ -1,0 +1,85 @@
+package vn.sohoa.app.fields;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.sohoa.app.audit.AuditAction;
+import vn.sohoa.app.audit.AuditLog;
+import vn.sohoa.app.document.DocumentRecord;
+import vn.sohoa.app.document.DocumentService;
+import vn.sohoa.app.document.DocumentView;
+import vn.sohoa.app.document.PaperIdentity;
+import vn.sohoa.app.error.ForbiddenException;
+import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
+
+/** The key fields read from a paper, the desk's confirmation of its identity, and how often the reading was right. */
+@RestController
+@Tag(name = "Documents")
+class PaperFieldsController {
+
+    /** The confirmation's body: the paper's identity as the clerk confirmed or corrected it. */
+    record IdentityInput(String citizenId, String paperType, String validUntil) {
+    }
+
+    private final DocumentService documents;
+    private final PaperFieldStore store;
+    private final AuditLog audit;
+
+    PaperFieldsController(DocumentService documents, PaperFieldStore store, AuditLog audit) {
+        this.documents = documents;
+        this.store = store;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/v1/documents/{id}/fields")
+    @Operation(summary = "The key fields read from the digitized paper: its kind (paperType), personal "
+            + "identification numbers, full name, date of birth, issue date, issuing body, validity end, each with "
+            + "its confidence (0–1) and the page and box it was read from; 'proposed' are the values offered to the "
+            + "clerk to confirm. Empty before OCR.")
+    PaperFieldsView fields(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id) {
+        DocumentRecord document = documents.get(principal, id);
+        audit.record(principal.username(), principal.agencyCode(), AuditAction.DOCUMENT_VIEWED, document.id(),
+                "fields");
+        return store.read(document.id());
+    }
+
+    @PutMapping("/api/v1/documents/{id}/paper-identity")
+    @Operation(summary = "Confirm or correct what the paper is: citizenId (12 digits), paperType (a code), "
+            + "validUntil (yyyy-mm-dd); what was proposed and what was confirmed are recorded, field by field")
+    DocumentView confirm(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id,
+                         @RequestBody IdentityInput input) {
+        documents.get(principal, id); // visible to the caller, before anything is read or parsed
+        PaperIdentity paper = PaperIdentity.parse(input.citizenId(), input.paperType(), input.validUntil());
+        PaperFieldsView.Proposed proposed = store.read(id).proposed();
+        Map<String, String> confirmed = new LinkedHashMap<>();
+        confirmed.put("paperType", paper.paperType());
+        confirmed.put("citizenId", paper.citizenId());
+        confirmed.put("validUntil", paper.validUntil() == null ? null : paper.validUntil().toString());
+        DocumentRecord document = documents.confirmPaperIdentity(principal, id, paper,
+                () -> store.confirmed(id, proposed, confirmed, principal.username()));
+        return DocumentView.of(document);
+    }
+
+    @GetMapping("/api/v1/paper-fields/accuracy")
+    @Operation(summary = "How often the values read from papers were confirmed unchanged, per field (supervisors "
+            + "and administrators)")
+    List<PaperFieldStore.Accuracy> accuracy(@AuthenticationPrincipal SohoaPrincipal principal) {
+        if (!Set.of(Role.SUPERVISOR, Role.ADMIN).contains(principal.role())) {
+            throw new ForbiddenException("only supervisors and administrators see the reading's accuracy",
+                    "chỉ lãnh đạo và quản trị viên xem được độ chính xác");
+        }
+        return store.accuracy();
+    }
+}
