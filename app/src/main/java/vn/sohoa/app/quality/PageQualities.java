@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -131,11 +130,6 @@ public class PageQualities {
             }
         }
         return views;
-    }
-
-    /** The verdict of page {@code number} as arranged now, when it was judged. */
-    public Optional<PageQualityView> view(String documentId, PagePlan plan, int number) {
-        return views(documentId, plan).stream().filter(view -> view.page() == number).findFirst();
     }
 
     private record Row(List<QualityFinding> findings, Double meanConfidence) {

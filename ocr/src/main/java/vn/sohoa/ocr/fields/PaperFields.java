@@ -15,8 +15,4 @@ public record PaperFields(PaperType type, List<ExtractedField> fields) {
         return fields.stream().filter(field -> field.name() == name)
                 .max((a, b) -> Double.compare(a.confidence(), b.confidence()));
     }
-
-    public List<ExtractedField> all(FieldName name) {
-        return fields.stream().filter(field -> field.name() == name).toList();
-    }
 }

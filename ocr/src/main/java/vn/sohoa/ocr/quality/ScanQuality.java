@@ -43,10 +43,6 @@ public final class ScanQuality {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
-    public QualityThresholds limits() {
-        return limits;
-    }
-
     public PageQuality assess(PageImage page) {
         return assess(page.image(), page.dpi());
     }
