@@ -13,11 +13,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,10 +32,13 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A rolling restart under load: two nodes on one PostgreSQL schema and one S3 server behind a balancer that sends
+ * Two nodes on one PostgreSQL schema and one S3 server, as a scaled-out deployment runs them: first they share the
+ * work and the register (see {@link #twoNodesShareTheWorkAndOneRegister}); then a rolling restart under load, behind
+ * a balancer that sends
  * each request to a node whose readiness probe answers UP (as a Kubernetes Service or a proxy with health checks
  * does; a connection refused is tried on the other node, nothing else is retried). Clerks upload papers and list
  * dossiers all along while each node in turn is stopped with SIGTERM and started again: no request gets a 5xx or is
@@ -43,6 +49,10 @@ import tools.jackson.databind.json.JsonMapper;
 class RollingRestartTest extends MultiNodeTest {
 
     static final String DOSSIER = "000.00.30.H42-261130-0903";
+    static final String SHARED_DOSSIER = "000.00.30.H42-261130-0901";
+    static final String CERTIFIER = SohoaHttpClient.basic("certifier", "demo-pass");
+    static final int DOCUMENTS = 6;
+    static final int CERTIFICATIONS = 8;
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration GRACE = Duration.ofSeconds(10);
 
@@ -148,8 +158,104 @@ class RollingRestartTest extends MultiNodeTest {
         }
     }
 
+    /**
+     * Two nodes behind one address, before any restart: uploads and certifications sent to both split the digitize
+     * jobs between them (db-scheduler claims each job once), no document is digitized twice, every copy verifies on
+     * either node, the register's numbers stay consecutive with none taken twice, and a web session opened on one
+     * node is served by the other. Returns the papers digitized.
+     */
+    List<String> twoNodesShareTheWorkAndOneRegister(int portA, int portB) throws Exception {
+        List<SohoaHttpClient> apis = List.of(new SohoaHttpClient("http://127.0.0.1:" + portA),
+                new SohoaHttpClient("http://127.0.0.1:" + portB));
+        assertThat(apis.get(1).postJson("/api/v1/dossiers", CLERK, """
+                {"code":"%s","agencyCode":"%s","receivedAt":"2026-11-30T08:00:00+07:00"}"""
+                .formatted(SHARED_DOSSIER, AGENCY)).statusCode()).isEqualTo(201);
+        byte[] scan = headOfPage("a03.png");
+        List<String> documents = new ArrayList<>();
+        ExecutorService clerks = Executors.newFixedThreadPool(4);
+        List<Future<HttpResponse<String>>> uploads = new ArrayList<>();
+        for (int i = 0; i < DOCUMENTS; i++) {
+            SohoaHttpClient api = apis.get(i % 2);
+            int n = i;
+            uploads.add(clerks.submit(() -> api.postMultipart("/api/v1/dossiers/" + SHARED_DOSSIER + "/documents", CLERK,
+                    new String[][]{{"title", "Giấy tờ " + n}}, new Object[][]{{"files", "a03.png", scan}})));
+        }
+        for (Future<HttpResponse<String>> upload : uploads) {
+            HttpResponse<String> answer = upload.get();
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+            documents.add(JSON.readTree(answer.body()).get("id").asString());
+        }
+        for (int i = 0; i < documents.size(); i++) {
+            // each node sees every document, whichever node took it
+            JsonNode status = apis.get((i + 1) % 2).awaitFinished(documents.get(i), CLERK, Duration.ofSeconds(180));
+            assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("DIGITIZED");
+        }
+
+        List<String> byA = digitizedBy("a");
+        List<String> byB = digitizedBy("b");
+        assertThat(byA).as("node A did part of the work").isNotEmpty();
+        assertThat(byB).as("node B did part of the work").isNotEmpty();
+        List<String> all = new ArrayList<>(byA);
+        all.addAll(byB);
+        assertThat(all).as("every document digitized once, by one node").hasSize(DOCUMENTS)
+                .containsExactlyInAnyOrderElementsOf(documents);
+
+        // the development PKI issues the certifier's key on first use, in the shared home: once, on one node
+        // (production keys exist beforehand, in PKCS#12 files or an HSM that both nodes reach)
+        List<Future<HttpResponse<String>>> certified = new ArrayList<>();
+        certified.add(java.util.concurrent.CompletableFuture.completedFuture(apis.get(0).postJson("/api/v1/documents/"
+                + documents.get(0) + "/certifications", CERTIFIER, EndToEndTest.REQUEST)));
+        // then certifications sent to both nodes at once draw from one register
+        for (int i = 1; i < CERTIFICATIONS; i++) {
+            SohoaHttpClient api = apis.get(i % 2);
+            String document = documents.get(i % documents.size());
+            certified.add(clerks.submit(() -> api.postJson("/api/v1/documents/" + document + "/certifications",
+                    CERTIFIER, EndToEndTest.REQUEST)));
+        }
+        Set<Long> numbers = new HashSet<>();
+        List<String> copies = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : certified) {
+            HttpResponse<String> response = answer.get();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            JsonNode copy = JSON.readTree(response.body());
+            assertThat(numbers.add(copy.get("registerNumber").asLong())).as("a number taken twice").isTrue();
+            copies.add(copy.get("id").asString());
+        }
+        clerks.shutdown();
+        assertThat(numbers).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, CERTIFICATIONS).boxed().toList());
+        JsonNode register = JSON.readTree(apis.get(0).get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/"
+                + ServiceTime.MONTH.getYear(), CERTIFIER).body());
+        assertThat(register.get("entries")).hasSize(CERTIFICATIONS);
+        register.get("entries").forEach(entry -> assertThat(entry.get("status").asString()).isEqualTo("ISSUED"));
+
+        // a copy made on one node is read and verified on the other, from the shared store
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> pdf = apis.get((i + 1) % 2).getBytes("/api/v1/certified-copies/" + copies.get(i)
+                    + "/pdf", CERTIFIER);
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            HttpResponse<String> verdict = apis.get(i % 2).postMultipart("/api/v1/verifications", CERTIFIER,
+                    new String[][]{}, new Object[][]{{"file", "copy.pdf", pdf.body()}});
+            assertThat(JSON.readTree(verdict.body()).get("valid").asBoolean()).as(verdict.body()).isTrue();
+        }
+
+        // a web session opened on one node is served by the other (sessions live in the database), and a password
+        // reset on either ends it on both
+        java.net.http.HttpClient browser = EndToEndTest.signedIn("http://127.0.0.1:" + portA, "supervisor",
+                "demo-pass");
+        assertThat(EndToEndTest.page(browser, "http://127.0.0.1:" + portB + "/statistics").statusCode())
+                .as("node B knows node A's session").isEqualTo(200);
+        assertThat(apis.get(1).send("PATCH", "/api/v1/users/supervisor", EndToEndTest.ADMIN, "application/json",
+                "{\"password\":\"reset-by-the-admin\"}").statusCode()).isEqualTo(200);
+        for (int port : new int[]{portA, portB}) {
+            assertThat(EndToEndTest.page(browser, "http://127.0.0.1:" + port + "/statistics").statusCode())
+                    .as("the session ended on " + port).isEqualTo(302);
+        }
+        return documents;
+    }
+
     @Test
-    void eachNodeRestartsInTurnUnderLoadWithoutA5xxOrALostPaper() throws Exception {
+    void twoNodesShareTheWorkThenEachRestartsInTurnUnderLoadWithoutA5xxOrALostPaper() throws Exception {
         share("sohoa_rolling_");
         int[] ports = {EndToEndTest.freePort(), EndToEndTest.freePort()};
         balancer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -193,6 +299,7 @@ class RollingRestartTest extends MultiNodeTest {
             }
         });
         prober.start();
+        List<String> shared = twoNodesShareTheWorkAndOneRegister(ports[0], ports[1]);
         SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + publicPort);
         assertThat(api.postJson("/api/v1/dossiers", CLERK, """
                 {"code":"%s","agencyCode":"%s","receivedAt":"2026-11-30T08:00:00+07:00"}"""
@@ -262,6 +369,8 @@ class RollingRestartTest extends MultiNodeTest {
         for (String name : List.of("a", "b", "a-again", "b-again")) {
             digitized.addAll(digitizedBy(name));
         }
-        assertThat(digitized).as("every paper digitized once").containsExactlyInAnyOrderElementsOf(uploaded);
+        List<String> all = new ArrayList<>(shared);
+        all.addAll(uploaded);
+        assertThat(digitized).as("every paper digitized once").containsExactlyInAnyOrderElementsOf(all);
     }
 }

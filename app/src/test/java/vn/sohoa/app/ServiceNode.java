@@ -27,7 +27,7 @@ final class ServiceNode {
 
     /**
      * A test's service process lives for seconds to a minute: the C1 compiler alone and the serial collector spend a
-     * third less CPU on it than the full tiered compiler (measured on CrashSafetyTest, TwoNodesTest and
+     * third less CPU on it than the full tiered compiler (measured on CrashSafetyTest, TwoNodesTest (now in RollingRestartTest) and
      * HostileInputSmallHeapTest on 2 cores). The in-process tests keep the default: they run long enough for C2.
      */
     private static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
