@@ -114,13 +114,7 @@ public class CertificationService {
      */
     public Certification completeExternal(SohoaPrincipal certifier, String sessionId, byte[] signatureValue,
                                           byte[] cms) {
-        SigningSessions.Session session = sessions.find(sessionId)
-                .filter(found -> found.certifier().equals(certifier.username()))
-                .orElseThrow(() -> new NotFoundException("signing session " + sessionId));
-        if (session.status() != SigningSessions.Status.OPEN) {
-            throw new ConflictException("signing session " + sessionId + " is " + session.status(),
-                    "phiên ký " + sessionId + " không còn mở (" + session.status() + ")");
-        }
+        SigningSessions.Session session = openSession(certifier, sessionId);
         if ((signatureValue == null) == (cms == null)) {
             throw new InvalidInputException("signatureValue", "send either signatureValue or cms (Base64)",
                     "gửi một trong hai: signatureValue hoặc cms (Base64)");
@@ -138,8 +132,8 @@ public class CertificationService {
                 register.requester(session.reservation())), session, certifierSigned);
     }
 
-    /** The certifier declines an open signing session: it is cancelled and its number recorded VOID at once. */
-    public void cancelExternal(SohoaPrincipal certifier, String sessionId, CancelReason reason) {
+    /** The certifier's own signing session, refused unless it is still open. */
+    private SigningSessions.Session openSession(SohoaPrincipal certifier, String sessionId) {
         SigningSessions.Session session = sessions.find(sessionId)
                 .filter(found -> found.certifier().equals(certifier.username()))
                 .orElseThrow(() -> new NotFoundException("signing session " + sessionId));
@@ -147,6 +141,12 @@ public class CertificationService {
             throw new ConflictException("signing session " + sessionId + " is " + session.status(),
                     "phiên ký " + sessionId + " không còn mở (" + session.status() + ")");
         }
+        return session;
+    }
+
+    /** The certifier declines an open signing session: it is cancelled and its number recorded VOID at once. */
+    public void cancelExternal(SohoaPrincipal certifier, String sessionId, CancelReason reason) {
+        SigningSessions.Session session = openSession(certifier, sessionId);
         certifyCopy.cancel(session, reason);
     }
 

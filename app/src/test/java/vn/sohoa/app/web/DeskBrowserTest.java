@@ -331,7 +331,8 @@ class DeskBrowserTest {
         assertThat(browser.all("#documents th a").stream().map(WebElement::getText).toList())
                 .doesNotContain("Giay la");
         browser.open("/scanners");
-        assertThat(find("#stations tbody").getText()).contains("may-quet-1");
+        // the stations' table is filled by the page's script from the API: wait for it
+        browser.waitUntil(Duration.ofSeconds(10), () -> find("#stations tbody").getText().contains("may-quet-1"));
         assertThat(Files.list(station.resolve("_rejected")).map(p -> p.getFileName().toString()).toList())
                 .anySatisfy(name -> assertThat(name).endsWith("Lac_ho_so.png.reason.txt"));
         assertThat(Files.list(station.resolve(dossierCode)).toList()).as("taken files leave the folder").isEmpty();
