@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -713,7 +715,7 @@ class H2EndToEndTest extends EndToEndTest {
         // the paper's kind and key fields were read, each with where on the page; the PDF/A's XMP names the kind
         JsonNode fields = json(api.get("/api/v1/documents/" + id + "/fields", CLERK));
         assertThat(fields.get("paperType").asString()).isEqualTo("APPLICATION_FORM");
-        java.util.Map<String, JsonNode> read = new java.util.HashMap<>();
+        Map<String, JsonNode> read = new HashMap<>();
         fields.get("fields").forEach(field -> read.put(field.get("name").asString(), field));
         assertThat(read.get("CITIZEN_ID").get("value").asString()).isEqualTo("049191004527");
         assertThat(read.get("CITIZEN_ID").get("page").asInt()).isEqualTo(1);
@@ -741,7 +743,7 @@ class H2EndToEndTest extends EndToEndTest {
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(json(wrong).get("field").asString()).isEqualTo("citizenId");
         JsonNode accuracy = json(api.get("/api/v1/paper-fields/accuracy", SUPERVISOR));
-        java.util.Map<String, JsonNode> byField = new java.util.HashMap<>();
+        Map<String, JsonNode> byField = new HashMap<>();
         accuracy.forEach(row -> byField.put(row.get("field").asString(), row));
         assertThat(byField.get("citizenId").get("acceptedAsProposed").asLong())
                 .isEqualTo(byField.get("citizenId").get("confirmed").asLong()).isPositive();

@@ -104,14 +104,17 @@ public final class QualityBenchmark {
         StringBuilder out = new StringBuilder();
         if (measures) {
             out.append("| page | half | kind | expected | verdict | findings | dpi | blur mm | spread | paper | ink "
-                    + "| margins mm (top right bottom left) | corner dark | skew ° | ms |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    + "| margins mm (top right bottom left) | corner dark | skew ° | ms |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Judged j : judged) {
                 PageQuality.Measures m = j.quality().measures();
-                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d | %.3f | %d | %d | %d | %.0f %.0f %.0f %.0f | %.3f | %.2f | %.0f |%n",
+                PageQuality.Margins margins = m.margins();
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d | %.3f | %d | %d | %d "
+                                + "| %.0f %.0f %.0f %.0f | %.3f | %.2f | %.0f |%n",
                         j.page(), j.half(), j.kind(), j.expected() == null ? "—" : j.expected(), j.quality().verdict(),
                         j.quality().findings().stream().map(f -> f.reason().name()).toList(), m.dpi(), m.blurMm(),
-                        m.spread(), m.paperLevel(), m.inkLevel(), m.margins().top(), m.margins().right(), m.margins().bottom(), m.margins().left(), m.cornerDark(), m.skewDegrees(),
-                        j.nanos() / 1e6));
+                        m.spread(), m.paperLevel(), m.inkLevel(), margins.top(), margins.right(), margins.bottom(),
+                        margins.left(), m.cornerDark(), m.skewDegrees(), j.nanos() / 1e6));
             }
             out.append('\n');
         }
@@ -135,7 +138,8 @@ public final class QualityBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("### ").append(half.equals("tuning") ? "Tuning half (a01–a04): thresholds set on these"
                 : "Reporting half (a05–a08): no threshold set on these").append("\n\n");
-        out.append("| pages | count | caught (own reason) | flagged, other reason | passed as OK |\n|---|---:|---:|---:|---:|\n");
+        out.append("| pages | count | caught (own reason) | flagged, other reason | passed as OK |\n"
+                + "|---|---:|---:|---:|---:|\n");
         Map<String, int[]> rows = new TreeMap<>();
         for (Judged j : judged) {
             if (j.good()) {

@@ -100,11 +100,16 @@ public final class ScanDefects {
 
     private static BufferedImage offset(BufferedImage grey, int dpi, double mm) {
         int shift = (int) Math.round(mm * dpi / 25.4);
+        return placed(grey, shift, shift);
+    }
+
+    /** The sheet moved by (dx, dy) pixels on the scanner's glass, the uncovered glass reading as paper. */
+    private static BufferedImage placed(BufferedImage grey, int dx, int dy) {
         BufferedImage page = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = page.createGraphics();
         g.setColor(new Color(250, 250, 250));
         g.fillRect(0, 0, page.getWidth(), page.getHeight());
-        g.drawImage(grey, shift, shift, null);
+        g.drawImage(grey, dx, dy, null);
         g.dispose();
         return page;
     }
@@ -190,13 +195,7 @@ public final class ScanDefects {
         int h = grey.getHeight();
         int dx = side == 1 ? (w - ink[2]) + past : side == 3 ? -(ink[0] + past) : 0;
         int dy = side == 0 ? -(ink[1] + past) : side == 2 ? (h - ink[3]) + past : 0;
-        BufferedImage page = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = page.createGraphics();
-        g.setColor(new Color(250, 250, 250));
-        g.fillRect(0, 0, w, h);
-        g.drawImage(grey, dx, dy, null);
-        g.dispose();
-        return page;
+        return placed(grey, dx, dy);
     }
 
     /** Left, top, right, bottom of the pixels darker than mid-grey. */

@@ -158,7 +158,8 @@ public class DocumentPages {
                 stripper.setEndPage(page);
                 // NFC: a PDF's text layer may spell a Vietnamese letter as base + combining marks, which a reader's
                 // font then draws apart ("Ê`"); one code point per letter reads, searches and compares as typed
-                texts.add(new PageTextView(page, Normalizer.normalize(stripper.getText(document).strip(), Normalizer.Form.NFC)));
+                texts.add(new PageTextView(page,
+                        Normalizer.normalize(stripper.getText(document).strip(), Normalizer.Form.NFC)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the text of document " + id, e);

@@ -31,7 +31,7 @@ public class DocumentRepository {
         jdbc.sql("insert into documents (id, dossier_code, title, status, uploaded_by, citizen_id, paper_type, "
                         + "valid_until) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, dossierCode, title, status.name(), uploadedBy, paper.citizenId(),
-                        paper.paperType(), paper.validUntil() == null ? null : java.sql.Date.valueOf(paper.validUntil()))
+                        paper.paperType(), sqlDate(paper.validUntil()))
                 .update();
     }
 
@@ -75,6 +75,10 @@ public class DocumentRepository {
                 .params(file.documentId(), file.position(), file.originalName(), file.mediaType(), file.objectKey(),
                         file.sha256(), file.size())
                 .update();
+    }
+
+    private static java.sql.Date sqlDate(java.time.LocalDate day) {
+        return day == null ? null : java.sql.Date.valueOf(day);
     }
 
     public Optional<DocumentRecord> find(String id) {
@@ -132,14 +136,14 @@ public class DocumentRepository {
                 .filter(java.util.Objects::nonNull).map(InkMap::decode);
     }
 
-    /** Stores the clerk's arrangement of the pages. */
     /** The paper's identity as the desk confirmed it (what reuse looks papers up by). */
     public void paperIdentity(String id, PaperIdentity paper) {
         jdbc.sql("update documents set citizen_id = ?, paper_type = ?, valid_until = ?, updated_at = current_timestamp "
                         + "where id = ?")
-                .params(paper.citizenId(), paper.paperType(), paper.validUntil(), id).update();
+                .params(paper.citizenId(), paper.paperType(), sqlDate(paper.validUntil()), id).update();
     }
 
+    /** Stores the clerk's arrangement of the pages. */
     public void plan(String id, String pagePlan, int pageCount) {
         jdbc.sql("update documents set page_plan = ?, page_count = ?, updated_at = current_timestamp where id = ?")
                 .params(pagePlan, pageCount, id).update();

@@ -27,10 +27,10 @@ import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.app.error.NotFoundException;
 import vn.sohoa.app.principal.Role;
+import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.app.quality.PageQualities;
 import vn.sohoa.app.quality.PageQualityView;
 import vn.sohoa.app.quality.QualityRefusedException;
-import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.app.storage.ObjectKeys;
 import vn.sohoa.core.document.DocumentStatus;
 import vn.sohoa.core.document.InkMap;
@@ -318,8 +318,8 @@ public class DocumentService {
 
     /**
      * Records whose paper it is, what kind, and until when it is valid, as the clerk confirmed or corrected the
-     * values read from it; {@code alsoRecord} runs in the same transaction (the confirmation against what was
-     * proposed).
+     * values read from it; {@code alsoRecord} runs in the same transaction, once the caller may see the document (the
+     * confirmation against what was proposed).
      */
     public DocumentRecord confirmPaperIdentity(SohoaPrincipal principal, String id, PaperIdentity paper,
                                                Runnable alsoRecord) {

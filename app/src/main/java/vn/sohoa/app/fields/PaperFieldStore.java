@@ -68,10 +68,10 @@ public class PaperFieldStore {
                                 rs.getInt("box_bottom"))));
                     }
                 });
-        String name = type[0] == null ? null
-                : PaperType.valueOf(type[0]).vietnamese() + " / " + PaperType.valueOf(type[0]).english();
+        PaperType kind = type[0] == null ? null : PaperType.valueOf(type[0]);
+        String name = kind == null ? null : kind.vietnamese() + " / " + kind.english();
         return new PaperFieldsView(type[0], name, fields, new PaperFieldsView.Proposed(
-                type[0] == null || type[0].equals(PaperType.OTHER.name()) ? null : type[0],
+                kind == null || kind == PaperType.OTHER ? null : type[0],
                 best(fields, FieldName.CITIZEN_ID), best(fields, FieldName.VALID_UNTIL),
                 best(fields, FieldName.FULL_NAME)));
     }

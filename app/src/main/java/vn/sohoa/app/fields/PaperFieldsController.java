@@ -60,15 +60,13 @@ class PaperFieldsController {
             + "validUntil (yyyy-mm-dd); what was proposed and what was confirmed are recorded, field by field")
     DocumentView confirm(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id,
                          @RequestBody IdentityInput input) {
-        documents.get(principal, id); // visible to the caller, before anything is read or parsed
         PaperIdentity paper = PaperIdentity.parse(input.citizenId(), input.paperType(), input.validUntil());
-        PaperFieldsView.Proposed proposed = store.read(id).proposed();
         Map<String, String> confirmed = new LinkedHashMap<>();
         confirmed.put("paperType", paper.paperType());
         confirmed.put("citizenId", paper.citizenId());
         confirmed.put("validUntil", paper.validUntil() == null ? null : paper.validUntil().toString());
         DocumentRecord document = documents.confirmPaperIdentity(principal, id, paper,
-                () -> store.confirmed(id, proposed, confirmed, principal.username()));
+                () -> store.confirmed(id, store.read(id).proposed(), confirmed, principal.username()));
         return DocumentView.of(document);
     }
 

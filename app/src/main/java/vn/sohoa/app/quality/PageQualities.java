@@ -79,8 +79,8 @@ public class PageQualities {
     public void record(String documentId, int firstPosition, List<Judged> judged) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (Judged page : judged) {
-            jdbc.sql("insert into page_quality (document_id, file_position, page_in_file, verdict, findings, judged_at) "
-                            + "values (?, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into page_quality (document_id, file_position, page_in_file, verdict, findings, "
+                            + "judged_at) values (?, ?, ?, ?, ?, ?)")
                     .params(documentId, firstPosition + page.file(), page.pageInFile(), page.quality().verdict().name(),
                             encode(page.quality().findings()), now)
                     .update();
@@ -99,7 +99,7 @@ public class PageQualities {
         Map<String, Row> rows = rows(documentId);
         for (int i = 0; i < pages.size() && i < plan.pages().size(); i++) {
             PagePlan.Page ref = plan.pages().get(i);
-            Row row = rows.get(key(ref.file() + 1, ref.pageInFile()));
+            Row row = rows.get(key(ref));
             if (row == null) {
                 continue; // uploaded before the gate, or with the gate off
             }
@@ -109,8 +109,8 @@ public class PageQualities {
             gate.afterRecognition(confidence).ifPresent(findings::add);
             jdbc.sql("update page_quality set verdict = ?, findings = ?, mean_confidence = ? where document_id = ? "
                             + "and file_position = ? and page_in_file = ?")
-                    .params(QualityVerdict.worstOf(findings).name(), encode(findings), confidence < 0 ? null : confidence,
-                            documentId, ref.file() + 1, ref.pageInFile())
+                    .params(QualityVerdict.worstOf(findings).name(), encode(findings),
+                            confidence < 0 ? null : confidence, documentId, ref.file() + 1, ref.pageInFile())
                     .update();
         }
     }
@@ -124,7 +124,7 @@ public class PageQualities {
         }
         for (int i = 0; i < plan.pages().size(); i++) {
             PagePlan.Page ref = plan.pages().get(i);
-            Row row = rows.get(key(ref.file() + 1, ref.pageInFile()));
+            Row row = rows.get(key(ref));
             if (row != null) {
                 views.add(PageQualityView.of(i + 1, row.findings(), row.meanConfidence()));
             }
@@ -151,6 +151,11 @@ public class PageQualities {
 
     private static String key(int filePosition, int pageInFile) {
         return filePosition + ":" + pageInFile;
+    }
+
+    /** The key of a page of the plan: its file's position (the plan counts files from 0, the table from 1). */
+    private static String key(PagePlan.Page ref) {
+        return key(ref.file() + 1, ref.pageInFile());
     }
 
     /** Findings as stored: {@code REASON:MEASURE:measured:limit} separated by semicolons. */

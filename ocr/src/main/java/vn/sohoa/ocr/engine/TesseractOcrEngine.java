@@ -147,8 +147,6 @@ public final class TesseractOcrEngine implements OcrEngine {
         }
         // block orientation votes, weighted by block area: index = Tesseract's ORIENTATION_PAGE_UP/RIGHT/DOWN/LEFT
         long[] orientationVotes = new long[4];
-        double confidenceSum = 0;
-        long confidenceWeight = 0;
         try {
             TessPageIterator pageIterator = API.TessResultIteratorGetPageIterator(iterator);
             List<OcrWord> words = new ArrayList<>();
@@ -177,8 +175,6 @@ public final class TesseractOcrEngine implements OcrEngine {
                 if (text != null && !text.isBlank() && wordBox != null) {
                     float confidence = API.TessResultIteratorConfidence(iterator, TessPageIteratorLevel.RIL_WORD);
                     words.add(new OcrWord(text, wordBox, confidence));
-                    confidenceSum += (double) confidence * text.length();
-                    confidenceWeight += text.length();
                 }
             } while (API.TessPageIteratorNext(pageIterator, TessPageIteratorLevel.RIL_WORD) != 0);
             if (lineBox != null && !words.isEmpty()) {
@@ -200,8 +196,8 @@ public final class TesseractOcrEngine implements OcrEngine {
             case 3 -> Orientation.TURN_90;
             default -> Orientation.UPRIGHT;
         };
-        float mean = confidenceWeight == 0 ? 0f : (float) (confidenceSum / confidenceWeight);
-        return new Recognition(lines, mean, correction);
+        double mean = OcrLine.meanConfidence(lines);
+        return new Recognition(lines, mean < 0 ? 0f : (float) mean, correction);
     }
 
     private static String text(TessResultIterator iterator) {

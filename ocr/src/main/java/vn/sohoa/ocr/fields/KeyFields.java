@@ -128,7 +128,7 @@ public final class KeyFields {
     }
 
     /** The kind named by the first title (a line mostly in capitals, the national motto aside) that names one. */
-    static PaperType type(List<Line> lines) {
+    private static PaperType type(List<Line> lines) {
         int page = 0;
         int onPage = 0;
         for (Line line : lines) {
@@ -137,7 +137,7 @@ public final class KeyFields {
             if (onPage > 14) {
                 continue; // titles are at the top
             }
-            String title = MOTTO.matcher(line.text()).replaceAll(" ").strip();
+            String title = withoutMotto(line.text());
             if (!capitals(title)) {
                 continue;
             }
@@ -148,6 +148,11 @@ public final class KeyFields {
             }
         }
         return PaperType.OTHER;
+    }
+
+    /** A heading line with the national motto beside it (two columns read as one line) taken out. */
+    private static String withoutMotto(String text) {
+        return MOTTO.matcher(text).replaceAll(" ").strip();
     }
 
     private static boolean capitals(String text) {
@@ -251,7 +256,7 @@ public final class KeyFields {
      * An identity card's "Nơi cấp:"; a diploma's university ("TRƯỜNG …"); otherwise the agency heading at the top
      * left ("ỦY BAN NHÂN DÂN" / "XÃ HÒA PHONG"), the national motto beside it taken out.
      */
-    static Optional<ExtractedField> issuingBody(List<Line> lines, PaperType type) {
+    private static Optional<ExtractedField> issuingBody(List<Line> lines, PaperType type) {
         List<Line> top = lines.stream().filter(line -> line.page() == 1).limit(8).toList();
         if (type == PaperType.CITIZEN_ID_CARD) {
             for (Line line : lines) {
@@ -267,7 +272,7 @@ public final class KeyFields {
         }
         for (int i = 0; i < top.size(); i++) {
             Line line = top.get(i);
-            String heading = MOTTO.matcher(line.text()).replaceAll(" ").strip();
+            String heading = withoutMotto(line.text());
             if (heading.isEmpty() || !capitals(heading)) {
                 continue;
             }
@@ -278,7 +283,7 @@ public final class KeyFields {
                 String body = heading.replaceFirst("^UBND\\b", "ỦY BAN NHÂN DÂN");
                 int end = line.text().indexOf(heading) + heading.length();
                 if (i + 1 < top.size()) {
-                    String next = MOTTO.matcher(top.get(i + 1).text()).replaceAll(" ").strip();
+                    String next = withoutMotto(top.get(i + 1).text());
                     if (capitals(next) && LEVEL.matcher(next).find()) {
                         body = body + " " + next;
                     }

@@ -11,8 +11,8 @@ import com.recognition.software.jdeskew.ImageDeskew;
 import vn.sohoa.core.document.PageImage;
 import vn.sohoa.ocr.OcrPage;
 import vn.sohoa.ocr.engine.OcrLine;
-import vn.sohoa.ocr.engine.OcrWord;
 import vn.sohoa.ocr.preprocess.Images;
+import vn.sohoa.ocr.quality.QualityFinding.Measure;
 
 /**
  * The scan-quality gate: judges a page right after upload, before any recognition, from a grey copy at about 150 dpi
@@ -53,10 +53,10 @@ public final class ScanQuality {
         GreyCopy copy = GreyCopy.of(image, dpi, factor);
         List<QualityFinding> findings = new ArrayList<>();
         if (dpi < limits.minDpi()) {
-            findings.add(new QualityFinding(QualityReason.LOW_RESOLUTION, QualityFinding.Measure.DPI, dpi, limits.minDpi()));
+            findings.add(new QualityFinding(QualityReason.LOW_RESOLUTION, Measure.DPI, dpi, limits.minDpi()));
         }
         if (bilevel) {
-            findings.add(new QualityFinding(QualityReason.COLOUR_LOST, QualityFinding.Measure.NONE, 0, 0));
+            findings.add(new QualityFinding(QualityReason.COLOUR_LOST, Measure.NONE, 0, 0));
         }
 
         int[] histogram = copy.histogram();
@@ -65,36 +65,41 @@ public final class ScanQuality {
         int dark = Images.percentileFromDark(histogram, total * 0.001);
         int spread = paper - dark;
         if (spread < limits.blankSpread()) {
-            findings.add(new QualityFinding(QualityReason.BLANK, QualityFinding.Measure.GREY_SPREAD, spread, limits.blankSpread()));
+            findings.add(new QualityFinding(QualityReason.BLANK, Measure.GREY_SPREAD, spread, limits.blankSpread()));
             return PageQuality.of(findings, new PageQuality.Measures(dpi, 0, spread, paper, dark,
                     PageQuality.Margins.NONE, 0, 0, bilevel));
         }
         int cut = (paper + dark) / 2;
         int ink = median(histogram, 0, cut);
         if (paper < limits.minPaperLevel()) {
-            findings.add(new QualityFinding(QualityReason.TOO_DARK, QualityFinding.Measure.PAPER_LEVEL, paper, limits.minPaperLevel()));
+            findings.add(new QualityFinding(QualityReason.TOO_DARK, Measure.PAPER_LEVEL,
+                    paper, limits.minPaperLevel()));
         } else if (ink > limits.maxInkLevel()) {
-            findings.add(new QualityFinding(QualityReason.TOO_LIGHT, QualityFinding.Measure.INK_LEVEL, ink, limits.maxInkLevel()));
+            findings.add(new QualityFinding(QualityReason.TOO_LIGHT, Measure.INK_LEVEL, ink, limits.maxInkLevel()));
         } else if (paper - ink < limits.minContrast()) {
-            findings.add(new QualityFinding(QualityReason.LOW_CONTRAST, QualityFinding.Measure.CONTRAST, paper - ink, limits.minContrast()));
+            findings.add(new QualityFinding(QualityReason.LOW_CONTRAST, Measure.CONTRAST,
+                    paper - ink, limits.minContrast()));
         }
 
         double blurMm = blurMm(copy);
         if (blurMm > limits.maxBlurMm()) {
-            findings.add(new QualityFinding(QualityReason.BLURRED, QualityFinding.Measure.BLUR_MM, round(blurMm), limits.maxBlurMm()));
+            findings.add(new QualityFinding(QualityReason.BLURRED, Measure.BLUR_MM, round(blurMm), limits.maxBlurMm()));
         }
 
         PageQuality.Margins margins = margins(copy, cut, Math.max(8, (paper - ink) / 4));
         double cornerDark = cornerDark(copy, cut);
         if (margins.smallest() < limits.minMarginMm()) {
-            findings.add(new QualityFinding(QualityReason.CUT_OFF, QualityFinding.Measure.MARGIN_MM, margins.smallest(), limits.minMarginMm()));
+            findings.add(new QualityFinding(QualityReason.CUT_OFF, Measure.MARGIN_MM,
+                    margins.smallest(), limits.minMarginMm()));
         } else if (cornerDark > limits.maxCornerDark()) {
-            findings.add(new QualityFinding(QualityReason.CUT_OFF, QualityFinding.Measure.CORNER_SHARE, round(cornerDark), limits.maxCornerDark()));
+            findings.add(new QualityFinding(QualityReason.CUT_OFF, Measure.CORNER_SHARE,
+                    round(cornerDark), limits.maxCornerDark()));
         }
 
         double skew = Math.abs(skewDegrees(copy));
         if (skew > limits.maxSkewDegrees()) {
-            findings.add(new QualityFinding(QualityReason.SKEWED, QualityFinding.Measure.DEGREES, round(skew), limits.maxSkewDegrees()));
+            findings.add(new QualityFinding(QualityReason.SKEWED, Measure.DEGREES,
+                    round(skew), limits.maxSkewDegrees()));
         }
         return PageQuality.of(findings, new PageQuality.Measures(dpi, round(blurMm), spread, paper, ink,
                 margins, round(cornerDark), round(skew), bilevel));
@@ -102,15 +107,7 @@ public final class ScanQuality {
 
     /** The recognised words' mean confidence (0–100), weighted by their length; -1 when nothing was read. */
     public static double meanConfidence(OcrPage recognised) {
-        double sum = 0;
-        long weight = 0;
-        for (OcrLine line : recognised.lines()) {
-            for (OcrWord word : line.words()) {
-                sum += (double) word.confidence() * word.text().length();
-                weight += word.text().length();
-            }
-        }
-        return weight == 0 ? -1 : round(sum / weight);
+        return round(OcrLine.meanConfidence(recognised.lines()));
     }
 
     /**
@@ -121,7 +118,8 @@ public final class ScanQuality {
         if (meanConfidence < 0 || meanConfidence >= limits.minConfidence()) {
             return Optional.empty();
         }
-        return Optional.of(new QualityFinding(QualityReason.LOW_CONFIDENCE, QualityFinding.Measure.CONFIDENCE, meanConfidence, limits.minConfidence()));
+        return Optional.of(new QualityFinding(QualityReason.LOW_CONFIDENCE, Measure.CONFIDENCE,
+                meanConfidence, limits.minConfidence()));
     }
 
     /** Gaussian edge spread of the page's text in mm: sigma = sqrt(gradient energy / (2 × Laplacian energy)). */
