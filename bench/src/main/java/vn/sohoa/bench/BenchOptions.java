@@ -3,7 +3,7 @@ package vn.sohoa.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The benchmarks' command lines: {@code --name value} pairs. */
+/** The benchmarks' command lines: {@code --name value} pairs, and flags ({@code --name} followed by another option). */
 final class BenchOptions {
 
     private BenchOptions() {
@@ -11,8 +11,9 @@ final class BenchOptions {
 
     static Map<String, String> parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
+        for (int i = 0; i < args.length; i++) {
+            boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+            options.put(args[i], flag ? "" : args[++i]);
         }
         return options;
     }

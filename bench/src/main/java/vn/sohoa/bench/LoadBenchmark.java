@@ -54,7 +54,7 @@ public final class LoadBenchmark {
 
         Path home = Files.createTempDirectory("sohoa-bench-load-");
         int port = ServiceProcess.freePort();
-        ProcessBuilder builder = new ProcessBuilder(ServiceProcess.java(), "-Xmx" + heap, "-XX:G1HeapRegionSize=4m", "-jar",
+        ProcessBuilder builder = new ProcessBuilder(ServiceProcess.java(), "-Xmx" + heap, "-XX:G1HeapRegionSize=8m", "-jar",
                 jar.toString(), "--server.port=" + port)
                 .redirectErrorStream(true).redirectOutput(home.resolve("service.log").toFile());
         builder.environment().put("SOHOA_HOME", home.toString());

@@ -66,7 +66,7 @@ public final class StatisticsBenchmark {
         if (present == 0) {
             System.err.println("bench/statistics: generating " + dossiers + " dossiers into schema " + schema
                     + " (once; later runs reuse them)…");
-            ProcessBuilder generate = new ProcessBuilder(ServiceProcess.java(), "-XX:G1HeapRegionSize=4m", "-jar", jar.toString(),
+            ProcessBuilder generate = new ProcessBuilder(ServiceProcess.java(), "-XX:G1HeapRegionSize=8m", "-jar", jar.toString(),
                     "generate-facts", "--dossiers", String.valueOf(dossiers)).inheritIO();
             environment(generate.environment(), url, pgUser, home);
             int exit = generate.start().waitFor();
@@ -79,7 +79,7 @@ public final class StatisticsBenchmark {
         }
 
         int port = ServiceProcess.freePort();
-        List<String> command = new ArrayList<>(List.of(ServiceProcess.java(), "-XX:G1HeapRegionSize=4m", "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(ServiceProcess.java(), "-XX:G1HeapRegionSize=8m", "-jar", jar.toString(),
                 "--server.port=" + port, "--sohoa.bootstrap.demo-data=false",
                 // the bench's one API client asks as fast as it can: the per-client limit would time the limiter
                 "--sohoa.security.api-rate=1000000", "--sohoa.security.api-burst=1000000"));

@@ -138,7 +138,7 @@ public final class WorkersBenchmark {
             // a core of its own, as a worker on another machine or pod has
             command.addAll(List.of("taskset", "-c", String.valueOf(core)));
         }
-        command.addAll(List.of(ServiceProcess.java(), "-Xmx1g", "-XX:G1HeapRegionSize=4m",
+        command.addAll(List.of(ServiceProcess.java(), "-Xmx1g", "-XX:G1HeapRegionSize=8m",
                 "-jar", jar.toString(), "--server.port=" + port, "--db-scheduler.scheduler-name=" + name,
                 "--sohoa.public-base-url=http://127.0.0.1:" + webPort,
                 "--spring.datasource.url=" + pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,

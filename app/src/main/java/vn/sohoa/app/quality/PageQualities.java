@@ -6,6 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,30 +39,65 @@ public class PageQualities {
     public record Judged(int file, int pageInFile, PageQuality quality) {
     }
 
+    private static final AtomicInteger JUDGE_THREADS = new AtomicInteger();
+
     private final ScanQuality gate;
+    /** Judges pages in parallel, one per core. */
+    private final ExecutorService judges;
     private final QualitySettings settings;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     PageQualities(ScanQuality gate, QualitySettings settings, JdbcClient jdbc, Clock clock) {
+        this.judges = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+            Thread thread = new Thread(runnable, "scan-quality-" + JUDGE_THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.gate = gate;
         this.settings = settings;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** Judges every page, decoding one at a time (none when the gate is off). */
+    /**
+     * Judges every page (none when the gate is off), on every core: the clerk of a 40-page bundle waits for the
+     * answer. Each page is decoded on the thread that judges it, so memory holds one page per core.
+     */
     public List<Judged> judge(ScanPages pages) {
         List<Judged> judged = new ArrayList<>();
         if (!settings.enabled()) {
             return judged;
         }
         List<PagePlan.Page> plan = pages.plan().pages();
+        List<Future<PageQuality>> pending = new ArrayList<>(pages.count());
         for (int number = 1; number <= pages.count(); number++) {
-            PagePlan.Page ref = plan.get(number - 1);
-            judged.add(new Judged(ref.file(), ref.pageInFile(), gate.assess(pages.page(number))));
+            int page = number;
+            pending.add(judges.submit(() -> gate.assess(pages.page(page))));
+        }
+        try {
+            for (int i = 0; i < pending.size(); i++) {
+                PagePlan.Page ref = plan.get(i);
+                judged.add(new Judged(ref.file(), ref.pageInFile(), pending.get(i).get()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while judging the scan's pages", e);
+        } catch (ExecutionException e) {
+            // a page that cannot be decoded throws its own typed error (bad input): hand it on as it is
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("judging a page failed", e.getCause());
+        } finally {
+            pending.forEach(future -> future.cancel(true));
         }
         return judged;
+    }
+
+    @PreDestroy
+    void stop() {
+        judges.shutdownNow();
     }
 
     /**

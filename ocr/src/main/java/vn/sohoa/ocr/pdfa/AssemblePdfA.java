@@ -38,16 +38,26 @@ public final class AssemblePdfA {
     public static final String PRODUCER = PdfAIdentity.PRODUCER;
     private static final float POINTS_PER_INCH = 72f;
     /**
-     * A line's height above its baseline (capitals with stacked Vietnamese marks) per point of font size. Measured
-     * on the corpus: text extractors group words into lines and columns by font size, and at 1.3 they keep the
-     * engine's lines and rows apart (pdftotext CER 0.012 mean) where 0.75 merged neighbours (0.026).
+     * A line's height above its baseline (capitals with stacked Vietnamese marks) per point of font size. Text
+     * extractors group words into lines and columns by font size: too large a size merges neighbouring lines and the
+     * two columns of a header. Tuned on half the corpus (a01–a04) by {@code bench/ocr-tune}, reported on the other.
      */
-    private static final float LINE_HEIGHT_PER_FONT_SIZE = 1.3f;
+    public static final float LINE_HEIGHT_PER_FONT_SIZE = 1.3f;
 
     private final PdfAFlavour flavour;
+    private final float lineHeightPerFontSize;
 
     public AssemblePdfA(PdfAFlavour flavour) {
+        this(flavour, LINE_HEIGHT_PER_FONT_SIZE);
+    }
+
+    /** With another line height per point of font size: for tuning that constant ({@code bench/ocr-tune}). */
+    public AssemblePdfA(PdfAFlavour flavour, float lineHeightPerFontSize) {
+        if (!(lineHeightPerFontSize > 0)) {
+            throw new IllegalArgumentException("lineHeightPerFontSize must be positive: " + lineHeightPerFontSize);
+        }
         this.flavour = flavour;
+        this.lineHeightPerFontSize = lineHeightPerFontSize;
     }
 
     public byte[] apply(List<OcrPage> pages, DigitizationMarker marker) {
@@ -114,9 +124,9 @@ public final class AssemblePdfA {
      * words. (Extractors still regroup words geometrically: pdftotext reads a two-column row such as the agency
      * header beside the national motto column by column; a no-break space bridge did not change that.)
      */
-    private static void writeLine(PDPageContentStream content, OcrLine line, PDType0Font font,
+    private void writeLine(PDPageContentStream content, OcrLine line, PDType0Font font,
                                   Map<Integer, Boolean> encodable, float scale, float pageHeight) throws IOException {
-        float fontSize = Math.max(1f, (line.baselineY() - line.box().top()) * scale / LINE_HEIGHT_PER_FONT_SIZE);
+        float fontSize = Math.max(1f, (line.baselineY() - line.box().top()) * scale / lineHeightPerFontSize);
         float baseline = pageHeight - line.baselineY() * scale;
         float spaceWidth = font.getStringWidth(" ") / 1000f * fontSize;
         content.setFont(font, fontSize);

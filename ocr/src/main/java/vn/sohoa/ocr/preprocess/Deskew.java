@@ -29,7 +29,7 @@ public final class Deskew {
     public double measure(BufferedImage grey, int dpi) {
         double factor = Math.min(1.0, (double) ANALYSIS_DPI / dpi);
         BufferedImage small = Images.stretchContrast(factor < 1.0 ? Images.downscaleGrey(grey, factor) : grey);
-        double skew = new ImageDeskew(small).getSkewAngle();
+        double skew = new ImageDeskew(Images.darkMask(small)).getSkewAngle();
         // ImageDeskew reports the text's counter-clockwise tilt; turning clockwise by the same amount levels it.
         double correction = -skew;
         if (Math.abs(correction) < minAngle || Math.abs(correction) > maxAngle) {

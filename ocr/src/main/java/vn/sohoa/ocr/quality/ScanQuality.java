@@ -221,7 +221,7 @@ public final class ScanQuality {
         BufferedImage image = copy.toImage();
         double factor = Math.min(1.0, SKEW_DPI / copy.dpi);
         BufferedImage small = Images.stretchContrast(factor < 1.0 ? Images.downscaleGrey(image, factor) : image);
-        return new ImageDeskew(small).getSkewAngle();
+        return new ImageDeskew(Images.darkMask(small)).getSkewAngle();
     }
 
     /** The median level of the pixels in [from, to). */
