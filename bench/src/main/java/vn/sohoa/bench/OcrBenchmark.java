@@ -386,7 +386,7 @@ public final class OcrBenchmark {
         private final OcrEnginePool pool;
 
         EnginePerCore(int cores, String languages) {
-            this.pool = new OcrEnginePool(cores, () -> new TesseractOcrEngine(OcrOptions.DEBIAN_TESSDATA, languages));
+            this.pool = new OcrEnginePool(cores, () -> new TesseractOcrEngine(OcrOptions.defaults().tessdata(), languages));
         }
 
         double recognise(List<Page> pages, Map<String, String> texts) throws Exception {
@@ -596,10 +596,8 @@ public final class OcrBenchmark {
                 PDFRenderer renderer = new PDFRenderer(document);
                 for (int n = 1; n <= scan.pageTruth().size(); n++) {
                     Page page = pages.get(index++);
-                    Path text = dir.resolve(scan.stem() + "-" + n + ".txt");
-                    exec(List.of("pdftotext", "-enc", "UTF-8", "-f", String.valueOf(n), "-l", String.valueOf(n),
-                            pdf.toString(), text.toString()), null);
-                    cer.put(page.label(), Cer.of(page.truth(), Files.readString(text)));
+                    cer.put(page.label(), Cer.of(page.truth(), pageText(pdf, n, dir.resolve(scan.stem() + "-" + n
+                            + ".txt"))));
                     BufferedImage image = renderer.renderImageWithDPI(n - 1, page.dpi(), ImageType.GRAY);
                     fidelity.put(page.label(), PageFidelity.of(page.scan(), image));
                     Path png = rendered.resolve(scan.stem() + "-" + n + ".png");
@@ -732,7 +730,7 @@ public final class OcrBenchmark {
         out.append("| tool | wall s | s/page | × floor (paired) | mean CER | KB/page | how |\n|---|---:|---:|---:|---:|---:|---|\n");
         out.append(String.format(Locale.ROOT, "| raw tesseract CLI (floor; text only) | %.1f | %.2f | 1.00 | %.4f | – | "
                         + "one process per page (one-page G4 TIFFs), %d at a time; passes %s s |%n", median(floorWalls),
-                median(floorWalls) / multipagePages, multipageCer(document, page -> textOf(floorDir, page)), cores,
+                median(floorWalls) / multipagePages, multipageCer(document, floorDir), cores,
                 String.join(", ", floorWalls.stream().map(w -> String.format(Locale.ROOT, "%.1f", w)).toList())));
         for (String tool : names) {
             Path pdf = tool.equals("service") ? servicePdf : ocrmypdfPdf;
@@ -750,13 +748,13 @@ public final class OcrBenchmark {
         return out.append('\n').toString();
     }
 
-    private double multipageCer(G4Document.Made document, java.util.function.Function<Page, Path> text)
-            throws IOException {
+    /** The floor's mean CER over the document: page i's text is next to its one-page TIFF's name. */
+    private double multipageCer(G4Document.Made document, Path textDir) throws IOException {
         double sum = 0;
         for (int i = 0; i < document.pages().size(); i++) {
-            Path file = document.pages().get(i);
-            Page page = new Page("p" + (i + 1), document.pageIds().get(i), file, null, null, 200, null);
-            sum += Cer.of(Files.readString(groundTruth.resolve(page.id() + ".txt")), Files.readString(text.apply(page)));
+            String name = document.pages().get(i).getFileName().toString();
+            sum += Cer.of(Files.readString(groundTruth.resolve(document.pageIds().get(i) + ".txt")),
+                    Files.readString(textDir.resolve(name.substring(0, name.lastIndexOf('.')) + ".txt")));
         }
         return sum / document.pages().size();
     }
@@ -764,13 +762,17 @@ public final class OcrBenchmark {
     private double pdfCer(G4Document.Made document, Path pdf, Path dir) throws Exception {
         double sum = 0;
         for (int i = 0; i < document.pages().size(); i++) {
-            Path text = dir.resolve("page-text.txt");
-            exec(List.of("pdftotext", "-enc", "UTF-8", "-f", String.valueOf(i + 1), "-l", String.valueOf(i + 1),
-                    pdf.toString(), text.toString()), null);
             sum += Cer.of(Files.readString(groundTruth.resolve(document.pageIds().get(i) + ".txt")),
-                    Files.readString(text));
+                    pageText(pdf, i + 1, dir.resolve("page-text.txt")));
         }
         return sum / document.pages().size();
+    }
+
+    /** Page {@code number} of the PDF as pdftotext reads it, written to {@code text} and returned. */
+    static String pageText(Path pdf, int number, Path text) throws Exception {
+        exec(List.of("pdftotext", "-enc", "UTF-8", "-f", String.valueOf(number), "-l", String.valueOf(number),
+                pdf.toString(), text.toString()), null);
+        return Files.readString(text);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -133,10 +133,8 @@ public final class OcrTuning {
                     Files.write(pdf, assemble.apply(recognised.get(i), marker));
                     for (int n = 1; n <= set.get(i).pageTruth().size(); n++) {
                         OcrBenchmark.Page page = pages.get(index++);
-                        Path text = dir.resolve(set.get(i).stem() + "-" + n + ".txt");
-                        OcrBenchmark.exec(List.of("pdftotext", "-enc", "UTF-8", "-f", String.valueOf(n), "-l",
-                                String.valueOf(n), pdf.toString(), text.toString()), null);
-                        cer.put(page.label(), Cer.of(page.truth(), Files.readString(text)));
+                        cer.put(page.label(), Cer.of(page.truth(), OcrBenchmark.pageText(pdf, n,
+                                dir.resolve(set.get(i).stem() + "-" + n + ".txt"))));
                     }
                 }
                 double tuning = OcrBenchmark.mean(cer, pages, true);
