@@ -90,6 +90,46 @@ function setUpUpload(section) {
     });
   }
 
+  // the paper's identity read from its first scan while the clerk goes on: empty fields filled in, marked to check
+  const identity = form.querySelector('details');
+  const previewNote = document.getElementById('preview-note');
+  let previewed = null;
+
+  async function preview(file) {
+    if (!section.dataset.previewUrl || previewed === file) { return; }
+    previewed = file;
+    previewNote.hidden = false;
+    previewNote.textContent = Sohoa.t('previewReading');
+    const body = new FormData();
+    body.append('file', file, file.name);
+    try {
+      const read = await Sohoa.api('POST', section.dataset.previewUrl, body);
+      if (previewed !== file) { return; } // another file was chosen meanwhile
+      const proposed = read.proposed || {};
+      const filled = [];
+      ['citizenId', 'paperType', 'validUntil'].forEach(name => {
+        const field = form.elements[name];
+        if (proposed[name] && !field.value.trim()) {
+          field.value = proposed[name];
+          field.classList.add('prefilled');
+          filled.push(name);
+        }
+      });
+      if (filled.length > 0) {
+        identity.open = true;
+        previewNote.textContent = Sohoa.t('previewFilled', read.paperTypeName || read.paperType);
+      } else {
+        previewNote.textContent = Sohoa.t('previewNothing');
+      }
+    } catch (problem) {
+      // the preview only helps: the upload itself says what is wrong with the file
+      previewNote.textContent = Sohoa.t('previewFailed');
+    }
+  }
+
+  form.querySelectorAll('#citizenId, #paperType, #validUntil').forEach(field =>
+    field.addEventListener('input', () => field.classList.remove('prefilled')));
+
   function add(chosen) {
     Sohoa.clearError(form);
     for (const file of chosen) {
@@ -104,6 +144,7 @@ function setUpUpload(section) {
       Sohoa.showError(form, new Error(Sohoa.t('tooManyFiles', maxFiles)));
     }
     render();
+    if (files.length > 0) { preview(files[0]); }
   }
 
   input.addEventListener('change', () => { add(Array.from(input.files)); input.value = ''; });

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -388,7 +389,10 @@ class H2EndToEndTest extends EndToEndTest {
                 .containsPattern("sohoa_outbound_requests_seconds_count\\{outcome=\"[a-z_]+\",purpose=\"webhook\"} "
                         + "[1-9]")
                 .containsPattern("sohoa_objectstore_requests_seconds_count\\{operation=\"put\",outcome=\"ok\"} "
-                        + "[1-9]");
+                        + "[1-9]")
+                // the pages judged at upload were not decoded a second time by their digitize jobs
+                .containsPattern("(?m)^sohoa_ingest_decoded_reused_total [1-9]")
+                .contains("sohoa_ingest_decoded_kept_bytes");
         // the dashboard in the repository asks only for series the service serves
         JsonNode dashboard = JSON.readTree(Files.readString(Path.of("../deploy/grafana/sohoa-dashboard.json")));
         java.util.Set<String> asked = new java.util.TreeSet<>();
@@ -733,6 +737,7 @@ class H2EndToEndTest extends EndToEndTest {
         assertThat(VeraPdfJudge.pdfA2bFailures(pdf)).isEmpty();
 
         // the clerk confirms the number and corrects the kind: both recorded against what was proposed
+        Map<String, JsonNode> before = accuracyByField();
         HttpResponse<String> confirmed = api.send("PUT", "/api/v1/documents/" + id + "/paper-identity", CLERK,
                 "application/json", "{\"citizenId\":\"049191004527\",\"paperType\":\"DON_DE_NGHI_CHUNG_THUC\"}");
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
@@ -742,13 +747,14 @@ class H2EndToEndTest extends EndToEndTest {
                 "application/json", "{\"citizenId\":\"12345\"}");
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(json(wrong).get("field").asString()).isEqualTo("citizenId");
-        JsonNode accuracy = json(api.get("/api/v1/paper-fields/accuracy", SUPERVISOR));
-        Map<String, JsonNode> byField = new HashMap<>();
-        accuracy.forEach(row -> byField.put(row.get("field").asString(), row));
-        assertThat(byField.get("citizenId").get("acceptedAsProposed").asLong())
-                .isEqualTo(byField.get("citizenId").get("confirmed").asLong()).isPositive();
-        assertThat(byField.get("paperType").get("acceptedAsProposed").asLong())
-                .isLessThan(byField.get("paperType").get("confirmed").asLong());
+        Map<String, JsonNode> after = accuracyByField();
+        // (earlier uploads that came with an identity count too: each was confirmed against its job's reading)
+        assertThat(count(after, "citizenId", "confirmed")).isEqualTo(count(before, "citizenId", "confirmed") + 1);
+        assertThat(count(after, "citizenId", "acceptedAsProposed"))
+                .as("the number confirmed as read").isEqualTo(count(before, "citizenId", "acceptedAsProposed") + 1);
+        assertThat(count(after, "paperType", "confirmed")).isEqualTo(count(before, "paperType", "confirmed") + 1);
+        assertThat(count(after, "paperType", "acceptedAsProposed"))
+                .as("the kind corrected").isEqualTo(count(before, "paperType", "acceptedAsProposed"));
         assertThat(api.get("/api/v1/paper-fields/accuracy", CLERK).statusCode()).isEqualTo(403);
 
         // the rescan counts in the unit's scan-quality figures, on the API and the supervisor's page
@@ -769,6 +775,65 @@ class H2EndToEndTest extends EndToEndTest {
         String statistics = page(signedIn(base, "supervisor", "demo-pass"), base + "/statistics?unit=" + AGENCY
                 + "&period=" + ServiceTime.MONTH).body();
         assertThat(statistics).contains("Chất lượng bản quét", "id=\"scan-quality\"");
+    }
+
+    @Test
+    @Order(22)
+    void aPapersIdentityIsReadFromItsScanBeforeUploadAndNothingIsKept() throws Exception {
+        String preview = "/api/v1/paper-fields/preview";
+        byte[] form = Files.readAllBytes(SharedCorpus.corpus("clean/a01.png"));
+        HttpResponse<String> read = api.postMultipart(preview, CLERK, new String[][]{},
+                new Object[][]{{"file", "a01.png", form}});
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        JsonNode fields = json(read);
+        assertThat(fields.get("paperType").asString()).isEqualTo("APPLICATION_FORM");
+        assertThat(fields.get("proposed").get("citizenId").asString()).isEqualTo("049191004527");
+        assertThat(fields.get("proposed").get("fullName").asString()).isEqualTo("TRẦN THỊ MỸ DUYÊN");
+        assertThat(fields.get("fields").get(0).get("page").asInt()).isEqualTo(1);
+
+        HttpResponse<String> noFile = api.postMultipart(preview, CLERK, new String[][]{{"title", "x"}},
+                new Object[][]{});
+        assertThat(noFile.statusCode()).isEqualTo(400);
+        assertThat(json(noFile).get("field").asString()).isEqualTo("file");
+        HttpResponse<String> notAScan = api.postMultipart(preview, CLERK, new String[][]{},
+                new Object[][]{{"file", "note.txt", "not a scan".getBytes(StandardCharsets.UTF_8)}});
+        assertThat(notAScan.statusCode()).as(notAScan.body()).isBetween(400, 499);
+        assertThat(json(notAScan).get("field").asString()).isEqualTo("file");
+        assertThat(json(notAScan).get("reason").asString()).isEqualTo("UNSUPPORTED_TYPE");
+        assertThat(api.postMultipart(preview, CERTIFIER, new String[][]{}, new Object[][]{{"file", "a01.png", form}})
+                .statusCode()).as("a certifier reads papers once they are uploaded").isEqualTo(403);
+
+        // the clerk uploads with what the form was filled in with: after OCR, that counts as confirming the reading
+        String dossier = "000.00.30.H42-261123-0024";
+        assertThat(api.postJson("/api/v1/dossiers", CLERK, """
+                {"code":"%s","agencyCode":"%s","receivedAt":"2026-11-23T11:00:00+07:00"}""".formatted(dossier, AGENCY))
+                .statusCode()).isEqualTo(201);
+        Map<String, JsonNode> before = accuracyByField();
+        HttpResponse<String> uploaded = api.postMultipart("/api/v1/dossiers/" + dossier + "/documents", CLERK,
+                new String[][]{{"title", "Đơn đề nghị"}, {"citizenId", fields.get("proposed").get("citizenId")
+                        .asString()}, {"paperType", fields.get("proposed").get("paperType").asString()}},
+                new Object[][]{{"files", "a01.png", form}});
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        assertThat(api.awaitFinished(json(uploaded).get("id").asString(), CLERK, Duration.ofSeconds(120))
+                .get("status").asString()).isEqualTo("DIGITIZED");
+        Map<String, JsonNode> after = accuracyByField();
+        for (String field : List.of("citizenId", "paperType")) {
+            assertThat(count(after, field, "confirmed")).as(field).isEqualTo(count(before, field, "confirmed") + 1);
+            assertThat(count(after, field, "acceptedAsProposed")).as(field)
+                    .isEqualTo(count(before, field, "acceptedAsProposed") + 1);
+        }
+    }
+
+    /** The reading's accuracy per field, as a supervisor sees it. */
+    private Map<String, JsonNode> accuracyByField() throws Exception {
+        Map<String, JsonNode> byField = new HashMap<>();
+        json(api.get("/api/v1/paper-fields/accuracy", SUPERVISOR)).forEach(row ->
+                byField.put(row.get("field").asString(), row));
+        return byField;
+    }
+
+    private static long count(Map<String, JsonNode> accuracy, String field, String column) {
+        return accuracy.containsKey(field) ? accuracy.get(field).get(column).asLong() : 0;
     }
 
     private static byte[] png(BufferedImage image) throws IOException {

@@ -18,10 +18,21 @@ public final class ScanPages implements PageSource {
 
     private final ScanDecoder decoder;
     private final List<PageRef> pages;
+    private final DecodedPages decodedBefore;
 
     ScanPages(ScanDecoder decoder, List<PageRef> pages) {
+        this(decoder, pages, DecodedPages.NONE);
+    }
+
+    private ScanPages(ScanDecoder decoder, List<PageRef> pages, DecodedPages decodedBefore) {
         this.decoder = decoder;
         this.pages = List.copyOf(pages);
+        this.decodedBefore = decodedBefore;
+    }
+
+    /** The same pages, taking each from {@code decodedBefore} when it has it rather than decoding it again. */
+    public ScanPages reusing(DecodedPages decodedBefore) {
+        return new ScanPages(decoder, pages, decodedBefore);
     }
 
     @Override
@@ -40,13 +51,23 @@ public final class ScanPages implements PageSource {
             throw new IndexOutOfBoundsException("page " + number + " of " + pages.size());
         }
         PageRef ref = pages.get(number - 1);
-        PageImage page = decoder.decodePage(ref);
+        PageImage page = decoded(ref);
         if (ref.clockwiseDegrees() == 0) {
             return page;
         }
         // a page's own text layer is placed on the unturned image: a turned page is recognised afresh
         return new PageImage(page.number(), RightAngle.rotate(page.image(), ref.clockwiseDegrees()), page.dpi(),
                 page.source() + ", turned " + ref.clockwiseDegrees() + "°", null, page.lossless());
+    }
+
+    /** Page {@code ref} as decoded, not yet turned: taken from the pages decoded before, or decoded now. */
+    private PageImage decoded(PageRef ref) {
+        PageImage before = decodedBefore.take(ref.fileIndex(), ref.indexInFile());
+        if (before == null) {
+            return decoder.decodePage(ref);
+        }
+        return new PageImage(ref.number(), before.image(), before.dpi(), before.source(), before.text(),
+                before.lossless());
     }
 
     /** The pages as a plan: which file and page each one is, turned how. */

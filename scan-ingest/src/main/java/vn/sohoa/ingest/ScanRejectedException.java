@@ -26,6 +26,19 @@ public class ScanRejectedException extends InvalidInputException {
         this.reason = reason;
     }
 
+    private ScanRejectedException(ScanRejectedException refused, String field) {
+        super(field, refused.getMessage(), refused.vietnameseMessage(), refused);
+        this.reason = refused.reason;
+    }
+
+    /**
+     * The same refusal naming the request part the file came in ({@code files} unless said otherwise): an endpoint
+     * that takes one scan as {@code file} points its problem there.
+     */
+    public ScanRejectedException inPart(String field) {
+        return new ScanRejectedException(this, field);
+    }
+
     public Reason reason() {
         return reason;
     }

@@ -76,12 +76,16 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param concurrentUploads uploads read, checked and stored at once; more wait their turn (the heap holds each
      *                          one's files while it is checked and stored)
      * @param uploadWait        how long an upload waits for its turn before it is answered 503 with Retry-After
+     * @param keepDecoded       pixels of the pages the upload's quality gate decoded, kept for the digitize job so
+     *                          that it does not decode them again (0: keep none)
+     * @param keepDecodedFor    how long such a page waits for its job before it is dropped
      */
     public record Ingest(@DefaultValue("64MB") DataSize maxFileSize, @DefaultValue("20") int maxFiles,
                          @DefaultValue("300") int maxPages, @DefaultValue("80000000") long maxPagePixels,
                          @DefaultValue("300") int defaultDpi,
                          @DefaultValue("KEEP_TEXT") vn.sohoa.ingest.TextPages textPages,
-                         @DefaultValue("4") int concurrentUploads, @DefaultValue("2m") Duration uploadWait) {
+                         @DefaultValue("4") int concurrentUploads, @DefaultValue("2m") Duration uploadWait,
+                         @DefaultValue("256MB") DataSize keepDecoded, @DefaultValue("5m") Duration keepDecodedFor) {
     }
 
     /** Where objects live. */

@@ -36,6 +36,7 @@ import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.core.storage.ObjectKey;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StoredObject;
+import vn.sohoa.ingest.DecodedPageCache;
 import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.PagePlan;
 import vn.sohoa.ingest.ScanDecoder;
@@ -64,12 +65,14 @@ public class DocumentPages {
     private final RawScans rawScans;
 
     private final PageQualities qualities;
+    private final DecodedPageCache decodedPages;
 
     DocumentPages(DocumentService documents, DocumentRepository repository, ObjectStore store, IngestLimits limits,
                   ScanDecoder decoder, TransactionTemplate transaction, AuditLog audit, RawScans rawScans,
-                  PageQualities qualities) {
+                  PageQualities qualities, DecodedPageCache decodedPages) {
         this.rawScans = rawScans;
         this.qualities = qualities;
+        this.decodedPages = decodedPages;
         this.documents = documents;
         this.repository = repository;
         this.store = store;
@@ -224,35 +227,42 @@ public class DocumentPages {
         requirePage(number, current.count());
         ScanPages newScan = decoder.open(List.of(scan));
         int newPages = newScan.count();
-        List<PageQualities.Judged> judged = qualities.judge(newScan);
-        PagePlan.Page replacedPage = current.plan().pages().get(number - 1);
         List<DocumentFile> files = repository.files(id);
-        int position = files.size() + 1;
-        PagePlan replaced = current.plan().withPageReplaced(number, files.size(), newPages);
-        if (replaced.pages().size() > limits.maxPages()) {
-            throw new InvalidInputException("file", "the document would have " + replaced.pages().size()
-                    + " pages; the limit is " + limits.maxPages(), "vượt số trang tối đa " + limits.maxPages());
-        }
-        ObjectKey key = ObjectKeys.rawScan(document.agencyCode(), document.dossierReceivedAt(), document.dossierCode(),
-                id, position, scan.format().name().toLowerCase());
-        StoredObject stored = store.putNew(key, scan.content(), scan.format().mediaType(),
-                Map.of("document-id", id, "uploaded-by", principal.username()));
-        transaction.executeWithoutResult(status -> {
-            repository.insertFile(new DocumentFile(id, position, scan.name(), scan.format().mediaType(),
-                    key.toString(), stored.sha256(), stored.size()));
-            repository.plan(id, replaced.encoded(), replaced.pages().size());
-            qualities.replaced(id, replacedPage);
-            qualities.record(id, position, judged);
-            if (document.status() != DocumentStatus.DRAFT) {
-                if (!repository.markReceived(id, EnumSet.of(DocumentStatus.DIGITIZED, DocumentStatus.FAILED))) {
-                    throw new ConflictException("document " + id + " changed meanwhile; try again",
-                            "tài liệu vừa thay đổi, hãy thử lại");
-                }
-                documents.scheduleDigitizing(id, true);
+        // the new pages judged; what the gate decodes is kept for the digitize job that follows (not for a draft)
+        List<PageQualities.Judged> judged = qualities.judge(newScan,
+                document.status() == DocumentStatus.DRAFT ? null : id, files.size());
+        try {
+            PagePlan.Page replacedPage = current.plan().pages().get(number - 1);
+            int position = files.size() + 1;
+            PagePlan replaced = current.plan().withPageReplaced(number, files.size(), newPages);
+            if (replaced.pages().size() > limits.maxPages()) {
+                throw new InvalidInputException("file", "the document would have " + replaced.pages().size()
+                        + " pages; the limit is " + limits.maxPages(), "vượt số trang tối đa " + limits.maxPages());
             }
-            audit.record(principal.username(), principal.agencyCode(), AuditAction.PAGE_RESCANNED, id,
-                    "page " + number + " replaced by " + scan.name() + " (" + newPages + " page(s))");
-        });
+            ObjectKey key = ObjectKeys.rawScan(document.agencyCode(), document.dossierReceivedAt(),
+                    document.dossierCode(), id, position, scan.format().name().toLowerCase());
+            StoredObject stored = store.putNew(key, scan.content(), scan.format().mediaType(),
+                    Map.of("document-id", id, "uploaded-by", principal.username()));
+            transaction.executeWithoutResult(status -> {
+                repository.insertFile(new DocumentFile(id, position, scan.name(), scan.format().mediaType(),
+                        key.toString(), stored.sha256(), stored.size()));
+                repository.plan(id, replaced.encoded(), replaced.pages().size());
+                qualities.replaced(id, replacedPage);
+                qualities.record(id, position, judged);
+                if (document.status() != DocumentStatus.DRAFT) {
+                    if (!repository.markReceived(id, EnumSet.of(DocumentStatus.DIGITIZED, DocumentStatus.FAILED))) {
+                        throw new ConflictException("document " + id + " changed meanwhile; try again",
+                                "tài liệu vừa thay đổi, hãy thử lại");
+                    }
+                    documents.scheduleDigitizing(id, true);
+                }
+                audit.record(principal.username(), principal.agencyCode(), AuditAction.PAGE_RESCANNED, id,
+                        "page " + number + " replaced by " + scan.name() + " (" + newPages + " page(s))");
+            });
+        } catch (RuntimeException e) {
+            decodedPages.forget(id); // no job follows: the kept pages go now
+            throw e;
+        }
         return repository.find(id).orElseThrow();
     }
 

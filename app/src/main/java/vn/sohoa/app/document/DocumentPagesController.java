@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.ingest.PagePlan;
+import vn.sohoa.ingest.ScanRejectedException;
 
 @RestController
 @Tag(name = "Document pages", description = "Trang của giấy tờ: xem, xoay, sắp xếp, bỏ, quét lại; văn bản nhận dạng")
@@ -86,8 +87,14 @@ class DocumentPagesController {
     ResponseEntity<DocumentView> rescan(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id,
                                         @PathVariable int number,
                                         @RequestPart(value = "file", required = false) MultipartFile file) {
-        DocumentRecord document = gate.run(() -> pages.rescan(principal, id, number, file == null ? null
-                : new UploadedScan(file.getOriginalFilename(), bytes(file))));
+        DocumentRecord document = gate.run(() -> {
+            try {
+                return pages.rescan(principal, id, number, file == null ? null
+                        : new UploadedScan(file.getOriginalFilename(), bytes(file)));
+            } catch (ScanRejectedException e) {
+                throw e.inPart("file"); // the new scan comes as 'file'
+            }
+        });
         return ResponseEntity.accepted().body(DocumentView.of(document));
     }
 

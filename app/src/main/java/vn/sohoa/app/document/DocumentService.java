@@ -39,6 +39,7 @@ import vn.sohoa.core.storage.ObjectKey;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StoreUnavailableException;
 import vn.sohoa.core.storage.StoredObject;
+import vn.sohoa.ingest.DecodedPageCache;
 import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
@@ -68,14 +69,16 @@ public class DocumentService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PageQualities qualities;
+    private final DecodedPageCache decodedPages;
 
     DocumentService(DossierService dossiers, DocumentRepository documents, AccessPolicy access, ObjectStore store,
                     IngestLimits limits, ScanDecoder decoder, SohoaProperties properties,
                     ObjectProvider<SchedulerClient> scheduler, TransactionTemplate transaction, AuditLog audit,
                     AgencyRepository agencies, ApplicationEventPublisher events, Clock clock,
-                    PageQualities qualities) {
+                    PageQualities qualities, DecodedPageCache decodedPages) {
         this.clock = clock;
         this.qualities = qualities;
+        this.decodedPages = decodedPages;
         this.agencies = agencies;
         this.events = events;
         this.audit = audit;
@@ -139,41 +142,47 @@ public class DocumentService {
         // the clerk is at the desk, rather than failing later in the job.
         ScanPages pages = decoder.open(accepted);
         vn.sohoa.ingest.PagePlan plan = pages.plan();
-        // every page judged now, while the citizen is still at the desk (well under a second a page)
-        List<PageQualities.Judged> judged = qualities.judge(pages);
-        List<PageQualityView> toRescan = PageQualities.toRescan(judged);
-        if (strictQuality && !toRescan.isEmpty()) {
-            throw new QualityRefusedException(toRescan);
-        }
-
-        if (!store.isAvailable()) {
-            // refuse before the first write, so that an outage leaves no stray object behind
-            throw new StoreUnavailableException("the object store cannot be reached; nothing was stored", null);
-        }
         String id = UUID.randomUUID().toString();
-        List<DocumentFile> files = new ArrayList<>();
-        for (int i = 0; i < accepted.size(); i++) {
-            ScanFile file = accepted.get(i);
-            ObjectKey key = ObjectKeys.rawScan(dossier.agencyCode(), dossier.receivedAt(), dossier.code(), id, i + 1,
-                    file.format().name().toLowerCase());
-            StoredObject stored = store.putNew(key, file.content(), file.format().mediaType(),
-                    Map.of("document-id", id, "uploaded-by", principal.username()));
-            files.add(new DocumentFile(id, i + 1, file.name(), file.format().mediaType(), key.toString(),
-                    stored.sha256(), stored.size()));
-        }
-        transaction.executeWithoutResult(status -> {
-            documents.insert(id, dossier.code(), title.strip(), principal.username(), paper,
-                    draft ? DocumentStatus.DRAFT : DocumentStatus.RECEIVED);
-            files.forEach(documents::insertFile);
-            // the pages as uploaded, recorded so that one page can be found without reading every file
-            documents.plan(id, plan.encoded(), plan.pages().size());
-            qualities.record(id, 1, judged);
-            if (!draft) {
-                scheduleDigitizing(id, false);
+        // every page judged now, while the citizen is still at the desk (well under a second a page); the pages it
+        // decodes are kept for the digitize job, unless the document is a draft that waits for the clerk
+        List<PageQualities.Judged> judged = qualities.judge(pages, draft ? null : id, 0);
+        try {
+            List<PageQualityView> toRescan = PageQualities.toRescan(judged);
+            if (strictQuality && !toRescan.isEmpty()) {
+                throw new QualityRefusedException(toRescan);
             }
-            audit.record(principal.username(), principal.agencyCode(), AuditAction.SCAN_UPLOADED, id,
-                    uploads.size() + " file(s) into dossier " + dossierCode + ": " + title);
-        });
+
+            if (!store.isAvailable()) {
+                // refuse before the first write, so that an outage leaves no stray object behind
+                throw new StoreUnavailableException("the object store cannot be reached; nothing was stored", null);
+            }
+            List<DocumentFile> files = new ArrayList<>();
+            for (int i = 0; i < accepted.size(); i++) {
+                ScanFile file = accepted.get(i);
+                ObjectKey key = ObjectKeys.rawScan(dossier.agencyCode(), dossier.receivedAt(), dossier.code(), id,
+                        i + 1, file.format().name().toLowerCase());
+                StoredObject stored = store.putNew(key, file.content(), file.format().mediaType(),
+                        Map.of("document-id", id, "uploaded-by", principal.username()));
+                files.add(new DocumentFile(id, i + 1, file.name(), file.format().mediaType(), key.toString(),
+                        stored.sha256(), stored.size()));
+            }
+            transaction.executeWithoutResult(status -> {
+                documents.insert(id, dossier.code(), title.strip(), principal.username(), paper,
+                        draft ? DocumentStatus.DRAFT : DocumentStatus.RECEIVED);
+                files.forEach(documents::insertFile);
+                // the pages as uploaded, recorded so that one page can be found without reading every file
+                documents.plan(id, plan.encoded(), plan.pages().size());
+                qualities.record(id, 1, judged);
+                if (!draft) {
+                    scheduleDigitizing(id, false);
+                }
+                audit.record(principal.username(), principal.agencyCode(), AuditAction.SCAN_UPLOADED, id,
+                        uploads.size() + " file(s) into dossier " + dossierCode + ": " + title);
+            });
+        } catch (RuntimeException e) {
+            decodedPages.forget(id); // no job follows: the kept pages go now
+            throw e;
+        }
         return documents.find(id).orElseThrow();
     }
 
@@ -257,6 +266,11 @@ public class DocumentService {
                     "paper " + original.id() + " (" + original.title() + ") reused in dossier " + dossier.code());
         });
         return documents.find(id).orElseThrow();
+    }
+
+    /** Whether the caller may upload scans: clerks, systems and administrators. */
+    public static boolean mayUpload(SohoaPrincipal principal) {
+        return MAY_UPLOAD.contains(principal.role());
     }
 
     private static void requireDeskRole(SohoaPrincipal principal) {

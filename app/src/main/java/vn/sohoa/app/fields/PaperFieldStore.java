@@ -3,7 +3,6 @@ package vn.sohoa.app.fields;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.sohoa.app.document.PaperIdentity;
 import vn.sohoa.ocr.fields.ExtractedField;
-import vn.sohoa.ocr.fields.FieldName;
 import vn.sohoa.ocr.fields.PaperFields;
 import vn.sohoa.ocr.fields.PaperType;
 
@@ -68,26 +67,25 @@ public class PaperFieldStore {
                                 rs.getInt("box_bottom"))));
                     }
                 });
-        PaperType kind = type[0] == null ? null : PaperType.valueOf(type[0]);
-        String name = kind == null ? null : kind.vietnamese() + " / " + kind.english();
-        return new PaperFieldsView(type[0], name, fields, new PaperFieldsView.Proposed(
-                kind == null || kind == PaperType.OTHER ? null : type[0],
-                best(fields, FieldName.CITIZEN_ID), best(fields, FieldName.VALID_UNTIL),
-                best(fields, FieldName.FULL_NAME)));
+        return PaperFieldsView.of(type[0] == null ? null : PaperType.valueOf(type[0]), fields);
     }
 
-    private static String best(List<PaperFieldsView.Field> fields, FieldName name) {
-        return fields.stream().filter(field -> field.name().equals(name.name()))
-                .max(Comparator.comparingDouble(PaperFieldsView.Field::confidence))
-                .map(PaperFieldsView.Field::value).orElse(null);
+    /** Whether any confirmation of the document's identity was recorded. */
+    public boolean confirmedBefore(String documentId) {
+        return jdbc.sql("select count(*) from paper_field_confirmations where document_id = ?").param(documentId)
+                .query(Long.class).single() > 0;
     }
 
     /**
      * Records what the clerk confirmed against what was proposed, field by field (a correction when they differ),
      * in the caller's transaction.
      */
-    public void confirmed(String documentId, PaperFieldsView.Proposed proposed, Map<String, String> confirmed,
+    public void confirmed(String documentId, PaperFieldsView.Proposed proposed, PaperIdentity identity,
                           String username) {
+        Map<String, String> confirmed = new LinkedHashMap<>();
+        confirmed.put("paperType", identity.paperType());
+        confirmed.put("citizenId", identity.citizenId());
+        confirmed.put("validUntil", identity.validUntil() == null ? null : identity.validUntil().toString());
         Map<String, String> offered = new LinkedHashMap<>();
         offered.put("paperType", proposed.paperType());
         offered.put("citizenId", proposed.citizenId());

@@ -1,9 +1,15 @@
 package vn.sohoa.app.ocr;
 
+import java.time.Clock;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.ingest.DecodedPageCache;
 import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ocr.OcrOptions;
@@ -46,5 +52,16 @@ class OcrConfiguration {
     @Bean
     ScanDecoder scanDecoder(IngestLimits limits, SohoaProperties properties) {
         return new ScanDecoder(limits, properties.ingest().textPages());
+    }
+
+    @Bean
+    DecodedPageCache decodedPageCache(SohoaProperties properties, Clock clock, MeterRegistry meters) {
+        SohoaProperties.Ingest ingest = properties.ingest();
+        DecodedPageCache cache = new DecodedPageCache(ingest.keepDecoded().toBytes(), ingest.keepDecodedFor(), clock);
+        FunctionCounter.builder("sohoa.ingest.decoded.reused", cache, DecodedPageCache::reused)
+                .description("pages the digitize job took as the upload's quality gate decoded them").register(meters);
+        Gauge.builder("sohoa.ingest.decoded.kept", cache, DecodedPageCache::bytes).baseUnit("bytes")
+                .description("pixels of decoded pages waiting for their digitize job").register(meters);
+        return cache;
     }
 }

@@ -17,6 +17,8 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.sohoa.core.document.PageImage;
+import vn.sohoa.ingest.DecodedPageCache;
 import vn.sohoa.ingest.PagePlan;
 import vn.sohoa.ingest.ScanPages;
 import vn.sohoa.ocr.OcrPage;
@@ -45,10 +47,11 @@ public class PageQualities {
     /** Judges pages in parallel, one per core. */
     private final ExecutorService judges;
     private final QualitySettings settings;
+    private final DecodedPageCache decoded;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    PageQualities(ScanQuality gate, QualitySettings settings, JdbcClient jdbc, Clock clock) {
+    PageQualities(ScanQuality gate, QualitySettings settings, DecodedPageCache decoded, JdbcClient jdbc, Clock clock) {
         this.judges = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
             Thread thread = new Thread(runnable, "scan-quality-" + JUDGE_THREADS.incrementAndGet());
             thread.setDaemon(true);
@@ -56,6 +59,7 @@ public class PageQualities {
         });
         this.gate = gate;
         this.settings = settings;
+        this.decoded = decoded;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -65,6 +69,15 @@ public class PageQualities {
      * answer. Each page is decoded on the thread that judges it, so memory holds one page per core.
      */
     public List<Judged> judge(ScanPages pages) {
+        return judge(pages, null, 0);
+    }
+
+    /**
+     * As {@link #judge(ScanPages)}, keeping each decoded page for the digitize job of {@code documentId} that follows
+     * (so that it does not decode the page again); {@code firstFile} is the index of the pages' first file among the
+     * document's files (0 for a new upload).
+     */
+    public List<Judged> judge(ScanPages pages, String documentId, int firstFile) {
         List<Judged> judged = new ArrayList<>();
         if (!settings.enabled()) {
             return judged;
@@ -73,7 +86,14 @@ public class PageQualities {
         List<Future<PageQuality>> pending = new ArrayList<>(pages.count());
         for (int number = 1; number <= pages.count(); number++) {
             int page = number;
-            pending.add(judges.submit(() -> gate.assess(pages.page(page))));
+            PagePlan.Page ref = plan.get(number - 1);
+            pending.add(judges.submit(() -> {
+                PageImage image = pages.page(page);
+                if (documentId != null && ref.clockwiseDegrees() == 0) {
+                    decoded.keep(documentId, firstFile + ref.file(), ref.pageInFile(), image);
+                }
+                return gate.assess(image);
+            }));
         }
         try {
             for (int i = 0; i < pending.size(); i++) {

@@ -69,7 +69,8 @@ class PageModel {
             "agentMissing", "tokenNotEnrolled", "tokenRefused", "tokenRefusedByUser", "tokenWrongPin", "tokenAbsent",
             "verify", "externalStep2", "none", "expiresSoon", "expired", "valid", "unavailable", "notYetValid",
             "enable", "disable", "enabled", "disabled", "imported", "noText", "hotFolderAt", "hotFolderOff",
-            "batchNothingSelected", "batchPrepared", "batchIssued", "qualityOK", "qualityWARN", "qualityRESCAN");
+            "batchNothingSelected", "batchPrepared", "batchIssued", "qualityOK", "qualityWARN", "qualityRESCAN",
+            "previewReading", "previewFilled", "previewNothing", "previewFailed");
 
     private final org.springframework.context.MessageSource messages;
 

@@ -23,7 +23,7 @@ class UploadGateTest {
     static UploadGate gate(int turns, Duration wait) {
         return new UploadGate(new SohoaProperties(Path.of("."), null, null,
                 new SohoaProperties.Ingest(DataSize.ofMegabytes(64), 20, 300, 80_000_000L, 300, TextPages.KEEP_TEXT,
-                        turns, wait), null, null, null, null, null));
+                        turns, wait, DataSize.ofMegabytes(256), Duration.ofMinutes(5)), null, null, null, null, null));
     }
 
     @Test

@@ -9,10 +9,12 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import vn.sohoa.testkit.HandClock;
+
 /** The public endpoints' limit per address, on a clock the test moves; other paths are not counted. */
 class PublicRateLimitTest {
 
-    private final ThrottlingTest.TestClock clock = new ThrottlingTest.TestClock();
+    private final HandClock clock = ThrottlingTest.clock();
     private final PublicRateLimit.Filter filter = new PublicRateLimit.Filter(new PublicRateLimit(2, 5), clock);
 
     private int status(String method, String path, String address) throws Exception {
@@ -33,7 +35,7 @@ class PublicRateLimitTest {
         assertThat(status("POST", "/api/v1/verifications", "203.0.113.9")).isEqualTo(429);
         assertThat(status("GET", "/v/any", "198.51.100.4")).as("another address").isEqualTo(200);
         assertThat(status("GET", "/api/v1/dossiers", "203.0.113.9")).as("not a public path").isEqualTo(200);
-        clock.now = clock.now.plus(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertThat(status("GET", "/v/any", "203.0.113.9")).as("refilled at 2 a second").isEqualTo(200);
     }
 
@@ -43,7 +45,7 @@ class PublicRateLimitTest {
         for (int i = 0; i < 30_000; i++) {
             buckets.acquire("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255));
             if (i % 10_000 == 0) {
-                clock.now = clock.now.plus(Duration.ofMinutes(1));
+                clock.advance(Duration.ofMinutes(1));
             }
         }
         assertThat(buckets.size()).isLessThanOrEqualTo(20_001);

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +18,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import vn.sohoa.app.TestDatabases;
 import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.testkit.HandClock;
 
 /**
  * Sign-in throttling and API clients' rate limits, on a clock the test moves; failed sign-ins are counted in the
@@ -38,24 +38,9 @@ class ThrottlingTest {
         return new LoginThrottle(properties(5, Duration.ofMinutes(15), 50, 200), clock, DATABASE);
     }
 
-    /** A clock that stands still until told to move. */
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-11-30T08:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    /** The service's first day, at the desk's opening hour. */
+    static HandClock clock() {
+        return new HandClock(Instant.parse("2026-11-30T08:00:00Z"));
     }
 
     static SohoaProperties properties(int maxFailures, Duration lock, int rate, int burst) {
@@ -76,25 +61,25 @@ class ThrottlingTest {
 
     @Test
     void fiveFailuresLockTheNameFromThatAddressUntilTheLockRunsOut() {
-        TestClock clock = new TestClock();
+        HandClock clock = clock();
         LoginThrottle throttle = node(clock);
         for (int i = 0; i < 4; i++) {
             fail(throttle, "Clerk", "10.0.0.7");
         }
         assertThat(throttle.lockedUntil("clerk", "10.0.0.7")).isNull();
         fail(throttle, "clerk", "10.0.0.7");
-        assertThat(throttle.lockedUntil("CLERK", "10.0.0.7")).isEqualTo(clock.now.plus(Duration.ofMinutes(15)));
+        assertThat(throttle.lockedUntil("CLERK", "10.0.0.7")).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
         // the same name from another desk, and another name from this one, are not locked
         assertThat(throttle.lockedUntil("clerk", "10.0.0.8")).isNull();
         assertThat(throttle.lockedUntil("certifier", "10.0.0.7")).isNull();
 
-        clock.now = clock.now.plus(Duration.ofMinutes(15));
+        clock.advance(Duration.ofMinutes(15));
         assertThat(throttle.lockedUntil("clerk", "10.0.0.7")).isNull();
     }
 
     @Test
     void aSuccessForgivesTheNameAndManyNamesFromOneAddressLockTheAddress() {
-        TestClock clock = new TestClock();
+        HandClock clock = clock();
         LoginThrottle throttle = node(clock);
         for (int i = 0; i < 4; i++) {
             fail(throttle, "clerk", "10.0.0.7");
@@ -112,14 +97,14 @@ class ThrottlingTest {
 
     @Test
     void failuresMadeAtOneNodeLockTheNameAtTheOthers() {
-        TestClock clock = new TestClock();
+        HandClock clock = clock();
         LoginThrottle first = node(clock);
         LoginThrottle second = node(clock);
         for (int i = 0; i < 5; i++) {
             fail(i % 2 == 0 ? first : second, "certifier", "10.0.0.7");
         }
-        assertThat(first.lockedUntil("certifier", "10.0.0.7")).isEqualTo(clock.now.plus(Duration.ofMinutes(15)));
-        assertThat(second.lockedUntil("certifier", "10.0.0.7")).isEqualTo(clock.now.plus(Duration.ofMinutes(15)));
+        assertThat(first.lockedUntil("certifier", "10.0.0.7")).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(second.lockedUntil("certifier", "10.0.0.7")).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
         // an administrator unlocking her at one node unlocks her everywhere, and only her
         fail(first, "certifier_2", "10.0.0.7");
         second.forgive("certifier");
@@ -130,7 +115,7 @@ class ThrottlingTest {
 
     @Test
     void anApiClientGetsItsBurstThenItsRate() {
-        TestClock clock = new TestClock();
+        HandClock clock = clock();
         ApiRateLimiter limiter = new ApiRateLimiter(properties(5, Duration.ofMinutes(15), 2, 3), clock);
         assertThat(limiter.acquire("one-stop")).isZero();
         assertThat(limiter.acquire("one-stop")).isZero();
@@ -138,10 +123,10 @@ class ThrottlingTest {
         assertThat(limiter.acquire("one-stop")).isEqualTo(1);
         assertThat(limiter.acquire("archive")).as("each client has its own bucket").isZero();
 
-        clock.now = clock.now.plusMillis(500);
+        clock.advance(Duration.ofMillis(500));
         assertThat(limiter.acquire("one-stop")).isZero();
         assertThat(limiter.acquire("one-stop")).isEqualTo(1);
-        clock.now = clock.now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.acquire("one-stop")).as("refilled to the burst, not beyond").isZero();
         }

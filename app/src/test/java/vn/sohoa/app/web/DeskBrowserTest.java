@@ -166,8 +166,15 @@ class DeskBrowserTest {
         find("#title").sendKeys(TITLE);
         Path upright = SharedCorpus.corpus("clean/a01.png");
         Path upsideDown = SharedCorpus.corpus("scans/s04_a04_upside-down_rot180_300dpi.jpg");
-        find("#files").sendKeys(upsideDown.toAbsolutePath() + "\n" + upright.toAbsolutePath());
+        find("#files").sendKeys(upright.toAbsolutePath() + "\n" + upsideDown.toAbsolutePath());
         assertThat(browser.all("#file-list li")).hasSize(2);
+        // while the clerk goes on, the first scan is read: the paper's kind and the applicant's number filled in,
+        // marked for the clerk to check
+        browser.waitUntil(Duration.ofSeconds(60), () -> find("#preview-note").getText().startsWith("Đã điền sẵn"));
+        assertThat(find("#citizenId").getAttribute("value")).isEqualTo("049191004527");
+        assertThat(find("#paperType").getAttribute("value")).isEqualTo("APPLICATION_FORM");
+        assertThat(find("#citizenId").getAttribute("class")).contains("prefilled");
+        assertThat(find("#upload-form details").getAttribute("open")).isNotNull();
         // a file dropped on the drop zone joins the list; its ✕ takes it out again
         browser.driver.executeScript("""
                 const transfer = new DataTransfer();
@@ -192,9 +199,11 @@ class DeskBrowserTest {
                 && (Boolean) browser.driver.executeScript("return Array.from(document.querySelectorAll("
                 + "'#thumbnails img')).every(i => i.complete && i.naturalWidth > 0)"));
         assertAllControlsNamed();
-        // page 1 (upside down) is turned twice to the right, then moved below the upright page
-        find("#thumbnails li:nth-child(1) button[aria-label^='Xoay phải']").click();
-        find("#thumbnails li:nth-child(1) button[aria-label^='Xoay phải']").click();
+        // page 2 (upside down) is turned twice to the right, then moved up and back below the upright page
+        find("#thumbnails li:nth-child(2) button[aria-label^='Xoay phải']").click();
+        find("#thumbnails li:nth-child(2) button[aria-label^='Xoay phải']").click();
+        find("#thumbnails li:nth-child(2) button[aria-label^='Chuyển lên']").click();
+        assertThat(find("#thumbnails li:nth-child(1) .caption").getText()).contains("180");
         find("#thumbnails li:nth-child(1) button[aria-label^='Chuyển xuống']").click();
         assertThat(find("#thumbnails li:nth-child(2) .caption").getText()).contains("180");
         browser.screenshot("desk-3-arranged");

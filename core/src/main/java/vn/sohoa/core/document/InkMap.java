@@ -8,6 +8,8 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
+import vn.sohoa.core.image.Luma;
+
 /**
  * Where a page has ink, measured once while its image is in memory: a grid of {@value #CELL_POINTS}-point cells
  * over the page as the PDF shows it, top row first, each holding how many of its sampled pixels are dark. The
@@ -66,14 +68,12 @@ public record InkMap(int columns, int rows, int samplesPerCell, byte[] darkSampl
 
     private static int luminance(int[] row, int x, int bands, int bits, boolean indexed, BufferedImage image) {
         if (indexed) {
-            return (image.getColorModel().getRed(row[x]) * 299 + image.getColorModel().getGreen(row[x]) * 587
-                    + image.getColorModel().getBlue(row[x]) * 114) / 1000;
+            return Luma.ofRgb(image.getColorModel().getRGB(row[x]));
         }
         int shift = bits - 8;
         if (bands >= 3) {
             int i = x * bands;
-            return (scale(row[i], shift) * 299 + scale(row[i + 1], shift) * 587 + scale(row[i + 2], shift) * 114)
-                    / 1000;
+            return Luma.of(scale(row[i], shift), scale(row[i + 1], shift), scale(row[i + 2], shift));
         }
         return bits == 1 ? row[x] * 255 : scale(row[x * bands], shift);
     }

@@ -20,6 +20,7 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.filter.FilterFactory;
 
+import vn.sohoa.core.image.Luma;
 import vn.sohoa.ocr.preprocess.Images;
 
 /**
@@ -105,7 +106,7 @@ public final class EncodePageImage {
                 && packed.getDataBitOffset() == 0 && raster.getSampleModelTranslateX() == 0
                 && raster.getSampleModelTranslateY() == 0 && raster.getDataBuffer() instanceof DataBufferByte buffer) {
             System.arraycopy(buffer.getData(), buffer.getOffset(), rows, 0, rows.length);
-            boolean firstIsBlack = luminance(palette.getRGB(0)) < luminance(palette.getRGB(1));
+            boolean firstIsBlack = Luma.ofRgb(palette.getRGB(0)) < Luma.ofRgb(palette.getRGB(1));
             int lastBits = width % 8;
             byte padding = (byte) (lastBits == 0 ? 0xFF : (0xFF << (8 - lastBits)));
             for (int y = 0; y < height; y++) {
@@ -128,9 +129,5 @@ public final class EncodePageImage {
             }
         }
         return rows;
-    }
-
-    private static int luminance(int rgb) {
-        return ((rgb >> 16) & 0xFF) * 299 + ((rgb >> 8) & 0xFF) * 587 + (rgb & 0xFF) * 114;
     }
 }

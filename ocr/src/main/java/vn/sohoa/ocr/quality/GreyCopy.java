@@ -2,10 +2,13 @@ package vn.sohoa.ocr.quality;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.awt.image.MultiPixelPackedSampleModel;
 import java.awt.image.IndexColorModel;
+import java.awt.image.MultiPixelPackedSampleModel;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+
+import vn.sohoa.core.image.Luma;
 
 /**
  * An 8-bit grey copy of a page at a coarser resolution (each pixel the mean of a k×k block), on which the gate
@@ -34,24 +37,9 @@ final class GreyCopy {
         }
         int[] sums = new int[width * height];
         int[] row = new int[image.getWidth()];
-        boolean grey = image.getType() == BufferedImage.TYPE_BYTE_GRAY;
-        int[] bilevelLevels = bilevelLevels(image);
-        Raster raster = image.getRaster();
+        RowReader rows = rowReader(image);
         for (int y = 0; y < height * factor; y++) {
-            if (grey) {
-                raster.getSamples(0, y, row.length, 1, 0, row);
-            } else if (bilevelLevels != null) {
-                // a black-and-white scan (G4): one bit a pixel, mapped through its two-colour palette; getRGB would
-                // cost a colour conversion per pixel, most of the gate's time on such a page
-                unpackBits(raster, y, bilevelLevels, row);
-            } else {
-                image.getRGB(0, y, row.length, 1, row, 0, row.length);
-                for (int x = 0; x < row.length; x++) {
-                    int rgb = row[x];
-                    // Rec. 601 luma, as the grey the OCR sees
-                    row[x] = (((rgb >> 16) & 0xFF) * 299 + ((rgb >> 8) & 0xFF) * 587 + (rgb & 0xFF) * 114) / 1000;
-                }
-            }
+            rows.read(y, row);
             int offset = (y / factor) * width;
             if (factor == 1) {
                 System.arraycopy(row, 0, sums, offset, width);
@@ -72,7 +60,65 @@ final class GreyCopy {
         return new GreyCopy(width, height, (double) dpi / factor, sums);
     }
 
-    /** Row {@code y} of a 1-bit image as grey levels, read from the packed bytes (bits from the most significant). */
+    /** Reads row {@code y} of the page as grey levels into {@code row}. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(int y, int[] row);
+    }
+
+    /**
+     * The fastest exact way to read the page's rows as grey: the bytes themselves for 8-bit grey and 3-byte colour
+     * (most scans), the packed bits for bilevel; {@code getRGB} otherwise, which converts colour per pixel and cost
+     * most of the gate's time on a colour or grey page.
+     */
+    private static RowReader rowReader(BufferedImage image) {
+        Raster raster = image.getRaster();
+        int[] bilevelLevels = bilevelLevels(image);
+        if (bilevelLevels != null) {
+            return (y, row) -> unpackBits(raster, y, bilevelLevels, row);
+        }
+        int type = image.getType();
+        if ((type == BufferedImage.TYPE_BYTE_GRAY || type == BufferedImage.TYPE_3BYTE_BGR)
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel samples
+                && raster.getDataBuffer() instanceof DataBufferByte buffer) {
+            byte[] data = buffer.getData();
+            int pixelStride = samples.getPixelStride();
+            // where the raster's first pixel of row 0 is in the buffer (a sub-image starts inside its parent's)
+            int origin = buffer.getOffset() - raster.getSampleModelTranslateY() * samples.getScanlineStride()
+                    - raster.getSampleModelTranslateX() * pixelStride;
+            int scanline = samples.getScanlineStride();
+            if (type == BufferedImage.TYPE_BYTE_GRAY) {
+                return (y, row) -> {
+                    int at = origin + y * scanline + samples.getBandOffsets()[0];
+                    for (int x = 0; x < row.length; x++, at += pixelStride) {
+                        row[x] = data[at] & 0xFF;
+                    }
+                };
+            }
+            int[] bands = samples.getBandOffsets(); // red, green, blue: 2, 1, 0 in a BGR image
+            return (y, row) -> {
+                int at = origin + y * scanline;
+                for (int x = 0; x < row.length; x++, at += pixelStride) {
+                    row[x] = Luma.of(data[at + bands[0]] & 0xFF, data[at + bands[1]] & 0xFF,
+                            data[at + bands[2]] & 0xFF);
+                }
+            };
+        }
+        if (type == BufferedImage.TYPE_BYTE_GRAY) {
+            return (y, row) -> raster.getSamples(0, y, row.length, 1, 0, row);
+        }
+        return (y, row) -> {
+            image.getRGB(0, y, row.length, 1, row, 0, row.length);
+            for (int x = 0; x < row.length; x++) {
+                row[x] = Luma.ofRgb(row[x]);
+            }
+        };
+    }
+
+    /**
+     * Row {@code y} of a 1-bit image as grey levels, read from the packed bytes (bits from the most significant);
+     * getRGB would cost a colour conversion per pixel, most of the gate's time on such a page.
+     */
     private static void unpackBits(Raster raster, int y, int[] levels, int[] row) {
         if (!(raster.getSampleModel() instanceof MultiPixelPackedSampleModel packed)
                 || !(raster.getDataBuffer() instanceof DataBufferByte buffer)) {
@@ -100,7 +146,7 @@ final class GreyCopy {
         }
         int[] levels = new int[2];
         for (int i = 0; i < 2; i++) {
-            levels[i] = (palette.getRed(i) * 299 + palette.getGreen(i) * 587 + palette.getBlue(i) * 114) / 1000;
+            levels[i] = Luma.ofRgb(palette.getRGB(i));
         }
         return levels;
     }

@@ -43,4 +43,53 @@ class GreyCopyTest {
         int[] histogram = GreyCopy.of(bilevel, 300, 1).histogram();
         assertThat(histogram[255]).isGreaterThan(histogram[0]).isGreaterThan(0);
     }
+
+    /** Each cell the mean of its k×k block of {@code level(x, y)}: the definition, written out. */
+    private static int[] blockMeans(int width, int height, int factor, java.util.function.IntBinaryOperator level) {
+        int columns = width / factor;
+        int rows = height / factor;
+        int[] means = new int[columns * rows];
+        for (int cy = 0; cy < rows; cy++) {
+            for (int cx = 0; cx < columns; cx++) {
+                int sum = 0;
+                for (int y = cy * factor; y < cy * factor + factor; y++) {
+                    for (int x = cx * factor; x < cx * factor + factor; x++) {
+                        sum += level.applyAsInt(x, y);
+                    }
+                }
+                means[cy * columns + cx] = sum / (factor * factor);
+            }
+        }
+        return means;
+    }
+
+    @Test
+    void colourAndGreyPagesAreReadFromTheirBytesAsTheDefinitionSays() {
+        java.util.Random random = new java.util.Random(7);
+        BufferedImage colour = new BufferedImage(307, 251, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage grey = new BufferedImage(307, 251, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 251; y++) {
+            for (int x = 0; x < 307; x++) {
+                colour.setRGB(x, y, random.nextInt(0x1000000));
+                grey.getRaster().setSample(x, y, 0, random.nextInt(256));
+            }
+        }
+        // sub-images: rows that start inside the buffer, as a cropped page's do
+        for (BufferedImage page : new BufferedImage[]{colour, colour.getSubimage(3, 5, 201, 199)}) {
+            for (int factor : new int[]{1, 2, 3}) {
+                int rgbFactor = factor;
+                assertThat(GreyCopy.of(page, 300, factor).pixels).isEqualTo(blockMeans(page.getWidth(),
+                        page.getHeight(), rgbFactor, (x, y) -> {
+                            int rgb = page.getRGB(x, y);
+                            return (((rgb >> 16) & 0xFF) * 299 + ((rgb >> 8) & 0xFF) * 587 + (rgb & 0xFF) * 114) / 1000;
+                        }));
+            }
+        }
+        for (BufferedImage page : new BufferedImage[]{grey, grey.getSubimage(3, 5, 201, 199)}) {
+            for (int factor : new int[]{1, 2, 3}) {
+                assertThat(GreyCopy.of(page, 300, factor).pixels).isEqualTo(blockMeans(page.getWidth(),
+                        page.getHeight(), factor, (x, y) -> page.getRaster().getSample(x, y, 0)));
+            }
+        }
+    }
 }
