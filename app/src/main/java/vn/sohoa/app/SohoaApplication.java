@@ -35,9 +35,12 @@ public class SohoaApplication {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
         // an outbound request's connection reuses the addresses its policy check resolved a moment before (the
-        // JVM's address cache): a name cannot point elsewhere in between unless caching is turned off, so it is not
+        // JVM's address cache): a name cannot point elsewhere in between unless caching is turned off, so it is not.
+        // Not for `sohoa ocr`, which sends no request: on Java 17 the first security property set looks for a
+        // System.Logger through every jar on the class path, 0.1 s of a command that is timed against tesseract
+        boolean ocrCommand = args.length > 0 && "ocr".equals(args[0]);
         String ttl = java.security.Security.getProperty("networkaddress.cache.ttl");
-        if (ttl == null || !ttl.matches("[1-9][0-9]*|-1")) {
+        if (!ocrCommand && (ttl == null || !ttl.matches("[1-9][0-9]*|-1"))) {
             java.security.Security.setProperty("networkaddress.cache.ttl", "30");
         }
         if (args.length > 0 && isTool(args[0])) {
