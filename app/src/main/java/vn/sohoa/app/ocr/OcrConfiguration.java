@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.app.node.NodeSettings;
 import vn.sohoa.ingest.DecodedPageCache;
 import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.ScanDecoder;
@@ -55,9 +56,12 @@ class OcrConfiguration {
     }
 
     @Bean
-    DecodedPageCache decodedPageCache(SohoaProperties properties, Clock clock, MeterRegistry meters) {
+    DecodedPageCache decodedPageCache(SohoaProperties properties, NodeSettings node, Clock clock,
+                                      MeterRegistry meters) {
         SohoaProperties.Ingest ingest = properties.ingest();
-        DecodedPageCache cache = new DecodedPageCache(ingest.keepDecoded().toBytes(), ingest.keepDecodedFor(), clock);
+        // a web node runs no digitize job: what it kept would only wait out its age
+        long budget = node.role().runsJobs() ? ingest.keepDecoded().toBytes() : 0;
+        DecodedPageCache cache = new DecodedPageCache(budget, ingest.keepDecodedFor(), clock);
         FunctionCounter.builder("sohoa.ingest.decoded.reused", cache, DecodedPageCache::reused)
                 .description("pages the digitize job took as the upload's quality gate decoded them").register(meters);
         Gauge.builder("sohoa.ingest.decoded.kept", cache, DecodedPageCache::bytes).baseUnit("bytes")
