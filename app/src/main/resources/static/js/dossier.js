@@ -84,7 +84,11 @@ function setUpUpload(section) {
       remove.className = 'icon';
       remove.textContent = '✕';
       remove.setAttribute('aria-label', Sohoa.t('dropPage') + ': ' + file.name);
-      remove.addEventListener('click', () => { files.splice(index, 1); render(); });
+      remove.addEventListener('click', () => {
+        files.splice(index, 1);
+        render();
+        if (files.length > 0) { preview(files[0]); } // the paper's first scan may have changed
+      });
       item.append(name, bar, remove);
       list.appendChild(item);
     });

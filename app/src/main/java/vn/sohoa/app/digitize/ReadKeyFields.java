@@ -30,7 +30,8 @@ class ReadKeyFields {
     PaperFields apply(DocumentRecord document, List<OcrPage> recognised) {
         PaperFields fields = reader.read(recognised.stream().map(OcrPage::lines).toList());
         store.replace(document.id(), fields);
-        if (document.paper() != null && !document.paper().equals(PaperIdentity.NONE) && !store.confirmedBefore(document.id())) {
+        boolean identityGiven = document.paper() != null && !document.paper().equals(PaperIdentity.NONE);
+        if (identityGiven && !store.confirmedBefore(document.id())) {
             store.confirmed(document.id(), PaperFieldsView.of(fields).proposed(), document.paper(),
                     document.uploadedBy());
         }

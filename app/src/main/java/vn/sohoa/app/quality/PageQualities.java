@@ -66,16 +66,9 @@ public class PageQualities {
 
     /**
      * Judges every page (none when the gate is off), on every core: the clerk of a 40-page bundle waits for the
-     * answer. Each page is decoded on the thread that judges it, so memory holds one page per core.
-     */
-    public List<Judged> judge(ScanPages pages) {
-        return judge(pages, null, 0);
-    }
-
-    /**
-     * As {@link #judge(ScanPages)}, keeping each decoded page for the digitize job of {@code documentId} that follows
-     * (so that it does not decode the page again); {@code firstFile} is the index of the pages' first file among the
-     * document's files (0 for a new upload).
+     * answer. Each page is decoded on the thread that judges it, so memory holds one page per core, and kept for the
+     * digitize job of {@code documentId} that follows (null: kept for none), so that the job does not decode it
+     * again; {@code firstFile} is the index of the pages' first file among the document's files (0 for a new upload).
      */
     public List<Judged> judge(ScanPages pages, String documentId, int firstFile) {
         List<Judged> judged = new ArrayList<>();
