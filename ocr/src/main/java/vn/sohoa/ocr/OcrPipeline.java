@@ -47,10 +47,15 @@ public final class OcrPipeline {
      * order; the first failure cancels the rest.
      */
     public List<OcrPage> recognise(PageSource pages, ProgressListener progress) {
+        return recognise(pages, progress, OcrEnginePool.Urgency.IN_TURN);
+    }
+
+    /** As {@link #recognise(PageSource, ProgressListener)}; {@code AHEAD} for pages a clerk waits for at the desk. */
+    public List<OcrPage> recognise(PageSource pages, ProgressListener progress, OcrEnginePool.Urgency urgency) {
         List<Future<OcrPage>> pending = new ArrayList<>(pages.count());
         for (int number = 1; number <= pages.count(); number++) {
             int page = number;
-            pending.add(pool.submit(engine -> recognizePage.apply(engine, pages.page(page))));
+            pending.add(pool.submit(engine -> recognizePage.apply(engine, pages.page(page)), urgency));
         }
         List<OcrPage> recognised = new ArrayList<>(pending.size());
         try {

@@ -15,6 +15,7 @@ import vn.sohoa.ingest.ScanFile;
 import vn.sohoa.ocr.OcrPage;
 import vn.sohoa.ocr.OcrPipeline;
 import vn.sohoa.ocr.ProgressListener;
+import vn.sohoa.ocr.engine.OcrEnginePool;
 import vn.sohoa.ocr.fields.KeyFields;
 
 /**
@@ -47,7 +48,9 @@ class PaperPreview {
         }
         ScanFile.requirePlainName(scan.name());
         ScanFile file = ScanFile.accept(scan.name(), scan.content(), limits);
-        List<OcrPage> recognised = pipeline.recognise(decoder.open(List.of(file), FIRST_PAGE), ProgressListener.NONE);
+        // ahead of the digitize jobs' pages: the clerk and the citizen are waiting for it
+        List<OcrPage> recognised = pipeline.recognise(decoder.open(List.of(file), FIRST_PAGE), ProgressListener.NONE,
+                OcrEnginePool.Urgency.AHEAD);
         return PaperFieldsView.of(reader.read(List.of(recognised.get(0).lines())));
     }
 }

@@ -2,22 +2,53 @@ package vn.sohoa.ocr.engine;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * A fixed set of worker threads, each owning one OCR engine for its whole life. The pool, not the engine, decides
- * how many pages run at once; Tesseract's own threading is switched off (OMP_THREAD_LIMIT=1, see OpenMp).
+ * how many pages run at once; Tesseract's own threading is switched off (OMP_THREAD_LIMIT=1, see OpenMp). Pages are
+ * taken in the order they came, except that a page someone is waiting for at the desk ({@link Urgency#AHEAD}) goes
+ * before the pages already waiting.
  */
 public final class OcrEnginePool implements AutoCloseable {
 
-    private final ExecutorService workers;
+    /** When a task is taken, relative to the tasks already waiting. */
+    public enum Urgency {
+        /** After the tasks already waiting: the digitize jobs. */
+        IN_TURN,
+        /** Before every task waiting in turn: a clerk at the desk waits for it. */
+        AHEAD
+    }
+
+    /** A task with its urgency and arrival, so that the queue orders by urgency, then by arrival. */
+    private static final class QueuedTask<T> extends FutureTask<T> implements Comparable<QueuedTask<?>> {
+        private final Urgency urgency;
+        private final long arrival;
+
+        QueuedTask(java.util.concurrent.Callable<T> task, Urgency urgency, long arrival) {
+            super(task);
+            this.urgency = urgency;
+            this.arrival = arrival;
+        }
+
+        @Override
+        public int compareTo(QueuedTask<?> other) {
+            int byUrgency = Integer.compare(other.urgency.ordinal(), urgency.ordinal());
+            return byUrgency != 0 ? byUrgency : Long.compare(arrival, other.arrival);
+        }
+    }
+
+    private final ThreadPoolExecutor workers;
+    private final AtomicLong arrivals = new AtomicLong();
     private final ThreadLocal<OcrEngine> engines;
     private final List<OcrEngine> created = new CopyOnWriteArrayList<>();
     private final int size;
@@ -30,7 +61,8 @@ public final class OcrEnginePool implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-        this.workers = Executors.newFixedThreadPool(size, threads);
+        this.workers = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(),
+                threads);
         this.engines = ThreadLocal.withInitial(() -> {
             OcrEngine engine = engineFactory.get();
             created.add(engine);
@@ -38,9 +70,17 @@ public final class OcrEnginePool implements AutoCloseable {
         });
     }
 
-    /** Runs a task on a worker with that worker's engine. */
+    /** Runs a task on a worker with that worker's engine, after the tasks already waiting. */
     public <T> Future<T> submit(Function<OcrEngine, T> task) {
-        return workers.submit(() -> task.apply(engines.get()));
+        return submit(task, Urgency.IN_TURN);
+    }
+
+    /** Runs a task on a worker with that worker's engine, taken as {@code urgency} says. */
+    public <T> Future<T> submit(Function<OcrEngine, T> task, Urgency urgency) {
+        QueuedTask<T> queued = new QueuedTask<>(() -> task.apply(engines.get()), urgency,
+                arrivals.getAndIncrement());
+        workers.execute(queued);
+        return queued;
     }
 
     public int size() {
