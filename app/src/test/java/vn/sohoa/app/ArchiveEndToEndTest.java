@@ -10,9 +10,11 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,7 +33,9 @@ import vn.sohoa.testkit.VeraPdfJudge;
  * longer than any certificate's life, every LTA copy is due at once, so one run must add a time-stamp to each and
  * keep every version.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Order(8) // one of the longest classes: started first (app/pom.xml runs classes in parallel)
 class ArchiveEndToEndTest {
 
     static final int PORT = EndToEndTest.freePort();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import vn.sohoa.testkit.SharedCorpus;
  * accepted: every upload answered 202 ends DIGITIZED, and the register holds every number from 1 up, each ISSUED with
  * its copy or VOID with its reason — none duplicated, none skipped, none left PENDING.
  */
+@Order(6) // one of the longest classes: started first (app/pom.xml runs classes in parallel)
 class CrashSafetyTest {
 
     static final String AGENCY = "000.00.30.H42";

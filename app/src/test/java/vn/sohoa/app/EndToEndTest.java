@@ -32,11 +32,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import eu.europa.esig.dss.enumerations.Indication;
@@ -62,6 +66,8 @@ import vn.sohoa.testkit.VeraPdfJudge;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
 abstract class EndToEndTest {
 
     static final String AGENCY = "000.00.30.H42";
@@ -100,9 +106,11 @@ abstract class EndToEndTest {
     static final String ADMIN = SohoaHttpClient.basic("admin", "admin-pass");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static String documentId;
-    static String copyId;
-    static byte[] certifiedCopy;
+    // state carried from one ordered test to the next: per instance (one per class, see @TestInstance), so that the
+    // H2 and the PostgreSQL runs may go on at the same time in one JVM
+    String documentId;
+    String copyId;
+    byte[] certifiedCopy;
 
     @LocalServerPort
     int port;
@@ -139,53 +147,62 @@ abstract class EndToEndTest {
         registry.add("sohoa.jobs.first-retry-delay", () -> "1s");
     }
 
-    /** The requester's mail server (a real SMTP server, GreenMail) and the portal's connector, for this class. */
-    static com.icegreen.greenmail.util.GreenMail mailServer;
-    static vn.sohoa.testkit.LoopbackHttpServer portal;
-    /** What the portal's connector received, and how many calls it refused first (to see retries). */
-    static final List<vn.sohoa.testkit.LoopbackHttpServer.Request> FILED =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
-    static final java.util.concurrent.atomic.AtomicInteger PORTAL_CALLS = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * What a run (a subclass) delivers to: the requester's mail server (a real SMTP server, GreenMail), the portal's
+     * connector, and the one loopback port webhooks may reach (sohoa.outbound.allowed-hosts). One per subclass: the
+     * H2 and the PostgreSQL runs may go on at the same time in one JVM.
+     */
+    static final class DeliveryTargets {
+        final int webhookPort = FreePort.pick();
+        com.icegreen.greenmail.util.GreenMail mailServer;
+        vn.sohoa.testkit.LoopbackHttpServer portal;
+        /** What the portal's connector received, and how many calls it refused first (to see retries). */
+        final List<vn.sohoa.testkit.LoopbackHttpServer.Request> filed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger portalCalls = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** The one loopback port webhooks may reach in these tests (sohoa.outbound.allowed-hosts). */
-    static final int WEBHOOK_PORT = FreePort.pick();
-
-    static void deliveryTargets(DynamicPropertyRegistry registry) {
-        registry.add("sohoa.outbound.allowed-hosts", () -> "127.0.0.1:" + WEBHOOK_PORT + ",127.0.0.1:"
-                + java.net.URI.create(portal.url("/")).getPort());
-        mailServer = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(
-                FreePort.pick(), "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
-        mailServer.start();
-        FILED.clear();
-        PORTAL_CALLS.set(0);
-        try {
-            // the connector is away for its first call: the delivery is tried again
-            portal = new vn.sohoa.testkit.LoopbackHttpServer().route("/copies", request -> {
-                if (PORTAL_CALLS.incrementAndGet() == 1) {
-                    return new vn.sohoa.testkit.LoopbackHttpServer.Response(503, "text/plain", new byte[0]);
-                }
-                FILED.add(request);
-                return new vn.sohoa.testkit.LoopbackHttpServer.Response(201, "application/json", "{}".getBytes());
-            });
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        /** Starts the mail server and the portal's connector, and points the service at them. */
+        void register(DynamicPropertyRegistry registry) {
+            mailServer = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(
+                    FreePort.pick(), "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+            mailServer.start();
+            try {
+                // the connector is away for its first call: the delivery is tried again
+                portal = new vn.sohoa.testkit.LoopbackHttpServer().route("/copies", request -> {
+                    if (portalCalls.incrementAndGet() == 1) {
+                        return new vn.sohoa.testkit.LoopbackHttpServer.Response(503, "text/plain", new byte[0]);
+                    }
+                    filed.add(request);
+                    return new vn.sohoa.testkit.LoopbackHttpServer.Response(201, "application/json", "{}".getBytes());
+                });
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            registry.add("sohoa.outbound.allowed-hosts", () -> "127.0.0.1:" + webhookPort + ",127.0.0.1:"
+                    + java.net.URI.create(portal.url("/")).getPort());
+            registry.add("spring.mail.host", () -> "127.0.0.1");
+            registry.add("spring.mail.port", () -> mailServer.getSmtp().getPort());
+            registry.add("sohoa.delivery.email-enabled", () -> "true");
+            registry.add("sohoa.delivery.from", () -> "chung-thuc@hoaphong.example");
+            registry.add("sohoa.delivery.portal-url", () -> portal.url("/copies"));
+            registry.add("sohoa.delivery.portal-token", () -> "portal-secret");
         }
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> mailServer.getSmtp().getPort());
-        registry.add("sohoa.delivery.email-enabled", () -> "true");
-        registry.add("sohoa.delivery.from", () -> "chung-thuc@hoaphong.example");
-        registry.add("sohoa.delivery.portal-url", () -> portal.url("/copies"));
-        registry.add("sohoa.delivery.portal-token", () -> "portal-secret");
+
+        void stop() {
+            if (mailServer != null) {
+                mailServer.stop();
+            }
+            if (portal != null) {
+                portal.close();
+            }
+        }
     }
 
+    /** This run's delivery targets (a static of the subclass: its property source starts them). */
+    abstract DeliveryTargets targets();
+
     @org.junit.jupiter.api.AfterAll
-    static void stopDeliveryTargets() {
-        if (mailServer != null) {
-            mailServer.stop();
-        }
-        if (portal != null) {
-            portal.close();
-        }
+    void stopDeliveryTargets() {
+        targets().stop();
     }
 
     /** A browser signed in through the login form of the service at {@code base}: it holds the session cookie. */
@@ -768,7 +785,7 @@ abstract class EndToEndTest {
 
         // the e-mail, through a real SMTP server: to the requester, with the stored copy's very bytes attached
         jakarta.mail.internet.MimeMessage mail = null;
-        for (jakarta.mail.internet.MimeMessage received : mailServer.getReceivedMessages()) {
+        for (jakarta.mail.internet.MimeMessage received : targets().mailServer.getReceivedMessages()) {
             if (received.getSubject().contains("số " + copy.get("registerNumber").asLong() + " ")) {
                 mail = received;
             }
@@ -793,7 +810,7 @@ abstract class EndToEndTest {
 
         // the portal's connector: refused once (503), filed on the retry, with the system's credential
         vn.sohoa.testkit.LoopbackHttpServer.Request filed = null;
-        for (var request : FILED) {
+        for (var request : targets().filed) {
             if (JSON.readTree(request.body()).get("certificationId").asString().equals(id)) {
                 filed = request;
             }
@@ -804,7 +821,7 @@ abstract class EndToEndTest {
         assertThat(metadata.get("citizenIdNumber").asString()).isEqualTo("048190000123");
         assertThat(metadata.get("registerNumber").asLong()).isEqualTo(copy.get("registerNumber").asLong());
         assertThat(java.util.Base64.getDecoder().decode(metadata.get("pdf").asString())).isEqualTo(stored);
-        assertThat(PORTAL_CALLS.get()).as("the first call was refused and tried again").isGreaterThan(FILED.size());
+        assertThat(targets().portalCalls.get()).as("the first call was refused and tried again").isGreaterThan(targets().filed.size());
     }
 
     @Test
@@ -934,9 +951,9 @@ abstract class EndToEndTest {
     void theRestoreDrillBringsBackAServiceWhoseCopiesValidateAndWhoseRegisterGoesOn() throws Exception {
         Path backup = Files.createTempDirectory("sohoa-backup").resolve("drill");
         ByteArrayOutputStream said = new ByteArrayOutputStream();
-        // what the store has lost or damaged before the backup (the H2 run breaks two objects on purpose): the backup
-        // names them and goes on, and the restored service has lost exactly those and nothing more
-        List<String> damaged = scrubProblems(cli(said, "scrub", serviceSettings()), said);
+        // what the store has lost or damaged before the backup (the H2 run's scrub test breaks two objects on
+        // purpose): the backup names them and goes on, and the restored service has lost exactly those and nothing more
+        List<String> damaged = List.copyOf(damagedOnPurpose);
         // with a copy to another S3 service (another site): its keys from files, never on the command line
         Path otherSite = Files.createTempDirectory("sohoa-other-site");
         vn.sohoa.storage.embedded.EmbeddedS3Server other = new vn.sohoa.storage.embedded.EmbeddedS3Server(
@@ -1007,9 +1024,12 @@ abstract class EndToEndTest {
             List<String> arguments = new ArrayList<>(on);
             arguments.addAll(List.of("--sohoa.public-base-url=http://127.0.0.1:" + port,
                     "--sohoa.clock.start=" + java.time.OffsetDateTime.now(clock)));
-            Process restored = ServiceNode.start(home, restoredPort, home.resolve("restored.log"), List.of(),
-                    java.util.Map.of(), arguments.toArray(String[]::new));
-            try {
+            arguments.addAll(List.of("--server.port=" + restoredPort, "--spring.main.banner-mode=off",
+                    "--sohoa.bootstrap.admin-password=admin-pass", "--sohoa.bootstrap.demo-password=demo-pass"));
+            // in this JVM: the same code an operator's restored node runs, without a second cold JVM's start and
+            // warm-up (CrashSafetyTest and the multi-node tests run the service as processes of its own)
+            try (ConfigurableApplicationContext restored = new SpringApplicationBuilder(SohoaApplication.class)
+                    .run(arguments.toArray(String[]::new))) {
                 SohoaHttpClient there = new SohoaHttpClient("http://127.0.0.1:" + restoredPort);
                 for (String copy : copies) {
                     HttpResponse<byte[]> pdf = there.getBytes("/api/v1/certified-copies/" + copy + "/pdf", CERTIFIER);
@@ -1023,16 +1043,20 @@ abstract class EndToEndTest {
                 assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
                 assertThat(json(next).get("registerNumber").asLong()).as("the register goes on without a gap")
                         .isEqualTo(lastNumber + 1);
-            } finally {
-                ServiceNode.stop(restored);
             }
         } finally {
             dropRestoredDatabase();
         }
     }
 
+    /**
+     * The objects a test of this run damaged on purpose, as {@code sohoa scrub} names them ("CORRUPT key",
+     * "MISSING key"): the restore drill expects the backup to name exactly those.
+     */
+    final List<String> damagedOnPurpose = new ArrayList<>();
+
     /** The problems {@code sohoa scrub} printed ("CORRUPT key", "MISSING key"), checked against its exit code. */
-    private static List<String> scrubProblems(int exit, ByteArrayOutputStream said) {
+    static List<String> scrubProblems(int exit, ByteArrayOutputStream said) {
         List<String> problems = new ArrayList<>();
         for (String line : said.toString(StandardCharsets.UTF_8).split("\n")) {
             if (line.startsWith("CORRUPT ") || line.startsWith("MISSING ")) {
@@ -1241,7 +1265,7 @@ abstract class EndToEndTest {
         java.util.List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", WEBHOOK_PORT), 0);
+                new java.net.InetSocketAddress("127.0.0.1", targets().webhookPort), 0);
         receiver.createContext("/hook", exchange -> {
             java.util.Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
@@ -1258,9 +1282,9 @@ abstract class EndToEndTest {
             assertThat(json(badUrl).get("field").asString()).isEqualTo("url");
             // nothing on the service's own network unless allowed: another loopback port, a name for loopback, the
             // cloud metadata address, a private address (refused before any connection)
-            for (String inward : List.of("http://127.0.0.1:" + (WEBHOOK_PORT == 65535 ? 1 : WEBHOOK_PORT + 1)
-                    + "/hook", "http://localhost:" + WEBHOOK_PORT + "/hook", "http://169.254.169.254/latest/",
-                    "http://10.0.0.1/hook", "http://[::1]:" + WEBHOOK_PORT + "/hook")) {
+            for (String inward : List.of("http://127.0.0.1:" + (targets().webhookPort == 65535 ? 1 : targets().webhookPort + 1)
+                    + "/hook", "http://localhost:" + targets().webhookPort + "/hook", "http://169.254.169.254/latest/",
+                    "http://10.0.0.1/hook", "http://[::1]:" + targets().webhookPort + "/hook")) {
                 HttpResponse<String> refused = api.postJson("/api/v1/webhooks", ADMIN, """
                         {"url":"%s","events":["DOCUMENT_DIGITIZED"],"agencyCode":"%s"}""".formatted(inward, AGENCY));
                 assertThat(refused.statusCode()).as(inward + " " + refused.body()).isEqualTo(400);
@@ -1343,7 +1367,7 @@ abstract class EndToEndTest {
             // is not called, and its deliveries say why without telling what listens there
             int before = received.size();
             jdbc.sql("update webhook_subscriptions set url = ? where id = ?")
-                    .params("http://localhost:" + WEBHOOK_PORT + "/hook", subscription).update();
+                    .params("http://localhost:" + targets().webhookPort + "/hook", subscription).update();
             HttpResponse<String> again = api.postJson("/api/v1/documents/" + document + "/certifications",
                     CERTIFIER, REQUEST);
             assertThat(again.statusCode()).as(again.body()).isEqualTo(201);

@@ -40,6 +40,7 @@ import vn.sohoa.testkit.VeraPdfJudge;
  * only, the parts of the path whose outcome does not depend on the database: problem details, API documents, presigned
  * links, the public QR page, scrub, security headers and sign-in throttling, hostile uploads, a draft's page plan.
  */
+@Order(1) // one of the longest classes: started first (app/pom.xml runs classes in parallel)
 class H2EndToEndTest extends EndToEndTest {
 
     static final int PORT = freePort();
@@ -47,10 +48,17 @@ class H2EndToEndTest extends EndToEndTest {
     @DynamicPropertySource
     static void h2(DynamicPropertyRegistry registry) {
         embeddedDefaults(registry, PORT, temporaryHome());
-        deliveryTargets(registry);
+        TARGETS.register(registry);
     }
 
-    static String arrangedDocumentId;
+    static final DeliveryTargets TARGETS = new DeliveryTargets();
+
+    @Override
+    DeliveryTargets targets() {
+        return TARGETS;
+    }
+
+    String arrangedDocumentId;
 
     @Test
     @Order(6)
@@ -215,6 +223,7 @@ class H2EndToEndTest extends EndToEndTest {
         assertThat(dirty.toString(StandardCharsets.UTF_8)).contains("CORRUPT sohoa-certified/")
                 .contains("copy-" + copyId + ".pdf").contains("MISSING sohoa-raw/")
                 .contains("1 missing, 1 corrupt");
+        damagedOnPurpose.addAll(scrubProblems(ScrubCommand.PROBLEMS_FOUND, dirty));
         HttpResponse<String> read = api.get("/api/v1/certified-copies/" + copyId + "/pdf", CLERK);
         assertThat(read.statusCode()).isEqualTo(500);
         assertThat(json(read).get("type").asString()).endsWith("/object-corrupt");
@@ -416,7 +425,7 @@ class H2EndToEndTest extends EndToEndTest {
         java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
         com.sun.net.httpserver.HttpServer slow = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", WEBHOOK_PORT), 0);
+                new java.net.InetSocketAddress("127.0.0.1", targets().webhookPort), 0);
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
         slow.setExecutor(threads); // it could answer four at once; the service sends it one at a time
         slow.createContext("/slow", exchange -> {
@@ -435,7 +444,7 @@ class H2EndToEndTest extends EndToEndTest {
         try {
             HttpResponse<String> created = api.postJson("/api/v1/webhooks", ADMIN, """
                     {"url":"http://127.0.0.1:%d/slow","events":["DOCUMENT_DIGITIZED"],"agencyCode":"%s"}"""
-                    .formatted(WEBHOOK_PORT, AGENCY));
+                    .formatted(targets().webhookPort, AGENCY));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             for (int i = 0; i < 4; i++) {
                 webhookOutbox.publish(vn.sohoa.app.webhook.WebhookEvent.DOCUMENT_DIGITIZED, AGENCY,
@@ -468,7 +477,7 @@ class H2EndToEndTest extends EndToEndTest {
             try {
                 String redirecting = json(api.postJson("/api/v1/webhooks", ADMIN, """
                         {"url":"http://127.0.0.1:%d/redirect","events":["DOCUMENT_DIGITIZED"],"agencyCode":"%s"}"""
-                        .formatted(WEBHOOK_PORT, AGENCY))).get("id").asString();
+                        .formatted(targets().webhookPort, AGENCY))).get("id").asString();
                 webhookOutbox.publish(vn.sohoa.app.webhook.WebhookEvent.DOCUMENT_DIGITIZED, AGENCY,
                         java.util.Map.of("documentId", "redirected"));
                 JsonNode tried = null;

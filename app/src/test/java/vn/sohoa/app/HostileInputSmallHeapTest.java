@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import vn.sohoa.testkit.SharedCorpus;
  * multipart bodies, sent to the service running as its own process with a 512 MB heap: each is answered with a 4xx,
  * the service stays up and then digitizes a real scan, and no temporary file is left behind.
  */
+@Order(9) // one of the longest classes: started first (app/pom.xml runs classes in parallel)
 class HostileInputSmallHeapTest {
 
     static final String DOSSIER = "000.00.30.H42-261130-0801";

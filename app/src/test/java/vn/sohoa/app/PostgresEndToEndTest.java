@@ -3,6 +3,7 @@ package vn.sohoa.app;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * too when it finds PostgreSQL listening there.
  */
 @Tag("postgres")
+@Order(4) // one of the longest classes: started first (app/pom.xml runs classes in parallel)
 class PostgresEndToEndTest extends EndToEndTest {
 
     static final int PORT = freePort();
@@ -21,7 +23,7 @@ class PostgresEndToEndTest extends EndToEndTest {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         embeddedDefaults(registry, PORT, temporaryHome());
-        deliveryTargets(registry);
+        TARGETS.register(registry);
         String url = System.getenv().getOrDefault("SOHOA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
         registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("SOHOA_TEST_PG_USER",
@@ -29,6 +31,13 @@ class PostgresEndToEndTest extends EndToEndTest {
         registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", ""));
         registry.add("spring.flyway.default-schema", () -> SCHEMA);
         registry.add("spring.flyway.create-schemas", () -> "true");
+    }
+
+    static final DeliveryTargets TARGETS = new DeliveryTargets();
+
+    @Override
+    DeliveryTargets targets() {
+        return TARGETS;
     }
 
     /** The restore drill's target: a new database of the same server, holding the same schema name. */

@@ -9,9 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,7 +32,9 @@ import vn.sohoa.testkit.SharedCorpus;
  * one, which cannot run here): the certifier certifies with their credential and PIN; a wrong PIN is the service's
  * clear refusal and the number taken is recorded void.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Order(10) // one of the longest classes: started first (app/pom.xml runs classes in parallel)
 class RemoteSigningEndToEndTest {
 
     static final int PORT = EndToEndTest.freePort();

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Tagged {@code postgres}: two nodes need a shared database.
  */
 @Tag("postgres")
+@Order(2) // one of the longest classes: started first (app/pom.xml runs classes in parallel)
 class RollingRestartTest extends MultiNodeTest {
 
     static final String DOSSIER = "000.00.30.H42-261130-0903";
@@ -343,7 +345,8 @@ class RollingRestartTest extends MultiNodeTest {
                         failures.add(e.toString());
                     }
                     i++;
-                    sleep(1000);
+                    // a clerk's pace: every paper uploaded is digitized, and more of them would only add OCR work
+                    sleep(2000);
                 }
             });
         }

@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +45,7 @@ import vn.sohoa.testkit.SharedCorpus;
  * Asia/Ho_Chi_Minh. The year is this year (Vietnam time), so the test crosses a different year's end each year.
  */
 @Tag("any-date")
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import(YearEndTest.MovedClock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

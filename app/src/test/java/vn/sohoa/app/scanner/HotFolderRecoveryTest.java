@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +27,7 @@ import vn.sohoa.testkit.SharedCorpus;
  * goes back to its dossier folder on the next start and is taken again: nothing dropped into the hot folder is lost.
  * The service runs on its embedded defaults; the file is placed before it starts, as a crash would leave it.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HotFolderRecoveryTest {
 
@@ -45,8 +47,9 @@ class HotFolderRecoveryTest {
         registry.add("sohoa.bootstrap.demo-password", () -> "demo-pass");
         registry.add("sohoa.hot-folder.poll-interval", () -> "300ms");
         registry.add("sohoa.hot-folder.stations.may-quet-2", () -> "000.00.30.H42");
-        // long enough for the test to register the dossier before the file is taken
-        registry.add("sohoa.hot-folder.settle-time", () -> "3s");
+        // long enough for the test to register the dossier before the file is taken, even when other test classes
+        // running beside this one slow the service's start down
+        registry.add("sohoa.hot-folder.settle-time", () -> "10s");
     }
 
     @Autowired
@@ -66,7 +69,7 @@ class HotFolderRecoveryTest {
 
         var clerk = users.find("clerk").orElseThrow();
         dossiers.register(clerk, DOSSIER, "000.00.30.H42", null, OffsetDateTime.parse("2026-11-30T09:00:00+07:00"), null);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<DocumentView> papers = List.of();
         // the paper is saved before the station's status records the take: wait for both
         while ((papers.isEmpty() || folder.stations().stream().allMatch(status -> status.lastTaken() == null))

@@ -29,13 +29,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import eu.europa.esig.dss.enumerations.Indication;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.sohoa.app.ServiceTime;
 import vn.sohoa.testkit.Cer;
 import vn.sohoa.testkit.Chromium;
 import vn.sohoa.testkit.DssJudge;
@@ -48,11 +51,14 @@ import vn.sohoa.testkit.SharedCorpus;
  * recognition and reads the text beside the scan; a certifier finds the paper in the queue, certifies it through
  * the confirmation, downloads the copy, which our API and EU DSS both verify, and sees it in the month's register;
  * a scanning station's hot folder feeds the same dossier and refuses a file for an unknown one; the administrator's
- * screens list users and keys and keep a refused form's input. Every page is checked for controls a screen reader
+ * screens list users and keys and keep a refused form's input; the supervisor's dashboard shows the demo province
+ * against its targets and drills down to a commune, in Vietnamese and English. Every page is checked for controls a screen reader
  * cannot name. Screenshots are kept in {@code app/target/screenshots}.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(5) // one of the longest classes: started first (app/pom.xml runs classes in parallel)
 class DeskBrowserTest {
 
     static final int PORT = Browser.freePort();
@@ -686,5 +692,72 @@ class DeskBrowserTest {
             return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
                     .generateCertificate(in);
         }
+    }
+
+    /** Waits until {@code expected} charts are drawn: each canvas has pixels that are not transparent. */
+    long drawnCharts(long expected) {
+        return (Long) new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> {
+            Object drawn = browser.driver.executeScript("""
+                    if (!window.sohoaCharts) { return null; }
+                    return window.sohoaCharts.filter(c => {
+                      const data = c.canvas.getContext('2d').getImageData(0, 0, c.canvas.width, c.canvas.height).data;
+                      for (let i = 3; i < data.length; i += 4) { if (data[i] !== 0) { return true; } }
+                      return false;
+                    }).length;""");
+            return drawn instanceof Long count && count == expected ? count : null;
+        });
+    }
+
+    @Test
+    @Order(0) // before the administrator changes passwords (Order 6)
+    void theSupervisorSeesTheDemoProvinceAgainstTargetsAndDrillsDownToACommune() throws Exception {
+        browser.signIn("supervisor", "demo-pass");
+        // the service's year: it lives on ServiceTime.START and made its 18 months of demo facts up to that month
+        String year = String.valueOf(ServiceTime.MONTH.getYear());
+        browser.driver.get("http://127.0.0.1:" + PORT + "/statistics?period=" + year);
+        assertThat(browser.driver.getTitle()).contains("Thành phố Đà Nẵng (demo)");
+        assertThat(drawnCharts(2)).isEqualTo(2);
+        browser.screenshot("dashboard-province");
+
+        List<WebElement> units = browser.driver.findElements(By.cssSelector("#children tbody tr"));
+        assertThat(units).extracting(WebElement::getText).anySatisfy(text -> assertThat(text)
+                .startsWith("Xã Hòa Phong (demo)"));
+        assertThat(units).hasSize(5); // the department and the four communes of the two-level government
+        List<String> levels = browser.driver.findElements(By.cssSelector("#levels tbody th")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(levels).contains("Tổng", "Cấp xã", "Cấp sở, ngành");
+        // every target cell says met or not met
+        assertThat(browser.driver.findElements(By.cssSelector("#levels td.met, #levels td.missed"))).isNotEmpty();
+
+        // the page shows the API's figures
+        JsonNode api = JsonMapper.builder().build().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + PORT + "/api/v1/statistics/indicators?period=" + year))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("supervisor:demo-pass"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        String received = api.get("total").get("figures").get("received").asString();
+        WebElement total = browser.driver.findElement(By.cssSelector("#levels tr.total"));
+        assertThat(total.findElements(By.tagName("td")).get(1).getText()).isEqualTo(received);
+
+        browser.driver.findElement(By.linkText("Xã Hòa Phong (demo)")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.getTitle().contains("Xã Hòa Phong"));
+        // a commune has no subordinate units: the trend chart only
+        assertThat(drawnCharts(1)).isEqualTo(1);
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).contains("000.00.30.H42");
+        browser.screenshot("dashboard-commune");
+
+        Object csv = browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.querySelector('a[href*="export.csv"]').href).then(r => r.text()).then(done);""");
+        assertThat(csv.toString()).contains("Xã Hòa Phong (demo)").contains("Số hóa hồ sơ");
+        assertThat(browser.unnamedControls()).isEmpty();
+
+        // the same dashboard in English
+        browser.driver.findElement(By.linkText("English")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.getTitle().startsWith("Digitization indicators"));
+        assertThat(browser.driver.findElement(By.cssSelector("#levels tr.total th")).getText()).isEqualTo("Total");
+        assertThat(drawnCharts(1)).isEqualTo(1);
+        browser.driver.findElement(By.linkText("Tiếng Việt")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.getTitle().startsWith("Chỉ số số hóa"));
     }
 }
