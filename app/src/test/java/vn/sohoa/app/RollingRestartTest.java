@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -39,11 +40,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two nodes on one PostgreSQL schema and one S3 server, as a scaled-out deployment runs them: first they share the
  * work and the register (see {@link #twoNodesShareTheWorkAndOneRegister}); then a rolling restart under load, behind
- * a balancer that sends
- * each request to a node whose readiness probe answers UP (as a Kubernetes Service or a proxy with health checks
- * does; a connection refused is tried on the other node, nothing else is retried). Clerks upload papers and list
- * dossiers all along while each node in turn is stopped with SIGTERM and started again: no request gets a 5xx or is
- * lost, each node exits within its grace period, and every paper uploaded is digitized exactly once.
+ * a balancer that sends each request to a node whose readiness probe answers UP (as a Kubernetes Service or a proxy
+ * with health checks does; a connection refused is tried on the other node, nothing else is retried). Clerks upload
+ * papers and list dossiers all along while each node in turn is stopped and started again: no request gets a 5xx or
+ * is lost, each node stops within its grace period, and every paper uploaded is digitized exactly once.
+ * <p>
+ * The nodes run in this JVM, each its own application context on its own port: a stop is the context's close, which
+ * is what the JVM's shutdown hook runs on SIGTERM (readiness down, requests in progress finished, jobs given back).
+ * A node process of its own would add a cold JVM's start (about 15 CPU seconds here) to each of the four starts and
+ * test nothing more: {@link WorkerNodesTest} signals real node processes, {@link CrashSafetyTest} kills one.
  * Tagged {@code postgres}: two nodes need a shared database.
  */
 @Tag("postgres")
@@ -59,7 +64,7 @@ class RollingRestartTest extends MultiNodeTest {
     static final Duration GRACE = Duration.ofSeconds(10);
 
     HttpServer balancer;
-    final Map<String, Process> byName = new ConcurrentHashMap<>();
+    final Map<String, ConfigurableApplicationContext> byName = new ConcurrentHashMap<>();
     /** The nodes' ports whose readiness answered UP at the last probe. */
     final List<Integer> ready = Collections.synchronizedList(new ArrayList<>());
 
@@ -70,8 +75,9 @@ class RollingRestartTest extends MultiNodeTest {
         }
     }
 
-    Process node(String name, int port, int publicPort) throws Exception {
-        Process node = node(name, port, publicPort, Map.of(), "--sohoa.hot-folder.enabled=false",
+    /** Starts node {@code name} in this JVM on the shared stores and returns once it is ready. */
+    ConfigurableApplicationContext node(String name, int port, int publicPort) {
+        ConfigurableApplicationContext node = nodeInThisJvm(name, port, publicPort, "--sohoa.hot-folder.enabled=false",
                 "--sohoa.node.shutdown-grace=" + GRACE.toSeconds() + "s");
         byName.put(name, node);
         return node;
@@ -353,10 +359,8 @@ class RollingRestartTest extends MultiNodeTest {
 
         sleep(3000);
         for (String name : List.of("a", "b")) {
-            Process stopping = byName.get(name);
             long signalled = System.nanoTime();
-            stopping.destroy(); // SIGTERM
-            assertThat(stopping.waitFor(GRACE.toSeconds() + 30, TimeUnit.SECONDS)).as(name + " exited").isTrue();
+            byName.get(name).close(); // what SIGTERM runs
             assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as(name + "'s shutdown")
                     .isLessThan(GRACE.plusSeconds(30));
             int port = ports[name.equals("a") ? 0 : 1];

@@ -55,8 +55,7 @@ final class ServiceNode {
                 "--server.port=" + port));
         if (java.util.Arrays.stream(arguments).noneMatch(argument -> argument.startsWith("--sohoa.clock.start="))) {
             // unless the test sets the node's time itself (a node restored from a service running in the test)
-            command.add("--sohoa.clock.start=" + java.time.OffsetDateTime.now(CLOCK.withZone(
-                    ServiceTime.START.getOffset())));
+            command.add(clockStart());
         }
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -84,6 +83,11 @@ final class ServiceNode {
         }
         service.destroyForcibly();
         throw new IllegalStateException("the service did not get ready; see " + log);
+    }
+
+    /** The argument that starts a node at the nodes' clock's current time. */
+    static String clockStart() {
+        return "--sohoa.clock.start=" + java.time.OffsetDateTime.now(CLOCK.withZone(ServiceTime.START.getOffset()));
     }
 
     /** SIGKILL: no shutdown hook, no flush, no transaction finished. */

@@ -87,8 +87,10 @@ class WorkerNodesTest extends MultiNodeTest {
         share("sohoa_workers_");
         int webPort = EndToEndTest.freePort();
         int[] workerPorts = {EndToEndTest.freePort(), EndToEndTest.freePort()};
-        // the web node first: it creates the schema, the accounts and the development PKI
-        node("web", "web", webPort, webPort);
+        // the web node first: it creates the schema, the accounts and the development PKI; it runs in this JVM (it
+        // is neither killed nor signalled), the workers in processes of their own
+        nodeInThisJvm("web", webPort, webPort, "--sohoa.node.role=web",
+                "--sohoa.node.shutdown-grace=" + GRACE.toSeconds() + "s");
         Process[] workers = {node("worker-1", "worker", workerPorts[0], webPort),
                 node("worker-2", "worker", workerPorts[1], webPort)};
         SohoaHttpClient web = new SohoaHttpClient("http://127.0.0.1:" + webPort);
