@@ -119,7 +119,7 @@ public class DocumentService {
     public DocumentRecord upload(SohoaPrincipal principal, String dossierCode, String title,
                                  List<UploadedScan> uploads, PaperIdentity paper, boolean draft,
                                  boolean strictQuality) {
-        if (!MAY_UPLOAD.contains(principal.role())) {
+        if (!mayUpload(principal)) {
             throw new ForbiddenException("only clerks and systems upload scans",
                     "chỉ cán bộ tiếp nhận hoặc hệ thống mới được tải bản quét lên");
         }
@@ -274,7 +274,7 @@ public class DocumentService {
     }
 
     private static void requireDeskRole(SohoaPrincipal principal) {
-        if (!MAY_UPLOAD.contains(principal.role())) {
+        if (!mayUpload(principal)) {
             throw new ForbiddenException("only clerks and systems look up and reuse citizens' papers",
                     "chỉ cán bộ tiếp nhận hoặc hệ thống mới được tra cứu, tái sử dụng giấy tờ của công dân");
         }
@@ -338,7 +338,7 @@ public class DocumentService {
     public DocumentRecord confirmPaperIdentity(SohoaPrincipal principal, String id, PaperIdentity paper,
                                                Runnable alsoRecord) {
         DocumentRecord document = get(principal, id);
-        if (!MAY_UPLOAD.contains(principal.role())) {
+        if (!mayUpload(principal)) {
             throw new ForbiddenException("only clerks and systems confirm what a paper is",
                     "chỉ cán bộ tiếp nhận mới được xác nhận thông tin giấy tờ");
         }
