@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
@@ -36,15 +37,17 @@ class CrashSafetyTest {
     static final String CERTIFIER = SohoaHttpClient.basic("certifier", "demo-pass");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
+    /** Kept when the test fails: the service's log is there ({@code service.log}). */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path home;
 
     /** The service in a JVM of its own on the test's data directory. */
     Process start(int port) throws IOException, InterruptedException {
         return ServiceNode.start(home, port, home.resolve("service.log"), List.of(), Map.of(),
                 "--sohoa.public-base-url=http://127.0.0.1:" + port,
-                // a number left pending by the crash is settled this long after it was taken
-                "--sohoa.certification.interrupted-after=5s",
+                // a number left pending by the crash is settled this long after it was taken: longer than the first,
+                // cold certification of a new process takes on a busy machine (with 5 s it was settled in the middle)
+                "--sohoa.certification.interrupted-after=20s",
                 // and looked for every 2 s instead of every minute
                 "--sohoa.certification.settle-every=2s");
     }
@@ -89,7 +92,8 @@ class CrashSafetyTest {
         String register = "/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + ServiceTime.MONTH.getYear();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         for (int i = 0; i < 40; i++) {
-            pool.submit(() -> api.postJson("/api/v1/documents/" + original + "/certifications", CERTIFIER, EndToEndTest.REQUEST));
+            pool.submit(() -> api.postJson("/api/v1/documents/" + original + "/certifications", CERTIFIER,
+                    EndToEndTest.REQUEST));
         }
         // killed in the middle of the burst, while numbers are taken and their copies being signed, and while the
         // scans are still being recognised (each takes seconds)
@@ -115,7 +119,7 @@ class CrashSafetyTest {
                 JsonNode status = api.awaitFinished(document, CLERK, Duration.ofSeconds(120));
                 assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("DIGITIZED");
             }
-            // numbers the crash left PENDING are settled by the recurring job (every 2 s here) after 5 s
+            // numbers the crash left PENDING are settled by the recurring job (every 2 s here) after 20 s
             JsonNode entries = null;
             long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
             while (System.nanoTime() < deadline) {
@@ -152,7 +156,9 @@ class CrashSafetyTest {
             // the service goes on numbering after the last number, VOID or not
             HttpResponse<String> next = api.postJson("/api/v1/documents/" + accepted.get(0) + "/certifications",
                     CERTIFIER, EndToEndTest.REQUEST);
-            assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
+            assertThat(next.statusCode())
+                    .as(() -> next.body() + "\n" + ServiceNode.errorsIn(home.resolve("service.log")))
+                    .isEqualTo(201);
             assertThat(JSON.readTree(next.body()).get("registerNumber").asLong()).isEqualTo(entries.size() + 1L);
         } finally {
             kill(service);

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,15 +20,18 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,6 +46,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
@@ -54,6 +59,7 @@ import vn.sohoa.app.storage.EmbeddedObjectStoreServer;
 import vn.sohoa.testkit.Cer;
 import vn.sohoa.testkit.DssJudge;
 import vn.sohoa.testkit.FreePort;
+import vn.sohoa.testkit.LoopbackHttpServer;
 import vn.sohoa.testkit.SharedCorpus;
 import vn.sohoa.testkit.VeraPdfJudge;
 
@@ -154,31 +160,30 @@ abstract class EndToEndTest {
      */
     static final class DeliveryTargets {
         final int webhookPort = FreePort.pick();
-        com.icegreen.greenmail.util.GreenMail mailServer;
-        vn.sohoa.testkit.LoopbackHttpServer portal;
+        GreenMail mailServer;
+        LoopbackHttpServer portal;
         /** What the portal's connector received, and how many calls it refused first (to see retries). */
-        final List<vn.sohoa.testkit.LoopbackHttpServer.Request> filed = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final java.util.concurrent.atomic.AtomicInteger portalCalls = new java.util.concurrent.atomic.AtomicInteger();
+        final List<LoopbackHttpServer.Request> filed = new CopyOnWriteArrayList<>();
+        final AtomicInteger portalCalls = new AtomicInteger();
 
         /** Starts the mail server and the portal's connector, and points the service at them. */
         void register(DynamicPropertyRegistry registry) {
-            mailServer = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(
-                    FreePort.pick(), "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+            mailServer = new GreenMail(new ServerSetup(FreePort.pick(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             mailServer.start();
             try {
                 // the connector is away for its first call: the delivery is tried again
-                portal = new vn.sohoa.testkit.LoopbackHttpServer().route("/copies", request -> {
+                portal = new LoopbackHttpServer().route("/copies", request -> {
                     if (portalCalls.incrementAndGet() == 1) {
-                        return new vn.sohoa.testkit.LoopbackHttpServer.Response(503, "text/plain", new byte[0]);
+                        return new LoopbackHttpServer.Response(503, "text/plain", new byte[0]);
                     }
                     filed.add(request);
-                    return new vn.sohoa.testkit.LoopbackHttpServer.Response(201, "application/json", "{}".getBytes());
+                    return new LoopbackHttpServer.Response(201, "application/json", "{}".getBytes());
                 });
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
             registry.add("sohoa.outbound.allowed-hosts", () -> "127.0.0.1:" + webhookPort + ",127.0.0.1:"
-                    + java.net.URI.create(portal.url("/")).getPort());
+                    + URI.create(portal.url("/")).getPort());
             registry.add("spring.mail.host", () -> "127.0.0.1");
             registry.add("spring.mail.port", () -> mailServer.getSmtp().getPort());
             registry.add("sohoa.delivery.email-enabled", () -> "true");
@@ -200,7 +205,7 @@ abstract class EndToEndTest {
     /** This run's delivery targets (a static of the subclass: its property source starts them). */
     abstract DeliveryTargets targets();
 
-    @org.junit.jupiter.api.AfterAll
+    @AfterAll
     void stopDeliveryTargets() {
         targets().stop();
     }
@@ -821,7 +826,8 @@ abstract class EndToEndTest {
         assertThat(metadata.get("citizenIdNumber").asString()).isEqualTo("048190000123");
         assertThat(metadata.get("registerNumber").asLong()).isEqualTo(copy.get("registerNumber").asLong());
         assertThat(java.util.Base64.getDecoder().decode(metadata.get("pdf").asString())).isEqualTo(stored);
-        assertThat(targets().portalCalls.get()).as("the first call was refused and tried again").isGreaterThan(targets().filed.size());
+        assertThat(targets().portalCalls.get()).as("the first call was refused and tried again")
+                .isGreaterThan(targets().filed.size());
     }
 
     @Test
@@ -1021,15 +1027,12 @@ abstract class EndToEndTest {
             assertThat(cli(said, "audit", "verify", on)).as(said.toString()).isZero();
             // 5: the service on the restored home (same public address, as after a real restore)
             int restoredPort = freePort();
-            List<String> arguments = new ArrayList<>(on);
+            List<String> arguments = new ArrayList<>(database);
             arguments.addAll(List.of("--sohoa.public-base-url=http://127.0.0.1:" + port,
                     "--sohoa.clock.start=" + java.time.OffsetDateTime.now(clock)));
-            arguments.addAll(List.of("--server.port=" + restoredPort, "--spring.main.banner-mode=off",
-                    "--sohoa.bootstrap.admin-password=admin-pass", "--sohoa.bootstrap.demo-password=demo-pass"));
-            // in this JVM: the same code an operator's restored node runs, without a second cold JVM's start and
-            // warm-up (CrashSafetyTest and the multi-node tests run the service as processes of its own)
-            try (ConfigurableApplicationContext restored = new SpringApplicationBuilder(SohoaApplication.class)
-                    .run(arguments.toArray(String[]::new))) {
+            // in this JVM: the same code an operator's restored node runs, without a second cold JVM's start
+            try (ConfigurableApplicationContext restored = ServiceNode.inThisJvm(home, restoredPort, List.of(),
+                    arguments.toArray(String[]::new))) {
                 SohoaHttpClient there = new SohoaHttpClient("http://127.0.0.1:" + restoredPort);
                 for (String copy : copies) {
                     HttpResponse<byte[]> pdf = there.getBytes("/api/v1/certified-copies/" + copy + "/pdf", CERTIFIER);

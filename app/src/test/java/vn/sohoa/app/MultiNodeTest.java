@@ -17,7 +17,6 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalApplicationListener;
@@ -41,13 +40,13 @@ abstract class MultiNodeTest {
     SharedStores shared;
     final List<Process> nodes = new ArrayList<>();
 
-    /** The nodes started in this JVM, and the papers each digitized (its committed {@link DocumentDigitized} events). */
-    final List<ConfigurableApplicationContext> nodesInThisJvm = new CopyOnWriteArrayList<>();
+    /** The nodes started in this JVM by name, and the papers each digitized (its {@link DocumentDigitized} events). */
+    final Map<String, ConfigurableApplicationContext> nodesInThisJvm = new ConcurrentHashMap<>();
     final Map<String, List<String>> digitizedInThisJvm = new ConcurrentHashMap<>();
 
     @AfterEach
     void stopAll() throws InterruptedException {
-        nodesInThisJvm.forEach(ConfigurableApplicationContext::close);
+        nodesInThisJvm.values().forEach(ConfigurableApplicationContext::close);
         for (Process node : nodes) {
             if (node.isAlive()) {
                 ServiceNode.stop(node);
@@ -75,23 +74,19 @@ abstract class MultiNodeTest {
     }
 
     /**
-     * Starts node {@code name} in this JVM, its own application context on the shared stores, and returns once it is
-     * ready: for a node the test does not kill or signal (closing the context is what SIGTERM runs), without a cold
-     * JVM's start (about 15 CPU seconds on 2 cores).
+     * Starts node {@code name} in this JVM on the shared stores ({@link ServiceNode#inThisJvm}) and returns once it is
+     * ready; the papers it digitizes are recorded from its committed {@link DocumentDigitized} events.
      */
     ConfigurableApplicationContext nodeInThisJvm(String name, int port, int publicPort, String... arguments) {
         List<String> all = new ArrayList<>(shared.arguments(name, publicPort, arguments));
-        all.addAll(List.of("--server.port=" + port, "--sohoa.home=" + home, ServiceNode.clockStart(),
-                "--spring.datasource.username=" + SharedStores.pgUser(),
-                "--spring.datasource.password=" + SharedStores.pgPassword(),
-                "--sohoa.bootstrap.admin-password=admin-pass", "--sohoa.bootstrap.demo-password=demo-pass",
-                "--spring.main.banner-mode=off"));
+        all.addAll(List.of("--spring.datasource.username=" + SharedStores.pgUser(),
+                "--spring.datasource.password=" + SharedStores.pgPassword()));
         List<String> papers = digitizedInThisJvm.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
-        ConfigurableApplicationContext node = new SpringApplicationBuilder(SohoaApplication.class)
-                .listeners(TransactionalApplicationListener.forPayload(TransactionPhase.AFTER_COMMIT,
-                        (DocumentDigitized event) -> papers.add(event.documentId())))
-                .run(all.toArray(String[]::new));
-        nodesInThisJvm.add(node);
+        ConfigurableApplicationContext node = ServiceNode.inThisJvm(home, port,
+                List.of(TransactionalApplicationListener.forPayload(TransactionPhase.AFTER_COMMIT,
+                        (DocumentDigitized event) -> papers.add(event.documentId()))),
+                all.toArray(String[]::new));
+        nodesInThisJvm.put(name, node);
         return node;
     }
 

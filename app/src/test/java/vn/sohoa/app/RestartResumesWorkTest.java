@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.JsonNode;
@@ -26,19 +26,10 @@ class RestartResumesWorkTest {
     @TempDir
     Path home;
 
-    ConfigurableApplicationContext start(int port, Map<String, Object> extra) {
-        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
-                "server.port", port,
-                "sohoa.home", home.toString(),
-                "sohoa.public-base-url", "http://127.0.0.1:" + port,
-                "sohoa.bootstrap.admin-password", "admin-pass",
-                "sohoa.bootstrap.demo-password", "demo-pass",
-                "spring.main.banner-mode", "off"));
-        properties.putAll(extra);
-        // as command-line arguments: they outrank application.yml, as they would for an operator
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(SohoaApplication.class).run(arguments);
+    ConfigurableApplicationContext start(int port, String... arguments) {
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.add("--sohoa.public-base-url=http://127.0.0.1:" + port);
+        return ServiceNode.inThisJvm(home, port, List.of(), all.toArray(String[]::new));
     }
 
     @Test
@@ -48,9 +39,8 @@ class RestartResumesWorkTest {
         String documentId;
 
         int firstPort = EndToEndTest.freePort();
-        try (ConfigurableApplicationContext first = start(firstPort, Map.of(
-                "db-scheduler.polling-interval", "1h",
-                "db-scheduler.immediate-execution-enabled", "false"))) {
+        try (ConfigurableApplicationContext first = start(firstPort,
+                "--db-scheduler.polling-interval=1h", "--db-scheduler.immediate-execution-enabled=false")) {
             SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + firstPort);
             assertThat(api.postJson("/api/v1/dossiers", clerk, "{\"code\":\"000.00.30.H42-261123-0042\","
                     + "\"agencyCode\":\"000.00.30.H42\",\"receivedAt\":\"2026-11-23T10:00:00+07:00\"}")
@@ -66,7 +56,7 @@ class RestartResumesWorkTest {
         }
 
         int secondPort = EndToEndTest.freePort();
-        try (ConfigurableApplicationContext second = start(secondPort, Map.of())) {
+        try (ConfigurableApplicationContext second = start(secondPort)) {
             SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + secondPort);
             JsonNode status = api.awaitFinished(documentId, clerk, java.time.Duration.ofSeconds(90));
             assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("DIGITIZED");

@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,7 +62,6 @@ class RollingRestartTest extends MultiNodeTest {
     static final Duration GRACE = Duration.ofSeconds(10);
 
     HttpServer balancer;
-    final Map<String, ConfigurableApplicationContext> byName = new ConcurrentHashMap<>();
     /** The nodes' ports whose readiness answered UP at the last probe. */
     final List<Integer> ready = Collections.synchronizedList(new ArrayList<>());
 
@@ -77,10 +74,8 @@ class RollingRestartTest extends MultiNodeTest {
 
     /** Starts node {@code name} in this JVM on the shared stores and returns once it is ready. */
     ConfigurableApplicationContext node(String name, int port, int publicPort) {
-        ConfigurableApplicationContext node = nodeInThisJvm(name, port, publicPort, "--sohoa.hot-folder.enabled=false",
+        return nodeInThisJvm(name, port, publicPort, "--sohoa.hot-folder.enabled=false",
                 "--sohoa.node.shutdown-grace=" + GRACE.toSeconds() + "s");
-        byName.put(name, node);
-        return node;
     }
 
     /** Forwards a request to a ready node; a refused connection is tried on the next one, at most a few times. */
@@ -360,7 +355,7 @@ class RollingRestartTest extends MultiNodeTest {
         sleep(3000);
         for (String name : List.of("a", "b")) {
             long signalled = System.nanoTime();
-            byName.get(name).close(); // what SIGTERM runs
+            nodesInThisJvm.get(name).close(); // what SIGTERM runs
             assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as(name + "'s shutdown")
                     .isLessThan(GRACE.plusSeconds(30));
             int port = ports[name.equals("a") ? 0 : 1];

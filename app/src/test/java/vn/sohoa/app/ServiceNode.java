@@ -7,15 +7,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+
 /**
  * The service as a real separate process (a JVM of its own, started from the test's class path), for the tests
- * that kill it, start two of it, or bound its heap: what runs in production, not a context inside the test's JVM.
+ * that kill it, signal it or bound its heap; or, for a node the test only starts and stops, as an application context
+ * of its own in the test's JVM ({@link #inThisJvm}), the same code without a cold JVM's start.
  */
 final class ServiceNode {
 
@@ -27,8 +33,9 @@ final class ServiceNode {
 
     /**
      * A test's service process lives for seconds to a minute: the C1 compiler alone and the serial collector spend a
-     * third less CPU on it than the full tiered compiler (measured on CrashSafetyTest, TwoNodesTest (now in RollingRestartTest) and
-     * HostileInputSmallHeapTest on 2 cores). The in-process tests keep the default: they run long enough for C2.
+     * third less CPU on it than the full tiered compiler (measured on CrashSafetyTest, TwoNodesTest (now in
+     * RollingRestartTest) and HostileInputSmallHeapTest on 2 cores). The in-process tests keep the default: they run
+     * long enough for C2.
      */
     private static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
@@ -53,11 +60,7 @@ final class ServiceNode {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.sohoa.app.SohoaApplication",
                 "--server.port=" + port));
-        if (java.util.Arrays.stream(arguments).noneMatch(argument -> argument.startsWith("--sohoa.clock.start="))) {
-            // unless the test sets the node's time itself (a node restored from a service running in the test)
-            command.add(clockStart());
-        }
-        command.addAll(List.of(arguments));
+        command.addAll(withClock(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("SOHOA_HOME", home.toString());
@@ -85,9 +88,58 @@ final class ServiceNode {
         throw new IllegalStateException("the service did not get ready; see " + log);
     }
 
+    /**
+     * Starts a node in this JVM, an application context of its own, and returns once it is ready: for a node the
+     * test does not kill or signal (closing the context is what SIGTERM's shutdown hook runs), without a cold JVM's
+     * start (about 15 CPU seconds on 2 cores).
+     *
+     * @param home      its {@code sohoa.home}
+     * @param port      its HTTP port
+     * @param listeners application listeners added to the context, e.g. to record the events it publishes
+     * @param arguments Spring arguments, e.g. {@code --sohoa.hot-folder.enabled=false}; as command-line arguments
+     *                  they outrank application.yml, as they would for an operator
+     */
+    static ConfigurableApplicationContext inThisJvm(Path home, int port, List<ApplicationListener<?>> listeners,
+                                                    String... arguments) {
+        List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--sohoa.home=" + home,
+                "--sohoa.bootstrap.admin-password=admin-pass", "--sohoa.bootstrap.demo-password=demo-pass",
+                "--spring.main.banner-mode=off"));
+        all.addAll(withClock(arguments));
+        return new SpringApplicationBuilder(SohoaApplication.class)
+                .listeners(listeners.toArray(ApplicationListener[]::new)).run(all.toArray(String[]::new));
+    }
+
+    /** The arguments with the nodes' clock, unless they set the node's time themselves (a restored node's). */
+    private static List<String> withClock(String... arguments) {
+        List<String> all = new ArrayList<>(List.of(arguments));
+        if (all.stream().noneMatch(argument -> argument.startsWith("--sohoa.clock.start="))) {
+            all.add(0, clockStart());
+        }
+        return all;
+    }
+
     /** The argument that starts a node at the nodes' clock's current time. */
     static String clockStart() {
         return "--sohoa.clock.start=" + java.time.OffsetDateTime.now(CLOCK.withZone(ServiceTime.START.getOffset()));
+    }
+
+    /** The ERROR lines of a node's log, each with the stack trace that follows it (at most 200 lines in all). */
+    static String errorsIn(Path log) {
+        try {
+            List<String> errors = new ArrayList<>();
+            boolean inError = false;
+            for (String line : Files.readAllLines(log)) {
+                if (line.matches("^\\d\\d:\\d\\d:\\d\\d.*")) { // a new entry; others continue the one before
+                    inError = line.contains(" ERROR ");
+                }
+                if (inError && errors.size() < 200) {
+                    errors.add(line);
+                }
+            }
+            return log + ":\n" + String.join("\n", errors);
+        } catch (IOException e) {
+            return log + ": unreadable (" + e + ")";
+        }
     }
 
     /** SIGKILL: no shutdown hook, no flush, no transaction finished. */

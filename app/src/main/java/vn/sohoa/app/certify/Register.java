@@ -180,7 +180,11 @@ public class Register {
                 .params(agencyCode, kind.name(), year).update();
     }
 
-    /** Marks the entry issued; call inside the transaction that records its copies. */
+    /**
+     * Marks the entry issued; call inside the transaction that records its copies.
+     *
+     * @throws ConflictException when the entry is no longer pending (settled as interrupted meanwhile)
+     */
     void markIssued(Reservation reservation) {
         int updated = jdbc.sql("update register_entries set status = ?, closed_at = ? where agency_code = ? "
                         + "and kind = ? and register_year = ? and register_number = ? and status = ?")
@@ -189,23 +193,35 @@ public class Register {
                         RegisterEntryStatus.PENDING.name())
                 .update();
         if (updated != 1) {
-            throw new IllegalStateException("register entry " + reservation.number() + "/" + reservation.year()
-                    + " is no longer pending");
+            // settled as interrupted meanwhile (the copy took longer than sohoa.certification.interrupted-after):
+            // the number stays VOID, this copy is not recorded, and the certifier certifies again under a new number
+            throw new ConflictException("register number " + reservation.number() + "/" + reservation.year()
+                    + " was closed as interrupted while this copy was being made; certify again",
+                    "số chứng thực " + reservation.number() + "/" + reservation.year() + " đã bị đóng do gián đoạn "
+                            + "trong khi đang tạo bản sao; hãy chứng thực lại");
         }
     }
 
     /** Records that no copy was issued under the reserved number, and why, in a transaction of its own. */
     public void markVoid(Reservation reservation, String reason) {
-        ownTransaction.executeWithoutResult(status -> {
-            jdbc.sql("update register_entries set status = ?, closed_at = ?, void_reason = ? where agency_code = ? "
-                            + "and kind = ? and register_year = ? and register_number = ? and status = ?")
+        boolean voided = Boolean.TRUE.equals(ownTransaction.execute(status -> {
+            int updated = jdbc.sql("update register_entries set status = ?, closed_at = ?, void_reason = ? "
+                            + "where agency_code = ? and kind = ? and register_year = ? and register_number = ? "
+                            + "and status = ?")
                     .params(RegisterEntryStatus.VOID.name(), OffsetDateTime.now(clock), limit(reason),
                             reservation.agencyCode(), reservation.kind().name(), reservation.year(),
                             reservation.number(), RegisterEntryStatus.PENDING.name())
                     .update();
+            if (updated == 0) {
+                return false; // closed already (settled as interrupted): it keeps its first reason
+            }
             audit.record("sohoa", reservation.agencyCode(), AuditAction.REGISTER_NUMBER_VOIDED,
                     reservation.kind().code() + " " + reservation.number() + "/" + reservation.year(), limit(reason));
-        });
+            return true;
+        }));
+        if (!voided) {
+            return;
+        }
         LOG.warn("register number {} of {} ({} {}) is void: {}", reservation.number(), reservation.year(),
                 reservation.agencyCode(), reservation.kind(), reason);
     }

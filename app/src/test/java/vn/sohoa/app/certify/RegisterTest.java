@@ -31,6 +31,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.app.citizen.Requester;
 import vn.sohoa.app.config.VietnamTime;
+import vn.sohoa.app.error.ConflictException;
 
 /**
  * The register engine on a real database with the service's own migrations: numbers under concurrency, the year
@@ -213,6 +214,19 @@ abstract class RegisterTest {
                 .get(0);
         assertThat(entry.status()).isEqualTo(RegisterEntryStatus.VOID);
         assertThat(entry.voidReason()).contains("interrupted");
+        // a certification still signing under that number (a node slower than the grace period) cannot issue it
+        // any more: a conflict the certifier can act on, and the number stays VOID
+        assertThatThrownBy(() -> anHourLater.markIssued(interrupted)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("number " + interrupted.number() + "/" + interrupted.year())
+                .hasMessageContaining("certify again");
+        // and its failure voids nothing more: the entry keeps the first reason, the audit log gains no second void
+        long audited = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
+        anHourLater.markVoid(interrupted, "ConflictException: closed as interrupted");
+        Register.Entry settled = anHourLater.entries(AGENCY, RegisterKind.ELECTRONIC_COPY, interrupted.year(), null)
+                .get(0);
+        assertThat(settled.status()).isEqualTo(RegisterEntryStatus.VOID);
+        assertThat(settled.voidReason()).contains("interrupted before its copy was recorded");
+        assertThat(jdbc.sql("select count(*) from audit_log").query(Long.class).single()).isEqualTo(audited);
     }
 
 

@@ -11,7 +11,7 @@ import com.recognition.software.jdeskew.ImageDeskew;
  */
 public final class Deskew {
 
-    private static final int ANALYSIS_DPI = 100;
+    private static final double ANALYSIS_DPI = 100;
 
     private final double maxAngle;
     private final double minAngle;
@@ -27,14 +27,18 @@ public final class Deskew {
 
     /** The clockwise rotation, in degrees, that levels the text lines; 0 when none is needed. */
     public double measure(BufferedImage grey, int dpi) {
-        double factor = Math.min(1.0, (double) ANALYSIS_DPI / dpi);
-        BufferedImage small = Images.stretchContrast(factor < 1.0 ? Images.downscaleGrey(grey, factor) : grey);
-        double skew = new ImageDeskew(Images.darkMask(small)).getSkewAngle();
-        // ImageDeskew reports the text's counter-clockwise tilt; turning clockwise by the same amount levels it.
-        double correction = -skew;
+        // the text's counter-clockwise tilt; turning clockwise by the same amount levels it
+        double correction = -tilt(grey, dpi);
         if (Math.abs(correction) < minAngle || Math.abs(correction) > maxAngle) {
             return 0;
         }
         return correction;
+    }
+
+    /** The counter-clockwise tilt of the text lines, in degrees, as measured: what the scan-quality gate judges. */
+    public static double tilt(BufferedImage grey, double dpi) {
+        double factor = Math.min(1.0, ANALYSIS_DPI / dpi);
+        BufferedImage small = Images.stretchContrast(factor < 1.0 ? Images.downscaleGrey(grey, factor) : grey);
+        return new ImageDeskew(Images.darkMask(small)).getSkewAngle();
     }
 }

@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.recognition.software.jdeskew.ImageDeskew;
-
 import vn.sohoa.core.document.PageImage;
 import vn.sohoa.ocr.OcrPage;
 import vn.sohoa.ocr.engine.OcrLine;
+import vn.sohoa.ocr.preprocess.Deskew;
 import vn.sohoa.ocr.preprocess.Images;
 import vn.sohoa.ocr.quality.QualityFinding.Measure;
 
@@ -34,7 +33,6 @@ import vn.sohoa.ocr.quality.QualityFinding.Measure;
 public final class ScanQuality {
 
     private static final int ANALYSIS_DPI = 150;
-    private static final double SKEW_DPI = 100;
     private static final double CORNER_MM = 12;
 
     private final QualityThresholds limits;
@@ -96,7 +94,7 @@ public final class ScanQuality {
                     round(cornerDark), limits.maxCornerDark()));
         }
 
-        double skew = Math.abs(skewDegrees(copy));
+        double skew = Math.abs(Deskew.tilt(copy.toImage(), copy.dpi));
         if (skew > limits.maxSkewDegrees()) {
             findings.add(new QualityFinding(QualityReason.SKEWED, Measure.DEGREES,
                     round(skew), limits.maxSkewDegrees()));
@@ -214,14 +212,6 @@ public final class ScanQuality {
             }
         }
         return (double) dark / ((long) side * side);
-    }
-
-    /** The text lines' skew in degrees, on a contrast-stretched copy at about 100 dpi (as the OCR's deskew). */
-    private static double skewDegrees(GreyCopy copy) {
-        BufferedImage image = copy.toImage();
-        double factor = Math.min(1.0, SKEW_DPI / copy.dpi);
-        BufferedImage small = Images.stretchContrast(factor < 1.0 ? Images.downscaleGrey(image, factor) : image);
-        return new ImageDeskew(Images.darkMask(small)).getSkewAngle();
     }
 
     /** The median level of the pixels in [from, to). */
