@@ -34,6 +34,9 @@ import vn.sohoa.app.error.ConflictException;
 public class Register {
 
     private static final Logger LOG = LoggerFactory.getLogger(Register.class);
+    /** Why an entry left PENDING by a stopped node is void. */
+    private static final String INTERRUPTED = "interrupted before its copy was recorded (service stopped) / "
+            + "bị gián đoạn trước khi bản sao được ghi nhận";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
@@ -204,53 +207,70 @@ public class Register {
 
     /** Records that no copy was issued under the reserved number, and why, in a transaction of its own. */
     public void markVoid(Reservation reservation, String reason) {
-        boolean voided = Boolean.TRUE.equals(ownTransaction.execute(status -> {
+        if (closeVoid(reservation.agencyCode(), reservation.kind(), reservation.year(), reservation.number(),
+                reason)) {
+            LOG.warn("register number {} of {} ({} {}) is void: {}", reservation.number(), reservation.year(),
+                    reservation.agencyCode(), reservation.kind(), reason);
+        }
+        // else closed already (settled as interrupted): it keeps its first reason
+    }
+
+    /**
+     * Closes a PENDING entry as VOID with the reason, and audits it, in a transaction of its own.
+     *
+     * @return false when the entry was no longer pending (closed by another node or another path): nothing changed
+     */
+    private boolean closeVoid(String agencyCode, RegisterKind kind, int year, long number, String reason) {
+        return Boolean.TRUE.equals(ownTransaction.execute(status -> {
             int updated = jdbc.sql("update register_entries set status = ?, closed_at = ?, void_reason = ? "
                             + "where agency_code = ? and kind = ? and register_year = ? and register_number = ? "
                             + "and status = ?")
-                    .params(RegisterEntryStatus.VOID.name(), OffsetDateTime.now(clock), limit(reason),
-                            reservation.agencyCode(), reservation.kind().name(), reservation.year(),
-                            reservation.number(), RegisterEntryStatus.PENDING.name())
+                    .params(RegisterEntryStatus.VOID.name(), OffsetDateTime.now(clock), limit(reason), agencyCode,
+                            kind.name(), year, number, RegisterEntryStatus.PENDING.name())
                     .update();
             if (updated == 0) {
-                return false; // closed already (settled as interrupted): it keeps its first reason
+                return false;
             }
-            audit.record("sohoa", reservation.agencyCode(), AuditAction.REGISTER_NUMBER_VOIDED,
-                    reservation.kind().code() + " " + reservation.number() + "/" + reservation.year(), limit(reason));
+            audit.record("sohoa", agencyCode, AuditAction.REGISTER_NUMBER_VOIDED,
+                    kind.code() + " " + number + "/" + year, limit(reason));
             return true;
         }));
-        if (!voided) {
-            return;
-        }
-        LOG.warn("register number {} of {} ({} {}) is void: {}", reservation.number(), reservation.year(),
-                reservation.agencyCode(), reservation.kind(), reason);
     }
 
     /**
      * Settles entries left PENDING longer than {@code olderThan} — the node that reserved them stopped before
-     * finishing: issued if their copies were recorded, void otherwise. Safe to run on every node.
+     * finishing: issued if their copies were recorded, void otherwise, each void in the audit log like any other.
+     * Safe to run on every node: an entry is closed once, by whichever node gets to it first.
      *
      * @return how many entries were settled
      */
     public int settleInterrupted(Duration olderThan) {
-        OffsetDateTime before = OffsetDateTime.now(clock).minus(olderThan);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime before = now.minus(olderThan);
         int issued = jdbc.sql("update register_entries set status = 'ISSUED', closed_at = :now where status = "
                         + "'PENDING' and reserved_at < :before and exists (select 1 from certifications c where "
                         + "c.agency_code = register_entries.agency_code and c.kind = register_entries.kind and "
                         + "c.register_year = register_entries.register_year and "
                         + "c.register_number = register_entries.register_number)")
                 .param("now", now).param("before", before).update();
-        int voided = jdbc.sql("update register_entries set status = 'VOID', closed_at = :now, void_reason = "
-                        + ":reason where status = 'PENDING' and reserved_at < :before")
-                .param("now", now).param("before", before)
-                .param("reason", "interrupted before its copy was recorded (service stopped) / bị gián đoạn trước "
-                        + "khi bản sao được ghi nhận")
-                .update();
+        List<PendingEntry> interrupted = jdbc.sql("select agency_code, kind, register_year, register_number "
+                        + "from register_entries where status = 'PENDING' and reserved_at < :before "
+                        + "order by agency_code, kind, register_year, register_number")
+                .param("before", before)
+                .query((rs, row) -> new PendingEntry(rs.getString(1), RegisterKind.valueOf(rs.getString(2)),
+                        rs.getInt(3), rs.getLong(4)))
+                .list();
+        int voided = 0;
+        for (PendingEntry entry : interrupted) {
+            voided += closeVoid(entry.agencyCode(), entry.kind(), entry.year(), entry.number(), INTERRUPTED) ? 1 : 0;
+        }
         if (issued + voided > 0) {
             LOG.warn("settled {} interrupted register entries: {} issued, {} void", issued + voided, issued, voided);
         }
         return issued + voided;
+    }
+
+    private record PendingEntry(String agencyCode, RegisterKind kind, int year, long number) {
     }
 
     /**

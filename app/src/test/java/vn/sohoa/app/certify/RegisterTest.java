@@ -209,6 +209,11 @@ abstract class RegisterTest {
 
         Register anHourLater = register(Clock.fixed(Instant.parse("2026-11-30T02:00:00Z"), ZoneOffset.UTC));
         assertThat(anHourLater.settleInterrupted(Duration.ofMinutes(10))).isEqualTo(1);
+        // the settled void is audited like any other, once, whichever node settles it
+        assertThat(anHourLater.settleInterrupted(Duration.ofMinutes(10))).isZero();
+        assertThat(jdbc.sql("select action || ' ' || subject from audit_log").query(String.class).list())
+                .containsExactly("REGISTER_NUMBER_VOIDED " + RegisterKind.ELECTRONIC_COPY.code() + " "
+                        + interrupted.number() + "/" + interrupted.year());
 
         Register.Entry entry = anHourLater.entries(AGENCY, RegisterKind.ELECTRONIC_COPY, interrupted.year(), null)
                 .get(0);
