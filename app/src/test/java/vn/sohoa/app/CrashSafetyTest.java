@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,8 @@ class CrashSafetyTest {
     /** Kept when the test fails: the service's log is there ({@code service.log}). */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path home;
+    @RegisterExtension
+    final KeptLogs keptLogs = new KeptLogs(() -> home);
 
     /** The service in a JVM of its own on the test's data directory. */
     Process start(int port) throws IOException, InterruptedException {

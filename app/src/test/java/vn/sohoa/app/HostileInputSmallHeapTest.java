@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
@@ -40,8 +42,11 @@ class HostileInputSmallHeapTest {
     static final String CLERK = SohoaHttpClient.basic("clerk", "demo-pass");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
+    /** Kept when the test fails: the service's log is there ({@code service.log}). */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path home;
+    @RegisterExtension
+    final KeptLogs keptLogs = new KeptLogs(() -> home);
     Process service;
 
     @AfterEach

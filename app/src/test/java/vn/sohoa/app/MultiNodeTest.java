@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.event.TransactionPhase;
@@ -35,8 +37,11 @@ abstract class MultiNodeTest {
     static final String CLERK = SohoaHttpClient.basic("clerk", "demo-pass");
     static final Pattern DIGITIZED = Pattern.compile("document ([0-9a-f-]{36}) digitized");
 
-    @TempDir
+    /** Kept when the test fails: the nodes' logs are there ({@code <name>.log}). */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path home;
+    @RegisterExtension
+    final KeptLogs keptLogs = new KeptLogs(() -> home);
     SharedStores shared;
     final List<Process> nodes = new ArrayList<>();
 
