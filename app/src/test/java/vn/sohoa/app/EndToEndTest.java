@@ -1285,9 +1285,10 @@ abstract class EndToEndTest {
             assertThat(json(badUrl).get("field").asString()).isEqualTo("url");
             // nothing on the service's own network unless allowed: another loopback port, a name for loopback, the
             // cloud metadata address, a private address (refused before any connection)
-            for (String inward : List.of("http://127.0.0.1:" + (targets().webhookPort == 65535 ? 1 : targets().webhookPort + 1)
-                    + "/hook", "http://localhost:" + targets().webhookPort + "/hook", "http://169.254.169.254/latest/",
-                    "http://10.0.0.1/hook", "http://[::1]:" + targets().webhookPort + "/hook")) {
+            int allowed = targets().webhookPort;
+            for (String inward : List.of("http://127.0.0.1:" + (allowed == 65535 ? 1 : allowed + 1) + "/hook",
+                    "http://localhost:" + allowed + "/hook", "http://169.254.169.254/latest/",
+                    "http://10.0.0.1/hook", "http://[::1]:" + allowed + "/hook")) {
                 HttpResponse<String> refused = api.postJson("/api/v1/webhooks", ADMIN, """
                         {"url":"%s","events":["DOCUMENT_DIGITIZED"],"agencyCode":"%s"}""".formatted(inward, AGENCY));
                 assertThat(refused.statusCode()).as(inward + " " + refused.body()).isEqualTo(400);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
@@ -38,6 +39,9 @@ final class ServiceNode {
      * long enough for C2.
      */
     private static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /** How a line of the service's log that begins an entry begins: its time of day. */
+    private static final Pattern LOG_ENTRY = Pattern.compile("\\d\\d:\\d\\d:\\d\\d");
 
     private ServiceNode() {
     }
@@ -119,7 +123,7 @@ final class ServiceNode {
     }
 
     /** The argument that starts a node at the nodes' clock's current time. */
-    static String clockStart() {
+    private static String clockStart() {
         return "--sohoa.clock.start=" + java.time.OffsetDateTime.now(CLOCK.withZone(ServiceTime.START.getOffset()));
     }
 
@@ -129,7 +133,7 @@ final class ServiceNode {
             List<String> errors = new ArrayList<>();
             boolean inError = false;
             for (String line : Files.readAllLines(log)) {
-                if (line.matches("^\\d\\d:\\d\\d:\\d\\d.*")) { // a new entry; others continue the one before
+                if (LOG_ENTRY.matcher(line).lookingAt()) { // a new entry; others continue the one before
                     inError = line.contains(" ERROR ");
                 }
                 if (inError && errors.size() < 200) {

@@ -52,8 +52,8 @@ import vn.sohoa.testkit.SharedCorpus;
  * the confirmation, downloads the copy, which our API and EU DSS both verify, and sees it in the month's register;
  * a scanning station's hot folder feeds the same dossier and refuses a file for an unknown one; the administrator's
  * screens list users and keys and keep a refused form's input; the supervisor's dashboard shows the demo province
- * against its targets and drills down to a commune, in Vietnamese and English. Every page is checked for controls a screen reader
- * cannot name. Screenshots are kept in {@code app/target/screenshots}.
+ * against its targets and drills down to a commune, in Vietnamese and English. Every page is checked for controls a
+ * screen reader cannot name. Screenshots are kept in {@code app/target/screenshots}.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -740,7 +740,7 @@ class DeskBrowserTest {
         assertThat(total.findElements(By.tagName("td")).get(1).getText()).isEqualTo(received);
 
         browser.driver.findElement(By.linkText("Xã Hòa Phong (demo)")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.getTitle().contains("Xã Hòa Phong"));
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.driver.getTitle().contains("Xã Hòa Phong"));
         // a commune has no subordinate units: the trend chart only
         assertThat(drawnCharts(1)).isEqualTo(1);
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).contains("000.00.30.H42");
@@ -754,10 +754,11 @@ class DeskBrowserTest {
 
         // the same dashboard in English
         browser.driver.findElement(By.linkText("English")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.getTitle().startsWith("Digitization indicators"));
+        browser.waitUntil(Duration.ofSeconds(10),
+                () -> browser.driver.getTitle().startsWith("Digitization indicators"));
         assertThat(browser.driver.findElement(By.cssSelector("#levels tr.total th")).getText()).isEqualTo("Total");
         assertThat(drawnCharts(1)).isEqualTo(1);
         browser.driver.findElement(By.linkText("Tiếng Việt")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.getTitle().startsWith("Chỉ số số hóa"));
+        browser.waitUntil(Duration.ofSeconds(10), () -> browser.driver.getTitle().startsWith("Chỉ số số hóa"));
     }
 }
