@@ -1574,6 +1574,9 @@ abstract class EndToEndTest {
                  "agencyCode":"%s"}""".formatted(AGENCY));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.body()).doesNotContain("password").doesNotContain("$2a$");
+        // hashed at the tests' cost (SOHOA_SECURITY_PASSWORDHASHSTRENGTH=4 in pom.xml), which production refuses
+        assertThat(jdbc.sql("select password_hash from users where username = 'lan.tran'").query(String.class)
+                .single()).startsWith("{bcrypt}$2a$04$");
         // the administrator's password is temporary: Lan chooses her own before anything else
         String temporary = SohoaHttpClient.basic("lan.tran", "a-long-enough-pass");
         HttpResponse<String> first = api.get("/api/v1/dossiers?q=261123-0007", temporary);

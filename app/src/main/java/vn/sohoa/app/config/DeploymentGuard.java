@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Outside an explicit development mode ({@code SOHOA_PROFILE=dev}, which {@code ./sohoa run} sets on embedded
  * defaults), the service refuses to start with what only development may use: the development PKI's keys, the
- * development time-stamping authority as a silent fallback, the demo accounts, a database without a password. It
- * names every setting to give at once, so an operator fixes the configuration in one pass.
+ * development time-stamping authority as a silent fallback, the demo accounts, a database without a password,
+ * password hashes cheaper than bcrypt's cost 10 (the tests use the cheapest, to save CPU). It names every setting to
+ * give at once, so an operator fixes the configuration in one pass.
  */
 @Component
 public class DeploymentGuard {
@@ -59,6 +60,11 @@ public class DeploymentGuard {
         }
         if (properties.bootstrap().demoData()) {
             missing.add("sohoa.bootstrap.demo-data=false (no demo agencies or demo accounts)");
+        }
+        int strength = properties.security().passwordHashStrength();
+        if (strength < SohoaProperties.Security.MIN_PRODUCTION_HASH_STRENGTH) {
+            missing.add("sohoa.security.password-hash-strength=" + SohoaProperties.Security.MIN_PRODUCTION_HASH_STRENGTH
+                    + " or more (" + strength + " makes password hashes cheap to guess)");
         }
         if (databasePassword == null || databasePassword.isEmpty()) {
             missing.add("SOHOA_DB_PASSWORD (the database's password may not be empty)");

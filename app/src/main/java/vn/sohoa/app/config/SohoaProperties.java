@@ -36,10 +36,23 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param apiBurst         requests an API client may make at once, after a quiet moment
      * @param rememberVerifiedPassword how long a password that matched is remembered, so that HTTP Basic calls do
      *                         not each pay bcrypt (0 to check every time)
+     * @param passwordHashStrength bcrypt's cost (log2 of its rounds, 4 to 31) for new password and PIN hashes;
+     *                         below {@link #MIN_PRODUCTION_HASH_STRENGTH} only in development mode
      */
     public record Security(@DefaultValue("5") int loginMaxFailures, @DefaultValue("15m") Duration loginLock,
                            @DefaultValue("50") int apiRate, @DefaultValue("200") int apiBurst,
-                           @DefaultValue("5m") Duration rememberVerifiedPassword) {
+                           @DefaultValue("5m") Duration rememberVerifiedPassword,
+                           @DefaultValue("10") int passwordHashStrength) {
+
+        /** Spring Security's and OWASP's floor for bcrypt; a real office's hashes are never cheaper. */
+        public static final int MIN_PRODUCTION_HASH_STRENGTH = 10;
+
+        public Security {
+            if (passwordHashStrength < 4 || passwordHashStrength > 31) {
+                throw new IllegalArgumentException("sohoa.security.password-hash-strength is bcrypt's cost, 4 to 31, "
+                        + "not " + passwordHashStrength);
+            }
+        }
     }
 
     /**

@@ -1,8 +1,11 @@
 package vn.sohoa.app.security;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import vn.sohoa.app.config.SohoaProperties;
@@ -13,9 +16,17 @@ class PasswordHashing {
 
     @Bean
     PasswordEncoder passwordEncoder(SohoaProperties properties) {
-        // bcrypt by default, with the algorithm recorded in the hash so it can change later; a match is remembered
-        // for a short time, so that systems sending HTTP Basic with every call do not pay bcrypt every time
-        return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                properties.security().rememberVerifiedPassword(), System::nanoTime);
+        return encoder(properties.security());
+    }
+
+    /**
+     * bcrypt at the configured cost, with the algorithm recorded in the hash ({@code {bcrypt}…}) so that it can
+     * change later; a hash of any cost matches, since bcrypt reads the cost from the hash. A match is remembered for
+     * a short time, so that systems sending HTTP Basic with every call do not pay bcrypt every time.
+     */
+    static PasswordEncoder encoder(SohoaProperties.Security security) {
+        PasswordEncoder bcrypt = new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(security.passwordHashStrength())));
+        return new RememberingPasswordEncoder(bcrypt, security.rememberVerifiedPassword(), System::nanoTime);
     }
 }

@@ -37,6 +37,19 @@ class DeploymentGuardTest {
     }
 
     @Test
+    void cheapPasswordHashesAreForDevelopmentOnly() {
+        SohoaProperties cheap = properties(Map.of("sohoa.signing.keys", "pkcs11",
+                "sohoa.signing.tsa-url", "https://tsa.example.gov.vn/tsa", "sohoa.bootstrap.demo-data", "false",
+                "sohoa.security.password-hash-strength", "9"));
+        assertThat(DeploymentGuard.problems(cheap, "s3cret")).singleElement().asString()
+                .contains("sohoa.security.password-hash-strength=10 or more");
+        assertThat(new DeploymentGuard(new MockEnvironment().withProperty("sohoa.profile", "dev"), cheap).profile())
+                .isEqualTo(DeploymentGuard.Profile.DEV);
+        assertThatThrownBy(() -> properties(Map.of("sohoa.security.password-hash-strength", "3")))
+                .rootCause().hasMessageContaining("bcrypt's cost, 4 to 31, not 3");
+    }
+
+    @Test
     void aRealSetupStarts() {
         SohoaProperties real = properties(Map.of("sohoa.signing.keys", "pkcs11",
                 "sohoa.signing.tsa-url", "https://tsa.example.gov.vn/tsa", "sohoa.bootstrap.demo-data", "false"));

@@ -45,7 +45,7 @@ class ThrottlingTest {
 
     static SohoaProperties properties(int maxFailures, Duration lock, int rate, int burst) {
         return new SohoaProperties(Path.of("."), null, null, null, null, null, null, null,
-                new SohoaProperties.Security(maxFailures, lock, rate, burst, Duration.ZERO));
+                new SohoaProperties.Security(maxFailures, lock, rate, burst, Duration.ZERO, 10));
     }
 
     static UsernamePasswordAuthenticationToken attempt(String user, String address) {
