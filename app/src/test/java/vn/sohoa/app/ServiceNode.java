@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
@@ -39,9 +38,6 @@ final class ServiceNode {
      * long enough for C2.
      */
     private static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-
-    /** How a line of the service's log that begins an entry begins: its time of day. */
-    private static final Pattern LOG_ENTRY = Pattern.compile("\\d\\d:\\d\\d:\\d\\d");
 
     private ServiceNode() {
     }
@@ -125,25 +121,6 @@ final class ServiceNode {
     /** The argument that starts a node at the nodes' clock's current time. */
     private static String clockStart() {
         return "--sohoa.clock.start=" + java.time.OffsetDateTime.now(CLOCK.withZone(ServiceTime.START.getOffset()));
-    }
-
-    /** The ERROR lines of a node's log, each with the stack trace that follows it (at most 200 lines in all). */
-    static String errorsIn(Path log) {
-        try {
-            List<String> errors = new ArrayList<>();
-            boolean inError = false;
-            for (String line : Files.readAllLines(log)) {
-                if (LOG_ENTRY.matcher(line).lookingAt()) { // a new entry; others continue the one before
-                    inError = line.contains(" ERROR ");
-                }
-                if (inError && errors.size() < 200) {
-                    errors.add(line);
-                }
-            }
-            return log + ":\n" + String.join("\n", errors);
-        } catch (IOException e) {
-            return log + ": unreadable (" + e + ")";
-        }
     }
 
     /** SIGKILL: no shutdown hook, no flush, no transaction finished. */
