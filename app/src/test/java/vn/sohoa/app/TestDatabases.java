@@ -1,5 +1,9 @@
 package vn.sohoa.app;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -30,6 +34,23 @@ public final class TestDatabases {
                 .schemas(dataSource.getSchema() == null ? new String[0] : new String[]{dataSource.getSchema()})
                 .createSchemas(true).load().migrate();
         return dataSource;
+    }
+
+    /**
+     * Closes a database made by {@link #h2} or {@link #postgres} and drops what it held: the PostgreSQL schema (the
+     * test database is shared by every run on the machine and would otherwise collect hundreds of them) or the H2
+     * database in memory (kept until the JVM ends otherwise).
+     */
+    public static void dispose(HikariDataSource dataSource) {
+        String schema = dataSource.getSchema();
+        dataSource.close();
+        // a connection of its own: H2's SHUTDOWN closes the connection it runs on, which a pool would then fail to reset
+        try (Connection connection = DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
+                dataSource.getPassword()); Statement statement = connection.createStatement()) {
+            statement.execute(schema != null ? "drop schema if exists " + schema + " cascade" : "shutdown");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop the test database " + dataSource.getJdbcUrl(), e);
+        }
     }
 
     private static HikariDataSource pool(String url, String user, String password, String schema) {

@@ -68,7 +68,7 @@ abstract class RegisterTest {
 
     @AfterEach
     void close() {
-        dataSource.close();
+        vn.sohoa.app.TestDatabases.dispose(dataSource);
     }
 
     Register register(Clock clock) {

@@ -74,7 +74,7 @@ abstract class IndicatorsDatabaseTest {
 
     @AfterEach
     void close() {
-        dataSource.close();
+        vn.sohoa.app.TestDatabases.dispose(dataSource);
     }
 
     boolean record(DossierEvent event) {
