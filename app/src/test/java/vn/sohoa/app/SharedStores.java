@@ -1,10 +1,6 @@
 package vn.sohoa.app;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +60,6 @@ record SharedStores(String schema, EmbeddedS3Server store) implements AutoClosea
     @Override
     public void close() {
         store.stop();
-        try (Connection db = DriverManager.getConnection(pgUrl(), pgUser(), pgPassword());
-             Statement statement = db.createStatement()) {
-            statement.execute("drop schema if exists " + schema + " cascade");
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not drop the test schema " + schema, e);
-        }
+        TestDatabases.dropSchema(pgUrl(), pgUser(), pgPassword(), schema);
     }
 }

@@ -45,11 +45,21 @@ public final class TestDatabases {
         String schema = dataSource.getSchema();
         dataSource.close();
         // a connection of its own: H2's SHUTDOWN closes the connection it runs on, which a pool would then fail to reset
-        try (Connection connection = DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
-                dataSource.getPassword()); Statement statement = connection.createStatement()) {
-            statement.execute(schema != null ? "drop schema if exists " + schema + " cascade" : "shutdown");
+        execute(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword(),
+                schema != null ? "drop schema if exists " + schema + " cascade" : "shutdown");
+    }
+
+    /** Drops a schema of a PostgreSQL database and everything in it, once nothing uses it any more. */
+    public static void dropSchema(String url, String user, String password, String schema) {
+        execute(url, user, password, "drop schema if exists " + schema + " cascade");
+    }
+
+    private static void execute(String url, String user, String password, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not drop the test database " + dataSource.getJdbcUrl(), e);
+            throw new IllegalStateException("could not run '" + sql + "' on the test database " + url, e);
         }
     }
 
