@@ -4,13 +4,16 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
+import org.springframework.beans.BeansException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 
 import vn.sohoa.app.audit.AuditCommand;
 import vn.sohoa.app.backup.BackupCommand;
@@ -76,60 +79,22 @@ public class SohoaApplication {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         return switch (args[0]) {
             case "ocr" -> OcrCommand.run(rest, out, err);
-            case "scrub" -> {
-                try (ConfigurableApplicationContext context = toolContext(rest)) {
-                    yield ScrubCommand.run(context, out, err);
-                } catch (RuntimeException e) {
-                    err.println("sohoa scrub: " + e.getMessage());
-                    yield 1;
-                }
-            }
-            case "audit" -> {
-                try (ConfigurableApplicationContext context = toolContext(rest.stream()
-                        .filter(a -> a.startsWith("--")).toList())) {
-                    yield AuditCommand.run(context, rest, out, err);
-                } catch (RuntimeException e) {
-                    err.println("sohoa audit: " + e.getMessage());
-                    yield 1;
-                }
-            }
-            case "generate-facts" -> {
-                try (ConfigurableApplicationContext context = toolContext(rest.stream()
-                        .filter(a -> a.startsWith("--spring") || a.startsWith("--sohoa")).toList())) {
-                    yield vn.sohoa.app.stats.GenerateCommand.run(context, rest, out, err);
-                } catch (RuntimeException e) {
-                    err.println("sohoa generate-facts: " + e.getMessage());
-                    yield 1;
-                }
-            }
-            case "demo-token" -> {
-                try (ConfigurableApplicationContext context = toolContext(List.of())) {
-                    yield vn.sohoa.app.pki.DemoTokenCommand.run(context, rest, out, err);
-                } catch (RuntimeException e) {
-                    err.println("sohoa demo-token: " + e.getMessage());
-                    yield 1;
-                }
-            }
-            case "backup" -> {
-                try (ConfigurableApplicationContext context = toolContext(springArguments(rest))) {
-                    yield BackupCommand.backup(context, rest, out, err);
-                } catch (RuntimeException e) {
-                    err.println("sohoa backup: " + e.getMessage());
-                    yield 1;
-                }
-            }
+            case "scrub" -> inToolContext("scrub", rest, err, context -> ScrubCommand.run(context, out, err));
+            case "audit" -> inToolContext("audit", rest.stream().filter(a -> a.startsWith("--")).toList(), err,
+                    context -> AuditCommand.run(context, rest, out, err));
+            case "generate-facts" -> inToolContext("generate-facts", springArguments(rest), err,
+                    context -> vn.sohoa.app.stats.GenerateCommand.run(context, rest, out, err));
+            case "demo-token" -> inToolContext("demo-token", List.of(), err,
+                    context -> vn.sohoa.app.pki.DemoTokenCommand.run(context, rest, out, err));
+            case "backup" -> inToolContext("backup", springArguments(rest), err,
+                    context -> BackupCommand.backup(context, rest, out, err));
             case "restore" -> {
-                // into an empty database: no migration first (the dump brings its schema), and only the beans the
-                // restore asks for are made (the others would read tables that are not there yet)
+                // into an empty database: no migration first (the dump brings its schema); the beans a tool context
+                // makes are only those the restore asks for (the others would read tables that are not there yet)
                 List<String> arguments = new ArrayList<>(springArguments(rest));
                 arguments.add("--spring.flyway.enabled=false");
-                arguments.add("--spring.main.lazy-initialization=true");
-                try (ConfigurableApplicationContext context = toolContext(arguments)) {
-                    yield BackupCommand.restore(context, rest, out, err);
-                } catch (RuntimeException e) {
-                    err.println("sohoa restore: " + e.getMessage());
-                    yield 1;
-                }
+                yield inToolContext("restore", arguments, err, context -> BackupCommand.restore(context, rest, out,
+                        err));
             }
             default -> throw new IllegalArgumentException("not a tool: " + args[0]);
         };
@@ -141,11 +106,37 @@ public class SohoaApplication {
     }
 
     /**
+     * Runs {@code tool} in a {@link #toolContext} on {@code arguments}; a failure, the context's start included, is
+     * one line on {@code err} and exit code 1.
+     */
+    private static int inToolContext(String tool, List<String> arguments, PrintStream err,
+                                     ToIntFunction<ConfigurableApplicationContext> run) {
+        try (ConfigurableApplicationContext context = toolContext(arguments)) {
+            return run.applyAsInt(context);
+        } catch (RuntimeException e) {
+            err.println("sohoa " + tool + ": " + reason(e));
+            return 1;
+        }
+    }
+
+    /**
+     * Why a tool failed, in the words of whoever found it: a context that cannot start wraps the reason (a refused
+     * setting, an unreachable database) in "error creating bean …" exceptions that only name the bean.
+     */
+    private static String reason(RuntimeException e) {
+        return e instanceof BeansException ? NestedExceptionUtils.getMostSpecificCause(e).getMessage()
+                : e.getMessage();
+    }
+
+    /**
      * The application without its web server, jobs and first-start setup: a tool reads the same configuration and
-     * data as the service (even while the service runs) but takes no job and serves nothing.
+     * data as the service (even while the service runs) but takes no job and serves nothing. Its beans are made when
+     * the tool first asks for them: a scrub needs the store and the database, not the OCR engines, the signing keys
+     * or the web views (the deployment guard is made anyway, see {@link vn.sohoa.app.config.DeploymentGuard}).
      */
     private static ConfigurableApplicationContext toolContext(List<String> args) {
         List<String> arguments = new ArrayList<>(args);
+        arguments.add("--spring.main.lazy-initialization=true");
         arguments.add("--db-scheduler.enabled=false");
         arguments.add("--sohoa.tool=true");
         arguments.add("--spring.main.banner-mode=off");

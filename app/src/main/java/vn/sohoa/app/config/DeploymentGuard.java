@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
  * defaults), the service refuses to start with what only development may use: the development PKI's keys, the
  * development time-stamping authority as a silent fallback, the demo accounts, a database without a password,
  * password hashes cheaper than bcrypt's cost 10 (the tests use the cheapest, to save CPU). It names every setting to
- * give at once, so an operator fixes the configuration in one pass.
+ * give at once, so an operator fixes the configuration in one pass. Never lazy: the command-line tools make their
+ * beans on demand, and they too must refuse development settings.
  */
 @Component
+@Lazy(false)
 public class DeploymentGuard {
 
     /** Where the service runs: a developer's machine or a real office. */
