@@ -84,8 +84,8 @@ abstract class MultiNodeTest {
      */
     ConfigurableApplicationContext nodeInThisJvm(String name, int port, int publicPort, String... arguments) {
         List<String> all = new ArrayList<>(shared.arguments(name, publicPort, arguments));
-        all.addAll(List.of("--spring.datasource.username=" + SharedStores.pgUser(),
-                "--spring.datasource.password=" + SharedStores.pgPassword()));
+        all.addAll(List.of("--spring.datasource.username=" + TestDatabases.pgUser(),
+                "--spring.datasource.password=" + TestDatabases.pgPassword()));
         List<String> papers = digitizedInThisJvm.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
         ConfigurableApplicationContext node = ServiceNode.inThisJvm(home, port,
                 List.of(TransactionalApplicationListener.forPayload(TransactionPhase.AFTER_COMMIT,

@@ -24,11 +24,10 @@ class PostgresEndToEndTest extends EndToEndTest {
     static void postgres(DynamicPropertyRegistry registry) {
         embeddedDefaults(registry, PORT, temporaryHome());
         TARGETS.register(registry);
-        String url = System.getenv().getOrDefault("SOHOA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        String url = TestDatabases.pgUrl();
         registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("SOHOA_TEST_PG_USER",
-                "postgres"));
-        registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", ""));
+        registry.add("spring.datasource.username", TestDatabases::pgUser);
+        registry.add("spring.datasource.password", TestDatabases::pgPassword);
         registry.add("spring.flyway.default-schema", () -> SCHEMA);
         registry.add("spring.flyway.create-schemas", () -> "true");
     }
@@ -47,11 +46,10 @@ class PostgresEndToEndTest extends EndToEndTest {
     List<String> restoredDatabase() {
         restoredDatabaseName = "sohoa_restore_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         jdbc.sql("create database " + restoredDatabaseName).update();
-        String url = System.getenv().getOrDefault("SOHOA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String server = url.substring(0, url.lastIndexOf('/') + 1);
-        return List.of("--spring.datasource.url=" + server + restoredDatabaseName + "?currentSchema=" + SCHEMA,
-                "--spring.datasource.username=" + System.getenv().getOrDefault("SOHOA_TEST_PG_USER", "postgres"),
-                "--spring.datasource.password=" + System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", ""),
+        String url = TestDatabases.pgUrl(restoredDatabaseName);
+        return List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
+                "--spring.datasource.username=" + TestDatabases.pgUser(),
+                "--spring.datasource.password=" + TestDatabases.pgPassword(),
                 "--spring.flyway.default-schema=" + SCHEMA);
     }
 

@@ -10,7 +10,7 @@ import vn.sohoa.storage.embedded.EmbeddedS3Server;
 
 /**
  * What several service processes share in the multi-node tests: a fresh schema of the test PostgreSQL
- * (127.0.0.1:5432/test unless SOHOA_TEST_PG_*) and one S3 server over HTTP, as the settings each node is started with.
+ * (see TestDatabases) and one S3 server over HTTP, as the settings each node is started with.
  */
 record SharedStores(String schema, EmbeddedS3Server store) implements AutoCloseable {
 
@@ -21,25 +21,14 @@ record SharedStores(String schema, EmbeddedS3Server store) implements AutoClosea
         return new SharedStores(prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12), store);
     }
 
-    static String pgUrl() {
-        return System.getenv().getOrDefault("SOHOA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    }
-
-    static String pgUser() {
-        return System.getenv().getOrDefault("SOHOA_TEST_PG_USER", "postgres");
-    }
-
-    static String pgPassword() {
-        return System.getenv().getOrDefault("SOHOA_TEST_PG_PASSWORD", "");
-    }
-
     String databaseUrl() {
-        return pgUrl() + (pgUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String url = TestDatabases.pgUrl();
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /** The node's environment: the database account. */
     Map<String, String> environment() {
-        return Map.of("SOHOA_DB_USER", pgUser(), "SOHOA_DB_PASSWORD", pgPassword());
+        return Map.of("SOHOA_DB_USER", TestDatabases.pgUser(), "SOHOA_DB_PASSWORD", TestDatabases.pgPassword());
     }
 
     /** A node's arguments: its scheduler's name, the public address every node names, the database and the store. */
@@ -60,6 +49,6 @@ record SharedStores(String schema, EmbeddedS3Server store) implements AutoClosea
     @Override
     public void close() {
         store.stop();
-        TestDatabases.dropSchema(pgUrl(), pgUser(), pgPassword(), schema);
+        TestDatabases.dropSchema(schema);
     }
 }

@@ -45,8 +45,8 @@ class WorkerNodesTest extends MultiNodeTest {
 
     /** The node whose scheduler has taken the document's job and recognised at least one of its pages, if any. */
     Optional<String> inWorkOn(String documentId) throws Exception {
-        try (Connection db = DriverManager.getConnection(shared.databaseUrl(), SharedStores.pgUser(),
-                SharedStores.pgPassword());
+        try (Connection db = DriverManager.getConnection(shared.databaseUrl(), TestDatabases.pgUser(),
+                TestDatabases.pgPassword());
              PreparedStatement query = db.prepareStatement("select t.picked_by from scheduled_tasks t join "
                      + "documents d on d.id = t.task_instance where t.task_name = 'digitize-document' and t.picked "
                      + "and t.task_instance = ? and d.pages_done >= 1 and d.pages_done < d.page_count")) {

@@ -28,7 +28,7 @@ class AuditLogTest {
 
     @Test
     void someoneWhoCanWriteTheDatabaseButHasNoKeyCannotRewriteTheChain() {
-        JdbcClient jdbc = JdbcClient.create(TestDatabases.migrated(TestDatabases.h2("audit-keyed")));
+        JdbcClient jdbc = JdbcClient.create(TestDatabases.migratedH2("audit-keyed"));
         AuditLog log = new AuditLog(jdbc, CLOCK, AuditKey.of(key(1)));
         log.record("certifier", "000.00.30.H42", AuditAction.COPY_CERTIFIED, "copy 1", "number 1");
         log.record("clerk", "000.00.30.H42", AuditAction.SCAN_UPLOADED, "document 2", "2 pages");
@@ -56,7 +56,7 @@ class AuditLogTest {
 
     @Test
     void aLogOfAnOlderVersionIsKeyedOnceIfItsPlainChainHolds() {
-        JdbcClient jdbc = JdbcClient.create(TestDatabases.migrated(TestDatabases.h2("audit-legacy")));
+        JdbcClient jdbc = JdbcClient.create(TestDatabases.migratedH2("audit-legacy"));
         writeLegacy(jdbc, 3);
         AuditLog log = new AuditLog(jdbc, CLOCK, AuditKey.of(key(3)));
         assertThat(log.verify().intact()).as("not keyed yet").isFalse();
@@ -66,7 +66,7 @@ class AuditLogTest {
         log.record("admin", null, AuditAction.USER_CHANGED, "lan.tran", "after the upgrade");
         assertThat(log.verify().checked()).isEqualTo(4);
 
-        JdbcClient broken = JdbcClient.create(TestDatabases.migrated(TestDatabases.h2("audit-legacy-broken")));
+        JdbcClient broken = JdbcClient.create(TestDatabases.migratedH2("audit-legacy-broken"));
         writeLegacy(broken, 3);
         broken.sql("update audit_log set actor = 'someone-else' where seq = 2").update();
         AuditLog brokenLog = new AuditLog(broken, CLOCK, AuditKey.of(key(3)));

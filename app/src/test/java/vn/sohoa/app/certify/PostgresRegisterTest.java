@@ -6,12 +6,12 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import vn.sohoa.app.TestDatabases;
 
-/** The register on PostgreSQL (127.0.0.1:5432/test, trust auth), in a fresh schema per test. */
+/** The register on PostgreSQL (the test server, see TestDatabases), in a fresh database per test. */
 @Tag("postgres")
 class PostgresRegisterTest extends RegisterTest {
 
     @Override
     HikariDataSource freshDatabase() {
-        return TestDatabases.postgres("sohoa_register_");
+        return TestDatabases.migratedPostgres("sohoa_register_");
     }
 }

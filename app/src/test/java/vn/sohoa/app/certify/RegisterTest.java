@@ -51,12 +51,12 @@ abstract class RegisterTest {
     HikariDataSource dataSource;
     JdbcClient jdbc;
 
-    /** A fresh, empty database (or schema) for one test. */
+    /** A fresh database for one test, migrated. */
     abstract HikariDataSource freshDatabase();
 
     @BeforeEach
     void migrate() {
-        dataSource = vn.sohoa.app.TestDatabases.migrated(freshDatabase());
+        dataSource = freshDatabase();
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("insert into agencies (code, name, level) values (?, 'UBND xã Hòa Phong', 'COMMUNE')")
                 .param(AGENCY).update();

@@ -31,7 +31,7 @@ class DigitizationBacklogTest {
 
     @BeforeEach
     void schema() {
-        database = TestDatabases.migrated(TestDatabases.h2("backlog" + UUID.randomUUID()));
+        database = TestDatabases.migratedH2("backlog");
         jdbc = JdbcClient.create(database);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         backlog = new DigitizationBacklog(jdbc, clock, new JobQueues(jdbc, () -> NOW));

@@ -27,7 +27,7 @@ import vn.sohoa.testkit.HandClock;
 class ThrottlingTest {
 
     private static final JdbcClient DATABASE = JdbcClient.create(
-            TestDatabases.migrated(TestDatabases.h2("throttling")));
+            TestDatabases.migratedH2("throttling"));
 
     @AfterEach
     void forgetFailures() {

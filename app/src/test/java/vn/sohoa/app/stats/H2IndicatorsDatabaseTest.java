@@ -1,7 +1,5 @@
 package vn.sohoa.app.stats;
 
-import java.util.UUID;
-
 import com.zaxxer.hikari.HikariDataSource;
 
 import vn.sohoa.app.TestDatabases;
@@ -11,6 +9,6 @@ class H2IndicatorsDatabaseTest extends IndicatorsDatabaseTest {
 
     @Override
     HikariDataSource freshDatabase() {
-        return TestDatabases.h2("indicators-" + UUID.randomUUID());
+        return TestDatabases.migratedH2("indicators");
     }
 }

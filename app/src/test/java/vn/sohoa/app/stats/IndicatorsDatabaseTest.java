@@ -62,7 +62,7 @@ abstract class IndicatorsDatabaseTest {
 
     @BeforeEach
     void migrate() {
-        dataSource = vn.sohoa.app.TestDatabases.migrated(freshDatabase());
+        dataSource = freshDatabase();
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         units = new UnitRepository(jdbc);

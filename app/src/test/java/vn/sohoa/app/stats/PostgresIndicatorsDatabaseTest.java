@@ -6,12 +6,12 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import vn.sohoa.app.TestDatabases;
 
-/** Dossier facts and indicators on PostgreSQL (127.0.0.1:5432/test, trust auth), in a fresh schema per test. */
+/** Dossier facts and indicators on PostgreSQL (the test server, see TestDatabases), in a fresh database per test. */
 @Tag("postgres")
 class PostgresIndicatorsDatabaseTest extends IndicatorsDatabaseTest {
 
     @Override
     HikariDataSource freshDatabase() {
-        return TestDatabases.postgres("sohoa_indicators_");
+        return TestDatabases.migratedPostgres("sohoa_indicators_");
     }
 }
