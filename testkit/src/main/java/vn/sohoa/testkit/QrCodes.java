@@ -32,8 +32,9 @@ public final class QrCodes {
      */
     public static java.util.List<String> readAll(BufferedImage page) {
         int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
+        // the page's grey levels, computed once: the bands below are crops of them
+        RGBLuminanceSource luminance = new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels);
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(luminance));
         java.util.Set<String> found = new java.util.LinkedHashSet<>();
         try {
             java.util.Arrays.stream(new QRCodeMultiReader().decodeMultiple(bitmap, HINTS)).map(Result::getText)
@@ -53,9 +54,8 @@ public final class QrCodes {
         for (int top = 0; top < page.getHeight(); top += Math.max(1, band / 2)) {
             int height = Math.min(band, page.getHeight() - top);
             try {
-                found.add(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(
-                        page.getWidth(), page.getHeight(), pixels).crop(0, top, page.getWidth(), height))), HINTS)
-                        .getText());
+                found.add(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                        luminance.crop(0, top, page.getWidth(), height))), HINTS).getText());
             } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException none) {
                 // no code in this band
             }
