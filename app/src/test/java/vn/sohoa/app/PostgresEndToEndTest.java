@@ -9,8 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The same end-to-end path on PostgreSQL, with the same Flyway migrations, in a fresh schema of the CI database
- * (127.0.0.1:5432/test, trust auth). Tagged {@code postgres}: {@code .ci/run} runs it; {@code ./sohoa test} runs it
+ * The same end-to-end path on PostgreSQL, with the same Flyway migrations, in a schema of a fresh database of the test
+ * server (see {@link TestDatabases}), dropped when the JVM ends. Tagged {@code postgres}: {@code .ci/run} runs it; {@code ./sohoa test} runs it
  * too when it finds PostgreSQL listening there.
  */
 @Tag("postgres")
@@ -24,7 +24,7 @@ class PostgresEndToEndTest extends EndToEndTest {
     static void postgres(DynamicPropertyRegistry registry) {
         embeddedDefaults(registry, PORT, temporaryHome());
         TARGETS.register(registry);
-        String url = TestDatabases.pgUrl();
+        String url = TestDatabases.pgUrl(TestDatabases.emptyPostgresUntilExit("sohoa_e2e_"));
         registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
         registry.add("spring.datasource.username", TestDatabases::pgUser);
         registry.add("spring.datasource.password", TestDatabases::pgPassword);

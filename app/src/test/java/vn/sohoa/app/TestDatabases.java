@@ -44,6 +44,14 @@ public final class TestDatabases {
         return pool(pgUrl(name), pgUser(), pgPassword());
     }
 
+    /**
+     * A new, empty PostgreSQL database named {@code prefix…}, dropped when the JVM ends: for a service context that
+     * the test framework closes after the test class, and may keep until then.
+     */
+    public static String emptyPostgresUntilExit(String prefix) {
+        return createDroppedAtExit(prefix + uniqueSuffix());
+    }
+
     /** The test PostgreSQL's address (its database {@code test}, unless SOHOA_TEST_PG_URL names another). */
     public static String pgUrl() {
         return System.getenv().getOrDefault("SOHOA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -106,10 +114,7 @@ public final class TestDatabases {
     /** A PostgreSQL database migrated once in this JVM, dropped when the JVM ends. */
     private static synchronized String postgresTemplate() {
         if (postgresTemplate == null) {
-            String name = "sohoa_template_" + uniqueSuffix();
-            execute(pgUrl(), pgUser(), pgPassword(), "create database " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(pgUrl(), pgUser(), pgPassword(),
-                    "drop database if exists " + name + " with (force)")));
+            String name = createDroppedAtExit("sohoa_template_" + uniqueSuffix());
             HikariDataSource template = pool(pgUrl(name), pgUser(), pgPassword());
             try {
                 migrated(template);
@@ -119,6 +124,15 @@ public final class TestDatabases {
             postgresTemplate = name;
         }
         return postgresTemplate;
+    }
+
+    /** Creates an empty database {@code name} and drops it when the JVM ends. */
+    private static String createDroppedAtExit(String name) {
+        execute(pgUrl(), pgUser(), pgPassword(), "create database " + name);
+        // with (force): a pool the test framework has not closed yet must not keep the database
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(pgUrl(), pgUser(), pgPassword(),
+                "drop database if exists " + name + " with (force)")));
+        return name;
     }
 
     private static HikariDataSource migrated(HikariDataSource database) {
