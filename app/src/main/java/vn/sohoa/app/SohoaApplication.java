@@ -141,6 +141,9 @@ public class SohoaApplication {
         arguments.add("--sohoa.tool=true");
         arguments.add("--spring.main.banner-mode=off");
         arguments.add("--logging.level.root=warn");
+        // a context that cannot start is the tool's one line (inToolContext), not Spring's warning and stack trace
+        arguments.add("--logging.level.org.springframework.boot.SpringApplication=off");
+        arguments.add("--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=off");
         return new SpringApplicationBuilder(SohoaApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(arguments.toArray(String[]::new));

@@ -2,10 +2,11 @@ package vn.sohoa.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The command-line tools' application context makes its beans on demand (a scrub or an audit check starts without the
  * OCR engines, the keys or the web views), but the deployment guard is still made first: a tool, like the service,
- * refuses development settings outside development mode.
+ * refuses development settings outside development mode, and says so in one line with a non-zero exit.
  */
 class ToolContextTest {
 
@@ -21,16 +22,20 @@ class ToolContextTest {
     Path home;
 
     @Test
-    void aToolRefusesDevelopmentSettingsOutsideDevelopmentMode() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        // the tests' environment says SOHOA_PROFILE=dev; an argument outranks it, as it would for an operator
-        int exit = SohoaApplication.runTool(new String[]{"scrub", "--sohoa.profile=production",
-                        "--sohoa.home=" + home, "--spring.datasource.url=jdbc:h2:mem:tool-guard"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("sohoa scrub: ")
+    void aToolRefusesDevelopmentSettingsOutsideDevelopmentModeInOneLine() throws IOException, InterruptedException {
+        // a process of its own, as an operator runs it: what it prints is what the operator reads
+        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                SohoaApplication.class.getName(), "scrub", "--sohoa.home=" + home,
+                "--spring.datasource.url=jdbc:h2:mem:tool-guard").redirectErrorStream(true);
+        // the tests' environment says SOHOA_PROFILE=dev; production is where the guard refuses
+        command.environment().put("SOHOA_PROFILE", "production");
+        Process scrub = command.start();
+        assertThat(scrub.waitFor(2, TimeUnit.MINUTES)).as("the tool exited").isTrue();
+        String said = new String(scrub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(scrub.exitValue()).as(said).isEqualTo(1);
+        List<String> lines = said.lines().toList();
+        assertThat(lines).as(said).singleElement().asString().startsWith("sohoa scrub: ")
                 .contains("refuses to start outside development mode").contains("sohoa.signing.keys=");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }
