@@ -10,8 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The same end-to-end path on PostgreSQL, with the same Flyway migrations, in a schema of a fresh database of the test
- * server (see {@link TestDatabases}), dropped when the JVM ends. Tagged {@code postgres}: {@code .ci/run} runs it; {@code ./sohoa test} runs it
- * too when it finds PostgreSQL listening there.
+ * server (see {@link TestDatabases}), dropped when the JVM ends. Tagged {@code postgres}: {@code .ci/run} runs it;
+ * {@code ./sohoa test} runs it too when it finds PostgreSQL listening there.
  */
 @Tag("postgres")
 @Order(4) // one of the longest classes: started first (app/pom.xml runs classes in parallel)
@@ -24,8 +24,9 @@ class PostgresEndToEndTest extends EndToEndTest {
     static void postgres(DynamicPropertyRegistry registry) {
         embeddedDefaults(registry, PORT, temporaryHome());
         TARGETS.register(registry);
-        String url = TestDatabases.pgUrl(TestDatabases.emptyPostgresUntilExit("sohoa_e2e_"));
-        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+        String url = TestDatabases.inSchema(TestDatabases.pgUrl(TestDatabases.emptyPostgresUntilExit("sohoa_e2e_")),
+                SCHEMA);
+        registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", TestDatabases::pgUser);
         registry.add("spring.datasource.password", TestDatabases::pgPassword);
         registry.add("spring.flyway.default-schema", () -> SCHEMA);
@@ -46,8 +47,8 @@ class PostgresEndToEndTest extends EndToEndTest {
     List<String> restoredDatabase() {
         restoredDatabaseName = "sohoa_restore_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         jdbc.sql("create database " + restoredDatabaseName).update();
-        String url = TestDatabases.pgUrl(restoredDatabaseName);
-        return List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
+        return List.of("--spring.datasource.url=" + TestDatabases.inSchema(TestDatabases.pgUrl(restoredDatabaseName),
+                        SCHEMA),
                 "--spring.datasource.username=" + TestDatabases.pgUser(),
                 "--spring.datasource.password=" + TestDatabases.pgPassword(),
                 "--spring.flyway.default-schema=" + SCHEMA);

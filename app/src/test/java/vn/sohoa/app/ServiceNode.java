@@ -42,6 +42,23 @@ final class ServiceNode {
     }
 
     /**
+     * The command that runs {@link SohoaApplication} in a JVM of its own on this JVM's class path, as a short-lived
+     * service or a command-line tool.
+     *
+     * @param jvmOptions e.g. {@code -Xmx512m}
+     * @param arguments  the application's first arguments (a tool's name, Spring arguments); more may be added
+     */
+    static List<String> javaCommand(List<String> jvmOptions, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(SHORT_LIVED_JVM);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SohoaApplication.class.getName()));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    /**
      * Starts a node and waits until it is ready.
      *
      * @param home        its SOHOA_HOME
@@ -53,12 +70,7 @@ final class ServiceNode {
      */
     static Process start(Path home, int port, Path log, List<String> jvmOptions, Map<String, String> environment,
                          String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(SHORT_LIVED_JVM);
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.sohoa.app.SohoaApplication",
-                "--server.port=" + port));
+        List<String> command = javaCommand(jvmOptions, "--server.port=" + port);
         command.addAll(withClock(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

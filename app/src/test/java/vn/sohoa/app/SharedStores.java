@@ -22,8 +22,7 @@ record SharedStores(String schema, EmbeddedS3Server store) implements AutoClosea
     }
 
     String databaseUrl() {
-        String url = TestDatabases.pgUrl();
-        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return TestDatabases.inSchema(TestDatabases.pgUrl(), schema);
     }
 
     /** The node's environment: the database account. */

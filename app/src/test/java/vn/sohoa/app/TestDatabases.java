@@ -65,6 +65,11 @@ public final class TestDatabases {
         return url.substring(0, slash + 1) + database + (options < 0 ? "" : url.substring(options));
     }
 
+    /** {@code url} with {@code schema} as the connection's current schema. */
+    public static String inSchema(String url, String schema) {
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
     public static String pgUser() {
         return System.getenv().getOrDefault("SOHOA_TEST_PG_USER", "postgres");
     }
