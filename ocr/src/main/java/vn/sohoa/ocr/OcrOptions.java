@@ -13,7 +13,7 @@ import vn.sohoa.ocr.pdfa.PdfAFlavour;
  * @param tessdata                 folder with the *.traineddata files (Debian: /usr/share/tesseract-ocr/5/tessdata)
  * @param languages                Tesseract languages, e.g. {@code vie+eng}
  * @param workers                  OCR worker threads, each with its own engine; pages run in parallel across them
- * @param jpegQuality              quality of grey and colour page images in the PDF, 0..1 (0.5: chosen by
+ * @param jpegQuality              quality of grey and colour page images in the PDF, 0..1 (0.6: chosen by
  *                                 {@code bench/ocr-tune} on half the corpus as the smallest file still more faithful
  *                                 to the scan than OCRmyPDF's; see docs/benchmarks.md)
  * @param minOrientationConfidence OSD confidence needed before a page is turned
@@ -56,7 +56,7 @@ public record OcrOptions(Path tessdata, String languages, int workers, float jpe
     public static OcrOptions defaults() {
         String env = System.getenv("TESSDATA_PREFIX");
         Path tessdata = env != null && !env.isBlank() ? Path.of(env) : DEBIAN_TESSDATA;
-        return new OcrOptions(tessdata, DEFAULT_LANGUAGES, Runtime.getRuntime().availableProcessors(), 0.5f, 2.0f, 5.0,
+        return new OcrOptions(tessdata, DEFAULT_LANGUAGES, Runtime.getRuntime().availableProcessors(), 0.6f, 2.0f, 5.0,
                 Duration.ofMinutes(2), PdfAFlavour.PDF_A_2B, ImagePolicy.JPEG);
     }
 

@@ -74,7 +74,7 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      * @param images      JPEG (default) or KEEP_LOSSLESS: pages that arrived lossless stay lossless
      */
     public record Ocr(@DefaultValue("vie") String languages, Path tessdata, @DefaultValue("0") int workers,
-                      @DefaultValue("0.5") float jpegQuality, @DefaultValue("2m") Duration pageTimeout,
+                      @DefaultValue("0.6") float jpegQuality, @DefaultValue("2m") Duration pageTimeout,
                       @DefaultValue("PDF_A_2B") vn.sohoa.ocr.pdfa.PdfAFlavour pdfa,
                       @DefaultValue("JPEG") vn.sohoa.ocr.pdfa.ImagePolicy images) {
     }

@@ -74,4 +74,30 @@ class ImagesTest {
             assertThat(Math.abs(onGrey)).as(file).isGreaterThan(0.5);
         }
     }
+
+    @Test
+    void shrinkingAveragesEachBlock() {
+        BufferedImage grey = new BufferedImage(7, 7, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 7; y++) {
+            for (int x = 0; x < 7; x++) {
+                grey.getRaster().setSample(x, y, 0, x * 30 + y);
+            }
+        }
+        for (int block = 2; block <= 3; block++) {
+            BufferedImage small = Images.shrinkGrey(grey, block);
+            assertThat(small.getWidth()).isEqualTo(7 / block);
+            for (int y = 0; y < small.getHeight(); y++) {
+                for (int x = 0; x < small.getWidth(); x++) {
+                    int sum = 0;
+                    for (int dy = 0; dy < block; dy++) {
+                        for (int dx = 0; dx < block; dx++) {
+                            sum += grey.getRaster().getSample(x * block + dx, y * block + dy, 0);
+                        }
+                    }
+                    assertThat(small.getRaster().getSample(x, y, 0)).as("block %d at %d,%d", block, x, y)
+                            .isEqualTo(sum / (block * block));
+                }
+            }
+        }
+    }
 }
