@@ -59,10 +59,7 @@ public final class TestDatabases {
 
     /** The same server's database {@code database}, with the same connection options. */
     public static String pgUrl(String database) {
-        String url = pgUrl();
-        int slash = url.indexOf('/', "jdbc:postgresql://".length());
-        int options = url.indexOf('?', slash);
-        return url.substring(0, slash + 1) + database + (options < 0 ? "" : url.substring(options));
+        return PostgresUrl.of(pgUrl()).withDatabase(database);
     }
 
     /** {@code url} with {@code schema} as the connection's current schema. */
@@ -152,9 +149,22 @@ public final class TestDatabases {
     }
 
     private static String databaseName(String url) {
-        int slash = url.indexOf('/', "jdbc:postgresql://".length());
-        int options = url.indexOf('?', slash);
-        return url.substring(slash + 1, options < 0 ? url.length() : options);
+        return PostgresUrl.of(url).database();
+    }
+
+    /** A PostgreSQL JDBC address in its three parts: {@code jdbc:postgresql://host:port/}, the database, the options. */
+    private record PostgresUrl(String server, String database, String options) {
+
+        static PostgresUrl of(String url) {
+            int slash = url.indexOf('/', "jdbc:postgresql://".length());
+            int options = url.indexOf('?', slash);
+            int end = options < 0 ? url.length() : options;
+            return new PostgresUrl(url.substring(0, slash + 1), url.substring(slash + 1, end), url.substring(end));
+        }
+
+        String withDatabase(String name) {
+            return server + name + options;
+        }
     }
 
     private static String uniqueSuffix() {
