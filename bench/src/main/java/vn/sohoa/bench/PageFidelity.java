@@ -34,43 +34,13 @@ final class PageFidelity {
                     || Math.abs(turned.height - out.height) > out.height * 0.03) {
                 continue;
             }
-            Grey smallOut = out.shrunk(8);
-            Grey smallRef = turned.shrunk(8);
-            double degrees = 0;
-            double score = Double.MAX_VALUE;
-            for (double a = -MAX_DEGREES; a <= MAX_DEGREES + 1e-9; a += 0.25) {
-                double s = smallRef.rotated(a, smallOut.width, smallOut.height).meanAbsoluteDifference(smallOut);
-                if (s < score) {
-                    score = s;
-                    degrees = a;
-                }
-            }
-            Grey midOut = out.shrunk(4);
-            Grey midRef = turned.shrunk(4);
-            double coarse = degrees;
-            score = Double.MAX_VALUE;
-            for (double a = coarse - 0.25; a <= coarse + 0.25 + 1e-9; a += 0.05) {
-                double s = midRef.rotated(a, midOut.width, midOut.height).meanAbsoluteDifference(midOut);
-                if (s < score) {
-                    score = s;
-                    degrees = a;
-                }
-            }
+            Match match = search(turned, out, 8, -MAX_DEGREES, MAX_DEGREES, 0.25);
+            match = search(turned, out, 4, match.degrees() - 0.25, match.degrees() + 0.25, 0.05);
             // a tool's own angle is not a multiple of 0.05°: 0.02° off turns an A4 page's edge by half a pixel
-            Grey fineOut = out.shrunk(2);
-            Grey fineRef = turned.shrunk(2);
-            coarse = degrees;
-            score = Double.MAX_VALUE;
-            for (double a = coarse - 0.05; a <= coarse + 0.05 + 1e-9; a += 0.01) {
-                double s = fineRef.rotated(a, fineOut.width, fineOut.height).meanAbsoluteDifference(fineOut);
-                if (s < score) {
-                    score = s;
-                    degrees = a;
-                }
-            }
-            if (score < bestScore) {
-                bestScore = score;
-                bestDegrees = degrees;
+            match = search(turned, out, 2, match.degrees() - 0.05, match.degrees() + 0.05, 0.01);
+            if (match.score() < bestScore) {
+                bestScore = match.score();
+                bestDegrees = match.degrees();
                 bestTurn = turn;
                 bestReference = turned;
             }
@@ -81,6 +51,24 @@ final class PageFidelity {
         }
         Grey reference = bestReference.rotated(bestDegrees, out.width, out.height);
         return new Figures(reference.ssim(out), reference.psnr(out), bestDegrees, bestTurn);
+    }
+
+    /** An angle tried and how far the rotated reference then is from the page (mean absolute difference). */
+    private record Match(double degrees, double score) {
+    }
+
+    /** The angle from {@code from} to {@code to} by {@code step} that best matches both images shrunk by {@code shrink}. */
+    private static Match search(Grey reference, Grey out, int shrink, double from, double to, double step) {
+        Grey smallOut = out.shrunk(shrink);
+        Grey smallRef = reference.shrunk(shrink);
+        Match best = new Match(from, Double.MAX_VALUE);
+        for (double a = from; a <= to + 1e-9; a += step) {
+            double score = smallRef.rotated(a, smallOut.width, smallOut.height).meanAbsoluteDifference(smallOut);
+            if (score < best.score()) {
+                best = new Match(a, score);
+            }
+        }
+        return best;
     }
 
     /** An 8-bit grey image as a plain array. */
