@@ -7,8 +7,9 @@ import java.awt.image.DataBufferByte;
  * How faithfully a PDF's page image keeps the scan it came from, measured the same way for every tool: the page as
  * rendered from the PDF (grey, at the scan's resolution) against the scan itself, turned and levelled to match it.
  * Each tool levels pages its own way, so the reference is the scan rotated by the angle that best matches that tool's
- * page (searched over right angles and ±3°, coarse to fine, to 0.01°); compression is what remains. Reported as the mean SSIM
- * of 8×8 blocks (1 is identical) and the PSNR in dB, over the page less a 3 % border (the fill of the rotation).
+ * page (searched over right angles and ±3°, coarse to fine, to 0.01°); compression is what remains. Reported as the
+ * mean SSIM of 8×8 blocks (1 is identical) and the PSNR in dB, over the page less a 3 % border (the fill of the
+ * rotation).
  */
 final class PageFidelity {
 
@@ -57,7 +58,7 @@ final class PageFidelity {
     private record Match(double degrees, double score) {
     }
 
-    /** The angle from {@code from} to {@code to} by {@code step} that best matches both images shrunk by {@code shrink}. */
+    /** The angle from {@code from} to {@code to} by {@code step} best matching both images shrunk by {@code shrink}. */
     private static Match search(Grey reference, Grey out, int shrink, double from, double to, double step) {
         Grey smallOut = out.shrunk(shrink);
         Grey smallRef = reference.shrunk(shrink);

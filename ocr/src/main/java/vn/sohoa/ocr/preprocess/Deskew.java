@@ -7,13 +7,13 @@ import java.util.Arrays;
 import com.recognition.software.jdeskew.ImageDeskew;
 
 /**
- * Measures the skew of text lines on a copy at about 150 dpi (300 dpi pages halved, 600 dpi quartered) in two steps. A Hough transform over the dark pixels
- * (Tess4J's ImageDeskew) finds the angle to within its 0.2° steps; a projection profile then sharpens it to
- * 0.01°: the dark pixels are projected across the lines at angles around the first estimate, and the angle
- * whose profile changes most sharply from one row to the next (Postl's criterion) is the one where the lines lie
- * flat. The second step matters on ruled tables, where a few hundredths of a degree decide whether Tesseract (or a
- * later reader of the PDF) keeps a row together. The copy's contrast is stretched first: on a low-contrast scan
- * too few pixels count as dark, and the transform returns noise.
+ * Measures the skew of text lines on a copy at about 150 dpi (300 dpi pages halved, 600 dpi quartered) in two
+ * steps. A Hough transform over the dark pixels (Tess4J's ImageDeskew) finds the angle to within its 0.2° steps; a
+ * projection profile then sharpens it to 0.01°: the dark pixels are projected across the lines at angles around the
+ * first estimate, and the angle whose profile changes most sharply from one row to the next (Postl's criterion) is
+ * the one where the lines lie flat. The second step matters on ruled tables, where a few hundredths of a degree
+ * decide whether Tesseract (or a later reader of the PDF) keeps a row together. The copy's contrast is stretched
+ * first: on a low-contrast scan too few pixels count as dark, and the transform returns noise.
  */
 public final class Deskew {
 
@@ -132,7 +132,7 @@ public final class Deskew {
             return bestAngle;
         }
 
-        /** Σ (row − previous row)² over the profile of the dark pixels projected along lines tilted by {@code angle}. */
+        /** Σ (row − previous row)² over the profile of the dark pixels projected along lines at {@code angle}. */
         private double sharpness(double angle) {
             double radians = Math.toRadians(angle);
             double cos = Math.cos(radians);

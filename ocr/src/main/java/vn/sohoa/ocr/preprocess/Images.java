@@ -5,6 +5,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.util.Arrays;
 
 /** Pixel operations shared by the preprocessing steps. Every method returns a new image. */
 public final class Images {
@@ -64,10 +69,10 @@ public final class Images {
 
     /** A grey image whose pixels are one byte each, row after row, with nothing before or between: the fast path. */
     private static boolean plainGrey(BufferedImage image) {
-        return image.getRaster().getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel model
+        return image.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel model
                 && model.getPixelStride() == 1 && model.getScanlineStride() == image.getWidth()
                 && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0
-                && ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getOffset() == 0;
+                && ((DataBufferByte) image.getRaster().getDataBuffer()).getOffset() == 0;
     }
 
     /**
@@ -78,9 +83,9 @@ public final class Images {
     static BufferedImage rotateGrey(BufferedImage source, double clockwiseDegrees) {
         int w = source.getWidth();
         int h = source.getHeight();
-        byte[] from = ((java.awt.image.DataBufferByte) source.getRaster().getDataBuffer()).getData();
+        byte[] from = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
         BufferedImage target = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] to = ((java.awt.image.DataBufferByte) target.getRaster().getDataBuffer()).getData();
+        byte[] to = ((DataBufferByte) target.getRaster().getDataBuffer()).getData();
         double radians = Math.toRadians(clockwiseDegrees);
         double cos = Math.cos(radians);
         double sin = Math.sin(radians);
@@ -160,9 +165,9 @@ public final class Images {
         int width = grey.getWidth();
         int w = width / block;
         int h = grey.getHeight() / block;
-        byte[] source = ((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        byte[] source = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
         BufferedImage target = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_BYTE_GRAY);
-        byte[] pixels = ((java.awt.image.DataBufferByte) target.getRaster().getDataBuffer()).getData();
+        byte[] pixels = ((DataBufferByte) target.getRaster().getDataBuffer()).getData();
         int[] sums = new int[w];
         int area = block * block;
         if (block == 2) {
@@ -180,7 +185,7 @@ public final class Images {
             return target;
         }
         for (int y = 0; y < h; y++) {
-            java.util.Arrays.fill(sums, 0);
+            Arrays.fill(sums, 0);
             for (int dy = 0; dy < block; dy++) {
                 int row = (y * block + dy) * width;
                 for (int x = 0; x < w; x++) {
@@ -216,10 +221,10 @@ public final class Images {
         int width = grey.getWidth();
         int height = grey.getHeight();
         BufferedImage mask = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
-        byte[] bits = ((java.awt.image.DataBufferByte) mask.getRaster().getDataBuffer()).getData();
+        byte[] bits = ((DataBufferByte) mask.getRaster().getDataBuffer()).getData();
         int stride = (width + 7) / 8;
         int[] row = new int[width];
-        java.awt.image.Raster raster = grey.getRaster();
+        Raster raster = grey.getRaster();
         for (int y = 0; y < height; y++) {
             raster.getSamples(0, y, width, 1, 0, row);
             int offset = y * stride;
@@ -251,7 +256,7 @@ public final class Images {
      */
     public static BufferedImage stretchContrast(BufferedImage grey) {
         int[] histogram = new int[256];
-        java.awt.image.Raster raster = grey.getRaster();
+        Raster raster = grey.getRaster();
         int width = grey.getWidth();
         int height = grey.getHeight();
         for (int y = 0; y < height; y++) {
@@ -266,7 +271,7 @@ public final class Images {
             return grey;
         }
         BufferedImage stretched = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        java.awt.image.WritableRaster out = stretched.getRaster();
+        WritableRaster out = stretched.getRaster();
         int[] table = new int[256];
         for (int i = 0; i < 256; i++) {
             table[i] = Math.max(0, Math.min(255, (i - low) * 255 / (high - low)));

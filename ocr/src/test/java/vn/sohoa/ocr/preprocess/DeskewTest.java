@@ -45,7 +45,8 @@ class DeskewTest {
         Scan scan = read(corpusFile, page);
 
         assertThat(Deskew.tilt(scan.grey(), scan.dpi())).isCloseTo(madeWith, within(GATE_TOLERANCE));
-        assertThat(new Deskew(5, 0.1).measure(scan.grey(), scan.dpi())).isCloseTo(-madeWith, within(LEVELLING_TOLERANCE));
+        assertThat(new Deskew(5, 0.1).measure(scan.grey(), scan.dpi()))
+                .isCloseTo(-madeWith, within(LEVELLING_TOLERANCE));
     }
 
     record Scan(BufferedImage grey, int dpi) {
