@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import vn.sohoa.core.document.DigitizationMarker;
@@ -81,7 +82,7 @@ public final class OcrPipeline {
 
     private OcrPage await(Future<OcrPage> future, int number, String source) {
         try {
-            return future.get(options.pageTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return future.get(options.pageTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new OcrFailedException(number, "timed out after " + options.pageTimeout().toSeconds()
                     + " s (" + source + ")", e);

@@ -1,6 +1,7 @@
 package vn.sohoa.ocr.engine;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
@@ -241,7 +242,7 @@ public final class TesseractOcrEngine implements OcrEngine {
         int width = grey.getWidth();
         int height = grey.getHeight();
         byte[] pixels = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
-        int stride = grey.getRaster().getSampleModel() instanceof java.awt.image.ComponentSampleModel model
+        int stride = grey.getRaster().getSampleModel() instanceof ComponentSampleModel model
                 ? model.getScanlineStride() : width;
         ByteBuffer buffer = ByteBuffer.allocateDirect(pixels.length);
         buffer.put(pixels).flip();

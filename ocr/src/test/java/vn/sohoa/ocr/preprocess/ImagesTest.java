@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 
 import javax.imageio.ImageIO;
@@ -58,6 +59,50 @@ class ImagesTest {
         // outside the turned page is white paper
         BufferedImage turned = Images.rotateSmall(page, 4.9);
         assertThat(turned.getRaster().getSample(0, 0, 0)).isEqualTo(255);
+    }
+
+    @Test
+    void aColourScanIsKeptAsItCameAndItsGreyIsWhatJava2dDraws() throws IOException {
+        BufferedImage page = ImageIO.read(SharedCorpus.corpus("scans/s08_a08_skew-0.9_colour_jpeg85_300dpi.jpg")
+                .toFile());
+        assertThat(page.getType()).as("ImageIO's colour JPEGs: the type the fast path takes")
+                .isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
+        assertThat(Images.toOpaque(page, true)).as("a colour scan is kept as it came").isSameAs(page);
+        assertThat(Images.rotateSmall(page, 0.9).getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
+
+        BufferedImage reference = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = reference.createGraphics();
+        g.drawImage(page, 0, 0, null);
+        g.dispose();
+        BufferedImage grey = Images.toGrey(page);
+        assertThat(grey.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        assertThat(bytes(grey)).as("every grey level as Java2D draws it").isEqualTo(bytes(reference));
+    }
+
+    @Test
+    void aBilevelScanTurnsGreyAndBackAsJava2dDrawsIt() throws IOException {
+        BufferedImage page = ImageIO.read(SharedCorpus.corpus("scans/s03_a03_skew+1.8_g4_200dpi.tif").toFile());
+        assertThat(page.getType()).isEqualTo(BufferedImage.TYPE_BYTE_BINARY);
+        BufferedImage drawnGrey = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = drawnGrey.createGraphics();
+        g.drawImage(page, 0, 0, null);
+        g.dispose();
+        BufferedImage grey = Images.toGrey(page);
+        assertThat(bytes(grey)).as("every grey level as Java2D draws it").isEqualTo(bytes(drawnGrey));
+
+        // back to one bit after levelling (grey levels between black and white from the interpolation)
+        BufferedImage levelled = Images.rotateSmall(grey, 1.8);
+        BufferedImage drawnBits = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+        g = drawnBits.createGraphics();
+        g.drawImage(levelled, 0, 0, null);
+        g.dispose();
+        BufferedImage bits = Images.toBilevel(levelled);
+        assertThat(bits.getType()).isEqualTo(BufferedImage.TYPE_BYTE_BINARY);
+        assertThat(bytes(bits)).as("every bit as Java2D draws it").isEqualTo(bytes(drawnBits));
+    }
+
+    private static byte[] bytes(BufferedImage image) {
+        return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
     }
 
     @Test
