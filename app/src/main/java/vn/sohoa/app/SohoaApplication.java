@@ -1,6 +1,10 @@
 package vn.sohoa.app;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.Security;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,14 +15,19 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 
 import vn.sohoa.app.audit.AuditCommand;
 import vn.sohoa.app.backup.BackupCommand;
 import vn.sohoa.app.ocr.OcrCommand;
+import vn.sohoa.app.pki.DemoTokenCommand;
+import vn.sohoa.app.stats.GenerateCommand;
 import vn.sohoa.app.storage.ScrubCommand;
+import vn.sohoa.core.util.PrivateFiles;
 
 /**
  * The Sohoa service. The same jar runs the command-line tools: {@code ocr} digitizes files without the server;
@@ -42,16 +51,16 @@ public class SohoaApplication {
         // Not for `sohoa ocr`, which sends no request: on Java 17 the first security property set looks for a
         // System.Logger through every jar on the class path, 0.1 s of a command that is timed against tesseract
         boolean ocrCommand = args.length > 0 && "ocr".equals(args[0]);
-        String ttl = java.security.Security.getProperty("networkaddress.cache.ttl");
+        String ttl = Security.getProperty("networkaddress.cache.ttl");
         if (!ocrCommand && (ttl == null || !ttl.matches("[1-9][0-9]*|-1"))) {
-            java.security.Security.setProperty("networkaddress.cache.ttl", "30");
+            Security.setProperty("networkaddress.cache.ttl", "30");
         }
         if (args.length > 0 && isTool(args[0])) {
             System.exit(runTool(args, System.out, System.err));
         }
         SpringApplication application = new SpringApplication(SohoaApplication.class);
-        application.addListeners((org.springframework.context.ApplicationListener<
-                org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent>) SohoaApplication::privateHome);
+        application.addListeners(
+                (ApplicationListener<ApplicationEnvironmentPreparedEvent>) SohoaApplication::privateHome);
         application.run(args);
     }
 
@@ -59,12 +68,12 @@ public class SohoaApplication {
      * The data directory and its database folder are created 0700 before anything writes there (H2 would create
      * them with the process's umask): the database, keys and objects are the service user's alone.
      */
-    static void privateHome(org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent event) {
-        java.nio.file.Path home = java.nio.file.Path.of(event.getEnvironment().getProperty("sohoa.home", "./data"));
+    static void privateHome(ApplicationEnvironmentPreparedEvent event) {
+        Path home = Path.of(event.getEnvironment().getProperty("sohoa.home", "./data"));
         try {
-            vn.sohoa.core.util.PrivateFiles.createDirectories(home.resolve("db"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create the data directory " + home.toAbsolutePath(), e);
+            PrivateFiles.createDirectories(home.resolve("db"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + home.toAbsolutePath(), e);
         }
     }
 
@@ -83,9 +92,9 @@ public class SohoaApplication {
             case "audit" -> inToolContext("audit", rest.stream().filter(a -> a.startsWith("--")).toList(), err,
                     context -> AuditCommand.run(context, rest, out, err));
             case "generate-facts" -> inToolContext("generate-facts", springArguments(rest), err,
-                    context -> vn.sohoa.app.stats.GenerateCommand.run(context, rest, out, err));
+                    context -> GenerateCommand.run(context, rest, out, err));
             case "demo-token" -> inToolContext("demo-token", List.of(), err,
-                    context -> vn.sohoa.app.pki.DemoTokenCommand.run(context, rest, out, err));
+                    context -> DemoTokenCommand.run(context, rest, out, err));
             case "backup" -> inToolContext("backup", springArguments(rest), err,
                     context -> BackupCommand.backup(context, rest, out, err));
             case "restore" -> {

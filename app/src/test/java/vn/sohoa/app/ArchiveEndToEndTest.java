@@ -2,6 +2,9 @@ package vn.sohoa.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +12,10 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,13 +24,18 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.validation.reports.Reports;
+import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.sohoa.app.certify.ArchiveRenewal;
 import vn.sohoa.testkit.DssJudge;
+import vn.sohoa.testkit.FreePort;
 import vn.sohoa.testkit.SharedCorpus;
 import vn.sohoa.testkit.VeraPdfJudge;
 
@@ -58,11 +69,10 @@ class ArchiveEndToEndTest {
         registry.add("sohoa.delivery.max-attachment-size", () -> "1KB");
     }
 
-    static final com.icegreen.greenmail.util.GreenMail MAIL = new com.icegreen.greenmail.util.GreenMail(
-            new com.icegreen.greenmail.util.ServerSetup(vn.sohoa.testkit.FreePort.pick(), "127.0.0.1",
-                    com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+    static final GreenMail MAIL = new GreenMail(
+            new ServerSetup(FreePort.pick(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-    @org.junit.jupiter.api.AfterAll
+    @AfterAll
     static void stopMail() {
         MAIL.stop();
     }
@@ -91,7 +101,7 @@ class ArchiveEndToEndTest {
         // every time-stamp, the signatures' and the archive ones, is PASSED (the development TSA signs with RSA)
         assertThat(DssJudge.timestampIndications(reports)).hasSize(timestamps)
                 .allSatisfy((id, indication) -> assertThat(indication).as("time-stamp %s", id)
-                        .isEqualTo(eu.europa.esig.dss.enumerations.Indication.PASSED));
+                        .isEqualTo(Indication.PASSED));
         assertThat(VeraPdfJudge.pdfA2bFailures(pdf)).isEmpty();
     }
 
@@ -116,13 +126,13 @@ class ArchiveEndToEndTest {
 
         // a copy above the attachment limit reaches the requester as a time-limited link to the very same bytes
         assertThat(MAIL.waitForIncomingEmail(60_000, 1)).isTrue();
-        jakarta.mail.internet.MimeMessage mail = MAIL.getReceivedMessages()[0];
+        MimeMessage mail = MAIL.getReceivedMessages()[0];
         assertThat(mail.getContent()).as("no attachment: a plain text body").isInstanceOf(String.class);
         String text = (String) mail.getContent();
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("tải về tại: (\\S+)").matcher(text);
+        Matcher link = Pattern.compile("tải về tại: (\\S+)").matcher(text);
         assertThat(link.find()).as(text).isTrue();
-        byte[] fetched = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(link.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+        byte[] fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(link.group(1))).build(), HttpResponse.BodyHandlers.ofByteArray())
                 .body();
         assertThat(fetched).isEqualTo(issued);
 

@@ -3,11 +3,18 @@ package vn.sohoa.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.CookieManager;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,21 +23,40 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+import java.util.zip.CRC32;
 
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.DigestInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,23 +69,44 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReport;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.sohoa.app.audit.AuditAction;
+import vn.sohoa.app.audit.AuditAnchors;
+import vn.sohoa.app.audit.AuditCommand;
+import vn.sohoa.app.audit.AuditKey;
+import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.app.config.VietnamTime;
+import vn.sohoa.app.pki.SigningKeys;
+import vn.sohoa.app.security.LoginThrottle;
 import vn.sohoa.app.storage.EmbeddedObjectStoreServer;
+import vn.sohoa.app.webhook.WebhookEvent;
+import vn.sohoa.app.webhook.Webhooks;
+import vn.sohoa.signing.keys.DevelopmentPki;
+import vn.sohoa.storage.embedded.EmbeddedS3Server;
 import vn.sohoa.testkit.Cer;
 import vn.sohoa.testkit.DssJudge;
 import vn.sohoa.testkit.FreePort;
 import vn.sohoa.testkit.LoopbackHttpServer;
+import vn.sohoa.testkit.QrCodes;
 import vn.sohoa.testkit.SharedCorpus;
 import vn.sohoa.testkit.VeraPdfJudge;
 
@@ -94,9 +141,9 @@ abstract class EndToEndTest {
      * confirmed.
      */
     static void enrol(SohoaHttpClient api, String authorization, String username,
-                      java.security.cert.X509Certificate certificate) throws Exception {
+                      X509Certificate certificate) throws Exception {
         String url = "/api/v1/users/" + username + "/certificates";
-        String encoded = java.util.Base64.getEncoder().encodeToString(certificate.getEncoded());
+        String encoded = Base64.getEncoder().encodeToString(certificate.getEncoded());
         HttpResponse<String> shown = api.postJson(url, authorization, "{\"certificate\":\"" + encoded + "\"}");
         assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
         assertThat(JSON.readTree(shown.body()).get("subject").asString())
@@ -211,17 +258,17 @@ abstract class EndToEndTest {
     }
 
     /** A browser signed in through the login form of the service at {@code base}: it holds the session cookie. */
-    static java.net.http.HttpClient signedIn(String base, String username, String password) throws Exception {
-        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
-                .cookieHandler(new java.net.CookieManager()).build();
+    static HttpClient signedIn(String base, String username, String password) throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager()).build();
         String loginPage = page(browser, base + "/login").body();
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
                 .matcher(loginPage);
         assertThat(csrf.find()).as("the login form's CSRF field").isTrue();
-        HttpResponse<Void> login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+        HttpResponse<Void> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
-                        + password + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+                        + password + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.discarding());
         assertThat(login.headers().firstValue("Location")).as("signed in")
                 .hasValueSatisfying(at -> assertThat(at).doesNotContain("error"));
@@ -229,9 +276,8 @@ abstract class EndToEndTest {
     }
 
     /** A GET of a page with the browser's cookies, redirects not followed. */
-    static HttpResponse<String> page(java.net.http.HttpClient browser, String url) throws Exception {
-        return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> page(HttpClient browser, String url) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static int freePort() {
@@ -411,7 +457,7 @@ abstract class EndToEndTest {
             }
             // number 1 went to the copy of the earlier test; these take 2..count+1, each exactly once
             assertThat(numbers).containsExactlyInAnyOrderElementsOf(
-                    java.util.stream.LongStream.rangeClosed(2, count + 1).boxed().toList());
+                    LongStream.rangeClosed(2, count + 1).boxed().toList());
         } finally {
             pool.shutdownNow();
         }
@@ -424,7 +470,7 @@ abstract class EndToEndTest {
             entries.add(entry.get("number").asLong());
         }
         assertThat(entries).containsExactlyElementsOf(
-                java.util.stream.LongStream.rangeClosed(1, count + 1).boxed().toList());
+                LongStream.rangeClosed(1, count + 1).boxed().toList());
     }
 
     /** The register's year: the service's, in Vietnam time. */
@@ -503,9 +549,9 @@ abstract class EndToEndTest {
                 "Số chứng thực: " + number, "Số bản sao: 2", "Bản 1 – lệ phí: ", "Bản 2 – lệ phí: ",
                 copies.get(0).get("verificationCode").asString(), copies.get(1).get("verificationCode").asString(),
                 "Tổng lệ phí: ");
-        try (var printed = org.apache.pdfbox.Loader.loadPDF(receipt.body())) {
-            var page = new org.apache.pdfbox.rendering.PDFRenderer(printed).renderImageWithDPI(0, 150);
-            assertThat(vn.sohoa.testkit.QrCodes.readAll(page)).hasSize(2).allMatch(address -> address.contains("/v/"));
+        try (var printed = Loader.loadPDF(receipt.body())) {
+            var page = new PDFRenderer(printed).renderImageWithDPI(0, 150);
+            assertThat(QrCodes.readAll(page)).hasSize(2).allMatch(address -> address.contains("/v/"));
         }
         // personal data stays out of object keys: the copy's presigned address names the object
         String link = json(api.postJson("/api/v1/certified-copies/" + copies.get(0).get("id").asString() + "/links",
@@ -565,20 +611,20 @@ abstract class EndToEndTest {
     }
 
     @Autowired
-    vn.sohoa.signing.keys.DevelopmentPki developmentPki;
+    DevelopmentPki developmentPki;
     @Autowired
-    vn.sohoa.app.pki.SigningKeys signingKeys;
+    SigningKeys signingKeys;
 
     @Test
     @Order(13)
     void aCertifierWithAUsbTokenSignsInTwoStepsAndTheCopyIsLtInEuDss() throws Exception {
         // the certifier's USB token, played by a key the test holds: only the digest crosses to the token
         var token = developmentPki.issueOrLoad("usb-token-certifier.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
-                vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
-        String chain = JSON.writeValueAsString(java.util.Map.of("requester", JSON.readTree(REQUESTER),
+                DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+        String chain = JSON.writeValueAsString(Map.of("requester", JSON.readTree(REQUESTER),
                 "certificateChain", List.of(
-                        java.util.Base64.getEncoder().encodeToString(token.certificate().getEncoded()),
-                        java.util.Base64.getEncoder().encodeToString(token.chain().get(1).getEncoded()))));
+                        Base64.getEncoder().encodeToString(token.certificate().getEncoded()),
+                        Base64.getEncoder().encodeToString(token.chain().get(1).getEncoded()))));
         String external = "/api/v1/documents/" + documentId + "/certifications/external";
         long numbered = json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(), CERTIFIER))
                 .get("state").get("lastNumber").asLong();
@@ -588,10 +634,10 @@ abstract class EndToEndTest {
         assertThat(notEnrolled.statusCode()).as(notEnrolled.body()).isEqualTo(403);
         assertThat(json(notEnrolled).get("detail").asString()).contains("is not enrolled for certifier");
         assertThat(api.postJson("/api/v1/users/certifier/certificates", CLERK, "{\"certificate\":\""
-                + java.util.Base64.getEncoder().encodeToString(token.certificate().getEncoded()) + "\"}")
+                + Base64.getEncoder().encodeToString(token.certificate().getEncoded()) + "\"}")
                 .statusCode()).as("a clerk enrols no certificate").isEqualTo(403);
         assertThat(api.postJson("/api/v1/users/clerk/certificates", ADMIN, "{\"certificate\":\""
-                + java.util.Base64.getEncoder().encodeToString(token.certificate().getEncoded()) + "\"}")
+                + Base64.getEncoder().encodeToString(token.certificate().getEncoded()) + "\"}")
                 .statusCode()).as("only certifiers have certificates").isEqualTo(409);
         HttpResponse<String> notACertificate = api.postJson("/api/v1/users/certifier/certificates", ADMIN,
                 "{\"certificate\":\"bm90IGEgY2VydA==\"}");
@@ -603,7 +649,7 @@ abstract class EndToEndTest {
                  "office":"COMMUNE_CHAIR","agencyCode":"%s","password":"hai-password-1234"}""".formatted(AGENCY));
         assertThat(colleague.statusCode()).as(colleague.body()).isEqualTo(201);
         var hersToken = developmentPki.issueOrLoad("usb-token-hai.p12", "Lê Thị Hai", "UBND xã Hòa Phong",
-                vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+                DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
         enrol(api, ADMIN, "certifier-hai", hersToken.certificate());
         // she chooses her password and her signing PIN; an administrator who resets her password still cannot sign
         // with the key the service holds for her
@@ -630,10 +676,10 @@ abstract class EndToEndTest {
                 "{\"requester\":" + REQUESTER + ",\"signingPin\":\"123456\"}");
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(400);
         assertThat(json(signed).get("field").asString()).isEqualTo("signingPin");
-        HttpResponse<String> hers = api.postJson(external, CERTIFIER, JSON.writeValueAsString(java.util.Map.of(
+        HttpResponse<String> hers = api.postJson(external, CERTIFIER, JSON.writeValueAsString(Map.of(
                 "requester", JSON.readTree(REQUESTER), "certificateChain", List.of(
-                        java.util.Base64.getEncoder().encodeToString(hersToken.certificate().getEncoded()),
-                        java.util.Base64.getEncoder().encodeToString(hersToken.chain().get(1).getEncoded())))));
+                        Base64.getEncoder().encodeToString(hersToken.certificate().getEncoded()),
+                        Base64.getEncoder().encodeToString(hersToken.chain().get(1).getEncoded())))));
         assertThat(hers.statusCode()).as("a certificate enrolled for another certifier").isEqualTo(403);
         assertThat(json(hers).get("detail").asString()).contains("but for another certifier");
         assertThat(json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(), CERTIFIER))
@@ -677,22 +723,22 @@ abstract class EndToEndTest {
         HttpResponse<String> prepared = api.postJson(external, CERTIFIER, chain);
         assertThat(prepared.statusCode()).as(prepared.body()).isEqualTo(201);
         JsonNode session = json(prepared);
-        byte[] digest = java.util.Base64.getDecoder().decode(session.get("digest").asString());
+        byte[] digest = Base64.getDecoder().decode(session.get("digest").asString());
         assertThat(digest).hasSize(32);
         String completeUrl = session.get("completeUrl").asString();
 
         HttpResponse<String> wrong = api.postJson(completeUrl, CERTIFIER, "{\"signatureValue\":\""
-                + java.util.Base64.getEncoder().encodeToString(new byte[384]) + "\"}");
+                + Base64.getEncoder().encodeToString(new byte[384]) + "\"}");
         assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(400);
         assertThat(json(wrong).get("field").asString()).isEqualTo("signatureValue");
 
-        byte[] digestInfo = new org.bouncycastle.asn1.x509.DigestInfo(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
-                org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256, org.bouncycastle.asn1.DERNull.INSTANCE),
+        byte[] digestInfo = new DigestInfo(new AlgorithmIdentifier(
+                NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE),
                 digest).getEncoded("DER");
-        javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
-        rsa.init(javax.crypto.Cipher.ENCRYPT_MODE, token.privateKey());
+        Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+        rsa.init(Cipher.ENCRYPT_MODE, token.privateKey());
         HttpResponse<String> completed = api.postJson(completeUrl, CERTIFIER, "{\"signatureValue\":\""
-                + java.util.Base64.getEncoder().encodeToString(rsa.doFinal(digestInfo)) + "\"}");
+                + Base64.getEncoder().encodeToString(rsa.doFinal(digestInfo)) + "\"}");
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(201);
         JsonNode copy = json(completed);
         assertThat(copy.get("registerNumber").asLong()).isEqualTo(session.get("registerNumber").asLong());
@@ -708,7 +754,7 @@ abstract class EndToEndTest {
         assertThat(VeraPdfJudge.pdfA2bFailures(pdf)).isEmpty();
 
         HttpResponse<String> again = api.postJson(completeUrl, CERTIFIER, "{\"signatureValue\":\""
-                + java.util.Base64.getEncoder().encodeToString(rsa.doFinal(digestInfo)) + "\"}");
+                + Base64.getEncoder().encodeToString(rsa.doFinal(digestInfo)) + "\"}");
         assertThat(again.statusCode()).isEqualTo(409);
         HttpResponse<String> noChain = api.postJson("/api/v1/documents/" + documentId
                 + "/certifications/external", CERTIFIER, "{\"requester\":" + REQUESTER
@@ -717,18 +763,19 @@ abstract class EndToEndTest {
         assertThat(json(noChain).get("field").asString()).isEqualTo("certificateChain");
 
         // a token whose certificate no trusted CA issued is refused before a number is taken
-        var strangers = vn.sohoa.signing.keys.DevelopmentPki.openOrCreate(
+        var strangers = DevelopmentPki.openOrCreate(
                 Files.createTempDirectory("sohoa-stranger-pki-"),
-                new vn.sohoa.signing.keys.DevelopmentPki.Endpoints("http://127.0.0.1:9/crl", "http://127.0.0.1:9/o"),
+                new DevelopmentPki.Endpoints("http://127.0.0.1:9/crl", "http://127.0.0.1:9/o"),
                 clock);
         var forged = strangers.issueOrLoad("forged.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
-                vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+                DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
         long before = json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(), CERTIFIER))
                 .get("state").get("lastNumber").asLong();
         HttpResponse<String> untrusted = api.postJson("/api/v1/documents/" + documentId
-                + "/certifications/external", CERTIFIER, JSON.writeValueAsString(java.util.Map.of("requester", JSON.readTree(REQUESTER), "certificateChain",
-                List.of(java.util.Base64.getEncoder().encodeToString(forged.certificate().getEncoded()),
-                        java.util.Base64.getEncoder().encodeToString(forged.chain().get(1).getEncoded())))));
+                + "/certifications/external", CERTIFIER, JSON.writeValueAsString(Map.of("requester",
+                JSON.readTree(REQUESTER), "certificateChain",
+                List.of(Base64.getEncoder().encodeToString(forged.certificate().getEncoded()),
+                        Base64.getEncoder().encodeToString(forged.chain().get(1).getEncoded())))));
         assertThat(untrusted.statusCode()).as(untrusted.body()).isEqualTo(400);
         assertThat(json(untrusted).get("detail").asString()).contains("does not chain to a trusted root");
         assertThat(json(api.get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/" + currentYear(), CERTIFIER))
@@ -789,8 +836,8 @@ abstract class EndToEndTest {
         assertThat(api.get(deliveries, CLERK).statusCode()).isEqualTo(200);
 
         // the e-mail, through a real SMTP server: to the requester, with the stored copy's very bytes attached
-        jakarta.mail.internet.MimeMessage mail = null;
-        for (jakarta.mail.internet.MimeMessage received : targets().mailServer.getReceivedMessages()) {
+        MimeMessage mail = null;
+        for (MimeMessage received : targets().mailServer.getReceivedMessages()) {
             if (received.getSubject().contains("số " + copy.get("registerNumber").asLong() + " ")) {
                 mail = received;
             }
@@ -798,15 +845,15 @@ abstract class EndToEndTest {
         assertThat(mail).as("an e-mail for number %s", copy.get("registerNumber")).isNotNull();
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("yeu.cau@example.org");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("chung-thuc@hoaphong.example");
-        var parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        var parts = (MimeMultipart) mail.getContent();
         byte[] attached = null;
         String body = null;
         for (int i = 0; i < parts.getCount(); i++) {
             var part = parts.getBodyPart(i);
-            if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
                 attached = part.getInputStream().readAllBytes();
             } else {
-                body = part.getContent() instanceof jakarta.mail.Multipart inner
+                body = part.getContent() instanceof Multipart inner
                         ? inner.getBodyPart(0).getContent().toString() : part.getContent().toString();
             }
         }
@@ -814,7 +861,7 @@ abstract class EndToEndTest {
         assertThat(body).contains("Kính gửi Nguyễn Thị Yêu Cầu", copy.get("verificationCode").asString());
 
         // the portal's connector: refused once (503), filed on the retry, with the system's credential
-        vn.sohoa.testkit.LoopbackHttpServer.Request filed = null;
+        LoopbackHttpServer.Request filed = null;
         for (var request : targets().filed) {
             if (JSON.readTree(request.body()).get("certificationId").asString().equals(id)) {
                 filed = request;
@@ -825,7 +872,7 @@ abstract class EndToEndTest {
         JsonNode metadata = JSON.readTree(filed.body());
         assertThat(metadata.get("citizenIdNumber").asString()).isEqualTo("048190000123");
         assertThat(metadata.get("registerNumber").asLong()).isEqualTo(copy.get("registerNumber").asLong());
-        assertThat(java.util.Base64.getDecoder().decode(metadata.get("pdf").asString())).isEqualTo(stored);
+        assertThat(Base64.getDecoder().decode(metadata.get("pdf").asString())).isEqualTo(stored);
         assertThat(targets().portalCalls.get()).as("the first call was refused and tried again")
                 .isGreaterThan(targets().filed.size());
     }
@@ -899,7 +946,7 @@ abstract class EndToEndTest {
     void aRevokedCertifierIsRefusedAndTheNumberTakenIsRecordedVoid() throws Exception {
         var certificate = signingKeys.certifierKey("certifier", "Nguyễn Văn An", "UBND xã Hòa Phong").certificate();
         developmentPki.revoke(certificate, clock.instant().minusSeconds(5),
-                vn.sohoa.signing.keys.DevelopmentPki.RevocationReason.KEY_COMPROMISE);
+                DevelopmentPki.RevocationReason.KEY_COMPROMISE);
 
         HttpResponse<String> refused = api.postJson("/api/v1/documents/" + documentId + "/certifications", CERTIFIER, REQUEST);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
@@ -920,9 +967,9 @@ abstract class EndToEndTest {
 
     /** A PNG whose header declares 50000 × 50000 pixels (a decompression bomb), with one tiny data chunk. */
     static byte[] hugeDeclaredPng() throws IOException {
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(13).putInt(50_000).putInt(50_000)
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(50_000).putInt(50_000)
                 .put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
         chunk(png, "IHDR", header.array());
         chunk(png, "IDAT", new byte[]{0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
@@ -930,14 +977,14 @@ abstract class EndToEndTest {
         return png.toByteArray();
     }
 
-    static void chunk(java.io.ByteArrayOutputStream png, String type, byte[] data) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+        CRC32 crc = new CRC32();
         crc.update(type.getBytes(StandardCharsets.US_ASCII));
         crc.update(data);
-        png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
         png.writeBytes(type.getBytes(StandardCharsets.US_ASCII));
         png.writeBytes(data);
-        png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     /**
@@ -962,8 +1009,7 @@ abstract class EndToEndTest {
         List<String> damaged = List.copyOf(damagedOnPurpose);
         // with a copy to another S3 service (another site): its keys from files, never on the command line
         Path otherSite = Files.createTempDirectory("sohoa-other-site");
-        vn.sohoa.storage.embedded.EmbeddedS3Server other = new vn.sohoa.storage.embedded.EmbeddedS3Server(
-                otherSite.resolve("objects"), 0);
+        EmbeddedS3Server other = new EmbeddedS3Server(otherSite.resolve("objects"), 0);
         other.start();
         try {
             Path accessKey = Files.writeString(otherSite.resolve("access-key"), other.accessKey());
@@ -974,10 +1020,10 @@ abstract class EndToEndTest {
             assertThat(cli(said, "backup", "--to", backup.toString(), settings)).as(said.toString())
                     .isEqualTo(damaged.isEmpty() ? 0 : 3);
             assertThat(said.toString()).contains("backup: done").contains("copied to " + other.endpoint());
-            io.minio.MinioClient copies = io.minio.MinioClient.builder().endpoint(other.endpoint())
+            MinioClient copies = MinioClient.builder().endpoint(other.endpoint())
                     .credentials(other.accessKey(), other.secretKey()).region("us-east-1").build();
             long copied = 0;
-            for (var item : copies.listObjects(io.minio.ListObjectsArgs.builder().bucket("drill-copies")
+            for (var item : copies.listObjects(ListObjectsArgs.builder().bucket("drill-copies")
                     .prefix("drill/").recursive(true).build())) {
                 item.get();
                 copied++;
@@ -1029,7 +1075,7 @@ abstract class EndToEndTest {
             int restoredPort = freePort();
             List<String> arguments = new ArrayList<>(database);
             arguments.addAll(List.of("--sohoa.public-base-url=http://127.0.0.1:" + port,
-                    "--sohoa.clock.start=" + java.time.OffsetDateTime.now(clock)));
+                    "--sohoa.clock.start=" + OffsetDateTime.now(clock)));
             // in this JVM: the same code an operator's restored node runs, without a second cold JVM's start
             try (ConfigurableApplicationContext restored = ServiceNode.inThisJvm(home, restoredPort, List.of(),
                     arguments.toArray(String[]::new))) {
@@ -1130,7 +1176,7 @@ abstract class EndToEndTest {
     }
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     static final String CITIZEN = "048190000123";
 
@@ -1242,35 +1288,34 @@ abstract class EndToEndTest {
     }
 
     @Autowired
-    vn.sohoa.app.security.LoginThrottle throttle;
+    LoginThrottle throttle;
 
     @Autowired
-    vn.sohoa.app.webhook.Webhooks webhookOutbox;
+    Webhooks webhookOutbox;
 
     @Autowired
-    vn.sohoa.app.audit.AuditAnchors auditAnchors;
+    AuditAnchors auditAnchors;
 
     /** A receiver of webhooks that fails its first delivery (HTTP 500) and keeps every request. */
-    record Received(java.util.Map<String, String> headers, byte[] body) {
+    record Received(Map<String, String> headers, byte[] body) {
     }
 
     /** What the receiver computes to check a delivery: sha256=hex(HMAC-SHA256(secret, timestamp + '.' + body)). */
     static String signature(String secret, Received delivery) throws Exception {
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         mac.update((delivery.headers().get("x-sohoa-timestamp") + ".").getBytes(StandardCharsets.US_ASCII));
-        return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(delivery.body()));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(delivery.body()));
     }
 
     @Test
     @Order(16)
     void otherSystemsAreToldOfDigitizedDocumentsAndCertifiedCopiesBySignedRetriedWebhooks() throws Exception {
-        java.util.List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", targets().webhookPort), 0);
+        List<Received> received = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", targets().webhookPort), 0);
         receiver.createContext("/hook", exchange -> {
-            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
             received.add(new Received(headers, exchange.getRequestBody().readAllBytes()));
             exchange.sendResponseHeaders(calls.incrementAndGet() == 1 ? 500 : 204, -1);
@@ -1354,11 +1399,10 @@ abstract class EndToEndTest {
             assertThat(rotation.statusCode()).as(rotation.body()).isEqualTo(200);
             String newSecret = json(rotation).get("secret").asString();
             assertThat(newSecret).startsWith("whsec_").isNotEqualTo(secret);
-            assertThat(java.time.OffsetDateTime.parse(json(rotation).get("previousSecretValidUntil").asString())
+            assertThat(OffsetDateTime.parse(json(rotation).get("previousSecretValidUntil").asString())
                     .toInstant()).isAfter(clock.instant().plus(Duration.ofHours(23)));
             assertThat(api.get("/api/v1/webhooks", ADMIN).body()).doesNotContain(newSecret);
-            webhookOutbox.publish(vn.sohoa.app.webhook.WebhookEvent.DOCUMENT_DIGITIZED, AGENCY,
-                    java.util.Map.of("documentId", document));
+            webhookOutbox.publish(WebhookEvent.DOCUMENT_DIGITIZED, AGENCY, Map.of("documentId", document));
             deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (received.size() < 4 && System.nanoTime() < deadline) {
                 Thread.sleep(200);
@@ -1514,15 +1558,15 @@ abstract class EndToEndTest {
         assertThat(intact.toString(StandardCharsets.UTF_8)).contains("chain intact").contains("1 anchors");
 
         // even whoever holds the key and rewrites entry 3 and every MAC after it is found out by the anchor
-        var key = vn.sohoa.app.audit.AuditKey.fromFile(properties.home().resolve("audit-key"));
+        var key = AuditKey.fromFile(properties.home().resolve("audit-key"));
         jdbc.sql("update audit_log set detail = 'rewritten' where seq = 3").update();
         String previous = jdbc.sql("select hash from audit_log where seq = 2").query(String.class).single();
         for (var entry : jdbc.sql("select * from audit_log where seq >= 3 order by seq").query((rs, n) ->
-                new vn.sohoa.app.audit.AuditLog.Entry(rs.getLong("seq"), rs.getObject("occurred_at",
-                        java.time.OffsetDateTime.class), rs.getString("actor"), rs.getString("agency_code"),
-                        vn.sohoa.app.audit.AuditAction.valueOf(rs.getString("action")), rs.getString("subject"),
+                new AuditLog.Entry(rs.getLong("seq"), rs.getObject("occurred_at",
+                        OffsetDateTime.class), rs.getString("actor"), rs.getString("agency_code"),
+                        AuditAction.valueOf(rs.getString("action")), rs.getString("subject"),
                         rs.getString("detail"), null, null)).list()) {
-            String mac = key.mac(vn.sohoa.app.audit.AuditLog.canonical(entry.seq(), entry.occurredAt(),
+            String mac = key.mac(AuditLog.canonical(entry.seq(), entry.occurredAt(),
                     entry.actor(), entry.agencyCode(), entry.action(), entry.subject(), entry.detail(), previous));
             jdbc.sql("update audit_log set previous_hash = ?, hash = ? where seq = ?").params(previous, mac,
                     entry.seq()).update();
@@ -1531,12 +1575,12 @@ abstract class EndToEndTest {
         }
         ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
         assertThat(audit("verify", rewritten)).as(rewritten.toString(StandardCharsets.UTF_8))
-                .isEqualTo(vn.sohoa.app.audit.AuditCommand.BROKEN);
+                .isEqualTo(AuditCommand.BROKEN);
         assertThat(rewritten.toString(StandardCharsets.UTF_8)).contains("anchor 1").contains("rewritten");
 
         jdbc.sql("update audit_log set actor = 'someone-else' where seq = 3").update();
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
-        assertThat(audit("verify", broken)).isEqualTo(vn.sohoa.app.audit.AuditCommand.BROKEN);
+        assertThat(audit("verify", broken)).isEqualTo(AuditCommand.BROKEN);
         assertThat(broken.toString(StandardCharsets.UTF_8)).contains("BROKEN at entry 3");
     }
 
@@ -1591,7 +1635,7 @@ abstract class EndToEndTest {
         String lan = SohoaHttpClient.basic("lan.tran", "lan-chooses-her-own");
         assertThat(api.get("/api/v1/dossiers?q=261123-0007", lan).body()).contains(DOSSIER);
         // Lan also works in a browser; a reset by the administrator ends that session (and is temporary again)
-        java.net.http.HttpClient lansBrowser = signedIn("http://127.0.0.1:" + port, "lan.tran", "lan-chooses-her-own");
+        HttpClient lansBrowser = signedIn("http://127.0.0.1:" + port, "lan.tran", "lan-chooses-her-own");
         assertThat(page(lansBrowser, "http://127.0.0.1:" + port + "/").statusCode()).isEqualTo(200);
         assertThat(api.send("PATCH", "/api/v1/users/lan.tran", ADMIN, "application/json",
                 "{\"password\":\"reset-by-the-admin\"}").statusCode()).isEqualTo(200);
@@ -1623,17 +1667,17 @@ abstract class EndToEndTest {
         // an API key's life: used (last use listed), disabled, enabled, expired, revoked; each refusal says which
         HttpResponse<String> tooLong = api.postJson("/api/v1/api-clients", ADMIN, "{\"name\":\"Mãi mãi\","
                 + "\"agencyCode\":\"" + AGENCY + "\",\"expiresAt\":\"" + clock.instant().plus(Duration.ofDays(800))
-                .atOffset(java.time.ZoneOffset.ofHours(7)) + "\"}");
+                .atOffset(ZoneOffset.ofHours(7)) + "\"}");
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(json(tooLong).get("field").asString()).isEqualTo("expiresAt");
         JsonNode issued = json(api.postJson("/api/v1/api-clients", ADMIN, "{\"name\":\"Kho lưu trữ\","
                 + "\"agencyCode\":\"" + AGENCY + "\"}"));
         String clientId = issued.get("id").asString();
         String archiveKey = "Bearer " + issued.get("apiKey").asString();
-        assertThat(java.time.OffsetDateTime.parse(issued.get("expiresAt").asString()).toInstant())
+        assertThat(OffsetDateTime.parse(issued.get("expiresAt").asString()).toInstant())
                 .as("a year by default").isBetween(clock.instant().plus(Duration.ofDays(364)),
                         clock.instant().plus(Duration.ofDays(366)));
-        java.util.function.Supplier<JsonNode> listed = () -> {
+        Supplier<JsonNode> listed = () -> {
             try {
                 for (JsonNode each : json(api.get("/api/v1/api-clients", ADMIN))) {
                     if (each.get("id").asString().equals(clientId)) {
@@ -1658,17 +1702,17 @@ abstract class EndToEndTest {
                 "{\"enabled\":true}").statusCode()).isEqualTo(200);
         assertThat(api.get("/api/v1/agencies", archiveKey).statusCode()).isEqualTo(200);
         HttpResponse<String> past = api.send("PATCH", "/api/v1/api-clients/" + clientId, ADMIN, "application/json",
-                "{\"expiresAt\":\"" + clock.instant().minusSeconds(60).atOffset(java.time.ZoneOffset.UTC) + "\"}");
+                "{\"expiresAt\":\"" + clock.instant().minusSeconds(60).atOffset(ZoneOffset.UTC) + "\"}");
         assertThat(past.statusCode()).isEqualTo(400);
         // the expiry date passes (moved in the database, as the service's clock cannot be wound forward here)
         jdbc.sql("update api_clients set expires_at = ? where id = ?")
-                .params(clock.instant().minusSeconds(1).atOffset(java.time.ZoneOffset.UTC), clientId).update();
+                .params(clock.instant().minusSeconds(1).atOffset(ZoneOffset.UTC), clientId).update();
         HttpResponse<String> expired = api.get("/api/v1/agencies", archiveKey);
         assertThat(expired.statusCode()).isEqualTo(401);
         assertThat(json(expired).get("detail").asString()).contains("expired");
         assertThat(listed.get().get("state").asString()).isEqualTo("EXPIRED");
         assertThat(api.send("PATCH", "/api/v1/api-clients/" + clientId, ADMIN, "application/json",
-                "{\"expiresAt\":\"" + clock.instant().plus(Duration.ofDays(30)).atOffset(java.time.ZoneOffset.UTC)
+                "{\"expiresAt\":\"" + clock.instant().plus(Duration.ofDays(30)).atOffset(ZoneOffset.UTC)
                 + "\"}").statusCode()).isEqualTo(200);
         assertThat(api.get("/api/v1/agencies", archiveKey).statusCode()).as("renewed").isEqualTo(200);
         assertThat(api.delete("/api/v1/api-clients/" + clientId, CLERK).statusCode()).isEqualTo(403);
@@ -1714,7 +1758,7 @@ abstract class EndToEndTest {
         HttpResponse<byte[]> preview = api.postJsonForBytes("/api/v1/statement-templates/preview", ADMIN,
                 "{\"version\":\"2027.1\",\"effectiveFrom\":\"" + tomorrow + "\",\"lines\":" + lines + "}");
         assertThat(preview.statusCode()).isEqualTo(200);
-        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(preview.body())).getWidth()).isGreaterThan(500);
+        assertThat(ImageIO.read(new ByteArrayInputStream(preview.body())).getWidth()).isGreaterThan(500);
         HttpResponse<String> added = api.postJson("/api/v1/statement-templates", ADMIN,
                 "{\"version\":\"2027.1\",\"effectiveFrom\":\"" + tomorrow + "\",\"lines\":" + lines + "}");
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);

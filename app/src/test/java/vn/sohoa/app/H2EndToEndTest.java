@@ -3,30 +3,58 @@ package vn.sohoa.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.sun.net.httpserver.HttpServer;
+
 import tools.jackson.databind.JsonNode;
 import vn.sohoa.app.storage.ScrubCommand;
+import vn.sohoa.app.webhook.WebhookEvent;
+import vn.sohoa.core.image.RightAngle;
 import vn.sohoa.ingest.ScanRejectedException.Reason;
 import vn.sohoa.testkit.Cer;
 import vn.sohoa.testkit.HostileFiles;
@@ -92,7 +120,7 @@ class H2EndToEndTest extends EndToEndTest {
         assertThat(json(bomb).get("detail").asString()).contains("huge.png").contains("limit is");
 
         assertThat(api.get("/api/v1/documents/" + documentId, null).statusCode()).isEqualTo(401);
-        assertThat(api.get("/api/v1/documents/" + java.util.UUID.randomUUID(), CLERK).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/documents/" + UUID.randomUUID(), CLERK).statusCode()).isEqualTo(404);
         HttpResponse<String> badPeriod = api.get("/api/v1/statistics/digitization?period=" + currentYear() + "-13", SUPERVISOR);
         assertThat(badPeriod.statusCode()).isEqualTo(400);
         assertThat(json(badPeriod).get("field").asString()).isEqualTo("period");
@@ -120,8 +148,8 @@ class H2EndToEndTest extends EndToEndTest {
                 CLERK);
         assertThat(link.statusCode()).as(link.body()).isEqualTo(200);
         String url = json(link).get("url").asString();
-        HttpResponse<byte[]> direct = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+        HttpResponse<byte[]> direct = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(direct.statusCode()).isEqualTo(200);
         assertThat(direct.body()).isEqualTo(certifiedCopy);
@@ -158,7 +186,7 @@ class H2EndToEndTest extends EndToEndTest {
         assertThat(page).isEqualTo("/v/" + copyId + "?h=" + code.substring(0, 8));
 
         try (PDDocument document = Loader.loadPDF(certifiedCopy)) {
-            var image = new org.apache.pdfbox.rendering.PDFRenderer(document)
+            var image = new PDFRenderer(document)
                     .renderImageWithDPI(document.getNumberOfPages() - 1, 200);
             assertThat(QrCodes.read(image)).isEqualTo("http://127.0.0.1:" + port + page);
         }
@@ -176,7 +204,7 @@ class H2EndToEndTest extends EndToEndTest {
         HttpResponse<String> wrongHint = api.getPage("/v/" + copyId + "?h=AAAAAAAA");
         assertThat(wrongHint.statusCode()).isEqualTo(404);
         assertThat(wrongHint.body()).contains("Không tìm thấy bản sao").doesNotContain("Nguyễn Văn An");
-        assertThat(api.getJson("/v/" + java.util.UUID.randomUUID() + "?h=" + code.substring(0, 8), null)
+        assertThat(api.getJson("/v/" + UUID.randomUUID() + "?h=" + code.substring(0, 8), null)
                 .statusCode()).isEqualTo(404);
 
         JsonNode holder = json(api.getJson("/v/" + copyId + "?ma=" + code.toLowerCase(), null));
@@ -260,39 +288,38 @@ class H2EndToEndTest extends EndToEndTest {
         assertThat(api.get("/api/v1/agencies", CERTIFIER).statusCode()).isEqualTo(200);
 
         // the web session's cookie alone does not change anything through the API: another site could send it
-        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
-                .cookieHandler(new java.net.CookieManager()).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager()).build();
         String base = "http://127.0.0.1:" + port;
-        String loginPage = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+        String loginPage = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
                 .matcher(loginPage);
         assertThat(csrf.find()).isTrue();
-        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+        browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=clerk&password=demo-pass&_csrf="
-                        + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("username=clerk&password=demo-pass&_csrf="
+                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.discarding());
-        assertThat(browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/agencies"))
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/agencies"))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("reading with the session")
                 .isEqualTo(200);
-        HttpResponse<String> forged = browser.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(base + "/api/v1/dossiers"))
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/dossiers"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"code\":\"000.00.30.H42-261130-0099\","
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"000.00.30.H42-261130-0099\","
                         + "\"agencyCode\":\"000.00.30.H42\",\"receivedAt\":\"2026-11-30T08:00:00+07:00\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(json(forged).get("detail").asString()).contains("CSRF");
 
         // nor do Basic credentials a browser has cached: a POST with a password needs the user's CSRF token too
-        java.util.function.Function<String[], HttpResponse<String>> basicPost = headers -> {
+        Function<String[], HttpResponse<String>> basicPost = headers -> {
             try {
-                return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                                java.net.URI.create(base + "/api/v1/dossiers")).headers(headers)
+                return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create(base + "/api/v1/dossiers")).headers(headers)
                         .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"code\":\"000.00.30.H42-"
-                                + today().format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"000.00.30.H42-"
+                                + today().format(DateTimeFormatter.ofPattern("yyMMdd"))
                                 + "-0098\",\"agencyCode\":\"000.00.30.H42\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (IOException | InterruptedException e) {
@@ -309,8 +336,8 @@ class H2EndToEndTest extends EndToEndTest {
                 api.csrfToken(CLERK)});
         assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(201);
         // a browser is never offered Basic, so it never asks for a password it would replay; scripts still are
-        HttpResponse<String> asBrowser = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(base + "/api/v1/agencies")).header("Sec-Fetch-Mode", "navigate")
+        HttpResponse<String> asBrowser = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "/api/v1/agencies")).header("Sec-Fetch-Mode", "navigate")
                 .header("User-Agent", "Mozilla/5.0").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(asBrowser.statusCode()).isEqualTo(401);
         assertThat(asBrowser.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"sohoa\"");
@@ -333,15 +360,15 @@ class H2EndToEndTest extends EndToEndTest {
                 .contains("Vượt giới hạn");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    com.github.kagkarlsson.scheduler.SchedulerClient scheduler;
+    @Autowired
+    SchedulerClient scheduler;
 
     @Test
     @Order(19)
     void durableJobsKeepTheirDataAsJsonNotAsJavaSerialization() {
         // a job for an hour from now, as the service schedules its deliveries; its row is read, then it is cancelled
-        var instance = com.github.kagkarlsson.scheduler.task.TaskDescriptor.of("deliver-webhook", String.class)
-                .instance("json-probe").data("delivery-42").scheduledTo(java.time.Instant.now().plusSeconds(3600));
+        var instance = TaskDescriptor.of("deliver-webhook", String.class)
+                .instance("json-probe").data("delivery-42").scheduledTo(Instant.now().plusSeconds(3600));
         scheduler.scheduleIfNotExists(instance);
         try {
             byte[] data = jdbc.sql("select task_data from scheduled_tasks where task_instance = 'json-probe'")
@@ -363,9 +390,9 @@ class H2EndToEndTest extends EndToEndTest {
         assertThat(state.get("stalled").asBoolean()).isFalse();
         assertThat(state.has("estimatedWaitSeconds")).isTrue();
         String base = "http://127.0.0.1:" + port;
-        java.net.http.HttpClient clerk = signedIn(base, "clerk", "demo-pass");
+        HttpClient clerk = signedIn(base, "clerk", "demo-pass");
         assertThat(page(clerk, base + "/").body()).contains("id=\"ocr-queue\"").contains("Hàng đợi số hóa (OCR)");
-        java.net.http.HttpClient supervisor = signedIn(base, "supervisor", "demo-pass");
+        HttpClient supervisor = signedIn(base, "supervisor", "demo-pass");
         assertThat(page(supervisor, base + "/statistics?lang=en").body()).contains("id=\"ocr-queue\"")
                 .contains("OCR queue");
     }
@@ -379,7 +406,7 @@ class H2EndToEndTest extends EndToEndTest {
         HttpResponse<String> scraped = api.get("/actuator/prometheus", "Bearer " + METRICS_TOKEN);
         assertThat(scraped.statusCode()).isEqualTo(200);
         String metrics = scraped.body();
-        java.util.regex.Matcher pages = java.util.regex.Pattern.compile("(?m)^sohoa_pages_digitized_total(\\{[^}]*\\})? "
+        Matcher pages = Pattern.compile("(?m)^sohoa_pages_digitized_total(\\{[^}]*\\})? "
                 + "([0-9.E]+)").matcher(metrics);
         assertThat(pages.find()).as(metrics).isTrue();
         assertThat(Double.parseDouble(pages.group(2))).as("pages digitized by the tests before").isPositive();
@@ -404,9 +431,9 @@ class H2EndToEndTest extends EndToEndTest {
                 .contains("sohoa_ingest_decoded_kept_bytes");
         // the dashboard in the repository asks only for series the service serves
         JsonNode dashboard = JSON.readTree(Files.readString(Path.of("../deploy/grafana/sohoa-dashboard.json")));
-        java.util.Set<String> asked = new java.util.TreeSet<>();
+        Set<String> asked = new TreeSet<>();
         for (JsonNode panel : dashboard.get("panels")) {
-            java.util.regex.Matcher names = java.util.regex.Pattern.compile("(sohoa_[a-z_]+|http_server_requests_"
+            Matcher names = Pattern.compile("(sohoa_[a-z_]+|http_server_requests_"
                     + "seconds)").matcher(panel.get("targets").get(0).get("expr").asString());
             while (names.find()) {
                 asked.add(names.group(1));
@@ -421,12 +448,11 @@ class H2EndToEndTest extends EndToEndTest {
     @Test
     @Order(98)
     void slowWebhookReceiversHoldNoMoreThanTheirShareOfTheJobThreads() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
-        com.sun.net.httpserver.HttpServer slow = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", targets().webhookPort), 0);
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicInteger received = new AtomicInteger();
+        HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", targets().webhookPort), 0);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
         slow.setExecutor(threads); // it could answer four at once; the service sends it one at a time
         slow.createContext("/slow", exchange -> {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
@@ -447,8 +473,7 @@ class H2EndToEndTest extends EndToEndTest {
                     .formatted(targets().webhookPort, AGENCY));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             for (int i = 0; i < 4; i++) {
-                webhookOutbox.publish(vn.sohoa.app.webhook.WebhookEvent.DOCUMENT_DIGITIZED, AGENCY,
-                        java.util.Map.of("documentId", "slow-" + i));
+                webhookOutbox.publish(WebhookEvent.DOCUMENT_DIGITIZED, AGENCY, Map.of("documentId", "slow-" + i));
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (received.get() < 4 && System.nanoTime() < deadline) {
@@ -459,9 +484,8 @@ class H2EndToEndTest extends EndToEndTest {
             api.delete("/api/v1/webhooks/" + json(created).get("id").asString(), ADMIN);
 
             // a receiver that redirects inward: the redirect is not followed, the inside listener never called
-            java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
-            com.sun.net.httpserver.HttpServer inward = com.sun.net.httpserver.HttpServer.create(
-                    new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            AtomicInteger inside = new AtomicInteger();
+            HttpServer inward = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             inward.createContext("/", exchange -> {
                 inside.incrementAndGet();
                 exchange.sendResponseHeaders(204, -1);
@@ -478,8 +502,7 @@ class H2EndToEndTest extends EndToEndTest {
                 String redirecting = json(api.postJson("/api/v1/webhooks", ADMIN, """
                         {"url":"http://127.0.0.1:%d/redirect","events":["DOCUMENT_DIGITIZED"],"agencyCode":"%s"}"""
                         .formatted(targets().webhookPort, AGENCY))).get("id").asString();
-                webhookOutbox.publish(vn.sohoa.app.webhook.WebhookEvent.DOCUMENT_DIGITIZED, AGENCY,
-                        java.util.Map.of("documentId", "redirected"));
+                webhookOutbox.publish(WebhookEvent.DOCUMENT_DIGITIZED, AGENCY, Map.of("documentId", "redirected"));
                 JsonNode tried = null;
                 deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (tried == null && System.nanoTime() < deadline) {
@@ -521,12 +544,12 @@ class H2EndToEndTest extends EndToEndTest {
     @Test
     @Order(18)
     void hostileUploadsAreRefusedWithTheReasonAndLeaveNothingBehind() throws Exception {
-        java.util.function.Supplier<Long> temporaryCopies = () -> {
+        Supplier<Long> temporaryCopies = () -> {
             try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
                 return files.map(p -> p.getFileName().toString())
                         .filter(n -> n.startsWith("imageio") || n.startsWith("upload_")).count();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         };
         long before = temporaryCopies.get();
@@ -584,7 +607,7 @@ class H2EndToEndTest extends EndToEndTest {
         assertThat(pages.get(1).get("source").asString()).isEqualTo("s04.jpg page 1");
         HttpResponse<byte[]> thumbnail = api.getBytes(pages.get(1).get("imageUrl").asString() + "&width=120", CLERK);
         assertThat(thumbnail.statusCode()).isEqualTo(200);
-        BufferedImage small = ImageIO.read(new java.io.ByteArrayInputStream(thumbnail.body()));
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail.body()));
         assertThat(small.getWidth()).isEqualTo(120);
 
         // refusals name the field; nothing changes
@@ -610,9 +633,9 @@ class H2EndToEndTest extends EndToEndTest {
         assertThat(pages.get(0).get("rotation").asInt()).isEqualTo(180);
         assertThat(pages.get(2).get("source").asString()).isEqualTo("s10.tif page 1");
         // the page is really turned: its image is the unturned one upside down
-        BufferedImage turned = ImageIO.read(new java.io.ByteArrayInputStream(api.getBytes(
+        BufferedImage turned = ImageIO.read(new ByteArrayInputStream(api.getBytes(
                 pages.get(0).get("imageUrl").asString() + "&width=120", CLERK).body()));
-        assertThat(meanDifference(turned, vn.sohoa.core.image.RightAngle.rotate(small, 180)))
+        assertThat(meanDifference(turned, RightAngle.rotate(small, 180)))
                 .isLessThan(meanDifference(turned, small) / 3);
 
         assertThat(api.post("/api/v1/documents/" + id + "/submit", CLERK).statusCode()).isEqualTo(202);
@@ -634,7 +657,7 @@ class H2EndToEndTest extends EndToEndTest {
         }
         assertThat(text.toString()).as("Ề as one letter").contains("ĐỀ NGHỊ");
         HttpResponse<byte[]> rendered = api.getBytes("/api/v1/documents/" + id + "/pdf/pages/1/image?width=300", CLERK);
-        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(rendered.body())).getWidth()).isBetween(298, 302);
+        assertThat(ImageIO.read(new ByteArrayInputStream(rendered.body())).getWidth()).isBetween(298, 302);
         assertThat(api.send("PUT", "/api/v1/documents/" + id + "/pages", CLERK, "application/json",
                 "{\"pages\":[{\"page\":1,\"rotate\":0}]}").statusCode()).as("arranged only as a draft")
                 .isEqualTo(409);

@@ -11,9 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +78,7 @@ class HostileInputSmallHeapTest {
                 "--sohoa.public-base-url=http://127.0.0.1:" + port);
         SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + port);
         // the embedded database's server (for this machine's own tools) listens on loopback only
-        java.util.Properties lock = new java.util.Properties();
+        Properties lock = new Properties();
         try (var in = Files.newInputStream(home.resolve("db/sohoa.lock.db"))) {
             lock.load(in);
         }
@@ -147,7 +150,7 @@ class HostileInputSmallHeapTest {
     }
 
     static String mode(Path path) throws IOException {
-        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     /**
@@ -155,7 +158,7 @@ class HostileInputSmallHeapTest {
      * {@code port}: read from this machine's own tables, no connection made.
      */
     static List<String> listeningAddresses(int port) throws IOException {
-        List<String> addresses = new java.util.ArrayList<>();
+        List<String> addresses = new ArrayList<>();
         String wanted = String.format(":%04X", port);
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             for (String line : Files.readAllLines(Path.of(table))) {

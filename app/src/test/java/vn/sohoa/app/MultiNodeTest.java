@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +72,7 @@ abstract class MultiNodeTest {
     /** Starts node {@code name} on the shared stores, its log at {@code <home>/<name>.log}. */
     Process node(String name, int port, int publicPort, Map<String, String> environment, String... arguments)
             throws Exception {
-        Map<String, String> all = new java.util.HashMap<>(shared.environment());
+        Map<String, String> all = new HashMap<>(shared.environment());
         all.putAll(environment);
         Process node = ServiceNode.start(home, port, home.resolve(name + ".log"), List.of(), all,
                 shared.arguments(name, publicPort, arguments).toArray(String[]::new));

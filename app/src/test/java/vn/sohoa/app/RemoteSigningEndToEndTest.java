@@ -2,6 +2,7 @@ package vn.sohoa.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class RemoteSigningEndToEndTest {
         registry.add("sohoa.signing.remote.base-url", csc::baseUrl);
         registry.add("sohoa.signing.remote.access-token", () -> "service-token");
         // the remote signing service is on loopback here: the outbound policy reaches it only because it is named
-        registry.add("sohoa.outbound.allowed-hosts", () -> "127.0.0.1:" + java.net.URI.create(csc.baseUrl()).getPort());
+        registry.add("sohoa.outbound.allowed-hosts", () -> "127.0.0.1:" + URI.create(csc.baseUrl()).getPort());
     }
 
     @Autowired

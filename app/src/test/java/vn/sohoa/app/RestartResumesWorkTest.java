@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +59,7 @@ class RestartResumesWorkTest {
         int secondPort = EndToEndTest.freePort();
         try (ConfigurableApplicationContext second = start(secondPort)) {
             SohoaHttpClient api = new SohoaHttpClient("http://127.0.0.1:" + secondPort);
-            JsonNode status = api.awaitFinished(documentId, clerk, java.time.Duration.ofSeconds(90));
+            JsonNode status = api.awaitFinished(documentId, clerk, Duration.ofSeconds(90));
             assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("DIGITIZED");
         }
     }

@@ -2,9 +2,16 @@ package vn.sohoa.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,12 +23,16 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
@@ -94,7 +105,7 @@ class RollingRestartTest extends MultiNodeTest {
             int port = candidates.get(Math.floorMod(attempt + exchange.hashCode(), candidates.size()));
             // a fresh connection each time ("Connection: close"): a pooled one to a stopping node would fail
             // mid-request
-            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create("http://127.0.0.1:" + port
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port
                     + exchange.getRequestURI()).toURL().openConnection();
             try {
                 connection.setRequestMethod(exchange.getRequestMethod());
@@ -115,7 +126,7 @@ class RollingRestartTest extends MultiNodeTest {
                     }
                 }
                 int status = connection.getResponseCode();
-                java.io.InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+                InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
                 byte[] answer = stream == null ? new byte[0] : stream.readAllBytes();
                 String type = connection.getContentType();
                 if (type != null) {
@@ -146,18 +157,17 @@ class RollingRestartTest extends MultiNodeTest {
 
     /** A short page of text: the load is in the requests, and the OCR of what they bring should not take minutes. */
     private static byte[] smallPage() throws IOException {
-        java.awt.image.BufferedImage page = new java.awt.image.BufferedImage(1200, 300,
-                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-        java.awt.Graphics2D g = page.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
+        BufferedImage page = new BufferedImage(1200, 300, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
         g.fillRect(0, 0, page.getWidth(), page.getHeight());
-        g.setColor(java.awt.Color.BLACK);
-        g.setFont(new java.awt.Font(java.awt.Font.SERIF, java.awt.Font.PLAIN, 48));
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SERIF, Font.PLAIN, 48));
         g.drawString("GIAY XAC NHAN CU TRU", 60, 120);
         g.drawString("So 123/XN-UBND ngay 30/11/2026", 60, 220);
         g.dispose();
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(page, "png", png);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(page, "png", png);
         return png.toByteArray();
     }
 
@@ -214,7 +224,7 @@ class RollingRestartTest extends MultiNodeTest {
         // the development PKI issues the certifier's key on first use, in the shared home: once, on one node
         // (production keys exist beforehand, in PKCS#12 files or an HSM that both nodes reach)
         List<Future<HttpResponse<String>>> certified = new ArrayList<>();
-        certified.add(java.util.concurrent.CompletableFuture.completedFuture(apis.get(0).postJson("/api/v1/documents/"
+        certified.add(CompletableFuture.completedFuture(apis.get(0).postJson("/api/v1/documents/"
                 + documents.get(0) + "/certifications", CERTIFIER, EndToEndTest.REQUEST)));
         // then certifications sent to both nodes at once draw from one register
         for (int i = 1; i < CERTIFICATIONS; i++) {
@@ -234,7 +244,7 @@ class RollingRestartTest extends MultiNodeTest {
         }
         clerks.shutdown();
         assertThat(numbers).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.LongStream.rangeClosed(1, CERTIFICATIONS).boxed().toList());
+                LongStream.rangeClosed(1, CERTIFICATIONS).boxed().toList());
         JsonNode register = JSON.readTree(apis.get(0).get("/api/v1/registers/" + AGENCY + "/ELECTRONIC_COPY/"
                 + ServiceTime.MONTH.getYear(), CERTIFIER).body());
         assertThat(register.get("entries")).hasSize(CERTIFICATIONS);
@@ -252,7 +262,7 @@ class RollingRestartTest extends MultiNodeTest {
 
         // a web session opened on one node is served by the other (sessions live in the database), and a password
         // reset on either ends it on both
-        java.net.http.HttpClient browser = EndToEndTest.signedIn("http://127.0.0.1:" + portA, "supervisor",
+        HttpClient browser = EndToEndTest.signedIn("http://127.0.0.1:" + portA, "supervisor",
                 "demo-pass");
         assertThat(EndToEndTest.page(browser, "http://127.0.0.1:" + portB + "/statistics").statusCode())
                 .as("node B knows node A's session").isEqualTo(200);

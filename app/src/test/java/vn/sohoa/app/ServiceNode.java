@@ -8,10 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
@@ -28,7 +31,7 @@ final class ServiceNode {
      * The nodes' clock: it shows {@link ServiceTime#START} when the first node starts and runs on; each node, and
      * each restart, is started at its current time, so that the nodes agree and a restarted node does not go back.
      */
-    private static final java.time.Clock CLOCK = ServiceTime.clock();
+    private static final Clock CLOCK = ServiceTime.clock();
 
     /**
      * A test's service process lives for seconds to a minute: the C1 compiler alone and the serial collector spend a
@@ -131,7 +134,7 @@ final class ServiceNode {
 
     /** The argument that starts a node at the nodes' clock's current time. */
     private static String clockStart() {
-        return "--sohoa.clock.start=" + java.time.OffsetDateTime.now(CLOCK.withZone(ServiceTime.START.getOffset()));
+        return "--sohoa.clock.start=" + OffsetDateTime.now(CLOCK.withZone(ServiceTime.START.getOffset()));
     }
 
     /** SIGKILL: no shutdown hook, no flush, no transaction finished. */
@@ -143,7 +146,7 @@ final class ServiceNode {
     /** SIGTERM, then waits for the orderly shutdown. */
     static void stop(Process service) throws InterruptedException {
         service.destroy();
-        if (!service.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!service.waitFor(60, TimeUnit.SECONDS)) {
             kill(service);
         }
     }

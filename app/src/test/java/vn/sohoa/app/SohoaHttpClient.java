@@ -7,10 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +25,7 @@ final class SohoaHttpClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
-    private final java.util.Map<String, String> csrfTokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> csrfTokens = new ConcurrentHashMap<>();
 
     SohoaHttpClient(String baseUrl) {
         this.baseUrl = baseUrl;

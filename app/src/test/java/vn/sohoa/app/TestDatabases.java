@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
+import org.flywaydb.core.Flyway;
+
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -138,7 +140,7 @@ public final class TestDatabases {
     }
 
     private static HikariDataSource migrated(HikariDataSource database) {
-        org.flywaydb.core.Flyway.configure().dataSource(database).locations("classpath:db/migration").load()
+        Flyway.configure().dataSource(database).locations("classpath:db/migration").load()
                 .migrate();
         return database;
     }

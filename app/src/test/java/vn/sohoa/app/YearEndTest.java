@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -348,12 +349,12 @@ class YearEndTest {
         }
     }
 
-    java.util.Optional<JsonNode> certifierKey() throws Exception {
+    Optional<JsonNode> certifierKey() throws Exception {
         for (JsonNode key : json(api.get("/api/v1/signing-keys", ADMIN)).get("keys")) {
             if (key.get("owner").asString().equals("certifier")) {
-                return java.util.Optional.of(key);
+                return Optional.of(key);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +34,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import vn.sohoa.core.document.DigitizationMarker;
 import vn.sohoa.core.document.InkMap;
+import vn.sohoa.core.net.OutboundHttp;
+import vn.sohoa.core.net.OutboundPolicy;
 import vn.sohoa.ingest.IngestLimits;
 import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
@@ -121,11 +126,11 @@ public final class CertifyBenchmark {
                     DevelopmentPki.Purpose.AGENCY_SEAL);
             // as the service runs by default: a "good" OCSP answer is reused for 2 minutes
             PadesSigner signer = new PadesSigner(new LocalTimestampAuthority(pki.timeStampingKey()),
-                    new ValidationDataCollector(new RevocationFetcher(new vn.sohoa.core.net.OutboundHttp(
+                    new ValidationDataCollector(new RevocationFetcher(new OutboundHttp(
                             // the benchmark's own responder on loopback, named so the outbound policy reaches it
-                            new vn.sohoa.core.net.OutboundPolicy(java.util.List.of("127.0.0.1", "localhost")),
-                            Duration.ofSeconds(10), 1 << 20), Duration.ofMinutes(2), java.time.Clock.systemUTC()),
-                            java.util.List.of(pki.rootCertificate())));
+                            new OutboundPolicy(List.of("127.0.0.1", "localhost")),
+                            Duration.ofSeconds(10), 1 << 20), Duration.ofMinutes(2), Clock.systemUTC()),
+                            List.of(pki.rootCertificate())));
             StampStatement stamp = new StampStatement(StatementTemplate.ELECTRONIC_COPY);
             AtomicInteger numbers = new AtomicInteger();
 
@@ -179,7 +184,7 @@ public final class CertifyBenchmark {
 
     private static Result median(List<Result> results) {
         List<Result> sorted = new ArrayList<>(results);
-        sorted.sort(java.util.Comparator.comparingDouble(Result::perSecond));
+        sorted.sort(Comparator.comparingDouble(Result::perSecond));
         return sorted.get(sorted.size() / 2);
     }
 
@@ -231,7 +236,7 @@ public final class CertifyBenchmark {
         try (OcrEnginePool pool = new OcrEnginePool(1,
                 () -> new TesseractOcrEngine(options.tessdata(), options.languages()))) {
             return new OcrPipeline(pool, options).digitize(pages, new DigitizationMarker("Bench",
-                    "000.00.30.H42", "UBND xã Hòa Phong", "bench", java.time.OffsetDateTime.now()), (done, all) -> { });
+                    "000.00.30.H42", "UBND xã Hòa Phong", "bench", OffsetDateTime.now()), (done, all) -> { });
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -93,7 +95,7 @@ public final class LoadBenchmark {
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + dossier
                                             + "\",\"agencyCode\":\"" + AGENCY + "\",\"receivedAt\":\""
-                                            + java.time.OffsetDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).withNano(0)
+                                            + OffsetDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).withNano(0)
                                             + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
                             HttpResponse<String> uploaded = registered.statusCode() == 201
                                     ? upload(http, base, key, dossier, pageFiles, pages) : registered;
@@ -122,7 +124,7 @@ public final class LoadBenchmark {
                 });
             }
             pool.shutdown();
-            pool.awaitTermination(seconds + 300L, java.util.concurrent.TimeUnit.SECONDS);
+            pool.awaitTermination(seconds + 300L, TimeUnit.SECONDS);
             long peakKb = Math.max(peakRss.get(), vmHwmKb(service.pid()));
             int digitizedPages = digitizedPages(home);
 

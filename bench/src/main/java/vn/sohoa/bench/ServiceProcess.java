@@ -7,8 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -27,9 +29,9 @@ final class ServiceProcess {
 
     /** The {@link #LOAD_SCANS}' bytes, from the corpus's scans folder. */
     static List<byte[]> loadScans(Path scans) throws IOException {
-        List<byte[]> pages = new java.util.ArrayList<>();
+        List<byte[]> pages = new ArrayList<>();
         for (String name : LOAD_SCANS) {
-            pages.add(java.nio.file.Files.readAllBytes(scans.resolve(name)));
+            pages.add(Files.readAllBytes(scans.resolve(name)));
         }
         return pages;
     }

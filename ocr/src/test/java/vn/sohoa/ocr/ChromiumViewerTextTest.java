@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import vn.sohoa.ocr.engine.OcrEnginePool;
@@ -70,8 +71,7 @@ class ChromiumViewerTextTest {
         }
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, String type, byte[] body)
-            throws IOException {
+    private static void answer(HttpExchange exchange, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {

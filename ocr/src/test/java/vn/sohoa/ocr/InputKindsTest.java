@@ -8,7 +8,9 @@ import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,11 +28,13 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
@@ -166,7 +170,7 @@ class InputKindsTest {
     @Test
     void jpegCmyk() throws IOException {
         // ink only in the K channel, as a print workflow writes black text
-        WritableRaster cmyk = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE,
+        WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE,
                 page.getWidth(), page.getHeight(), 4, null);
         var grey = page.getRaster();
         int[] pixel = new int[4];
@@ -287,9 +291,8 @@ class InputKindsTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             var resources = document.getPage(0).getResources();
             for (var name : resources.getXObjectNames()) {
-                if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject
-                        image) {
-                    return image.getCOSObject().getCOSName(org.apache.pdfbox.cos.COSName.FILTER).getName();
+                if (resources.getXObject(name) instanceof PDImageXObject image) {
+                    return image.getCOSObject().getCOSName(COSName.FILTER).getName();
                 }
             }
         }

@@ -3,6 +3,7 @@ package vn.sohoa.ocr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import vn.sohoa.core.document.DigitizationMarker;
 import vn.sohoa.core.document.PageImage;
@@ -166,8 +169,8 @@ class OcrPipelineTest {
      * PDF's own order, PDFBox extraction), so that a regression in preprocessing or text placement fails here.
      * The measured values are in docs/benchmarks.md; raise a bound only with a reason in the commit.
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource({
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
         "scans/s01_a01_skew+1.2_noise_jpeg75_300dpi.jpg, a01, 0.011",
         "scans/s02_a02_skew-0.7_blur2.2_300dpi.png, a02, 0.006",
         "scans/s03_a03_skew+1.8_g4_200dpi.tif, a03, 0.032",
@@ -206,12 +209,12 @@ class OcrPipelineTest {
     /** A crashing engine cannot be had from Tesseract on demand, so this one is a stand-in that throws. */
     static final class CrashingEngine implements OcrEngine {
         @Override
-        public OrientationGuess detectOrientation(java.awt.image.BufferedImage grey, int dpi) {
+        public OrientationGuess detectOrientation(BufferedImage grey, int dpi) {
             throw new IllegalStateException("segmentation fault (simulated)");
         }
 
         @Override
-        public Recognition recognize(java.awt.image.BufferedImage grey, int dpi) {
+        public Recognition recognize(BufferedImage grey, int dpi) {
             throw new IllegalStateException("segmentation fault (simulated)");
         }
 

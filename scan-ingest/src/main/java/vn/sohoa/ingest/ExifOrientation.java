@@ -1,5 +1,9 @@
 package vn.sohoa.ingest;
 
+import java.awt.geom.AffineTransform;
+import java.awt.image.AffineTransformOp;
+import java.awt.image.BufferedImage;
+
 /**
  * Reads the EXIF Orientation tag (0x0112) of a JPEG, which cameras and phone scanners use instead of turning the
  * pixels. ImageIO ignores it, so without this a photo taken upright would be decoded sideways (or mirrored).
@@ -32,23 +36,23 @@ final class ExifOrientation {
     }
 
     /** The pixels as the camera meant them: turned and mirrored per the Orientation value, exactly (no resampling). */
-    static java.awt.image.BufferedImage apply(java.awt.image.BufferedImage image, int orientation) {
+    static BufferedImage apply(BufferedImage image, int orientation) {
         double w = image.getWidth();
         double h = image.getHeight();
-        java.awt.geom.AffineTransform transform = switch (orientation) {
-            case 2 -> new java.awt.geom.AffineTransform(-1, 0, 0, 1, w, 0);
-            case 3 -> new java.awt.geom.AffineTransform(-1, 0, 0, -1, w, h);
-            case 4 -> new java.awt.geom.AffineTransform(1, 0, 0, -1, 0, h);
-            case 5 -> new java.awt.geom.AffineTransform(0, 1, 1, 0, 0, 0);
-            case 6 -> new java.awt.geom.AffineTransform(0, 1, -1, 0, h, 0);
-            case 7 -> new java.awt.geom.AffineTransform(0, -1, -1, 0, h, w);
-            case 8 -> new java.awt.geom.AffineTransform(0, -1, 1, 0, 0, w);
+        AffineTransform transform = switch (orientation) {
+            case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
+            case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);
+            case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);
+            case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);
+            case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);
+            case 7 -> new AffineTransform(0, -1, -1, 0, h, w);
+            case 8 -> new AffineTransform(0, -1, 1, 0, 0, w);
             default -> null;
         };
         if (transform == null) {
             return image;
         }
-        return new java.awt.image.AffineTransformOp(transform, java.awt.image.AffineTransformOp.TYPE_NEAREST_NEIGHBOR)
+        return new AffineTransformOp(transform, AffineTransformOp.TYPE_NEAREST_NEIGHBOR)
                 .filter(image, null);
     }
 

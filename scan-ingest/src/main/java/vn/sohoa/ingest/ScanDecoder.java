@@ -1,12 +1,21 @@
 package vn.sohoa.ingest;
 
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
@@ -14,6 +23,9 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -21,14 +33,16 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.w3c.dom.NodeList;
 
 import vn.sohoa.core.document.PageImage;
-import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.core.document.PageText;
+import vn.sohoa.core.error.InvalidInputException;
 import vn.sohoa.ingest.ScanRejectedException.Reason;
 
 /**
@@ -135,7 +149,7 @@ public final class ScanDecoder {
     private int indexPdf(ScanFile file, int pagesBefore) {
         return withPdf(file, document -> {
             // checked once, when the upload is indexed (not again for every page decoded)
-            java.util.Optional<String> active = ActivePdfContent.find(document);
+            Optional<String> active = ActivePdfContent.find(document);
             if (active.isPresent()) {
                 throw new ScanRejectedException(Reason.ACTIVE_CONTENT, file.name(), "the PDF contains "
                         + active.get() + "; a scan has none: send the scan itself",
@@ -298,9 +312,9 @@ public final class ScanDecoder {
             return null;
         }
         int components;
-        if (image.getColorSpace() == org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray.INSTANCE) {
+        if (image.getColorSpace() == PDDeviceGray.INSTANCE) {
             components = 1;
-        } else if (image.getColorSpace() == org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB.INSTANCE) {
+        } else if (image.getColorSpace() == PDDeviceRGB.INSTANCE) {
             components = 3;
         } else {
             return null;
@@ -310,7 +324,7 @@ public final class ScanDecoder {
             return null;
         }
         ImageReader reader = readers.next();
-        try (java.io.InputStream encoded = image.getCOSObject().createRawInputStream();
+        try (InputStream encoded = image.getCOSObject().createRawInputStream();
              ImageInputStream input = ImageIO.createImageInputStream(encoded)) {
             reader.setInput(input);
             BufferedImage decoded = reader.read(0);
@@ -318,7 +332,7 @@ public final class ScanDecoder {
                     && decoded.getColorModel().getNumColorComponents() == components
                     && !decoded.getColorModel().hasAlpha();
             return matches ? decoded : null;
-        } catch (javax.imageio.IIOException unusual) {
+        } catch (IIOException unusual) {
             return null; // a JPEG the reader cannot take (CMYK in an RGB space, say): PDFBox's way copes
         } finally {
             reader.dispose();
@@ -355,7 +369,7 @@ public final class ScanDecoder {
             }
             checkCcittColumns(file, pageNumber, image, filters);
             checkInflatedSize(file, pageNumber, image, filters);
-            java.awt.Dimension encoded = jpegHeaderSize(image);
+            Dimension encoded = jpegHeaderSize(image);
             if (encoded == null) {
                 continue;
             }
@@ -379,7 +393,7 @@ public final class ScanDecoder {
         if (index < 0) {
             return;
         }
-        org.apache.pdfbox.cos.COSDictionary parameters = decodeParameters(image, index);
+        COSDictionary parameters = decodeParameters(image, index);
         int columns = parameters == null ? 1728 : parameters.getInt(COSName.COLUMNS, 1728);
         if (columns < 1 || columns != image.getWidth()) {
             throw new ScanRejectedException(Reason.TOO_MANY_PIXELS, file.name(), "an image of page " + pageNumber
@@ -388,14 +402,12 @@ public final class ScanDecoder {
         }
     }
 
-    private static org.apache.pdfbox.cos.COSDictionary decodeParameters(PDImageXObject image, int index) {
-        org.apache.pdfbox.cos.COSBase parameters = image.getCOSObject().getDictionaryObject(COSName.DECODE_PARMS,
-                COSName.DP);
-        if (parameters instanceof org.apache.pdfbox.cos.COSArray array) {
-            return index < array.size() && array.getObject(index) instanceof org.apache.pdfbox.cos.COSDictionary d
-                    ? d : null;
+    private static COSDictionary decodeParameters(PDImageXObject image, int index) {
+        COSBase parameters = image.getCOSObject().getDictionaryObject(COSName.DECODE_PARMS, COSName.DP);
+        if (parameters instanceof COSArray array) {
+            return index < array.size() && array.getObject(index) instanceof COSDictionary d ? d : null;
         }
-        return parameters instanceof org.apache.pdfbox.cos.COSDictionary dictionary ? dictionary : null;
+        return parameters instanceof COSDictionary dictionary ? dictionary : null;
     }
 
     /**
@@ -419,9 +431,9 @@ public final class ScanDecoder {
             cap = limits.maxFileBytes();
         }
         long inflated = 0;
-        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
-        try (java.io.InputStream raw = image.getCOSObject().createRawInputStream();
-             java.io.InputStream in = new java.util.zip.InflaterInputStream(raw, inflater)) {
+        Inflater inflater = new Inflater();
+        try (InputStream raw = image.getCOSObject().createRawInputStream();
+             InputStream in = new InflaterInputStream(raw, inflater)) {
             byte[] buffer = new byte[64 * 1024];
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                 inflated += n;
@@ -432,7 +444,7 @@ public final class ScanDecoder {
                             + "trong trang " + pageNumber + " bung ra lớn hơn kích thước ảnh khai báo");
                 }
             }
-        } catch (java.util.zip.ZipException | java.io.EOFException damaged) {
+        } catch (ZipException | EOFException damaged) {
             // damaged data: the decoder will find it so too, without allocating more than it read
         } finally {
             inflater.end();
@@ -440,7 +452,7 @@ public final class ScanDecoder {
     }
 
     /** The width and height in a DCTDecode image's own JPEG header, or null for an image of another kind. */
-    static java.awt.Dimension jpegHeaderSize(PDImageXObject image) throws IOException {
+    static Dimension jpegHeaderSize(PDImageXObject image) throws IOException {
         List<COSName> filters = image.getStream().getFilters();
         if (filters.isEmpty() || !COSName.DCT_DECODE.equals(filters.get(filters.size() - 1))) {
             return null;
@@ -451,11 +463,11 @@ public final class ScanDecoder {
         }
         ImageReader reader = readers.next();
         // the filters before DCTDecode (Flate, say) are undone; the JPEG itself is only read up to its header
-        try (java.io.InputStream encoded = image.getStream().createInputStream(List.of(COSName.DCT_DECODE.getName()));
+        try (InputStream encoded = image.getStream().createInputStream(List.of(COSName.DCT_DECODE.getName()));
              ImageInputStream input = ImageIO.createImageInputStream(encoded)) {
             reader.setInput(input, true, true);
-            return new java.awt.Dimension(reader.getWidth(0), reader.getHeight(0));
-        } catch (javax.imageio.IIOException unreadable) {
+            return new Dimension(reader.getWidth(0), reader.getHeight(0));
+        } catch (IIOException unreadable) {
             return null; // no header to read: the decoder will fail on it too, with a small allocation
         } finally {
             reader.dispose();
@@ -503,24 +515,24 @@ public final class ScanDecoder {
     }
 
     /** Resolution from the standard image metadata (HorizontalPixelSize is millimetres per pixel). */
-    private static java.util.OptionalInt dpiFrom(IIOMetadata metadata) {
+    private static OptionalInt dpiFrom(IIOMetadata metadata) {
         if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
         IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree("javax_imageio_1.0");
         NodeList sizes = root.getElementsByTagName("HorizontalPixelSize");
         if (sizes.getLength() == 0) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
         try {
             float mmPerPixel = Float.parseFloat(((IIOMetadataNode) sizes.item(0)).getAttribute("value"));
             if (mmPerPixel <= 0) {
-                return java.util.OptionalInt.empty();
+                return OptionalInt.empty();
             }
             int dpi = Math.round(25.4f / mmPerPixel);
-            return dpi >= 50 && dpi <= 2400 ? java.util.OptionalInt.of(dpi) : java.util.OptionalInt.empty();
+            return dpi >= 50 && dpi <= 2400 ? OptionalInt.of(dpi) : OptionalInt.empty();
         } catch (NumberFormatException e) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
     }
 

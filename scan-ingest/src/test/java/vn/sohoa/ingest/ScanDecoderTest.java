@@ -4,17 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 
 import javax.imageio.ImageIO;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 
 import vn.sohoa.core.document.PageImage;
@@ -30,23 +41,22 @@ class ScanDecoderTest {
 
     /** A one-page PDF holding the JPEG as it is (DCTDecode), as scanners and img2pdf write them. */
     static byte[] pdfWithJpeg(byte[] jpeg, boolean invertedDecode) throws IOException {
-        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
-            var image = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromByteArray(document, jpeg);
+        try (PDDocument document = new PDDocument()) {
+            var image = JPEGFactory.createFromByteArray(document, jpeg);
             if (invertedDecode) {
-                org.apache.pdfbox.cos.COSArray decode = new org.apache.pdfbox.cos.COSArray();
+                COSArray decode = new COSArray();
                 for (int i = 0; i < image.getColorSpace().getNumberOfComponents(); i++) {
-                    decode.add(org.apache.pdfbox.cos.COSInteger.ONE);
-                    decode.add(org.apache.pdfbox.cos.COSInteger.ZERO);
+                    decode.add(COSInteger.ONE);
+                    decode.add(COSInteger.ZERO);
                 }
-                image.getCOSObject().setItem(org.apache.pdfbox.cos.COSName.DECODE, decode);
+                image.getCOSObject().setItem(COSName.DECODE, decode);
             }
-            var page = new org.apache.pdfbox.pdmodel.PDPage(new org.apache.pdfbox.pdmodel.common.PDRectangle(
-                    image.getWidth() * 72f / 300, image.getHeight() * 72f / 300));
+            var page = new PDPage(new PDRectangle(image.getWidth() * 72f / 300, image.getHeight() * 72f / 300));
             document.addPage(page);
-            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+            try (var content = new PDPageContentStream(document, page)) {
                 content.drawImage(image, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
             }
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
         }
@@ -57,11 +67,11 @@ class ScanDecoderTest {
         ScanDecoder decoder = new ScanDecoder(IngestLimits.DEFAULTS);
         for (String name : List.of("scans/s05_a05_skew-2.3_lowcontrast_300dpi.jpg",
                 "scans/s08_a08_skew-0.9_colour_jpeg85_300dpi.jpg")) {
-            byte[] jpeg = java.nio.file.Files.readAllBytes(SharedCorpus.corpus(name));
-            java.awt.image.BufferedImage expected = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+            byte[] jpeg = Files.readAllBytes(SharedCorpus.corpus(name));
+            BufferedImage expected = ImageIO.read(new ByteArrayInputStream(jpeg));
             byte[] pdf = pdfWithJpeg(jpeg, false);
-            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-                var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) document.getPage(0)
+            try (var document = Loader.loadPDF(pdf)) {
+                var image = (PDImageXObject) document.getPage(0)
                         .getResources().getXObject(document.getPage(0).getResources().getXObjectNames().iterator().next());
                 assertThat(ScanDecoder.plainJpeg(image)).as(name + ": the direct way").isNotNull();
             }
@@ -74,8 +84,8 @@ class ScanDecoderTest {
                 }
             }
             // a Decode array is not the JPEG's to apply: the direct way steps aside for PDFBox's
-            try (var document = org.apache.pdfbox.Loader.loadPDF(pdfWithJpeg(jpeg, true))) {
-                var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) document.getPage(0)
+            try (var document = Loader.loadPDF(pdfWithJpeg(jpeg, true))) {
+                var image = (PDImageXObject) document.getPage(0)
                         .getResources().getXObject(document.getPage(0).getResources().getXObjectNames().iterator().next());
                 assertThat(ScanDecoder.plainJpeg(image)).as(name + " with a Decode array").isNull();
             }
@@ -146,7 +156,7 @@ class ScanDecoderTest {
 
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_GRAY), "png", png);
-        byte[] truncated = java.util.Arrays.copyOf(png.toByteArray(), 60);
+        byte[] truncated = Arrays.copyOf(png.toByteArray(), 60);
         ScanFile broken = ScanFile.accept("cut.png", truncated, IngestLimits.DEFAULTS);
         assertThatThrownBy(() -> decoder.decode(List.of(broken)))
                 .isInstanceOf(ScanRejectedException.class)
@@ -163,9 +173,9 @@ class ScanDecoderTest {
                 IngestLimits.DEFAULTS)));
         assertThat(decoded.get(0).dpi()).isEqualTo(200);
 
-        assertThat(Resolution.of(java.util.OptionalInt.of(72), 2481, 3508, 300)).as("72 dpi would be a 49-inch page")
+        assertThat(Resolution.of(OptionalInt.of(72), 2481, 3508, 300)).as("72 dpi would be a 49-inch page")
                 .isEqualTo(300);
-        assertThat(Resolution.of(java.util.OptionalInt.of(300), 2481, 3508, 150)).isEqualTo(300);
+        assertThat(Resolution.of(OptionalInt.of(300), 2481, 3508, 150)).isEqualTo(300);
         assertThat(Resolution.estimate(2550, 3300)).hasValue(300); // Letter
         assertThat(Resolution.estimate(1000, 200)).isEmpty(); // a strip, not a paper
     }

@@ -8,13 +8,16 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.ProviderException;
 import java.security.Security;
 import java.security.Signature;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -69,11 +72,11 @@ public final class Pkcs11TokenAccess implements TokenAccess {
         } catch (IOException e) {
             throw new SignerException(SignerException.Kind.WRONG_PIN, "the token refused the PIN (or is locked): "
                     + e.getMessage(), e);
-        } catch (GeneralSecurityException | java.security.ProviderException e) {
+        } catch (GeneralSecurityException | ProviderException e) {
             throw new SignerException(SignerException.Kind.TOKEN_ABSENT, "no token answers in slot " + slot + ": "
                     + e.getMessage(), e);
         } finally {
-            java.util.Arrays.fill(pin, '\0');
+            Arrays.fill(pin, '\0');
         }
     }
 
@@ -85,9 +88,8 @@ public final class Pkcs11TokenAccess implements TokenAccess {
             for (String alias : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate certificate) {
                     List<X509Certificate> chain = new ArrayList<>();
-                    java.security.cert.Certificate[] stored = store.getCertificateChain(alias);
-                    for (java.security.cert.Certificate each : stored == null ? new java.security.cert.Certificate[0]
-                            : stored) {
+                    Certificate[] stored = store.getCertificateChain(alias);
+                    for (Certificate each : stored == null ? new Certificate[0] : stored) {
                         chain.add((X509Certificate) each);
                     }
                     if (chain.isEmpty()) {

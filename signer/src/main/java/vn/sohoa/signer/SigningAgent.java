@@ -3,6 +3,8 @@ package vn.sohoa.signer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.util.ArrayList;
@@ -116,9 +118,9 @@ public final class SigningAgent implements AutoCloseable {
     private String requirePaired(HttpExchange exchange, String origin) {
         String expected = paired.get(origin);
         String given = exchange.getRequestHeaders().getFirst("Authorization");
-        if (expected == null || given == null || !java.security.MessageDigest.isEqual(
-                ("Bearer " + expected).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                given.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+        if (expected == null || given == null || !MessageDigest.isEqual(
+                ("Bearer " + expected).getBytes(StandardCharsets.US_ASCII),
+                given.getBytes(StandardCharsets.US_ASCII))) {
             throw new SignerException(SignerException.Kind.NOT_PAIRED, "pair first (POST /v1/pair), then send "
                     + "Authorization: Bearer <pairingToken>");
         }

@@ -4,6 +4,7 @@ import java.awt.GraphicsEnvironment;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,7 +76,7 @@ public final class SohoaSigner {
         SigningAgent agent;
         try {
             agent = new SigningAgent(port, origins, token, consent);
-        } catch (java.net.BindException e) {
+        } catch (BindException e) {
             fail("port " + port + " is taken on 127.0.0.1: is sohoa-signer already running? (signer.port)");
             return;
         }
@@ -97,7 +98,7 @@ public final class SohoaSigner {
         }
 
         @Override
-        public boolean allowSignatures(java.util.List<SigningSummary> summaries) {
+        public boolean allowSignatures(List<SigningSummary> summaries) {
             return yes(ConsoleText.summary(summaries));
         }
 

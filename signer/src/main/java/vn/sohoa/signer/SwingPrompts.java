@@ -1,9 +1,12 @@
 package vn.sohoa.signer;
 
 import java.awt.GridLayout;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
@@ -37,9 +40,9 @@ public final class SwingPrompts implements PinPrompt, UserConsent {
                     null, new Object[]{OK, CANCEL}, OK);
             var dialog = pane.createDialog(TITLE + " – PIN");
             dialog.setAlwaysOnTop(true);
-            dialog.addWindowFocusListener(new java.awt.event.WindowAdapter() {
+            dialog.addWindowFocusListener(new WindowAdapter() {
                 @Override
-                public void windowGainedFocus(java.awt.event.WindowEvent e) {
+                public void windowGainedFocus(WindowEvent e) {
                     field.requestFocusInWindow();
                 }
             });
@@ -81,7 +84,7 @@ public final class SwingPrompts implements PinPrompt, UserConsent {
     }
 
     /** Runs a modal dialog on Swing's event thread and waits for the user's answer. */
-    private static <T> T onEventThread(java.util.function.Supplier<T> dialog) {
+    private static <T> T onEventThread(Supplier<T> dialog) {
         if (SwingUtilities.isEventDispatchThread()) {
             return dialog.get();
         }

@@ -1,5 +1,7 @@
 package vn.sohoa.signer;
 
+import java.util.List;
+
 /** Shows the person at the computer what a page asks and lets them say yes or no. */
 public interface UserConsent {
 
@@ -15,5 +17,5 @@ public interface UserConsent {
      * Whether the user signs everything {@code summaries} describes: one paper, or a batch of the queue shown as one
      * list, so that twenty copies take one answer (and one PIN entry).
      */
-    boolean allowSignatures(java.util.List<SigningSummary> summaries);
+    boolean allowSignatures(List<SigningSummary> summaries);
 }

@@ -14,8 +14,11 @@ import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -150,15 +153,15 @@ class SigningAgentTest {
         }
         // the queue in one pass: one list shown, one answer, no new PIN, each paper its own signature
         int consentsBefore = CONSENTS.get();
-        List<byte[]> batch = new java.util.ArrayList<>();
-        List<Object> items = new java.util.ArrayList<>();
+        List<byte[]> batch = new ArrayList<>();
+        List<Object> items = new ArrayList<>();
         for (long number = 41; number <= 45; number++) {
             byte[] signedAttributes = ("signed attributes of copy " + number).getBytes(StandardCharsets.UTF_8);
             batch.add(signedAttributes);
             items.add(item(number % 2 == 0 ? ec : rsa, signedAttributes, number));
         }
         HttpResponse<String> signed = call("POST", "/v1/sign-batch", ORIGIN, bearer,
-                JSON.writeValueAsString(java.util.Map.of("items", items)));
+                JSON.writeValueAsString(Map.of("items", items)));
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         JsonNode signatures = JSON.readTree(signed.body()).get("signatures");
         assertThat(signatures).hasSize(5);
@@ -170,7 +173,7 @@ class SigningAgentTest {
         assertThat(SHOWN).extracting(UserConsent.SigningSummary::registerNumber).contains(41L, 42L, 43L, 44L, 45L);
         assertThat(SHOWN.get(SHOWN.size() - 1).paperTitle()).isEqualTo("Giấy khai sinh");
         HttpResponse<String> tooMany = call("POST", "/v1/sign-batch", ORIGIN, bearer,
-                JSON.writeValueAsString(java.util.Map.of("items", java.util.Collections.nCopies(
+                JSON.writeValueAsString(Map.of("items", Collections.nCopies(
                         SigningAgent.MAX_BATCH + 1, items.get(0)))));
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(tooMany.body()).contains("1 to " + SigningAgent.MAX_BATCH);
@@ -199,10 +202,10 @@ class SigningAgentTest {
         throw new AssertionError("no certificate of " + subject + " in " + listed);
     }
 
-    static java.util.Map<String, Object> item(JsonNode key, byte[] signedAttributes, long number) throws Exception {
+    static Map<String, Object> item(JsonNode key, byte[] signedAttributes, long number) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(signedAttributes);
-        return java.util.Map.of("fingerprint", key.get("fingerprint").asString(), "digest",
-                Base64.getEncoder().encodeToString(digest), "summary", java.util.Map.of("dossierCode",
+        return Map.of("fingerprint", key.get("fingerprint").asString(), "digest",
+                Base64.getEncoder().encodeToString(digest), "summary", Map.of("dossierCode",
                         "000.00.30.H42-261206-0001", "paperTitle", "Giấy khai sinh", "registerNumber", number,
                         "pageCount", 2, "documentSha256", "ab12"));
     }

@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import javax.swing.AbstractButton;
 import javax.swing.JPasswordField;
 import javax.swing.JTextArea;
+import javax.swing.SwingUtilities;
 
 import org.junit.jupiter.api.Test;
 
@@ -102,7 +103,7 @@ class SwingPromptsTest {
                                 && dialog.getTitle().startsWith(SwingPrompts.TITLE) && dialog.getTitle().contains(title)) {
                             boolean[] done = new boolean[1];
                             try {
-                                javax.swing.SwingUtilities.invokeAndWait(() -> done[0] = action.test(dialog));
+                                SwingUtilities.invokeAndWait(() -> done[0] = action.test(dialog));
                             } catch (Exception e) {
                                 throw new IllegalStateException(e);
                             }

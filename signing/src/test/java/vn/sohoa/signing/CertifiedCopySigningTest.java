@@ -3,6 +3,9 @@ package vn.sohoa.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +19,11 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,7 +204,7 @@ class CertifiedCopySigningTest {
             COSDictionary perms = new COSDictionary();
             perms.setItem(COSName.getPDFName("DocMDP"), signature);
             document.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("Perms"), perms);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             certifiedNoChanges = out.toByteArray();
         }
@@ -229,7 +236,7 @@ class CertifiedCopySigningTest {
     void theQrCodeBesideTheStatementCarriesTheVerificationLink() throws Exception {
         byte[] signed = certifiedCopy();
         try (PDDocument document = Loader.loadPDF(signed)) {
-            var page = new org.apache.pdfbox.rendering.PDFRenderer(document)
+            var page = new PDFRenderer(document)
                     .renderImageWithDPI(document.getNumberOfPages() - 1, 200);
             assertThat(QrCodes.read(page)).isEqualTo(VERIFICATION_URL);
         }
@@ -240,8 +247,8 @@ class CertifiedCopySigningTest {
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
         InkMap ink;
         try (PDDocument document = Loader.loadPDF(original)) {
-            ink = InkMap.of(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(
-                    document.getNumberOfPages() - 1, 300, org.apache.pdfbox.rendering.ImageType.GRAY), 300);
+            ink = InkMap.of(new PDFRenderer(document).renderImageWithDPI(
+                    document.getNumberOfPages() - 1, 300, ImageType.GRAY), 300);
         }
         CertificationStatement statement = new CertificationStatement(12, "01/2026-SCTĐT/BS", CERTIFIED_AT,
                 "Nguyễn Văn An", "Phó Chủ tịch", "UBND xã Hòa Phong", VERIFICATION_URL);
@@ -250,7 +257,7 @@ class CertifiedCopySigningTest {
         float rendered = statementTop(stamp.apply(original, statement, StampImages.NONE, null));
         float mapped = statementTop(stamp.apply(original, statement, StampImages.NONE, ink));
 
-        assertThat(mapped).isCloseTo(rendered, org.assertj.core.data.Offset.offset(4f));
+        assertThat(mapped).isCloseTo(rendered, Offset.offset(4f));
     }
 
     @Test
@@ -260,7 +267,7 @@ class CertifiedCopySigningTest {
                 "Nguyễn Văn 安", "Phó Chủ tịch", "UBND xã Hòa Phong", VERIFICATION_URL);
         assertThatThrownBy(() -> new StampStatement(StatementTemplate.ELECTRONIC_COPY).apply(original, statement,
                 StampImages.NONE, null))
-                .isInstanceOf(vn.sohoa.signing.keys.SigningException.class)
+                .isInstanceOf(SigningException.class)
                 .hasMessageContaining("U+5B89").hasMessageContaining("no glyph");
     }
 
@@ -271,8 +278,7 @@ class CertifiedCopySigningTest {
             float[] top = {-1};
             PDFTextStripper stripper = new PDFTextStripper() {
                 @Override
-                protected void writeString(String text, java.util.List<org.apache.pdfbox.text.TextPosition> positions)
-                        throws java.io.IOException {
+                protected void writeString(String text, List<TextPosition> positions) throws IOException {
                     if (text.startsWith("Chứng thực bản sao") && top[0] < 0) {
                         top[0] = positions.get(0).getYDirAdj();
                     }
@@ -299,7 +305,7 @@ class CertifiedCopySigningTest {
     void oneFlippedByteFailsBothJudges() throws Exception {
         byte[] signed = certifiedCopy();
         byte[] tampered = signed.clone();
-        int streamAt = new String(signed, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("stream");
+        int streamAt = new String(signed, StandardCharsets.ISO_8859_1).indexOf("stream");
         tampered[streamAt + 200] ^= 0x01;
 
         VerificationReport report = new SignatureVerifier(List.of(pki.rootCertificate())).verify(tampered);

@@ -3,6 +3,7 @@ package vn.sohoa.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -11,13 +12,20 @@ import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
+
 import javax.crypto.Cipher;
+import javax.security.auth.x500.X500Principal;
 
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,7 +148,7 @@ class ExternalSigningTest {
             token.initSign(pair.getPrivate());
             token.update(prepared.signedAttributes());
             byte[] value = token.sign();
-            assertThatThrownBy(() -> signer.complete(prepared, java.util.Arrays.copyOf(value, value.length - 1)))
+            assertThatThrownBy(() -> signer.complete(prepared, Arrays.copyOf(value, value.length - 1)))
                     .isInstanceOf(InvalidSignatureValueException.class);
 
             byte[] copy = signer.extendToLongTerm(signer.sign(signer.complete(prepared, value), agency,
@@ -164,12 +172,11 @@ class ExternalSigningTest {
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
-        var certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
-                new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(
-                        new javax.security.auth.x500.X500Principal("CN=DSA holder"), java.math.BigInteger.ONE,
-                        new java.util.Date(), new java.util.Date(System.currentTimeMillis() + 86_400_000L),
-                        new javax.security.auth.x500.X500Principal("CN=DSA holder"), pair.getPublic())
-                        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withDSA")
+        var certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+                        new X500Principal("CN=DSA holder"), BigInteger.ONE,
+                        new Date(), new Date(System.currentTimeMillis() + 86_400_000L),
+                        new X500Principal("CN=DSA holder"), pair.getPublic())
+                        .build(new JcaContentSignerBuilder("SHA256withDSA")
                                 .build(pair.getPrivate())));
 
         assertThatThrownBy(() -> signer.prepare(original, List.of(certificate),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.pades.PadesSigner;
@@ -48,7 +49,7 @@ public final class PkiServer implements AutoCloseable {
     public PadesSigner signer() {
         return new PadesSigner(new LocalTimestampAuthority(pki.timeStampingKey()),
                 new ValidationDataCollector(new RevocationFetcher(LoopbackOutbound.http()),
-                        java.util.List.of(pki.rootCertificate())));
+                        List.of(pki.rootCertificate())));
     }
 
     @Override

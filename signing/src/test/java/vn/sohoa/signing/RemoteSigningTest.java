@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +31,7 @@ import vn.sohoa.signing.pades.SignerRole;
 import vn.sohoa.signing.pades.SigningOutcome;
 import vn.sohoa.signing.remote.CscClient;
 import vn.sohoa.signing.remote.CscDevice;
+import vn.sohoa.signing.verify.SignatureVerifier;
 import vn.sohoa.testkit.CscTestServer;
 import vn.sohoa.testkit.SharedCorpus;
 
@@ -63,20 +68,20 @@ class RemoteSigningTest {
                 ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).withNano(0), lock);
     }
 
-    static java.util.function.Consumer<java.util.List<java.security.cert.X509Certificate>> trusted() {
-        return chain -> new vn.sohoa.signing.verify.SignatureVerifier(java.util.List.of(
-                pkiServer.pki().rootCertificate())).requireTrusted(chain, java.time.Instant.now());
+    static Consumer<List<X509Certificate>> trusted() {
+        return chain -> new SignatureVerifier(List.of(
+                pkiServer.pki().rootCertificate())).requireTrusted(chain, Instant.now());
     }
 
     @Test
     void aCredentialOfAnUnknownCaIsRefusedBeforeAnythingIsSigned() throws Exception {
         DevelopmentPki stranger = DevelopmentPki.openOrCreate(pkiDir.resolve("stranger"),
                 new DevelopmentPki.Endpoints("http://127.0.0.1:9/crl", "http://127.0.0.1:9/ocsp"));
-        var otherCa = new vn.sohoa.signing.verify.SignatureVerifier(java.util.List.of(stranger.rootCertificate()));
+        var otherCa = new SignatureVerifier(List.of(stranger.rootCertificate()));
         CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", LoopbackOutbound.http());
         byte[] original = Files.readAllBytes(SharedCorpus.corpus("src/a06.pdf"));
         assertThatThrownBy(() -> signer.sign(original, new CscDevice(client, "cred-duc", "4711".toCharArray(),
-                chain -> otherCa.requireTrusted(chain, java.time.Instant.now())),
+                chain -> otherCa.requireTrusted(chain, Instant.now())),
                 request(SignerRole.CERTIFIER, "Phạm Minh Đức", false)))
                 .isInstanceOf(SigningException.class).hasMessageContaining("does not chain to a trusted root");
     }

@@ -3,17 +3,41 @@ package vn.sohoa.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.security.auth.x500.X500Principal;
+
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
+import vn.sohoa.core.net.OutboundHttp;
+import vn.sohoa.core.net.OutboundPolicy;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.revocation.CertificateRevokedException;
 import vn.sohoa.signing.revocation.RevocationEvidence;
 import vn.sohoa.signing.revocation.RevocationFetcher;
+import vn.sohoa.signing.revocation.ValidationDataCollector;
 
 /** OCSP answers over HTTP from the development PKI, and how long a "good" answer is reused. */
 class RevocationFetcherTest {
@@ -27,7 +51,8 @@ class RevocationFetcherTest {
             DevelopmentPki pki = server.pki();
             var holder = pki.issueOrLoad("holder.p12", "Vũ Thị Hoa", "UBND xã Hòa Phong",
                     DevelopmentPki.Purpose.PERSONAL_SIGNATURE).certificate();
-            RevocationFetcher cached = new RevocationFetcher(LoopbackOutbound.http(), Duration.ofMillis(600), java.time.Clock.systemUTC());
+            RevocationFetcher cached = new RevocationFetcher(LoopbackOutbound.http(), Duration.ofMillis(600),
+                    Clock.systemUTC());
             RevocationFetcher fresh = new RevocationFetcher(LoopbackOutbound.http());
 
             RevocationEvidence first = cached.check(holder, pki.rootCertificate());
@@ -63,31 +88,27 @@ class RevocationFetcherTest {
     }
 
     /** A CA certificate made by anyone, naming an OCSP responder at {@code ocspUrl}. */
-    static java.security.cert.X509Certificate selfMadeCa(String name, java.security.KeyPair keys,
-                                                        java.security.KeyPair issuerKeys, String issuerName,
+    static X509Certificate selfMadeCa(String name, KeyPair keys,
+                                                        KeyPair issuerKeys, String issuerName,
                                                         String ocspUrl) throws Exception {
-        var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(
-                new javax.security.auth.x500.X500Principal("CN=" + issuerName), java.math.BigInteger.valueOf(7),
-                java.util.Date.from(Instant.now().minusSeconds(60)), java.util.Date.from(Instant.now().plusSeconds(3600)),
-                new javax.security.auth.x500.X500Principal("CN=" + name), keys.getPublic());
-        builder.addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
-                new org.bouncycastle.asn1.x509.BasicConstraints(true));
-        builder.addExtension(org.bouncycastle.asn1.x509.Extension.authorityInfoAccess, false,
-                new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
-                        org.bouncycastle.asn1.x509.AccessDescription.id_ad_ocsp,
-                        new org.bouncycastle.asn1.x509.GeneralName(
-                                org.bouncycastle.asn1.x509.GeneralName.uniformResourceIdentifier, ocspUrl)));
-        var signer = new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+        var builder = new JcaX509v3CertificateBuilder(
+                new X500Principal("CN=" + issuerName), BigInteger.valueOf(7),
+                Date.from(Instant.now().minusSeconds(60)), Date.from(Instant.now().plusSeconds(3600)),
+                new X500Principal("CN=" + name), keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+        builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                        AccessDescription.id_ad_ocsp,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
+        var signer = new JcaContentSignerBuilder("SHA256withRSA")
                 .build(issuerKeys.getPrivate());
-        return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(builder.build(signer));
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }
 
     @Test
     void certificatesOffTheTrustedPathGetNoRevocationRequestAndLoopbackNeedsTheAllowList() throws Exception {
         // a listener on loopback that counts who comes: the self-made CA's "responder"
-        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-        com.sun.net.httpserver.HttpServer listener = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicInteger asked = new AtomicInteger();
+        HttpServer listener = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         listener.createContext("/", exchange -> {
             asked.incrementAndGet();
             exchange.sendResponseHeaders(500, -1);
@@ -98,7 +119,7 @@ class RevocationFetcherTest {
             DevelopmentPki pki = server.pki();
             var holder = pki.issueOrLoad("holder.p12", "Vũ Thị Hoa", "UBND xã Hòa Phong",
                     DevelopmentPki.Purpose.PERSONAL_SIGNATURE).certificate();
-            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             var rootKeys = generator.generateKeyPair();
             var intermediateKeys = generator.generateKeyPair();
@@ -109,20 +130,19 @@ class RevocationFetcherTest {
 
             // the certifier's chain with extra certificates of its own making: only the path to the trusted root
             // is asked about, the self-made CA's responder never
-            var collector = new vn.sohoa.signing.revocation.ValidationDataCollector(
-                    new RevocationFetcher(LoopbackOutbound.http()), java.util.List.of(pki.rootCertificate()));
-            var data = collector.collect(java.util.List.of(holder, pki.rootCertificate(), selfMadeIntermediate,
-                    selfMadeRoot));
+            var collector = new ValidationDataCollector(
+                    new RevocationFetcher(LoopbackOutbound.http()), List.of(pki.rootCertificate()));
+            var data = collector.collect(List.of(holder, pki.rootCertificate(), selfMadeIntermediate, selfMadeRoot));
             assertThat(data.evidence()).isNotEmpty();
             assertThat(asked).as("requests to the self-made CA's responder").hasValue(0);
             // a chain that leads to no trusted root is refused before anything is asked or signed
-            assertThatThrownBy(() -> collector.requireNotRevoked(java.util.List.of(selfMadeIntermediate,
+            assertThatThrownBy(() -> collector.requireNotRevoked(List.of(selfMadeIntermediate,
                     selfMadeRoot))).hasMessageContaining("trusted root");
             assertThat(asked).hasValue(0);
 
             // and the outbound policy itself: a responder on loopback that no allow-list names is not reached
-            var unlisted = new RevocationFetcher(new vn.sohoa.core.net.OutboundHttp(
-                    new vn.sohoa.core.net.OutboundPolicy(java.util.List.of()), Duration.ofSeconds(5), 1 << 20));
+            var unlisted = new RevocationFetcher(new OutboundHttp(
+                    new OutboundPolicy(List.of()), Duration.ofSeconds(5), 1 << 20));
             assertThatThrownBy(() -> unlisted.check(selfMadeIntermediate, selfMadeRoot))
                     .hasMessageContaining("outbound policy");
             assertThat(asked).hasValue(0);

@@ -1,16 +1,21 @@
 package vn.sohoa.testkit;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 import javax.imageio.ImageIO;
 
@@ -26,11 +31,13 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
-
 
 /**
  * A corpus of 44 malformed or hostile files, made in code rather than stored (each is a few bytes changed in a valid
@@ -133,9 +140,9 @@ public final class HostileFiles {
         c.add(new Hostile("PDF with an embedded file", "attach.pdf", pdf(document -> {
             PDComplexFileSpecification spec = new PDComplexFileSpecification();
             spec.setFile("payload.exe");
-            spec.setEmbeddedFile(new PDEmbeddedFile(document, new java.io.ByteArrayInputStream(random)));
+            spec.setEmbeddedFile(new PDEmbeddedFile(document, new ByteArrayInputStream(random)));
             PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
-            tree.setNames(java.util.Map.of("payload.exe", spec));
+            tree.setNames(Map.of("payload.exe", spec));
             PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
             names.setEmbeddedFiles(tree);
             document.getDocumentCatalog().setNames(names);
@@ -167,7 +174,7 @@ public final class HostileFiles {
                 pdfWithJpegOfSize(46_000, 46_000), "TOO_MANY_PIXELS"));
         c.add(new Hostile("PDF whose 100×100 image's Flate data inflates to 400 MB", "flate-bomb.pdf",
                 pdfWithEncodedImage(deflatedZeros(400L << 20), COSName.FLATE_DECODE, null), "TOO_MANY_PIXELS"));
-        org.apache.pdfbox.cos.COSDictionary wide = new org.apache.pdfbox.cos.COSDictionary();
+        COSDictionary wide = new COSDictionary();
         wide.setInt(COSName.COLUMNS, 40_000_000);
         wide.setInt(COSName.K, -1);
         c.add(new Hostile("PDF whose 100×100 CCITT image has rows 40 000 000 columns wide", "ccitt-bomb.pdf",
@@ -200,12 +207,11 @@ public final class HostileFiles {
     }
 
     /** A PDF page drawing a 100×100 one-bit image of the given encoded data, filter and decode parameters. */
-    static byte[] pdfWithEncodedImage(byte[] encoded, COSName filter, org.apache.pdfbox.cos.COSDictionary parameters)
-            throws IOException {
+    static byte[] pdfWithEncodedImage(byte[] encoded, COSName filter, COSDictionary parameters) throws IOException {
         return pdf(document -> {
-            var image = new org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject(document,
-                    new java.io.ByteArrayInputStream(encoded), filter, 100, 100, 1,
-                    org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray.INSTANCE);
+            var image = new PDImageXObject(document,
+                    new ByteArrayInputStream(encoded), filter, 100, 100, 1,
+                    PDDeviceGray.INSTANCE);
             if (parameters != null) {
                 image.getCOSObject().setItem(COSName.DECODE_PARMS, parameters);
             }
@@ -218,8 +224,8 @@ public final class HostileFiles {
     /** {@code size} zero bytes deflated: a thousandth of that, made without holding it. */
     static byte[] deflatedZeros(long size) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (java.util.zip.DeflaterOutputStream deflated = new java.util.zip.DeflaterOutputStream(out,
-                new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION), 1 << 16)) {
+        try (DeflaterOutputStream deflated = new DeflaterOutputStream(out,
+                new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
             byte[] zeros = new byte[1 << 20];
             for (long written = 0; written < size; written += zeros.length) {
                 deflated.write(zeros);
@@ -247,11 +253,11 @@ public final class HostileFiles {
     static byte[] pdfWithJpegOfSize(int width, int height) throws IOException {
         byte[] small = jpeg(16, 16);
         return pdf(document -> {
-            var image = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromByteArray(document, small);
+            var image = JPEGFactory.createFromByteArray(document, small);
             try (PDPageContentStream content = new PDPageContentStream(document, document.getPage(0))) {
                 content.drawImage(image, 0, 0, 100, 100);
             }
-            try (java.io.OutputStream raw = image.getCOSObject().createRawOutputStream()) {
+            try (OutputStream raw = image.getCOSObject().createRawOutputStream()) {
                 raw.write(jpegWithSize(small, width, height));
             }
             image.getCOSObject().setItem(COSName.FILTER, COSName.DCT_DECODE);
@@ -308,7 +314,7 @@ public final class HostileFiles {
     }
 
     static byte[] deflate(byte[] data) {
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        Deflater deflater = new Deflater();
         deflater.setInput(data);
         deflater.finish();
         byte[] out = new byte[data.length + 64];

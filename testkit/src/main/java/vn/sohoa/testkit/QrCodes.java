@@ -1,13 +1,22 @@
 package vn.sohoa.testkit;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.Result;
+import com.google.zxing.ResultPoint;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.GenericMultipleBarcodeReader;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
@@ -30,20 +39,20 @@ public final class QrCodes {
      * detectors, the plain one on overlapping bands, and the plain one again with each code it read painted over
      * are asked and their findings joined: each of the first three has missed a code of several that another found.
      */
-    public static java.util.List<String> readAll(BufferedImage page) {
+    public static List<String> readAll(BufferedImage page) {
         int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
         // the page's grey levels, computed once: the bands below are crops of them
         RGBLuminanceSource luminance = new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels);
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(luminance));
-        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        Set<String> found = new LinkedHashSet<>();
         try {
-            java.util.Arrays.stream(new QRCodeMultiReader().decodeMultiple(bitmap, HINTS)).map(Result::getText)
+            Arrays.stream(new QRCodeMultiReader().decodeMultiple(bitmap, HINTS)).map(Result::getText)
                     .forEach(found::add);
         } catch (NotFoundException none) {
             // the other detector may still find some
         }
         try {
-            java.util.Arrays.stream(new GenericMultipleBarcodeReader(new QRCodeReader()).decodeMultiple(bitmap, HINTS))
+            Arrays.stream(new GenericMultipleBarcodeReader(new QRCodeReader()).decodeMultiple(bitmap, HINTS))
                     .map(Result::getText).forEach(found::add);
         } catch (NotFoundException none) {
             // the bands below may still find some
@@ -56,7 +65,7 @@ public final class QrCodes {
             try {
                 found.add(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                         luminance.crop(0, top, page.getWidth(), height))), HINTS).getText());
-            } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException none) {
+            } catch (NotFoundException | ChecksumException | FormatException none) {
                 // no code in this band
             }
             if (top + height >= page.getHeight()) {
@@ -72,25 +81,25 @@ public final class QrCodes {
                 int[] current = work.getRGB(0, 0, work.getWidth(), work.getHeight(), null, 0, work.getWidth());
                 next = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(
                         work.getWidth(), work.getHeight(), current))), HINTS);
-            } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException none) {
+            } catch (NotFoundException | ChecksumException | FormatException none) {
                 break;
             }
             found.add(next.getText());
             paintOver(work, next.getResultPoints());
         }
-        return java.util.List.copyOf(found);
+        return List.copyOf(found);
     }
 
     /**
      * Whitens the code whose finder-pattern centres are {@code points}: the centres lie 3.5 modules inside the
      * code's corners, a quarter or less of its side for the versions a page carries, so the box is widened by 40%.
      */
-    private static void paintOver(BufferedImage image, com.google.zxing.ResultPoint[] points) {
+    private static void paintOver(BufferedImage image, ResultPoint[] points) {
         float minX = Float.MAX_VALUE;
         float minY = Float.MAX_VALUE;
         float maxX = -Float.MAX_VALUE;
         float maxY = -Float.MAX_VALUE;
-        for (com.google.zxing.ResultPoint point : points) {
+        for (ResultPoint point : points) {
             if (point != null) {
                 minX = Math.min(minX, point.getX());
                 maxX = Math.max(maxX, point.getX());
@@ -99,8 +108,8 @@ public final class QrCodes {
             }
         }
         float margin = 0.4f * Math.max(maxX - minX, maxY - minY) + 2;
-        java.awt.Graphics2D graphics = image.createGraphics();
-        graphics.setColor(java.awt.Color.WHITE);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.WHITE);
         graphics.fillRect(Math.round(minX - margin), Math.round(minY - margin), Math.round(maxX - minX + 2 * margin),
                 Math.round(maxY - minY + 2 * margin));
         graphics.dispose();
@@ -112,7 +121,7 @@ public final class QrCodes {
                 new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
         try {
             return new QRCodeReader().decode(bitmap, HINTS).getText();
-        } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException plain) {
+        } catch (NotFoundException | ChecksumException | FormatException plain) {
             try {
                 Result[] found = new QRCodeMultiReader().decodeMultiple(bitmap, HINTS);
                 return found[0].getText();

@@ -1,5 +1,6 @@
 package vn.sohoa.testkit;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Polygon;
@@ -7,8 +8,11 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
 import java.awt.image.Kernel;
+import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Makes scans with a known defect from a clean page, as a desk's scanner or a hurried clerk produces them: the
@@ -169,7 +173,7 @@ public final class ScanDefects {
         Random random = new Random(7919L * variant + 17);
         BufferedImage page = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         WritableRaster out = page.getRaster();
-        java.awt.image.Raster in = grey.getRaster();
+        Raster in = grey.getRaster();
         int paper = 238 + random.nextInt(12);
         for (int y = 0; y < page.getHeight(); y++) {
             for (int x = 0; x < page.getWidth(); x++) {
@@ -200,7 +204,7 @@ public final class ScanDefects {
 
     /** Left, top, right, bottom of the pixels darker than mid-grey. */
     private static int[] inkBox(BufferedImage grey) {
-        java.awt.image.Raster raster = grey.getRaster();
+        Raster raster = grey.getRaster();
         int[] box = {grey.getWidth(), grey.getHeight(), 0, 0};
         int[] row = new int[grey.getWidth()];
         for (int y = 0; y < grey.getHeight(); y++) {
@@ -233,13 +237,13 @@ public final class ScanDefects {
         g.setColor(new Color(70, 70, 70));
         g.fillPolygon(triangle);
         g.setColor(new Color(30, 30, 30));
-        g.setStroke(new java.awt.BasicStroke(Math.max(2, dpi / 100f)));
+        g.setStroke(new BasicStroke(Math.max(2, dpi / 100f)));
         g.drawLine(x + sx * leg, y, x, y + sy * leg);
         g.dispose();
         return page;
     }
 
-    private static BufferedImage mapped(BufferedImage grey, java.util.function.DoubleUnaryOperator curve) {
+    private static BufferedImage mapped(BufferedImage grey, DoubleUnaryOperator curve) {
         int[] table = new int[256];
         for (int i = 0; i < 256; i++) {
             table[i] = clamp(curve.applyAsDouble(i));
@@ -252,9 +256,9 @@ public final class ScanDefects {
     }
 
     /** A grey copy of the page with each row of grey levels changed in place by {@code change}. */
-    private static BufferedImage rowByRow(BufferedImage grey, java.util.function.Consumer<int[]> change) {
+    private static BufferedImage rowByRow(BufferedImage grey, Consumer<int[]> change) {
         BufferedImage page = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        java.awt.image.Raster in = grey.getRaster();
+        Raster in = grey.getRaster();
         WritableRaster out = page.getRaster();
         int[] row = new int[grey.getWidth()];
         for (int y = 0; y < grey.getHeight(); y++) {

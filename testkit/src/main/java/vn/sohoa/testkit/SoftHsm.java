@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,7 +36,7 @@ public final class SoftHsm {
     private static final List<String> LABELS = List.of("sohoa-agency", "sohoa-wrong-pin", "sohoa-devices",
             "sohoa-service", "sohoa-signer");
 
-    private static java.util.Map<String, Token> tokens;
+    private static Map<String, Token> tokens;
 
     private SoftHsm() {
     }
@@ -46,7 +48,7 @@ public final class SoftHsm {
     /** The test token labelled {@code label} (one of {@link #LABELS}), with the user PIN {@link #PIN}. */
     public static synchronized Token token(String label) throws IOException, InterruptedException {
         if (tokens == null) {
-            java.util.Map<String, Token> made = new java.util.LinkedHashMap<>();
+            Map<String, Token> made = new LinkedHashMap<>();
             Path tokenDirectory = emptyTokenDirectory();
             Files.writeString(configuration(), "directories.tokendir = " + tokenDirectory
                     + "\nobjectstore.backend = file\nlog.level = ERROR\n", StandardCharsets.US_ASCII);

@@ -1,6 +1,7 @@
 package vn.sohoa.app.agency;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ public class AccessPolicy {
     }
 
     /** The agencies the caller may see, in code order. */
-    public java.util.List<Agency> visibleAgencyList(SohoaPrincipal principal) {
+    public List<Agency> visibleAgencyList(SohoaPrincipal principal) {
         Set<String> visible = visibleAgencies(principal);
         return agencies.findAll().stream().filter(agency -> visible.contains(agency.code())).toList();
     }

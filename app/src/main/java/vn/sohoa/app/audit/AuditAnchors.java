@@ -6,20 +6,28 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.sohoa.app.config.VietnamTime;
@@ -126,8 +134,8 @@ public class AuditAnchors {
 
     private static String checkTimestamp(byte[] encoded, byte[] imprint) {
         try {
-            TimeStampToken token = new TimeStampToken(new org.bouncycastle.cms.CMSSignedData(encoded));
-            if (!java.util.Arrays.equals(token.getTimeStampInfo().getMessageImprintDigest(), imprint)) {
+            TimeStampToken token = new TimeStampToken(new CMSSignedData(encoded));
+            if (!Arrays.equals(token.getTimeStampInfo().getMessageImprintDigest(), imprint)) {
                 return "its time-stamp is over other data";
             }
             @SuppressWarnings("unchecked")
@@ -138,8 +146,7 @@ public class AuditAnchors {
             X509CertificateHolder signer = (X509CertificateHolder) certificates.iterator().next();
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(signer));
             return null;
-        } catch (IOException | GeneralSecurityException | org.bouncycastle.tsp.TSPException
-                 | org.bouncycastle.cms.CMSException | org.bouncycastle.operator.OperatorCreationException e) {
+        } catch (IOException | GeneralSecurityException | TSPException | CMSException | OperatorCreationException e) {
             return "its time-stamp does not verify: " + e.getMessage();
         }
     }
@@ -149,11 +156,11 @@ public class AuditAnchors {
     }
 
     static byte[] imprint(long anchor, long seq, String hash) {
-        return java.util.HexFormat.of().parseHex(Sha256.hex(("sohoa-audit-anchor\u001f" + anchor + "\u001f" + seq
+        return HexFormat.of().parseHex(Sha256.hex(("sohoa-audit-anchor\u001f" + anchor + "\u001f" + seq
                 + "\u001f" + hash).getBytes(StandardCharsets.UTF_8)));
     }
 
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @Configuration(proxyBeanMethods = false)
     static class Schedule {
         /** On one node of the cluster at a time, like every recurring task. */
         @Bean

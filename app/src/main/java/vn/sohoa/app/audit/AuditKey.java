@@ -3,6 +3,7 @@ package vn.sohoa.app.audit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -43,7 +44,7 @@ public final class AuditKey {
                 PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
                 try {
                     PrivateFiles.writeNew(file, Base64.getEncoder().encode(made));
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                } catch (FileAlreadyExistsException raced) {
                     // another node or tool made it at the same moment: read theirs
                 }
             }

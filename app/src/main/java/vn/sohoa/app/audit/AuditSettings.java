@@ -3,6 +3,7 @@ package vn.sohoa.app.audit;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,7 +41,7 @@ public record AuditSettings(Path keyFile, @DefaultValue("1h") Duration anchorInt
         ApplicationRunner keyTheAuditLog(AuditLog log) {
             return arguments -> {
                 if (!log.keyExistingEntries()) {
-                    org.slf4j.LoggerFactory.getLogger(AuditLog.class).error("the audit log's plain chain is broken: "
+                    LoggerFactory.getLogger(AuditLog.class).error("the audit log's plain chain is broken: "
                             + "it was not keyed; `sohoa audit verify` shows where");
                 }
             };

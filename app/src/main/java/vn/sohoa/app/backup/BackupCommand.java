@@ -1,6 +1,8 @@
 package vn.sohoa.app.backup;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,7 +35,7 @@ public final class BackupCommand {
         S3Copy copy;
         try {
             copy = s3Copy(args);
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             err.println("sohoa backup: " + e.getMessage());
             return USAGE;
         }
@@ -79,7 +81,7 @@ public final class BackupCommand {
      * {@code --s3-access-key-file} and {@code --s3-secret-key-file} or from SOHOA_BACKUP_S3_ACCESS_KEY and
      * SOHOA_BACKUP_S3_SECRET_KEY (never on the command line, where other users of the machine would see them).
      */
-    static S3Copy s3Copy(List<String> args) throws java.io.IOException {
+    static S3Copy s3Copy(List<String> args) throws IOException {
         String endpoint = value(args, "--copy-to-s3");
         if (endpoint == null) {
             return null;
@@ -90,9 +92,9 @@ public final class BackupCommand {
         return new S3Copy(endpoint, bucket == null ? "sohoa-backups" : bucket, accessKey, secretKey);
     }
 
-    private static String secret(List<String> args, String fileOption, String variable) throws java.io.IOException {
+    private static String secret(List<String> args, String fileOption, String variable) throws IOException {
         Path file = option(args, fileOption);
-        String value = file != null ? java.nio.file.Files.readString(file).strip() : System.getenv(variable);
+        String value = file != null ? Files.readString(file).strip() : System.getenv(variable);
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("--copy-to-s3 needs " + fileOption + " FILE or " + variable);
         }

@@ -1,5 +1,8 @@
 package vn.sohoa.app.bootstrap;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,6 +24,7 @@ import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.app.config.VietnamTime;
+import vn.sohoa.app.principal.CertifierOffice;
 import vn.sohoa.app.principal.Role;
 import vn.sohoa.app.security.UserRepository;
 import vn.sohoa.app.stats.BulkFacts;
@@ -99,7 +103,7 @@ class FirstStart implements ApplicationRunner {
                     Role.CERTIFIER, DEMO_COMMUNE);
             // the demo certifier's signing PIN is the demo password (production refuses demo accounts)
             users.setSigningPinHash("certifier", encoder.encode(demoPassword));
-            users.setOffice("certifier", vn.sohoa.app.principal.CertifierOffice.COMMUNE_VICE_CHAIR);
+            users.setOffice("certifier", CertifierOffice.COMMUNE_VICE_CHAIR);
             users.insert("supervisor", encoder.encode(demoPassword), "Lê Minh Tâm", "Chuyên viên Sở Tư pháp",
                     Role.SUPERVISOR, DEMO_PROVINCE);
             String configured = properties.bootstrap().demoPassword();
@@ -144,9 +148,9 @@ class FirstStart implements ApplicationRunner {
         try {
             PrivateFiles.createDirectories(file.getParent());
             PrivateFiles.replace(file, out -> out.write(("# Sohoa first start: generated passwords / mật khẩu tự "
-                    + "sinh\n" + lines).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file, e);
+                    + "sinh\n" + lines).getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 
@@ -156,9 +160,9 @@ class FirstStart implements ApplicationRunner {
      */
     private String demoStatistics() {
         try (var in = FirstStart.class.getResourceAsStream("/demo/units.csv")) {
-            units.importUnits(UnitCsv.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the demo units", e);
+            units.importUnits(UnitCsv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo units", e);
         }
         YearMonth now = YearMonth.from(VietnamTime.today(clock));
         for (int year = 2024; year <= now.getYear(); year++) {

@@ -6,6 +6,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.sohoa.app.audit.AuditAction;
+import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.app.citizen.Requester;
 import vn.sohoa.app.citizen.RequesterInput;
 import vn.sohoa.app.principal.SohoaPrincipal;
@@ -37,17 +41,16 @@ class CertificationController {
     private final CertificationService certifications;
     private final CertifiedCopies copies;
     private final PresignedLinks links;
-    private final vn.sohoa.app.audit.AuditLog audit;
+    private final AuditLog audit;
 
     private byte[] downloaded(SohoaPrincipal principal, String id) {
         byte[] pdf = copies.pdf(principal, id);
-        audit.record(principal.username(), principal.agencyCode(), vn.sohoa.app.audit.AuditAction.COPY_DOWNLOADED,
-                id, "certified copy");
+        audit.record(principal.username(), principal.agencyCode(), AuditAction.COPY_DOWNLOADED, id, "certified copy");
         return pdf;
     }
 
     CertificationController(CertificationService certifications, CertifiedCopies copies, PresignedLinks links,
-                            vn.sohoa.app.audit.AuditLog audit) {
+                            AuditLog audit) {
         this.audit = audit;
         this.certifications = certifications;
         this.copies = copies;
@@ -166,7 +169,7 @@ class CertificationController {
                         Base64.getEncoder().encodeToString(prepared.dataToSign().digest()), session.expiresAt(), url));
     }
 
-    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/signing-sessions/{sessionId}")
+    @DeleteMapping("/api/v1/signing-sessions/{sessionId}")
     @Operation(summary = "An open session that will not be signed: cancelled, its number recorded VOID at once with "
             + "the reason (DECLINED by the certifier, the default, or SIGNING_FAILED at the token)")
     ResponseEntity<Void> cancelExternal(@AuthenticationPrincipal SohoaPrincipal principal,
@@ -215,7 +218,7 @@ class CertificationController {
             throw new InvalidInputException("certificateChain", "certificateChain must list the signer's "
                     + "certificate first, then its issuers (Base64 DER)", "cần chuỗi chứng thư số (Base64 DER)");
         }
-        List<X509Certificate> chain = new java.util.ArrayList<>();
+        List<X509Certificate> chain = new ArrayList<>();
         for (String encoded : request.certificateChain()) {
             try {
                 chain.add((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(

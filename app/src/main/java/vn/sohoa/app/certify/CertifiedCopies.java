@@ -1,5 +1,6 @@
 package vn.sohoa.app.certify;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -89,7 +90,7 @@ public class CertifiedCopies {
         Certification copy = get(principal, id);
         List<Certification> underTheNumber = certifications.search(List.of(copy.agencyCode()), copy.agencyCode(),
                 copy.year(), copy.registerNumber()).stream().filter(c -> c.kind() == copy.kind())
-                .sorted(java.util.Comparator.comparingInt(Certification::copyIndex)).toList();
+                .sorted(Comparator.comparingInt(Certification::copyIndex)).toList();
         String agencyName = agencies.find(copy.agencyCode()).map(a -> a.name()).orElse(copy.agencyCode());
         return CopyReceipt.pdf(underTheNumber, certifications.documentTitle(copy.documentId()), agencyName,
                 publicBaseUrl.value());

@@ -1,5 +1,6 @@
 package vn.sohoa.app.certify;
 
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -75,7 +76,7 @@ public class FeeSchedules {
         for (FeeSchedule schedule : versions) {
             boolean builtIn = FeeSchedule.SHIPPED.contains(schedule);
             var added = builtIn ? null : jdbc.sql("select created_by, created_at from fee_schedules "
-                            + "where effective_from = ?").param(java.sql.Date.valueOf(schedule.effectiveFrom()))
+                            + "where effective_from = ?").param(Date.valueOf(schedule.effectiveFrom()))
                     .query((rs, n) -> new Object[]{rs.getString("created_by"),
                         VietnamTime.of(rs.getObject("created_at", OffsetDateTime.class))}).single();
             views.add(new FeeScheduleView(schedule.effectiveFrom(), schedule.firstPagesVnd(), schedule.firstPages(),
@@ -104,7 +105,7 @@ public class FeeSchedules {
         try {
             jdbc.sql("insert into fee_schedules (effective_from, first_pages_vnd, first_pages, later_pages_vnd, "
                             + "cap_vnd, legal_basis, created_by) values (?, ?, ?, ?, ?, ?, ?)")
-                    .params(java.sql.Date.valueOf(schedule.effectiveFrom()), schedule.firstPagesVnd(),
+                    .params(Date.valueOf(schedule.effectiveFrom()), schedule.firstPagesVnd(),
                             schedule.firstPages(), schedule.laterPagesVnd(), schedule.capVnd(), schedule.legalBasis(),
                             principal.username())
                     .update();

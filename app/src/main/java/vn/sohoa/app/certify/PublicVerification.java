@@ -3,11 +3,15 @@ package vn.sohoa.app.certify;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
 import vn.sohoa.app.agency.AgencyRepository;
+import vn.sohoa.app.audit.AuditAction;
+import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.core.storage.IntegrityException;
 import vn.sohoa.core.util.Sha256;
 import vn.sohoa.signing.verify.SignatureVerifier;
@@ -26,10 +30,10 @@ public class PublicVerification {
     private final SignatureVerifier verifier;
     private final CertifiedCopies copies;
 
-    private final vn.sohoa.app.audit.AuditLog audit;
+    private final AuditLog audit;
 
     PublicVerification(CertificationRepository certifications, AgencyRepository agencies,
-                       SignatureVerifier verifier, CertifiedCopies copies, vn.sohoa.app.audit.AuditLog audit) {
+                       SignatureVerifier verifier, CertifiedCopies copies, AuditLog audit) {
         this.audit = audit;
         this.copies = copies;
         this.certifications = certifications;
@@ -91,15 +95,15 @@ public class PublicVerification {
                 .map(copy -> {
                     byte[] pdf = copies.latestVersion(copy);
                     audit.record("public@" + fromAddress, copy.agencyCode(),
-                            vn.sohoa.app.audit.AuditAction.PUBLIC_COPY_DOWNLOADED, "copy " + copy.id(),
+                            AuditAction.PUBLIC_COPY_DOWNLOADED, "copy " + copy.id(),
                             "with the verification code");
                     return pdf;
                 });
     }
 
     /** The SHA-256 of every version of the copy: the one issued and each archive renewal. */
-    private java.util.Set<String> versionHashes(Certification copy) {
-        java.util.Set<String> hashes = new java.util.HashSet<>();
+    private Set<String> versionHashes(Certification copy) {
+        Set<String> hashes = new HashSet<>();
         hashes.add(copy.sha256());
         certifications.renewals(copy.id()).forEach(renewal -> hashes.add(renewal.sha256()));
         return hashes;

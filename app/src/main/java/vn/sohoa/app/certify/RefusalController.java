@@ -2,7 +2,9 @@ package vn.sohoa.app.certify;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -108,10 +110,10 @@ class RefusalController {
             return null; // refused by the service, naming the field
         }
         try {
-            return BarReason.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            return BarReason.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("reason", "reason must be one of "
-                    + java.util.Arrays.toString(BarReason.values()), "lý do từ chối không hợp lệ", e);
+                    + Arrays.toString(BarReason.values()), "lý do từ chối không hợp lệ", e);
         }
     }
 

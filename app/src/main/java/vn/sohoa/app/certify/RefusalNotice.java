@@ -3,6 +3,7 @@ package vn.sohoa.app.certify;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
@@ -32,7 +33,7 @@ final class RefusalNotice {
                 float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
                 float y = PDRectangle.A4.getHeight() - MARGIN;
                 PdfText.centred(content, font, SIZE, y, agencyName.toUpperCase(
-                        java.util.Locale.forLanguageTag("vi")));
+                        Locale.forLanguageTag("vi")));
                 y -= LEADING;
                 PdfText.centred(content, font, SIZE, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
                 y -= LEADING;

@@ -3,6 +3,7 @@ package vn.sohoa.app.certify;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,7 +133,7 @@ public class Refusals {
             throw new ConflictException("document " + documentId + " already has a certified copy",
                     "giấy tờ đã được chứng thực, không thể từ chối");
         }
-        Refusal refusal = new Refusal(java.util.UUID.randomUUID().toString(), dossier.agencyCode(), dossier.code(), documentId,
+        Refusal refusal = new Refusal(UUID.randomUUID().toString(), dossier.agencyCode(), dossier.code(), documentId,
                 title, reason, remark, stage, requester, principal.username(),
                 principal.fullName() == null ? principal.username() : principal.fullName(), principal.title(),
                 register.now().toOffsetDateTime());

@@ -2,9 +2,11 @@ package vn.sohoa.app.certify;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +111,7 @@ public class Register {
                         + "requester_email from register_entries where agency_code = ? and kind = ? "
                         + "and register_year = ? and register_number = ?")
                 .params(reservation.agencyCode(), reservation.kind().name(), reservation.year(), reservation.number())
-                .query((rs, n) -> java.util.Optional.ofNullable(RequesterColumns.read(rs, "requester")))
+                .query((rs, n) -> Optional.ofNullable(RequesterColumns.read(rs, "requester")))
                 .single().orElse(null);
     }
 
@@ -296,7 +298,7 @@ public class Register {
                 + " order by e.register_number";
         var spec = jdbc.sql(sql).param("agency", agencyCode).param("kind", kind.name()).param("year", year);
         if (month != null) {
-            ZonedDateTime from = java.time.LocalDate.of(year, month, 1).atStartOfDay(VietnamTime.ZONE);
+            ZonedDateTime from = LocalDate.of(year, month, 1).atStartOfDay(VietnamTime.ZONE);
             spec = spec.param("from", from.toOffsetDateTime()).param("to", from.plusMonths(1).toOffsetDateTime());
         }
         return spec.query((rs, n) -> new Entry(rs.getString("agency_code"), RegisterKind.valueOf(rs.getString("kind")),

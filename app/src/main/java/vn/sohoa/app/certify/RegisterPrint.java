@@ -4,12 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.text.NumberFormat;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -56,7 +59,7 @@ final class RegisterPrint {
 
     /** The totals of each month that has entries (by the month a number was given, Vietnam time), in order. */
     static List<MonthTotals> byMonth(List<Register.Entry> entries) {
-        java.util.SortedMap<Integer, List<Register.Entry>> months = new java.util.TreeMap<>();
+        SortedMap<Integer, List<Register.Entry>> months = new TreeMap<>();
         for (Register.Entry e : entries) {
             months.computeIfAbsent(e.reservedAt().atZoneSameInstant(VietnamTime.ZONE).getMonthValue(),
                     month -> new ArrayList<>()).add(e);
@@ -201,8 +204,8 @@ final class RegisterPrint {
 
     /** Cuts a cell's text to its column, with an ellipsis: a register row is one line. */
     private static String fit(String text, PDType0Font font, float width) throws IOException {
-        String value = text == null ? "" : PdfAIdentity.showable(font, java.text.Normalizer.normalize(
-                text.replaceAll("\\s+", " "), java.text.Normalizer.Form.NFC), "?");
+        String value = text == null ? "" : PdfAIdentity.showable(font, Normalizer.normalize(
+                text.replaceAll("\\s+", " "), Normalizer.Form.NFC), "?");
         if (font.getStringWidth(value) / 1000 * FONT_SIZE <= width) {
             return value;
         }
@@ -218,8 +221,7 @@ final class RegisterPrint {
         content.setFont(font, size);
         content.newLineAtOffset(x, y);
         // a void reason or a title may hold characters the font lacks: shown as '?' rather than failing the print
-        content.showText(PdfAIdentity.showable(font, java.text.Normalizer.normalize(text,
-                java.text.Normalizer.Form.NFC), "?"));
+        content.showText(PdfAIdentity.showable(font, Normalizer.normalize(text, Normalizer.Form.NFC), "?"));
         content.endText();
     }
 }

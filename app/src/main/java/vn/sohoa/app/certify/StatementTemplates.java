@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
@@ -115,7 +117,7 @@ public class StatementTemplates {
         preview(principal, template);
         try {
             jdbc.sql("insert into statement_templates (version, effective_from, lines, created_by) values (?, ?, ?, ?)")
-                    .params(checked.version(), java.sql.Date.valueOf(checked.effectiveFrom()),
+                    .params(checked.version(), Date.valueOf(checked.effectiveFrom()),
                             String.join("\n", checked.lines()), principal.username()).update();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("version " + checked.version() + " exists", "phiên bản đã có");

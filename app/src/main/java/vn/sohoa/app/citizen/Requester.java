@@ -1,5 +1,6 @@
 package vn.sohoa.app.citizen;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import vn.sohoa.core.code.PersonalIdNumber;
@@ -50,7 +51,7 @@ public record Requester(String fullName, IdType idType, String idNumber, String 
             throw new InvalidInputException(field + ".idNumber", field + ".idNumber is required",
                     "cần số giấy tờ tùy thân (" + field + ".idNumber)");
         }
-        number = number.toUpperCase(java.util.Locale.ROOT);
+        number = number.toUpperCase(Locale.ROOT);
         if (type == IdType.CCCD) {
             PersonalIdNumber.Problem problem = PersonalIdNumber.problem(number);
             if (problem != null) {
@@ -60,7 +61,7 @@ public record Requester(String fullName, IdType idType, String idNumber, String 
         } else if (!PASSPORT_OR_OTHER.matcher(number).matches()) {
             throw new InvalidInputException(field + ".idNumber", field + ".idNumber of a " + type.english()
                     + " is 5 to " + MAX_ID_NUMBER + " letters, digits or hyphens",
-                    "số " + type.vietnamese().toLowerCase(java.util.Locale.ROOT) + " gồm 5 đến " + MAX_ID_NUMBER
+                    "số " + type.vietnamese().toLowerCase(Locale.ROOT) + " gồm 5 đến " + MAX_ID_NUMBER
                             + " chữ cái, chữ số hoặc dấu gạch ngang");
         }
         String phoneNumber = blankToNull(phone);
@@ -86,7 +87,7 @@ public record Requester(String fullName, IdType idType, String idNumber, String 
                     + "OTHER", "cần loại giấy tờ tùy thân: CCCD, PASSPORT hoặc OTHER");
         }
         try {
-            return IdType.valueOf(code.toUpperCase(java.util.Locale.ROOT));
+            return IdType.valueOf(code.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field + ".idType", field + ".idType must be CCCD, PASSPORT or OTHER",
                     "loại giấy tờ tùy thân phải là CCCD, PASSPORT hoặc OTHER", e);

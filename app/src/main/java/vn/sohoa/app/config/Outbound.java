@@ -1,5 +1,8 @@
 package vn.sohoa.app.config;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,9 +31,9 @@ public record Outbound(@DefaultValue List<String> allowedHosts) {
          */
         @Bean
         OutboundPolicy outboundPolicy(Outbound outbound, SohoaProperties properties, PublicBaseUrl base) {
-            List<String> allowed = new java.util.ArrayList<>(outbound.allowedHosts());
+            List<String> allowed = new ArrayList<>(outbound.allowedHosts());
             if (properties.signing().keys() == SohoaProperties.KeySource.DEVELOPMENT) {
-                java.net.URI own = java.net.URI.create(base.value());
+                URI own = URI.create(base.value());
                 allowed.add(own.getHost() + ":" + (own.getPort() >= 0 ? own.getPort()
                         : "https".equalsIgnoreCase(own.getScheme()) ? 443 : 80));
             }
@@ -40,7 +43,7 @@ public record Outbound(@DefaultValue List<String> allowedHosts) {
         /** Every outbound request's client, timed per purpose and outcome; each use sets its own deadline and answer cap. */
         @Bean
         OutboundHttp outboundHttp(OutboundPolicy policy, MeterRegistry registry) {
-            return new OutboundHttp(policy, java.time.Duration.ofSeconds(10), 1024 * 1024,
+            return new OutboundHttp(policy, Duration.ofSeconds(10), 1024 * 1024,
                     OutboundHttp.Purpose.OTHER, (purpose, took, outcome) -> Timer
                     .builder("sohoa.outbound.requests").description("requests the service makes of its own accord "
                             + "(revocation, time-stamping, remote signing, webhooks, the citizen's data store)")

@@ -2,11 +2,17 @@ package vn.sohoa.app.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+
+import vn.sohoa.ingest.TextPages;
+import vn.sohoa.ocr.pdfa.ImagePolicy;
+import vn.sohoa.ocr.pdfa.PdfAFlavour;
+import vn.sohoa.storage.minio.RetentionSettings;
 
 /**
  * Sohoa's configuration, prefix {@code sohoa}. Secrets never appear in {@code toString()}.
@@ -75,8 +81,8 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
      */
     public record Ocr(@DefaultValue("vie") String languages, Path tessdata, @DefaultValue("0") int workers,
                       @DefaultValue("0.6") float jpegQuality, @DefaultValue("2m") Duration pageTimeout,
-                      @DefaultValue("PDF_A_2B") vn.sohoa.ocr.pdfa.PdfAFlavour pdfa,
-                      @DefaultValue("JPEG") vn.sohoa.ocr.pdfa.ImagePolicy images) {
+                      @DefaultValue("PDF_A_2B") PdfAFlavour pdfa,
+                      @DefaultValue("JPEG") ImagePolicy images) {
     }
 
     /**
@@ -96,7 +102,7 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
     public record Ingest(@DefaultValue("64MB") DataSize maxFileSize, @DefaultValue("20") int maxFiles,
                          @DefaultValue("300") int maxPages, @DefaultValue("80000000") long maxPagePixels,
                          @DefaultValue("300") int defaultDpi,
-                         @DefaultValue("KEEP_TEXT") vn.sohoa.ingest.TextPages textPages,
+                         @DefaultValue("KEEP_TEXT") TextPages textPages,
                          @DefaultValue("4") int concurrentUploads, @DefaultValue("2m") Duration uploadWait,
                          @DefaultValue("256MB") DataSize keepDecoded, @DefaultValue("5m") Duration keepDecodedFor) {
     }
@@ -132,9 +138,9 @@ public record SohoaProperties(@DefaultValue("./data") Path home, String publicBa
                           String accessKey, String secretKey, Path accessKeyFile, Path secretKeyFile,
                           @DefaultValue("0") int embeddedPort,
                           String rawBucket, String pdfaBucket, String certifiedBucket,
-                          @DefaultValue("AUTO") vn.sohoa.storage.minio.RetentionSettings.ObjectLockUse objectLock,
-                          @DefaultValue("P75Y") java.time.Period certifiedRetention,
-                          @DefaultValue("P10Y") java.time.Period rawRetention,
+                          @DefaultValue("AUTO") RetentionSettings.ObjectLockUse objectLock,
+                          @DefaultValue("P75Y") Period certifiedRetention,
+                          @DefaultValue("P10Y") Period rawRetention,
                           @DefaultValue("15m") Duration presignExpiry,
                           @DefaultValue("60m") Duration presignMaxExpiry) {
 

@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ByteArrayResource;
@@ -20,6 +18,8 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.certify.Certification;
 import vn.sohoa.app.certify.CertifiedCopies;
@@ -27,6 +27,7 @@ import vn.sohoa.app.config.BackoffThenGiveUp;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.storage.PresignedLinks;
+import vn.sohoa.core.net.OutboundHttp;
 import vn.sohoa.core.storage.ObjectKey;
 
 /**
@@ -94,8 +95,8 @@ class DeliverCopy {
     }
 
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("sohoa.delivery.portal-url")
-    CitizenDataStore citizenDataStore(DeliverySettings settings, vn.sohoa.core.net.OutboundHttp outbound) {
+    @ConditionalOnProperty("sohoa.delivery.portal-url")
+    CitizenDataStore citizenDataStore(DeliverySettings settings, OutboundHttp outbound) {
         return new HttpCitizenDataStore(settings.portalUrl(), settings.portalToken(), outbound);
     }
 

@@ -1,5 +1,6 @@
 package vn.sohoa.app.delivery;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,7 +28,7 @@ class DeliveryController {
 
     /** A delivery as the API shows it. */
     record DeliveryView(String id, DeliveryChannel channel, String recipient, String status, int attempts,
-                        String lastError, java.time.OffsetDateTime createdAt, java.time.OffsetDateTime deliveredAt) {
+                        String lastError, OffsetDateTime createdAt, OffsetDateTime deliveredAt) {
     }
 
     @GetMapping("/api/v1/certified-copies/{id}/deliveries")

@@ -1,6 +1,7 @@
 package vn.sohoa.app.delivery;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,11 +24,11 @@ import org.springframework.util.unit.DataSize;
 public record DeliverySettings(@DefaultValue("false") boolean emailEnabled,
                                @DefaultValue("no-reply@sohoa.invalid") String from,
                                @DefaultValue("10MB") DataSize maxAttachmentSize,
-                               @DefaultValue("3d") java.time.Duration linkLifetime, URI portalUrl,
+                               @DefaultValue("3d") Duration linkLifetime, URI portalUrl,
                                String portalToken) {
 
     public DeliverySettings {
-        if (linkLifetime.isNegative() || linkLifetime.isZero() || linkLifetime.compareTo(java.time.Duration.ofDays(7)) > 0) {
+        if (linkLifetime.isNegative() || linkLifetime.isZero() || linkLifetime.compareTo(Duration.ofDays(7)) > 0) {
             throw new IllegalArgumentException("sohoa.delivery.link-lifetime must be within 1 s .. 7 days (S3's limit), not "
                     + linkLifetime);
         }

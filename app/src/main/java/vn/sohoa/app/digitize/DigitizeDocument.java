@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import vn.sohoa.app.config.ShutdownWatch;
 import vn.sohoa.app.document.DocumentRecord;
 import vn.sohoa.app.document.DocumentRepository;
@@ -43,15 +45,15 @@ class DigitizeDocument {
     private final PageQualities qualities;
     private final ReadKeyFields readKeyFields;
     /** OCR and PDF/A assembly time per page, as the metrics show it. */
-    private final io.micrometer.core.instrument.DistributionSummary ocrSecondsPerPage;
+    private final DistributionSummary ocrSecondsPerPage;
 
     DigitizeDocument(DocumentRepository documents, RawScans rawScans, DecodePages decodePages,
                      RecognisePages recognisePages, AssembleDocument assembleDocument, StorePdfA storePdfA,
                      MarkDigitized markDigitized, PageQualities qualities, ReadKeyFields readKeyFields,
-                     io.micrometer.core.instrument.MeterRegistry meters) {
+                     MeterRegistry meters) {
         this.qualities = qualities;
         this.readKeyFields = readKeyFields;
-        this.ocrSecondsPerPage = io.micrometer.core.instrument.DistributionSummary.builder("sohoa.ocr.page.seconds")
+        this.ocrSecondsPerPage = DistributionSummary.builder("sohoa.ocr.page.seconds")
                 .description("OCR and PDF/A assembly time per page").baseUnit("seconds").register(meters);
         this.documents = documents;
         this.rawScans = rawScans;

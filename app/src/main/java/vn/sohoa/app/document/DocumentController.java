@@ -22,6 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.sohoa.app.audit.AuditAction;
+import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.app.quality.QualityMode;
 import vn.sohoa.app.storage.PresignedLinks;
@@ -30,14 +32,13 @@ import vn.sohoa.app.storage.PresignedLinks;
 @Tag(name = "Documents", description = "Giấy tờ số hóa: tải bản quét, trạng thái, tệp PDF/A")
 class DocumentController {
 
-    private final vn.sohoa.app.audit.AuditLog audit;
+    private final AuditLog audit;
 
     private final DocumentService documents;
     private final PresignedLinks links;
     private final UploadGate gate;
 
-    DocumentController(DocumentService documents, PresignedLinks links, vn.sohoa.app.audit.AuditLog audit,
-                       UploadGate gate) {
+    DocumentController(DocumentService documents, PresignedLinks links, AuditLog audit, UploadGate gate) {
         this.gate = gate;
         this.audit = audit;
         this.documents = documents;
@@ -126,7 +127,7 @@ class DocumentController {
     @Operation(summary = "The searchable PDF/A-2b of a digitized document")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SohoaPrincipal principal, @PathVariable String id) {
         byte[] pdf = documents.pdf(principal, id);
-        audit.record(principal.username(), principal.agencyCode(), vn.sohoa.app.audit.AuditAction.DOCUMENT_DOWNLOADED, id, "PDF/A");
+        audit.record(principal.username(), principal.agencyCode(), AuditAction.DOCUMENT_DOWNLOADED, id, "PDF/A");
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

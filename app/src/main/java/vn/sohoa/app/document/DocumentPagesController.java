@@ -2,6 +2,7 @@ package vn.sohoa.app.document;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.http.CacheControl;
@@ -109,6 +110,6 @@ class DocumentPagesController {
     private static ResponseEntity<byte[]> image(byte[] png) {
         // private: personal papers are never kept by shared caches
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePrivate()).body(png);
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate()).body(png);
     }
 }

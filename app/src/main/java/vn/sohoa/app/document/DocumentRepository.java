@@ -1,10 +1,16 @@
 package vn.sohoa.app.document;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,8 +59,7 @@ public class DocumentRepository {
      * Digitized papers of a citizen still valid on {@code day}, in the given agencies' dossiers, newest first; the
      * originals only (a reused document points at its original).
      */
-    public List<DocumentRecord> reusable(String citizenId, String paperType, java.util.Set<String> agencies,
-                                         java.time.LocalDate day) {
+    public List<DocumentRecord> reusable(String citizenId, String paperType, Set<String> agencies, LocalDate day) {
         if (agencies.isEmpty()) {
             return List.of();
         }
@@ -64,8 +69,8 @@ public class DocumentRepository {
                         + "and d.status = 'DIGITIZED' and d.reused_from is null "
                         + "and (d.valid_until is null or d.valid_until >= :day) and s.agency_code in (:agencies) "
                         + "order by d.digitized_at desc, d.id")
-                .param("citizen", citizenId).param("day", java.sql.Date.valueOf(day)).param("agencies", agencies)
-                .params(paperType == null ? java.util.Map.of() : java.util.Map.of("type", paperType))
+                .param("citizen", citizenId).param("day", Date.valueOf(day)).param("agencies", agencies)
+                .params(paperType == null ? Map.of() : Map.of("type", paperType))
                 .query(DocumentRepository::map).list();
     }
 
@@ -77,8 +82,8 @@ public class DocumentRepository {
                 .update();
     }
 
-    private static java.sql.Date sqlDate(java.time.LocalDate day) {
-        return day == null ? null : java.sql.Date.valueOf(day);
+    private static Date sqlDate(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
     }
 
     public Optional<DocumentRecord> find(String id) {
@@ -91,7 +96,7 @@ public class DocumentRepository {
     }
 
     /** The documents of several dossiers in one query, each dossier's in upload order. */
-    public List<DocumentRecord> findByDossiers(java.util.Collection<String> dossierCodes) {
+    public List<DocumentRecord> findByDossiers(Collection<String> dossierCodes) {
         if (dossierCodes.isEmpty()) {
             return List.of();
         }
@@ -133,7 +138,7 @@ public class DocumentRepository {
     public Optional<InkMap> lastPageInk(String id) {
         return jdbc.sql("select last_page_ink from documents where id = ?").param(id)
                 .query((rs, n) -> rs.getBytes("last_page_ink")).optional()
-                .filter(java.util.Objects::nonNull).map(InkMap::decode);
+                .filter(Objects::nonNull).map(InkMap::decode);
     }
 
     /** The paper's identity as the desk confirmed it (what reuse looks papers up by). */
@@ -155,7 +160,7 @@ public class DocumentRepository {
      *
      * @return whether the document was in {@code from}
      */
-    public boolean markReceived(String id, java.util.Collection<DocumentStatus> from) {
+    public boolean markReceived(String id, Collection<DocumentStatus> from) {
         return jdbc.sql("update documents set status = :received, pages_done = 0, failure_reason = null, "
                         + "updated_at = current_timestamp where id = :id and status in (:from)")
                 .param("received", DocumentStatus.RECEIVED.name()).param("id", id)
@@ -173,7 +178,7 @@ public class DocumentRepository {
      * Digitized documents of the given agencies with no certified copy yet and not barred, newest first: the
      * certifiers' queue.
      */
-    public List<DocumentRecord> awaitingCertification(java.util.Collection<String> agencies, int limit) {
+    public List<DocumentRecord> awaitingCertification(Collection<String> agencies, int limit) {
         if (agencies.isEmpty()) {
             return List.of();
         }
@@ -199,7 +204,7 @@ public class DocumentRepository {
                 rs.getString("uploaded_by"), VietnamTime.of(rs.getObject("created_at", OffsetDateTime.class)),
                 VietnamTime.of(rs.getObject("digitized_at", OffsetDateTime.class)),
                 new PaperIdentity(rs.getString("citizen_id"), rs.getString("paper_type"),
-                        rs.getObject("valid_until", java.time.LocalDate.class)),
+                        rs.getObject("valid_until", LocalDate.class)),
                 rs.getString("reused_from"), rs.getString("page_plan"));
     }
 }

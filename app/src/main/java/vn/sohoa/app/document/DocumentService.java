@@ -2,7 +2,10 @@ package vn.sohoa.app.document;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+
 import vn.sohoa.app.agency.AccessPolicy;
+import vn.sohoa.app.agency.Agency;
 import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.audit.AuditAction;
 import vn.sohoa.app.audit.AuditLog;
@@ -41,6 +46,7 @@ import vn.sohoa.core.storage.StoreUnavailableException;
 import vn.sohoa.core.storage.StoredObject;
 import vn.sohoa.ingest.DecodedPageCache;
 import vn.sohoa.ingest.IngestLimits;
+import vn.sohoa.ingest.PagePlan;
 import vn.sohoa.ingest.ScanDecoder;
 import vn.sohoa.ingest.ScanFile;
 import vn.sohoa.ingest.ScanPages;
@@ -141,7 +147,7 @@ public class DocumentService {
         // headers only, no pixels: page count, page sizes, encryption, signatures. A bad file is refused now, while
         // the clerk is at the desk, rather than failing later in the job.
         ScanPages pages = decoder.open(accepted);
-        vn.sohoa.ingest.PagePlan plan = pages.plan();
+        PagePlan plan = pages.plan();
         String id = UUID.randomUUID().toString();
         // every page judged now, while the citizen is still at the desk (well under a second a page); the pages it
         // decodes are kept for the digitize job, unless the document is a draft that waits for the clerk
@@ -250,7 +256,7 @@ public class DocumentService {
                     "giấy tờ " + source.id() + " chưa được số hóa hoặc không gắn với công dân");
         }
         requireApplicant(dossier, source.paper().citizenId());
-        java.time.LocalDate today = VietnamTime.today(clock);
+        LocalDate today = VietnamTime.today(clock);
         if (!source.paper().validOn(today)) {
             throw new ConflictException("the paper " + source.id() + " expired on " + source.paper().validUntil(),
                     "giấy tờ " + source.id() + " đã hết hiệu lực từ " + source.paper().validUntil());
@@ -258,7 +264,7 @@ public class DocumentService {
         String originalId = source.reusedFrom() != null ? source.reusedFrom() : source.id();
         DocumentRecord original = documents.find(originalId).orElseThrow();
         String id = UUID.randomUUID().toString();
-        java.time.OffsetDateTime now = VietnamTime.now(clock);
+        OffsetDateTime now = VietnamTime.now(clock);
         transaction.executeWithoutResult(status -> {
             documents.insertReused(id, dossier.code(), original, principal.username(), now);
             events.publishEvent(new PaperReused(id, dossier.code(), now));
@@ -281,13 +287,13 @@ public class DocumentService {
     }
 
     /** Every agency of the caller's province: a citizen's papers are reused across its desks. */
-    private java.util.Set<String> province(SohoaPrincipal principal) {
+    private Set<String> province(SohoaPrincipal principal) {
         if (principal.agencyCode() == null) {
-            return java.util.Set.of();
+            return Set.of();
         }
         String top = principal.agencyCode();
         for (int depth = 0; depth < 10; depth++) {
-            String parent = agencies.find(top).map(vn.sohoa.app.agency.Agency::parentCode).orElse(null);
+            String parent = agencies.find(top).map(Agency::parentCode).orElse(null);
             if (parent == null) {
                 break;
             }
@@ -317,7 +323,7 @@ public class DocumentService {
      * agencies), grouped by dossier code: one query for a whole list page.
      */
     public Map<String, List<DocumentView>> ofDossiers(List<Dossier> visibleDossiers) {
-        Map<String, List<DocumentView>> byDossier = new java.util.LinkedHashMap<>();
+        Map<String, List<DocumentView>> byDossier = new LinkedHashMap<>();
         visibleDossiers.forEach(dossier -> byDossier.put(dossier.code(), new ArrayList<>()));
         for (DocumentRecord document : documents.findByDossiers(byDossier.keySet())) {
             byDossier.get(document.dossierCode()).add(DocumentView.of(document));
@@ -354,7 +360,7 @@ public class DocumentService {
 
     /** The scan-quality verdicts of the document's pages as arranged now (empty when none was judged). */
     public List<PageQualityView> quality(DocumentRecord document) {
-        return qualities.views(document.id(), vn.sohoa.ingest.PagePlan.parse(document.pagePlan()));
+        return qualities.views(document.id(), PagePlan.parse(document.pagePlan()));
     }
 
     /** The PDF/A of a digitized document, checked against its recorded SHA-256. */

@@ -1,5 +1,6 @@
 package vn.sohoa.app.document;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -19,7 +20,7 @@ import vn.sohoa.core.document.DocumentStatus;
 public record DocumentView(String id, String dossierCode, String title, DocumentStatus status, Integer pages,
                            int pagesDone, String failureReason, String pdfSha256, OffsetDateTime createdAt,
                            OffsetDateTime digitizedAt, String statusUrl, String pdfUrl, String citizenId,
-                           String paperType, java.time.LocalDate validUntil, String reusedFrom,
+                           String paperType, LocalDate validUntil, String reusedFrom,
                            List<PageQualityView> quality) {
 
     /** Without the pages' quality verdicts (lists of documents). */

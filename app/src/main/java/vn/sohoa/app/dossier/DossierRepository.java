@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +13,6 @@ import org.springframework.stereotype.Repository;
 
 import vn.sohoa.app.citizen.RequesterColumns;
 import vn.sohoa.app.config.VietnamTime;
-
 
 @Repository
 public class DossierRepository {
@@ -55,7 +55,7 @@ public class DossierRepository {
         if (agencyCodes.isEmpty()) {
             return List.of();
         }
-        String pattern = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_") + "%";
         return jdbc.sql("select * from dossiers where agency_code in (:agencies) and (lower(code) like :pattern "
                         + "escape '\\' or lower(coalesce(procedure_code, '')) like :pattern escape '\\') "

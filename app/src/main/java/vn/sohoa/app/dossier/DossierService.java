@@ -1,7 +1,9 @@
 package vn.sohoa.app.dossier;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
@@ -66,9 +68,9 @@ public class DossierService {
         }
         // received now when not said otherwise (the desk's page registers the dossier it is receiving)
         OffsetDateTime received = receivedAt != null ? receivedAt
-                : OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                : OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         // the code's YYMMDD is the receipt date in Vietnam time (TT 01/2018/TT-VPCP art. 19)
-        java.time.LocalDate receivedOn = received.atZoneSameInstant(VietnamTime.ZONE).toLocalDate();
+        LocalDate receivedOn = received.atZoneSameInstant(VietnamTime.ZONE).toLocalDate();
         if (!dossierCode.receivedOn().equals(receivedOn)) {
             throw new InvalidInputException("code", "the code's date " + dossierCode.receivedOn() + " (YYMMDD) is not "
                     + "the receipt date " + receivedOn + " in Vietnam time (receivedAt " + received + ")",
@@ -107,7 +109,7 @@ public class DossierService {
     /** The next free dossier code of the agency for today (Vietnam time): what the register form proposes. */
     public String nextCode(SohoaPrincipal principal, String agencyCode) {
         access.requireVisible(principal, agencyCode, "agency " + agencyCode);
-        java.time.LocalDate today = VietnamTime.today(clock);
+        LocalDate today = VietnamTime.today(clock);
         String prefix = String.format("%s-%02d%02d%02d-", agencyCode, today.getYear() % 100, today.getMonthValue(),
                 today.getDayOfMonth());
         int next = dossiers.lastSequence(prefix) + 1;

@@ -2,16 +2,20 @@ package vn.sohoa.app.error;
 
 import java.net.URI;
 
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import vn.sohoa.app.quality.QualityRefusedException;
@@ -137,19 +141,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * A multipart body the HTTP layer cannot parse (a file name with control characters, a cut-off body): the
      * client's fault, answered as such. Too-large bodies have their own answer below.
      */
-    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-    ResponseEntity<ProblemDetail> unreadableMultipart(org.springframework.web.multipart.MultipartException e) {
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
         if (e instanceof MaxUploadSizeExceededException tooLarge) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
         }
         Throwable cause = e.getMostSpecificCause();
-        String reason = cause instanceof org.apache.tomcat.util.http.fileupload.InvalidFileNameException
+        String reason = cause instanceof InvalidFileNameException
                 ? "a file name contains a control character" : "the multipart body cannot be read";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, reason);
         problem.setType(URI.create(TYPE_BASE + "bad-multipart"));
         problem.setTitle("Unreadable upload / Không đọc được dữ liệu tải lên");
         problem.setProperty("field", "files");
-        problem.setProperty("detailVi", cause instanceof org.apache.tomcat.util.http.fileupload.InvalidFileNameException
+        problem.setProperty("detailVi", cause instanceof InvalidFileNameException
                 ? "tên tệp chứa ký tự điều khiển" : "không đọc được dữ liệu tải lên (multipart)");
         return ResponseEntity.badRequest().body(problem);
     }
@@ -167,8 +171,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
-            HttpHeaders headers, org.springframework.http.HttpStatusCode status,
-            org.springframework.web.context.request.WebRequest request) {
+            HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(e));
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -37,7 +38,7 @@ class UnmappedApiRequests {
                 "Phương thức " + request.getMethod() + " không dùng được với địa chỉ này");
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED);
         if (e.getSupportedHttpMethods() != null) {
-            answer.allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new));
+            answer.allow(e.getSupportedHttpMethods().toArray(HttpMethod[]::new));
         }
         return answer.body(problem);
     }

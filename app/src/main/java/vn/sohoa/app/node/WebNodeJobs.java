@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -21,7 +22,7 @@ class WebNodeJobs {
 
     @Bean
     SchedulerClient schedulerClient(DataSource dataSource,
-                                    org.springframework.core.env.Environment environment) {
+                                    Environment environment) {
         return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource))
                 .serializer(new JsonTaskData())
                 .tableName(environment.getProperty("db-scheduler.table-name", "scheduled_tasks"))

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -123,8 +124,7 @@ public final class OcrCommand {
         try {
             Path temporary = Files.createTempFile(output.toAbsolutePath().getParent(), ".sohoa-", ".pdf");
             Files.write(temporary, document.pdf());
-            Files.move(temporary, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             err.println("sohoa ocr: cannot write " + output + ": " + e.getMessage());
             return OUTPUT_ERROR;

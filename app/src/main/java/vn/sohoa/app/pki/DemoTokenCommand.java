@@ -3,6 +3,7 @@ package vn.sohoa.app.pki;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class DemoTokenCommand {
             out.println("sohoa demo-token: a key for " + certifier.fullName() + " on the token, certificate "
                     + enrolled.subject() + " enrolled for " + user + " (SHA-256 " + enrolled.fingerprint() + ")");
             return 0;
-        } catch (java.security.cert.CertificateEncodingException e) {
+        } catch (CertificateEncodingException e) {
             err.println("sohoa demo-token: " + e.getMessage());
             return 1;
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,7 +96,7 @@ class KeyInventory {
     }
 
     private static KeyView view(String owner, String ownerName, String purpose, Instant now,
-                                java.util.function.Supplier<X509Certificate> certificate) {
+                                Supplier<X509Certificate> certificate) {
         X509Certificate cert;
         try {
             cert = certificate.get();

@@ -1,6 +1,8 @@
 package vn.sohoa.app.pki;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Base64;
 
@@ -52,7 +54,7 @@ class PkiController {
     ResponseEntity<byte[]> ocspGet(@PathVariable String request) {
         byte[] der;
         try {
-            String standard = java.net.URLDecoder.decode(request, java.nio.charset.StandardCharsets.US_ASCII);
+            String standard = URLDecoder.decode(request, StandardCharsets.US_ASCII);
             der = standard.contains("-") || standard.contains("_") ? Base64.getUrlDecoder().decode(standard)
                     : Base64.getDecoder().decode(standard);
         } catch (IllegalArgumentException e) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,9 @@ import vn.sohoa.app.config.PublicBaseUrl;
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.core.net.OutboundHttp;
 import vn.sohoa.signing.keys.DevelopmentPki;
+import vn.sohoa.signing.keys.SigningException;
 import vn.sohoa.signing.pades.PadesSigner;
+import vn.sohoa.signing.remote.CscClient;
 import vn.sohoa.signing.revocation.RevocationFetcher;
 import vn.sohoa.signing.revocation.ValidationDataCollector;
 import vn.sohoa.signing.tsa.HttpTimestampAuthority;
@@ -74,18 +77,18 @@ class SigningConfiguration {
         if (!remote.enabled()) {
             return RemoteSigning.NONE;
         }
-        java.util.function.Supplier<String> token = () -> {
+        Supplier<String> token = () -> {
             if (remote.accessTokenFile() != null) {
                 try {
                     return Files.readString(remote.accessTokenFile()).strip();
                 } catch (IOException e) {
-                    throw new vn.sohoa.signing.keys.SigningException("cannot read the remote signing token file "
+                    throw new SigningException("cannot read the remote signing token file "
                             + remote.accessTokenFile(), e);
                 }
             }
             return remote.accessToken() == null ? "" : remote.accessToken();
         };
-        return new RemoteSigning(new vn.sohoa.signing.remote.CscClient(URI.create(remote.baseUrl()), token,
+        return new RemoteSigning(new CscClient(URI.create(remote.baseUrl()), token,
                 outbound.withDeadline(remote.timeout())), chain -> verifier.requireTrusted(chain, clock.instant()));
     }
 

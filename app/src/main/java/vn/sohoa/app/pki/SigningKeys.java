@@ -1,5 +1,8 @@
 package vn.sohoa.app.pki;
 
+import java.io.IOException;
+import java.nio.file.Files;
+
 import vn.sohoa.app.config.SohoaProperties;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.keys.Pkcs11Token;
@@ -67,8 +70,8 @@ public final class SigningKeys {
     private static char[] pin(SohoaProperties.Pkcs11 hsm) {
         if (hsm.pinFile() != null) {
             try {
-                return java.nio.file.Files.readString(hsm.pinFile()).strip().toCharArray();
-            } catch (java.io.IOException e) {
+                return Files.readString(hsm.pinFile()).strip().toCharArray();
+            } catch (IOException e) {
                 throw new SigningException("cannot read the PKCS#11 PIN file " + hsm.pinFile(), e);
             }
         }

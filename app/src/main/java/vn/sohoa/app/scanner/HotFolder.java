@@ -15,10 +15,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +55,7 @@ import vn.sohoa.core.storage.StoreUnavailableException;
  * {@code _processing} by a crash go back on start. Nothing dropped is lost.
  */
 @Component
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+@ConditionalOnWebApplication
 public class HotFolder implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(HotFolder.class);
@@ -133,7 +136,7 @@ public class HotFolder implements SmartLifecycle {
     }
 
     public List<StationStatus> stations() {
-        return stations.values().stream().sorted(java.util.Comparator.comparing(StationStatus::station)).toList();
+        return stations.values().stream().sorted(Comparator.comparing(StationStatus::station)).toList();
     }
 
     @Override
@@ -237,7 +240,7 @@ public class HotFolder implements SmartLifecycle {
         String dossierCode = file.getParent().getFileName().toString();
         String fileName = file.getFileName().toString();
         Path processing = file.getParent().getParent().resolve(PROCESSING)
-                .resolve(java.util.UUID.randomUUID() + "--" + dossierCode + "--" + fileName);
+                .resolve(UUID.randomUUID() + "--" + dossierCode + "--" + fileName);
         try {
             Files.createDirectories(processing.getParent());
             Files.move(file, processing, StandardCopyOption.ATOMIC_MOVE);

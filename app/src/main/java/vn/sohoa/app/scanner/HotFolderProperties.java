@@ -2,6 +2,7 @@ package vn.sohoa.app.scanner;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,5 +23,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("sohoa.hot-folder")
 public record HotFolderProperties(@DefaultValue("true") boolean enabled, Path root,
                                   @DefaultValue("3s") Duration pollInterval, @DefaultValue("2s") Duration settleTime,
-                                  @DefaultValue java.util.Map<String, String> stations) {
+                                  @DefaultValue Map<String, String> stations) {
 }

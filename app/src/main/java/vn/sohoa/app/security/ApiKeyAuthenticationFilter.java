@@ -1,6 +1,7 @@
 package vn.sohoa.app.security;
 
 import java.io.IOException;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -47,7 +48,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 response.setHeader("Retry-After", String.valueOf(wait));
                 ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", "More than "
                         + limiter.rate() + " requests per second from this API client; retry after " + wait
-                        + " s / Vượt giới hạn số yêu cầu mỗi giây của khóa API", java.util.Map.of("limit",
+                        + " s / Vượt giới hạn số yêu cầu mỗi giây của khóa API", Map.of("limit",
                         limiter.rate()));
                 return;
             }

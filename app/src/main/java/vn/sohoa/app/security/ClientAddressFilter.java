@@ -2,9 +2,12 @@ package vn.sohoa.app.security;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,11 +56,11 @@ final class ClientAddressFilter extends OncePerRequestFilter {
     }
 
     /** The client's address given the connection's peer and the X-Forwarded-For headers, in order. */
-    String clientAddress(String peer, java.util.Enumeration<String> forwardedHeaders) {
+    String clientAddress(String peer, Enumeration<String> forwardedHeaders) {
         if (trusted.isEmpty() || !isTrusted(AddressRange.literal(peer)) || forwardedHeaders == null) {
             return peer;
         }
-        List<String> hops = new java.util.ArrayList<>();
+        List<String> hops = new ArrayList<>();
         while (forwardedHeaders.hasMoreElements()) {
             for (String hop : forwardedHeaders.nextElement().split(",")) {
                 hops.add(hop.strip());
@@ -82,7 +85,7 @@ final class ClientAddressFilter extends OncePerRequestFilter {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+    @ConditionalOnWebApplication
     static class Registration {
         /** Before Spring Security's filters (order -100), which read the address for throttling. */
         @Bean

@@ -3,7 +3,9 @@ package vn.sohoa.app.security;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -62,7 +64,7 @@ public record PublicRateLimit(@DefaultValue("10") int rate, @DefaultValue("100")
                 ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", "More than "
                         + buckets.rate() + " requests per second from this address; retry after " + wait
                         + " s / Quá nhiều yêu cầu từ địa chỉ này, hãy thử lại sau " + wait + " giây",
-                        java.util.Map.of("limit", buckets.rate()));
+                        Map.of("limit", buckets.rate()));
                 return;
             }
             chain.doFilter(request, response);
@@ -70,7 +72,7 @@ public record PublicRateLimit(@DefaultValue("10") int rate, @DefaultValue("100")
     }
 
     @Configuration(proxyBeanMethods = false)
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+    @ConditionalOnWebApplication
     static class Registration {
         /** After the client address is known (order -200), before Spring Security (order -100). */
         @Bean

@@ -1,15 +1,23 @@
 package vn.sohoa.app.security;
 
+import java.util.Map;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import jakarta.servlet.http.HttpServletRequest;
+import vn.sohoa.app.config.DeskSigner;
 import vn.sohoa.app.error.ProblemResponses;
 
 /**
@@ -45,7 +53,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problem))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, limiter), BasicAuthenticationFilter.class)
                 .addFilterAfter(new TemporaryPasswordFilter(users),
-                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                        AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problem)
                         .accessDeniedHandler((request, response, denied) -> {
                             ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Forbidden", "A call that "
@@ -53,7 +61,7 @@ class SecurityConfiguration {
                                     + "the CSRF token in X-CSRF-TOKEN: GET /api/v1/csrf gives it; other systems use an "
                                     + "API key (Authorization: Bearer) / Thiếu hoặc sai mã chống giả mạo (CSRF): lấy "
                                     + "mã tại GET /api/v1/csrf và gửi trong X-CSRF-TOKEN",
-                                    java.util.Map.of("header", "X-CSRF-TOKEN"));
+                                    Map.of("header", "X-CSRF-TOKEN"));
                         }))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
         return http.build();
@@ -63,24 +71,22 @@ class SecurityConfiguration {
      * Whether the request comes from a web browser: every current browser sends the Fetch metadata headers, and
      * older ones name themselves Mozilla.
      */
-    static boolean isBrowser(jakarta.servlet.http.HttpServletRequest request) {
+    static boolean isBrowser(HttpServletRequest request) {
         String agent = request.getHeader("User-Agent");
         return request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Sec-Fetch-Site") != null
                 || (agent != null && agent.startsWith("Mozilla/"));
     }
 
     /** A refusal because of too many failed sign-ins (the user service throws it, the provider may wrap it). */
-    static boolean isLockout(org.springframework.security.core.AuthenticationException exception) {
-        return exception instanceof org.springframework.security.authentication.LockedException
-                || exception.getCause() instanceof org.springframework.security.authentication.LockedException;
+    static boolean isLockout(AuthenticationException exception) {
+        return exception instanceof LockedException || exception.getCause() instanceof LockedException;
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, UserRepository users, vn.sohoa.app.config.DeskSigner signer)
-            throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, UserRepository users, DeskSigner signer) throws Exception {
         http.addFilterAfter(new TemporaryPasswordFilter(users),
-                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                        AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/pki/**", "/v/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**", "/actuator/health", "/css/**", "/js/**", "/error", "/favicon.ico")
@@ -100,7 +106,7 @@ class SecurityConfiguration {
                                 + "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
                                 + "form-action 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy(
                                 "camera=(), microphone=(), geolocation=(), payment=()")))

@@ -1,6 +1,7 @@
 package vn.sohoa.app.security;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -21,8 +22,8 @@ import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.app.error.NotFoundException;
-import vn.sohoa.app.principal.Role;
 import vn.sohoa.app.principal.CertifierOffice;
+import vn.sohoa.app.principal.Role;
 import vn.sohoa.app.principal.SohoaPrincipal;
 import vn.sohoa.core.error.InvalidInputException;
 
@@ -168,7 +169,7 @@ class UserController {
      * bytes would both match), so it is refused. A Vietnamese letter with its marks takes 2 or 3 of those bytes.
      */
     static void requireBcryptLength(String field, String secret) {
-        int bytes = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > BCRYPT_MAX_BYTES) {
             throw new InvalidInputException(field, field + " is " + bytes + " bytes in UTF-8, more than the "
                     + BCRYPT_MAX_BYTES + " bcrypt uses (a letter with Vietnamese marks takes 2 or 3 bytes)",

@@ -1,7 +1,14 @@
 package vn.sohoa.app.security;
 
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -10,6 +17,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import vn.sohoa.app.config.VietnamTime;
+import vn.sohoa.app.principal.CertifierOffice;
 import vn.sohoa.app.principal.Role;
 import vn.sohoa.app.principal.SohoaPrincipal;
 
@@ -19,7 +28,7 @@ public class UserRepository implements UserDetailsService {
     private final JdbcClient jdbc;
     private final LoginThrottle throttle;
 
-    UserRepository(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<LoginThrottle> throttle) {
+    UserRepository(JdbcClient jdbc, ObjectProvider<LoginThrottle> throttle) {
         this.jdbc = jdbc;
         // absent in the command-line tools, which sign nobody in
         this.throttle = throttle.getIfAvailable();
@@ -45,19 +54,18 @@ public class UserRepository implements UserDetailsService {
 
     /** A user as an administrator sees it: never the password hash. */
     public record UserSummary(String username, String fullName, String title, Role role, String agencyCode,
-                              boolean enabled, java.time.OffsetDateTime createdAt) {
+                              boolean enabled, OffsetDateTime createdAt) {
     }
 
-    public java.util.List<UserSummary> ofAgencies(java.util.Collection<String> agencies) {
+    public List<UserSummary> ofAgencies(Collection<String> agencies) {
         if (agencies.isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
         return jdbc.sql("select * from users where agency_code in (:agencies) order by agency_code, username")
                 .param("agencies", agencies)
                 .query((rs, n) -> new UserSummary(rs.getString("username"), rs.getString("full_name"),
                         rs.getString("title"), Role.valueOf(rs.getString("role")), rs.getString("agency_code"),
-                        rs.getBoolean("enabled"), vn.sohoa.app.config.VietnamTime.of(
-                                rs.getObject("created_at", java.time.OffsetDateTime.class))))
+                        rs.getBoolean("enabled"), VietnamTime.of(rs.getObject("created_at", OffsetDateTime.class))))
                 .list();
     }
 
@@ -67,23 +75,23 @@ public class UserRepository implements UserDetailsService {
         jdbc.sql("update users set role = coalesce(:role, role), enabled = coalesce(:enabled, enabled), "
                         + "password_hash = coalesce(:hash, password_hash), full_name = coalesce(:name, full_name), "
                         + "title = coalesce(:title, title) where username = :username")
-                .param("role", role == null ? null : role.name(), java.sql.Types.VARCHAR)
-                .param("enabled", enabled, java.sql.Types.BOOLEAN)
-                .param("hash", passwordHash, java.sql.Types.VARCHAR)
-                .param("name", fullName, java.sql.Types.VARCHAR)
-                .param("title", title, java.sql.Types.VARCHAR)
+                .param("role", role == null ? null : role.name(), Types.VARCHAR)
+                .param("enabled", enabled, Types.BOOLEAN)
+                .param("hash", passwordHash, Types.VARCHAR)
+                .param("name", fullName, Types.VARCHAR)
+                .param("title", title, Types.VARCHAR)
                 .param("username", username)
                 .update();
     }
 
     /** The certifier's recorded office, or null. */
-    public vn.sohoa.app.principal.CertifierOffice office(String username) {
+    public CertifierOffice office(String username) {
         return jdbc.sql("select office from users where username = ?").param(username)
-                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o)
-                .map(vn.sohoa.app.principal.CertifierOffice::valueOf).orElse(null);
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o)
+                .map(CertifierOffice::valueOf).orElse(null);
     }
 
-    public void setOffice(String username, vn.sohoa.app.principal.CertifierOffice office) {
+    public void setOffice(String username, CertifierOffice office) {
         jdbc.sql("update users set office = ? where username = ?")
                 .params(office == null ? null : office.name(), username).update();
     }
@@ -103,7 +111,7 @@ public class UserRepository implements UserDetailsService {
     /** The BCrypt hash of the certifier's own signing PIN, or null when none is set. */
     public String signingPinHash(String username) {
         return jdbc.sql("select signing_pin_hash from users where username = ?").param(username)
-                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional()
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
                 .flatMap(hash -> hash).orElse(null);
     }
 
@@ -124,11 +132,11 @@ public class UserRepository implements UserDetailsService {
     @Override
     public SohoaPrincipal loadUserByUsername(String username) {
         if (throttle != null && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
-            java.time.Instant until = throttle.lockedUntil(username, request.getRequest().getRemoteAddr());
+            Instant until = throttle.lockedUntil(username, request.getRequest().getRemoteAddr());
             if (until != null) {
                 throw new LockedException("too many failed sign-ins from this address; try again after "
-                        + java.time.format.DateTimeFormatter.ISO_LOCAL_TIME.format(
-                        until.atZone(vn.sohoa.app.config.VietnamTime.ZONE).toLocalTime().withNano(0)) + " (Vietnam "
+                        + DateTimeFormatter.ISO_LOCAL_TIME.format(
+                        until.atZone(VietnamTime.ZONE).toLocalTime().withNano(0)) + " (Vietnam "
                         + "time) / Đăng nhập sai quá nhiều lần, vui lòng thử lại sau");
             }
         }

@@ -2,6 +2,7 @@ package vn.sohoa.app.stats;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public class BulkFacts {
         public long finish() {
             flush();
             figures.entrySet().stream()
-                    .sorted(java.util.Comparator.comparing((Map.Entry<DossierFigures.Cell, MonthFigures> e)
+                    .sorted(Comparator.comparing((Map.Entry<DossierFigures.Cell, MonthFigures> e)
                             -> e.getKey().unitCode()).thenComparingInt(e -> e.getKey().month()))
                     .forEach(e -> facts.addToFigures(e.getKey(), e.getValue()));
             figures.clear();

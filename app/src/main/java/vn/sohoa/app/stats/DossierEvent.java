@@ -1,6 +1,7 @@
 package vn.sohoa.app.stats;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 
 import vn.sohoa.core.error.InvalidInputException;
 
@@ -25,7 +26,7 @@ public record DossierEvent(String dossierCode, String eventId, DossierEventType 
                 "the event id is required (at most " + MAX_ID_LENGTH + " characters)",
                 "cần mã sự kiện (tối đa " + MAX_ID_LENGTH + " ký tự)");
         require(type != null, "type", "the event type is required: one of "
-                + java.util.Arrays.toString(DossierEventType.values()), "cần loại sự kiện");
+                + Arrays.toString(DossierEventType.values()), "cần loại sự kiện");
         require(occurredAt != null, "occurredAt", "the time of the event is required (ISO 8601 with offset)",
                 "cần thời điểm xảy ra sự kiện");
         switch (type) {

@@ -2,11 +2,13 @@ package vn.sohoa.app.stats;
 
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +21,7 @@ import vn.sohoa.app.document.DocumentDigitized;
 import vn.sohoa.app.document.PaperReused;
 import vn.sohoa.app.dossier.DossierRegistered;
 import vn.sohoa.app.error.ConflictException;
+import vn.sohoa.app.error.NotFoundException;
 import vn.sohoa.app.units.UnitRepository;
 import vn.sohoa.core.error.InvalidInputException;
 
@@ -54,7 +57,7 @@ public class DossierFacts {
      * or the dossier is answered as not found, like anything else outside the caller's agency tree.
      */
     @Transactional
-    public boolean record(DossierEvent event, String source, java.util.Set<String> reporterUnits) {
+    public boolean record(DossierEvent event, String source, Set<String> reporterUnits) {
         event.validate();
         if (event.unitCode() != null && !units.directory().contains(event.unitCode())) {
             throw new InvalidInputException("unitCode", "unknown unit " + event.unitCode()
@@ -65,8 +68,7 @@ public class DossierFacts {
                     .param(event.dossierCode()).query(String.class).optional().orElse(null);
             if ((event.unitCode() != null && !reporterUnits.contains(event.unitCode()))
                     || (holder != null && !reporterUnits.contains(holder))) {
-                throw new vn.sohoa.app.error.NotFoundException("unit or dossier " + event.dossierCode()
-                        + " among the caller's units");
+                throw new NotFoundException("unit or dossier " + event.dossierCode() + " among the caller's units");
             }
         }
         return recordTrusted(event, source);
@@ -152,7 +154,7 @@ public class DossierFacts {
                 .param(dossierCode)
                 .query((rs, n) -> new DossierEvent(rs.getString("dossier_code"), rs.getString("event_id"),
                         DossierEventType.valueOf(rs.getString("event_type")),
-                        rs.getTimestamp("occurred_at").toInstant().atOffset(java.time.ZoneOffset.UTC),
+                        rs.getTimestamp("occurred_at").toInstant().atOffset(ZoneOffset.UTC),
                         rs.getString("unit_code"),
                         rs.getString("channel") == null ? null : Channel.valueOf(rs.getString("channel")),
                         rs.getString("component"), (Integer) rs.getObject("components", Integer.class),

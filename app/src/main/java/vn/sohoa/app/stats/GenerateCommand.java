@@ -1,6 +1,7 @@
 package vn.sohoa.app.stats;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.sohoa.app.config.VietnamTime;
 import vn.sohoa.app.units.UnitCsv;
 import vn.sohoa.app.units.UnitRepository;
 import vn.sohoa.core.code.AdministrativeLevel;
@@ -73,7 +75,7 @@ public final class GenerateCommand {
             jdbc.sql("insert into agencies (code, name, level) values (?, ?, ?) on conflict do nothing")
                     .params(PROVINCE, "UBND tỉnh Thử Tải (Z99)", AdministrativeLevel.PROVINCE.name()).update();
         });
-        YearMonth to = YearMonth.from(vn.sohoa.app.config.VietnamTime.today(context.getBean(java.time.Clock.class)));
+        YearMonth to = YearMonth.from(VietnamTime.today(context.getBean(Clock.class)));
         YearMonth from = to.minusMonths(months - 1L);
         GeneratedFacts generator = new GeneratedFacts(units.directory(), seed);
         long unitMonths = generator.unitMonths(from, to);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.app.error.ForbiddenException;
 import vn.sohoa.app.principal.Role;
 import vn.sohoa.app.principal.SohoaPrincipal;
+import vn.sohoa.core.code.AdministrativeLevel;
 import vn.sohoa.core.error.InvalidInputException;
 
 @RestController
@@ -108,7 +110,7 @@ class IndicatorController {
     private static ResponseEntity<byte[]> download(byte[] body, String mediaType, String fileName) {
         return ResponseEntity.ok()
                 .header("Content-Type", mediaType)
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                .header("Content-Disposition", ContentDisposition.attachment()
                         .filename(fileName).build().toString())
                 .body(body);
     }
@@ -128,7 +130,7 @@ class IndicatorController {
     }
 
     /** One target as sent: the year is the path's. */
-    record NewTarget(vn.sohoa.core.code.AdministrativeLevel level, Indicator indicator, Double rate) {
+    record NewTarget(AdministrativeLevel level, Indicator indicator, Double rate) {
     }
 
     @PutMapping("/api/v1/targets/{year}")

@@ -12,6 +12,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import vn.sohoa.core.util.Csv;
+
 /**
  * An indicator report as a table for spreadsheets: one line per row of the report (the unit's total, each level,
  * each subordinate unit), with every indicator's numerator, denominator, rate, score, target and attainment. CSV in
@@ -73,7 +75,7 @@ public final class IndicatorExport {
             if (i > 0) {
                 text.append(',');
             }
-            text.append(vn.sohoa.core.util.Csv.cell(fields.get(i)));
+            text.append(Csv.cell(fields.get(i)));
         }
         text.append("\r\n");
     }

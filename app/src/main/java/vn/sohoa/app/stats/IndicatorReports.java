@@ -2,6 +2,7 @@ package vn.sohoa.app.stats;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -94,7 +95,7 @@ public class IndicatorReports {
 
     /** The unit's totals month by month, each month over the units that made it up then. */
     public List<TrendPoint> trend(SohoaPrincipal principal, String unitCode, YearMonth from, YearMonth to) {
-        if (to.isBefore(from) || from.until(to, java.time.temporal.ChronoUnit.MONTHS) >= MAX_TREND_MONTHS) {
+        if (to.isBefore(from) || from.until(to, ChronoUnit.MONTHS) >= MAX_TREND_MONTHS) {
             throw new InvalidInputException("to", "the trend runs from 'from' to 'to', at most " + MAX_TREND_MONTHS
                     + " months", "khoảng thời gian phải từ 'from' đến 'to', tối đa " + MAX_TREND_MONTHS + " tháng");
         }

@@ -2,7 +2,9 @@ package vn.sohoa.app.stats;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,7 +42,7 @@ public class Targets {
             throw new InvalidInputException("year", "the year must be between 2000 and 2100", "năm không hợp lệ");
         }
         List<Target> stored = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         jdbc.sql("delete from indicator_targets where target_year = ?").param(year).update();
         for (Target target : targets) {
             if (target.level() == null || target.indicator() == null) {

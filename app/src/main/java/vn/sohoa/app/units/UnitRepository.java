@@ -1,7 +1,9 @@
 package vn.sohoa.app.units;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +70,7 @@ public class UnitRepository {
             byCode.computeIfAbsent(unit.code(), c -> new ArrayList<>()).add(unit);
         }
         byCode.forEach((code, versions) -> {
-            versions.sort(java.util.Comparator.comparing(AdminUnit::validFrom));
+            versions.sort(Comparator.comparing(AdminUnit::validFrom));
             for (int i = 1; i < versions.size(); i++) {
                 AdminUnit previous = versions.get(i - 1);
                 if (previous.validTo() == null || previous.validTo().isAfter(versions.get(i).validFrom())) {
@@ -115,8 +117,8 @@ public class UnitRepository {
         List<AdminUnit> units = jdbc.sql("select code, valid_from, valid_to, name, level, parent_code from admin_units")
                 .query((rs, n) -> new AdminUnit(rs.getString("code"), rs.getString("name"),
                         AdministrativeLevel.valueOf(rs.getString("level")), rs.getString("parent_code"),
-                        rs.getObject("valid_from", java.time.LocalDate.class),
-                        rs.getObject("valid_to", java.time.LocalDate.class)))
+                        rs.getObject("valid_from", LocalDate.class),
+                        rs.getObject("valid_to", LocalDate.class)))
                 .list();
         Map<String, List<String>> links = new HashMap<>();
         jdbc.sql("select predecessor_code, successor_code from admin_unit_successors order by successor_code")

@@ -19,6 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.sohoa.app.certify.PublicVerification;
 import vn.sohoa.app.error.NotFoundException;
@@ -62,7 +63,7 @@ class PublicCopyPageController {
 
     @GetMapping(value = "/v/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> download(@PathVariable String id, @RequestParam String ma,
-                                    jakarta.servlet.http.HttpServletRequest request) {
+                                    HttpServletRequest request) {
         byte[] pdf = verification.download(id, ma, request.getRemoteAddr()).orElseThrow(() -> new NotFoundException("certified copy " + id));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

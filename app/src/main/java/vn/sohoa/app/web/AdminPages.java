@@ -41,7 +41,7 @@ class AdminPages {
             throw new ForbiddenException("only administrators", "chỉ quản trị viên");
         }
         model.addAttribute("agencies", access.visibleAgencyList(principal));
-        model.addAttribute("roles", java.util.List.of(Role.CLERK, Role.CERTIFIER, Role.SUPERVISOR, Role.ADMIN));
+        model.addAttribute("roles", List.of(Role.CLERK, Role.CERTIFIER, Role.SUPERVISOR, Role.ADMIN));
         model.addAttribute("levels", AdministrativeLevel.values());
         model.addAttribute("indicators", Indicator.values());
         LocalDate today = VietnamTime.today(clock);

@@ -2,6 +2,7 @@ package vn.sohoa.app.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -91,7 +92,7 @@ class ClerkPages {
             return "redirect:/statistics";
         }
         List<Dossier> found = dossiers.search(principal, q, 100);
-        java.util.Map<String, List<DocumentView>> papers = documents.ofDossiers(found);
+        Map<String, List<DocumentView>> papers = documents.ofDossiers(found);
         List<DossierRow> rows = new ArrayList<>();
         for (Dossier dossier : found) {
             rows.add(new DossierRow(dossier, papers.get(dossier.code())));

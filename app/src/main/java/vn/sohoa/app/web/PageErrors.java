@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.ForbiddenException;
@@ -31,7 +32,7 @@ class PageErrors {
     }
 
     @ExceptionHandler(SohoaException.class)
-    String refused(SohoaException e, Locale locale, Model model, jakarta.servlet.http.HttpServletRequest request,
+    String refused(SohoaException e, Locale locale, Model model, HttpServletRequest request,
                    HttpServletResponse response) {
         // an exception handler's model starts empty: the header's attributes are added here
         page.fill(model, request, locale);

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -21,7 +23,7 @@ import vn.sohoa.app.principal.SohoaPrincipal;
 class PageModel {
 
     /** Everything the header needs, for a model that the {@code @ModelAttribute} methods did not fill. */
-    void fill(org.springframework.ui.Model model, HttpServletRequest request, Locale locale) {
+    void fill(Model model, HttpServletRequest request, Locale locale) {
         model.addAttribute("user", user());
         model.addAttribute("can", can());
         model.addAttribute("jsMessages", jsMessages(locale));
@@ -72,9 +74,9 @@ class PageModel {
             "batchNothingSelected", "batchPrepared", "batchIssued", "qualityOK", "qualityWARN", "qualityRESCAN",
             "previewReading", "previewFilled", "previewNothing", "previewFailed");
 
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
-    PageModel(org.springframework.context.MessageSource messages) {
+    PageModel(MessageSource messages) {
         this.messages = messages;
     }
 

@@ -2,6 +2,8 @@ package vn.sohoa.app.webhook;
 
 import java.net.URI;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+
 import tools.jackson.databind.json.JsonMapper;
 import vn.sohoa.app.agency.AgencyRepository;
 import vn.sohoa.app.certify.Certification;
@@ -135,7 +139,7 @@ public class Webhooks {
                 .param("agencies", agencies).query((rs, n) -> subscription(rs)).list();
     }
 
-    public java.util.Optional<Subscription> find(String id) {
+    public Optional<Subscription> find(String id) {
         return jdbc.sql("select * from webhook_subscriptions where id = ?").param(id)
                 .query((rs, n) -> subscription(rs)).optional();
     }
@@ -174,7 +178,7 @@ public class Webhooks {
     @EventListener
     void on(CopyCertified event) {
         Certification copy = event.copy();
-        Map<String, Object> data = new java.util.LinkedHashMap<>(Map.of("certificationId", copy.id(),
+        Map<String, Object> data = new LinkedHashMap<>(Map.of("certificationId", copy.id(),
                 "documentId", copy.documentId(), "dossierCode", copy.dossierCode(),
                 "registerNumber", copy.registerNumber(), "book", copy.book(), "copy", copy.copyIndex(),
                 "sha256", copy.sha256(), "certifiedAt", copy.certifiedAt().toString(), "feeVnd", copy.feeVnd(),
@@ -210,7 +214,7 @@ public class Webhooks {
         }
     }
 
-    private static Subscription subscription(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Subscription subscription(ResultSet rs) throws SQLException {
         return new Subscription(rs.getString("id"), rs.getString("agency_code"), rs.getString("url"),
                 Arrays.stream(rs.getString("events").split(",")).map(WebhookEvent::valueOf).toList(),
                 rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class), null);

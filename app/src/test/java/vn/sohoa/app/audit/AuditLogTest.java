@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,8 +76,8 @@ class AuditLogTest {
         assertThat(brokenLog.verify().problem()).contains("not keyed");
     }
 
-    private static java.util.List<AuditLog.Entry> entries(AuditLog log) {
-        java.util.List<AuditLog.Entry> entries = new java.util.ArrayList<>();
+    private static List<AuditLog.Entry> entries(AuditLog log) {
+        List<AuditLog.Entry> entries = new ArrayList<>();
         log.each(entries::add);
         return entries;
     }

@@ -46,7 +46,7 @@ class CertificationRulesTest {
     @Test
     void theRateInForceIsTheLatestBegunByTheDay() {
         FeeSchedule later = new FeeSchedule(LocalDate.of(2027, 1, 1), 3_000, 1, 1_500, 300_000, "Thông tư mới");
-        var schedules = java.util.List.of(FeeSchedule.SHIPPED.get(0), later);
+        var schedules = List.of(FeeSchedule.SHIPPED.get(0), later);
         assertThat(FeeSchedule.inForce(schedules, LocalDate.of(2026, 12, 31))).isEqualTo(FeeSchedule.SHIPPED.get(0));
         assertThat(FeeSchedule.inForce(schedules, LocalDate.of(2027, 1, 1))).isEqualTo(later);
         assertThat(later.vnd(3)).isEqualTo(6_000);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -38,7 +39,7 @@ class RegisterPrintTest {
     @Test
     void aYearsPrintTotalsEachMonthAndTheYearOnAPageOfItsOwnWhenTheLastIsFull() throws IOException {
         Requester citizen = Requester.of("requester", "Nguyễn Thị Yêu Cầu", "CCCD", "048190000123", null, null);
-        java.util.List<Register.Entry> entries = new java.util.ArrayList<>();
+        List<Register.Entry> entries = new ArrayList<>();
         // 62 lines fill two pages exactly (31 a page), so the totals need a third
         for (int n = 1; n <= 62; n++) {
             Register.Entry e = entry(n, citizen, n % 10 == 0 ? RegisterEntryStatus.VOID : RegisterEntryStatus.ISSUED,

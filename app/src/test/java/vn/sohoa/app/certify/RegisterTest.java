@@ -3,6 +3,7 @@ package vn.sohoa.app.certify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,16 +19,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
-
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import vn.sohoa.app.TestDatabases;
+import vn.sohoa.app.audit.AuditKey;
 import vn.sohoa.app.audit.AuditLog;
 import vn.sohoa.app.citizen.Requester;
 import vn.sohoa.app.config.VietnamTime;
@@ -68,11 +70,12 @@ abstract class RegisterTest {
 
     @AfterEach
     void close() {
-        vn.sohoa.app.TestDatabases.dispose(dataSource);
+        TestDatabases.dispose(dataSource);
     }
 
     Register register(Clock clock) {
-        return new Register(jdbc, new DataSourceTransactionManager(dataSource), clock, new AuditLog(jdbc, clock, vn.sohoa.app.audit.AuditKey.of(new byte[32])));
+        return new Register(jdbc, new DataSourceTransactionManager(dataSource), clock,
+                new AuditLog(jdbc, clock, AuditKey.of(new byte[32])));
     }
 
     static ZonedDateTime vietnam(int year, int month, int day, int hour, int minute, int second) {
@@ -143,7 +146,7 @@ abstract class RegisterTest {
         assertThat(inSecondBook.book()).isEqualTo("02/2026-SCTĐT/BS");
         december.markVoid(inSecondBook, "test");
         assertThatThrownBy(() -> december.closeYear("certifier", AGENCY, RegisterKind.ELECTRONIC_COPY, 2026))
-                .isInstanceOf(vn.sohoa.app.error.ConflictException.class).hasMessageContaining("from 1 January 2027");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("from 1 January 2027");
 
         Register january = register(Clock.fixed(Instant.parse("2027-01-02T03:00:00Z"), ZoneOffset.UTC));
         assertThatThrownBy(() -> january.closeYear("certifier", AGENCY, RegisterKind.ELECTRONIC_COPY, 2026))
@@ -177,7 +180,7 @@ abstract class RegisterTest {
         assertThat(entries.get(1).status()).isEqualTo(RegisterEntryStatus.PENDING);
         assertThat(entries.get(1).copies()).isEqualTo(3);
         assertThat(entries.get(1).requester()).as("who asked is on the register line").isEqualTo(REQUESTER);
-        assertThat(new String(RegisterPrint.csv(entries), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(RegisterPrint.csv(entries), StandardCharsets.UTF_8))
                 .contains(",Trần Văn Hỏi,CCCD,001090000123,certifier,Nguyễn Văn An,Phó Chủ tịch UBND xã,3,");
         assertThat(entries.get(1).certifierName()).isEqualTo("Nguyễn Văn An");
         // the snapshot stays when the user is renamed later
@@ -189,7 +192,7 @@ abstract class RegisterTest {
         assertThat(next.number()).isEqualTo(2);
 
         // the void is in the audit log, whose chain holds until someone edits an entry
-        AuditLog audit = new AuditLog(jdbc, Clock.systemUTC(), vn.sohoa.app.audit.AuditKey.of(new byte[32]));
+        AuditLog audit = new AuditLog(jdbc, Clock.systemUTC(), AuditKey.of(new byte[32]));
         assertThat(audit.verify().intact()).isTrue();
         assertThat(audit.verify().checked()).isEqualTo(1);
         jdbc.sql("update audit_log set detail = 'nothing happened' where seq = 1").update();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +28,7 @@ class JsonTaskDataTest {
         byte[] legacy = Serializer.DEFAULT_JAVA_SERIALIZER.serialize("document-1");
         assertThat(data.deserialize(String.class, legacy)).isEqualTo("document-1");
         // an object graph (any class but a plain value) planted in the jobs table is not instantiated
-        byte[] planted = Serializer.DEFAULT_JAVA_SERIALIZER.serialize(new java.util.HashMap<>(java.util.Map.of("a",
-                "b")));
+        byte[] planted = Serializer.DEFAULT_JAVA_SERIALIZER.serialize(new HashMap<>(Map.of("a", "b")));
         assertThatThrownBy(() -> data.deserialize(String.class, planted)).isInstanceOf(IllegalStateException.class);
     }
 }

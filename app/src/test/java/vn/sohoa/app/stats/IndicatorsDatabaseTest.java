@@ -3,14 +3,23 @@ package vn.sohoa.app.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -20,6 +29,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
+
+import vn.sohoa.app.TestDatabases;
 import vn.sohoa.app.error.ConflictException;
 import vn.sohoa.app.error.NotFoundException;
 import vn.sohoa.app.principal.Role;
@@ -74,7 +85,7 @@ abstract class IndicatorsDatabaseTest {
 
     @AfterEach
     void close() {
-        vn.sohoa.app.TestDatabases.dispose(dataSource);
+        TestDatabases.dispose(dataSource);
     }
 
     boolean record(DossierEvent event) {
@@ -171,9 +182,9 @@ abstract class IndicatorsDatabaseTest {
         // per level: the province desk received nothing (not applicable, never 100 %), the district desk 1 (not
         // digitized), the communes 3 (all digitized)
         assertThat(q2.levels()).extracting(IndicatorReports.Row::level, IndicatorReports.Row::units)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(AdministrativeLevel.PROVINCE, 1),
-                        org.assertj.core.groups.Tuple.tuple(AdministrativeLevel.DISTRICT, 1),
-                        org.assertj.core.groups.Tuple.tuple(AdministrativeLevel.COMMUNE, 3));
+                .containsExactly(Tuple.tuple(AdministrativeLevel.PROVINCE, 1),
+                        Tuple.tuple(AdministrativeLevel.DISTRICT, 1),
+                        Tuple.tuple(AdministrativeLevel.COMMUNE, 3));
         IndicatorReports.Value province = value(q2.levels().get(0), Indicator.DOSSIERS_DIGITIZED);
         assertThat(province.rate()).isNull();
         assertThat(province.score()).isNull();
@@ -197,8 +208,8 @@ abstract class IndicatorsDatabaseTest {
         assertThat(q3.children().get(1).figures().received()).isEqualTo(2);
         // the abolished district and the merged communes are no units of 2025-Q3
         assertThat(q3.levels()).extracting(IndicatorReports.Row::level, IndicatorReports.Row::units)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(AdministrativeLevel.PROVINCE, 1),
-                        org.assertj.core.groups.Tuple.tuple(AdministrativeLevel.COMMUNE, 2));
+                .containsExactly(Tuple.tuple(AdministrativeLevel.PROVINCE, 1),
+                        Tuple.tuple(AdministrativeLevel.COMMUNE, 2));
 
         // N did not exist in 2025-Q2; its series there is what A and B did
         IndicatorReports.Report historic = reports.report(ADMIN, "N", Period.parse("2025-Q2"));
@@ -221,17 +232,16 @@ abstract class IndicatorsDatabaseTest {
         // the district until June, commune C all year, the new commune N from July
         assertThat(year.children()).extracting(IndicatorReports.Row::code).containsExactly("C", "D", "N");
         assertThat(year.levels()).extracting(IndicatorReports.Row::level, IndicatorReports.Row::units)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(AdministrativeLevel.PROVINCE, 1),
-                        org.assertj.core.groups.Tuple.tuple(AdministrativeLevel.DISTRICT, 1),
-                        org.assertj.core.groups.Tuple.tuple(AdministrativeLevel.COMMUNE, 4));
+                .containsExactly(Tuple.tuple(AdministrativeLevel.PROVINCE, 1),
+                        Tuple.tuple(AdministrativeLevel.DISTRICT, 1),
+                        Tuple.tuple(AdministrativeLevel.COMMUNE, 4));
         // under D: A, B and C's first half (d1, d2, d3, d4); under N: A, B (its predecessors) and its own (d1, d2,
         // d5, d6)
         assertThat(year.children().get(1).figures().received()).isEqualTo(4);
         assertThat(year.children().get(2).figures().received()).isEqualTo(4);
 
         // the export carries the same figures, line by line
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-                new java.io.ByteArrayInputStream(IndicatorExport.xlsx(year)))) {
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(IndicatorExport.xlsx(year)))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("P");
             // columns: part, code, name, level, units, period, then per indicator numerator, denominator, …;
@@ -240,7 +250,7 @@ abstract class IndicatorsDatabaseTest {
             assertThat(sheet.getRow(3).getCell(13).getNumericCellValue()).isEqualTo(6.0);
             assertThat(sheet.getLastRowNum()).isEqualTo(3 + year.levels().size() + year.children().size());
         }
-        String csv = new String(IndicatorExport.csv(year), java.nio.charset.StandardCharsets.UTF_8);
+        String csv = new String(IndicatorExport.csv(year), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFPhần / Part,").contains("\r\nTổng / Total,P,Tỉnh P,PROVINCE,1,2025,");
     }
 
@@ -261,8 +271,7 @@ abstract class IndicatorsDatabaseTest {
     @Test
     void aOneStopSystemReportsForItsOwnUnitsOnly() {
         recordTheFixture();
-        java.util.Set<String> communeC = reports.unitsOf(
-                new SohoaPrincipal("c-system", "C", null, Role.SYSTEM, "C", "", true));
+        Set<String> communeC = reports.unitsOf(new SohoaPrincipal("c-system", "C", null, Role.SYSTEM, "C", "", true));
         assertThat(communeC).containsExactly("C");
         DossierEvent elsewhere = received("d7", "A", "2025-04-10T08:00:00+07:00", 1, false);
         assertThatThrownBy(() -> transactions.execute(s -> facts.record(elsewhere, "c-system", communeC)))
@@ -297,7 +306,7 @@ abstract class IndicatorsDatabaseTest {
             dossiers.forEach(loader::add);
             assertThat(loader.finish()).isEqualTo(generated);
         });
-        java.util.Map<String, Object> bulk = figuresTable();
+        Map<String, Object> bulk = figuresTable();
         assertThat(reports.report(ADMIN, "P", Period.parse("2025")).total().figures().received())
                 .isEqualTo(generated);
 
@@ -306,14 +315,14 @@ abstract class IndicatorsDatabaseTest {
         jdbc.sql("delete from unit_month_figures").update();
         List<DossierEvent> events = new ArrayList<>();
         dossiers.forEach(events::addAll);
-        java.util.Collections.shuffle(events, new java.util.Random(11));
+        Collections.shuffle(events, new Random(11));
         events.forEach(this::record);
         assertThat(figuresTable()).isEqualTo(bulk);
     }
 
     /** Every non-zero monthly figure, as text, by unit and month. */
-    java.util.Map<String, Object> figuresTable() {
-        java.util.Map<String, Object> table = new java.util.TreeMap<>();
+    Map<String, Object> figuresTable() {
+        Map<String, Object> table = new TreeMap<>();
         jdbc.sql("select * from unit_month_figures").query(rs -> {
             String row = rs.getLong("received") + "/" + rs.getLong("digitized") + "/" + rs.getLong("reused") + "/"
                     + rs.getLong("linked_data_store") + "/" + rs.getLong("completed_paper_result") + "/"

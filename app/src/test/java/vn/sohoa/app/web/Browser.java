@@ -6,9 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -69,14 +73,14 @@ final class Browser implements AutoCloseable {
     }
 
     /** Waits for the condition; on a timeout keeps a screenshot of what the page showed instead. */
-    void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
+    void waitUntil(Duration timeout, BooleanSupplier condition) {
         try {
             // a page that reloads while it is read (the document page does when recognition ends) is read again
             new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(200))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .ignoring(StaleElementReferenceException.class)
+                    .ignoring(NoSuchElementException.class)
                     .until(d -> condition.getAsBoolean());
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             try {
                 screenshot("timeout-" + System.currentTimeMillis());
             } catch (IOException ignored) {

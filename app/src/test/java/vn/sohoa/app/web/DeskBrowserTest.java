@@ -2,6 +2,7 @@ package vn.sohoa.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,14 +13,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.imageio.ImageIO;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,23 +39,37 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.sohoa.app.ServiceTime;
+import vn.sohoa.app.config.SohoaProperties;
+import vn.sohoa.app.pki.CertifierCertificates;
+import vn.sohoa.app.security.UserRepository;
+import vn.sohoa.signer.Pkcs11TokenAccess;
+import vn.sohoa.signer.SigningAgent;
+import vn.sohoa.signer.UserConsent;
+import vn.sohoa.signing.keys.DevelopmentPki;
+import vn.sohoa.signing.keys.Pkcs11Token;
 import vn.sohoa.testkit.Cer;
 import vn.sohoa.testkit.Chromium;
 import vn.sohoa.testkit.DssJudge;
+import vn.sohoa.testkit.FreePort;
 import vn.sohoa.testkit.ScanDefects;
 import vn.sohoa.testkit.SharedCorpus;
+import vn.sohoa.testkit.SoftHsm;
 
 /**
  * The desk's day in a real browser (Debian's headless Chromium) against the service on its embedded defaults: a
@@ -87,7 +113,7 @@ class DeskBrowserTest {
     }
 
     /** Where the desk signing agent listens in this test (sohoa-signer, started by the certifier's test). */
-    static final int AGENT_PORT = vn.sohoa.testkit.FreePort.pick();
+    static final int AGENT_PORT = FreePort.pick();
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -155,15 +181,15 @@ class DeskBrowserTest {
         browser.waitUntil(Duration.ofSeconds(10), () -> "true".equals(find("#refusal-paperTitle")
                 .getAttribute("aria-invalid")));
         find("#refusal-paperTitle").sendKeys("Bằng lái xe nước ngoài");
-        new org.openqa.selenium.support.ui.Select(find("#intake-reason")).selectByValue("FOREIGN_NOT_LEGALISED");
+        new Select(find("#intake-reason")).selectByValue("FOREIGN_NOT_LEGALISED");
         find("#intake-refusal button[type=submit]").click();
         browser.waitUntil(Duration.ofSeconds(10), () -> browser.all("#refusal-list li").size() == 1);
         assertThat(find("#refusal-list li").getText()).contains("Bằng lái xe nước ngoài")
                 .contains("chưa hợp pháp hóa lãnh sự");
         byte[] notice = downloadInBrowser(find("#refusal-list li a").getAttribute("href"));
         String noticeText;
-        try (var pdf = org.apache.pdfbox.Loader.loadPDF(notice)) {
-            noticeText = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        try (var pdf = Loader.loadPDF(notice)) {
+            noticeText = new PDFTextStripper().getText(pdf);
         }
         assertThat(noticeText).contains("THÔNG BÁO", "Kính gửi: " + APPLICANT, "Bằng lái xe nước ngoài",
                 "khoản 5 Điều 22", "Trần Thị Lan");
@@ -233,7 +259,7 @@ class DeskBrowserTest {
         List<String> fonts = browser.fontsDrawing("#page-text");
         assertThat(fonts).as("fonts drawing the recognised text").isNotEmpty();
         for (String family : fonts) {
-            java.awt.Font font = new java.awt.Font(family, java.awt.Font.PLAIN, 12);
+            Font font = new Font(family, Font.PLAIN, 12);
             assertThat(font.getFamily(Locale.ROOT)).as("installed: " + family).isEqualTo(family);
             assertThat(font.canDisplayUpTo(letters)).as(family + " has every letter of " + letters).isEqualTo(-1);
         }
@@ -327,7 +353,7 @@ class DeskBrowserTest {
         browser.waitUntil(Duration.ofSeconds(60), () -> {
             browser.driver.navigate().refresh();
             return browser.all("#documents th a").stream().map(WebElement::getText).toList()
-                    .containsAll(java.util.List.of("Giay xac nhan", "Giay uy quyen"));
+                    .containsAll(List.of("Giay xac nhan", "Giay uy quyen"));
         });
         // the dossier list finds it by part of its code, with both papers
         browser.open("/?q=" + dossierCode.substring(dossierCode.length() - 11));
@@ -405,9 +431,8 @@ class DeskBrowserTest {
 
         // the requester's receipt, printable at the desk
         byte[] receipt = downloadInBrowser(find("#copies-list a.copy-receipt").getAttribute("href"));
-        try (var printed = org.apache.pdfbox.Loader.loadPDF(receipt)) {
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(printed)).contains("BIÊN NHẬN",
-                    APPLICANT, TITLE, "Tổng lệ phí");
+        try (var printed = Loader.loadPDF(receipt)) {
+            assertThat(new PDFTextStripper().getText(printed)).contains("BIÊN NHẬN", APPLICANT, TITLE, "Tổng lệ phí");
         }
 
         // the copy as the browser downloads it, judged by the service's verifier and by EU DSS
@@ -427,7 +452,7 @@ class DeskBrowserTest {
         // a second copy signed with the certifier's own token in two steps: the page shows the data to sign, the
         // token (a key the test holds) signs it, the signature pasted back completes the copy
         var token = developmentPki.issueOrLoad("usb-token-certifier.p12", "Nguyễn Văn An", "UBND xã Hòa Phong",
-                vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+                DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
         // his token's certificate is enrolled for him (the enrolment's API has its own end-to-end test)
         enrolled.enrol(users.find("certifier").orElseThrow(), "certifier",
                 Base64.getEncoder().encodeToString(token.certificate().getEncoded()), true);
@@ -438,7 +463,7 @@ class DeskBrowserTest {
         find("#confirm-yes").click();
         WebElement dataToSign = browser.visible("#data-to-sign");
         browser.waitUntil(Duration.ofSeconds(20), () -> !dataToSign.getAttribute("value").isBlank());
-        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(token.privateKey());
         rsa.update(Base64.getDecoder().decode(dataToSign.getAttribute("value")));
         find("#signature-value").sendKeys(Base64.getEncoder().encodeToString(rsa.sign()));
@@ -459,32 +484,31 @@ class DeskBrowserTest {
         browser.waitUntil(Duration.ofSeconds(20), () -> find("#certify-form [role=alert]").getText()
                 .contains("sohoa-signer"));
         // the officer's token (SoftHSM2), its certificate enrolled for him, and the agent on his computer
-        vn.sohoa.testkit.SoftHsm.Token usb = vn.sohoa.testkit.SoftHsm.token("sohoa-signer");
-        var hsm = vn.sohoa.signing.keys.Pkcs11Token.open(usb.module(),
-                vn.sohoa.signing.keys.Pkcs11Token.Slot.id(usb.slotId()), vn.sohoa.testkit.SoftHsm.PIN.toCharArray());
+        SoftHsm.Token usb = SoftHsm.token("sohoa-signer");
+        var hsm = Pkcs11Token.open(usb.module(), Pkcs11Token.Slot.id(usb.slotId()), SoftHsm.PIN.toCharArray());
         // an EC P-256 key, as newer tokens carry (RSA from a token is the paste-back path above)
-        java.security.KeyPair officer = hsm.generateEcKeyPair("secp256r1");
+        KeyPair officer = hsm.generateEcKeyPair("secp256r1");
         var officerCertificate = developmentPki.issueCertificate(officer.getPublic(), "Nguyễn Văn An",
-                "UBND xã Hòa Phong", vn.sohoa.signing.keys.DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
-        hsm.storeChain("officer-an", officer.getPrivate(), java.util.List.of(officerCertificate,
+                "UBND xã Hòa Phong", DevelopmentPki.Purpose.PERSONAL_SIGNATURE);
+        hsm.storeChain("officer-an", officer.getPrivate(), List.of(officerCertificate,
                 developmentPki.rootCertificate()));
         enrolled.enrol(users.find("certifier").orElseThrow(), "certifier",
                 Base64.getEncoder().encodeToString(officerCertificate.getEncoded()), true);
-        java.util.List<vn.sohoa.signer.UserConsent.SigningSummary> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicBoolean officerSigns = new java.util.concurrent.atomic.AtomicBoolean(false);
-        java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
-        try (var agent = new vn.sohoa.signer.SigningAgent(AGENT_PORT, java.util.Set.of("http://127.0.0.1:" + PORT),
-                new vn.sohoa.signer.Pkcs11TokenAccess(usb.module(), usb.slotId(),
-                        prompt -> vn.sohoa.testkit.SoftHsm.PIN.toCharArray(), Duration.ofMinutes(5),
-                        java.time.Clock.systemUTC()),
-                new vn.sohoa.signer.UserConsent() {
+        List<UserConsent.SigningSummary> shown = new CopyOnWriteArrayList<>();
+        AtomicBoolean officerSigns = new AtomicBoolean(false);
+        AtomicInteger answers = new AtomicInteger();
+        try (var agent = new SigningAgent(AGENT_PORT, Set.of("http://127.0.0.1:" + PORT),
+                new Pkcs11TokenAccess(usb.module(), usb.slotId(),
+                        prompt -> SoftHsm.PIN.toCharArray(), Duration.ofMinutes(5),
+                        Clock.systemUTC()),
+                new UserConsent() {
                     @Override
                     public boolean allowPairing(String origin) {
                         return true;
                     }
 
                     @Override
-                    public boolean allowSignatures(java.util.List<SigningSummary> summaries) {
+                    public boolean allowSignatures(List<SigningSummary> summaries) {
                         answers.incrementAndGet();
                         shown.addAll(summaries);
                         return officerSigns.get();
@@ -537,17 +561,17 @@ class DeskBrowserTest {
             try {
                 browser.waitUntil(Duration.ofSeconds(60), () -> browser.all("#queue .batch-result a.copy-download")
                         .size() == 2);
-            } catch (org.openqa.selenium.TimeoutException e) {
+            } catch (TimeoutException e) {
                 // what the page said about each paper, and what the agent was asked, for the one reading the failure
                 throw new AssertionError("the batch did not finish; the queue shows: " + find("#queue").getText()
                         + "; the agent was asked " + (answers.get() - answersBefore) + " time(s)", e);
             }
             assertThat(answers.get() - answersBefore).as("one answer for the batch").isEqualTo(1);
             assertThat(shown.subList(shownBefore, shown.size())).extracting(
-                    vn.sohoa.signer.UserConsent.SigningSummary::paperTitle)
+                    UserConsent.SigningSummary::paperTitle)
                     .containsExactlyInAnyOrder("Giay xac nhan", "Giay uy quyen");
             assertThat(shown.subList(shownBefore, shown.size())).extracting(
-                    vn.sohoa.signer.UserConsent.SigningSummary::registerNumber).doesNotHaveDuplicates();
+                    UserConsent.SigningSummary::registerNumber).doesNotHaveDuplicates();
             browser.screenshot("desk-8d-queue-batch");
             byte[] batchCopy = downloadInBrowser(find("#queue .batch-result a.copy-download").getAttribute("href"));
             assertCertifiedByTheOfficersToken(batchCopy);
@@ -602,7 +626,7 @@ class DeskBrowserTest {
         find("#nu-username").sendKeys("binh.le");
         find("#nu-fullName").clear();
         find("#nu-fullName").sendKeys("Lê Văn Bình");
-        new org.openqa.selenium.support.ui.Select(find("#nu-role")).selectByValue("CLERK");
+        new Select(find("#nu-role")).selectByValue("CLERK");
         find("#nu-password").clear();
         find("#nu-password").sendKeys("binh-temporary-1");
         find("#new-user button[type=submit]").click();
@@ -640,8 +664,8 @@ class DeskBrowserTest {
         for (String id : report.getSignatureIdList()) {
             assertThat(report.getIndication(id)).as("%s: %s", id, report.getSubIndication(id))
                     .isEqualTo(Indication.TOTAL_PASSED);
-            assertThat(report.getSignatureFormat(id)).isIn(eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_LT,
-                    eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_LTA);
+            assertThat(report.getSignatureFormat(id)).isIn(SignatureLevel.PAdES_BASELINE_LT,
+                    SignatureLevel.PAdES_BASELINE_LTA);
         }
     }
 
@@ -669,27 +693,27 @@ class DeskBrowserTest {
         return JsonMapper.builder().build().readTree(response.body());
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    java.time.Clock clock;
-    @org.springframework.beans.factory.annotation.Autowired
-    vn.sohoa.app.config.SohoaProperties properties;
-    @org.springframework.beans.factory.annotation.Autowired
-    vn.sohoa.signing.keys.DevelopmentPki developmentPki;
-    @org.springframework.beans.factory.annotation.Autowired
-    vn.sohoa.app.pki.CertifierCertificates enrolled;
-    @org.springframework.beans.factory.annotation.Autowired
-    vn.sohoa.app.security.UserRepository users;
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+    @Autowired
+    SohoaProperties properties;
+    @Autowired
+    DevelopmentPki developmentPki;
+    @Autowired
+    CertifierCertificates enrolled;
+    @Autowired
+    UserRepository users;
+    @Autowired
+    JdbcClient jdbc;
 
-    static String pem(java.security.cert.X509Certificate certificate) throws Exception {
+    static String pem(X509Certificate certificate) throws Exception {
         return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
     }
 
-    java.security.cert.X509Certificate devRoot() throws Exception {
+    X509Certificate devRoot() throws Exception {
         try (var in = Files.newInputStream(properties.home().resolve("pki/dev-root-ca.pem"))) {
-            return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(in);
         }
     }
@@ -733,7 +757,7 @@ class DeskBrowserTest {
         JsonNode api = JsonMapper.builder().build().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + PORT + "/api/v1/statistics/indicators?period=" + year))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("supervisor:demo-pass"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                        .getBytes(StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         String received = api.get("total").get("figures").get("received").asString();
         WebElement total = browser.driver.findElement(By.cssSelector("#levels tr.total"));

@@ -1,6 +1,7 @@
 package vn.sohoa.core.document;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -48,7 +49,7 @@ public record InkMap(int columns, int rows, int samplesPerCell, byte[] darkSampl
         Raster raster = image.getRaster();
         int bands = raster.getNumBands();
         int bits = raster.getSampleModel().getSampleSize(0);
-        boolean indexed = image.getColorModel() instanceof java.awt.image.IndexColorModel;
+        boolean indexed = image.getColorModel() instanceof IndexColorModel;
         int[] row = new int[image.getWidth() * bands];
         for (int y = 0; y < image.getHeight(); y += step) {
             raster.getPixels(0, y, image.getWidth(), 1, row);

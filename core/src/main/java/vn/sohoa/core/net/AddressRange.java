@@ -2,6 +2,7 @@ package vn.sohoa.core.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -98,12 +99,12 @@ public record AddressRange(byte[] network, int prefixLength) {
     @Override
     public boolean equals(Object other) {
         return other instanceof AddressRange range && range.prefixLength == prefixLength
-                && java.util.Arrays.equals(range.network, network);
+                && Arrays.equals(range.network, network);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(network) + prefixLength;
+        return 31 * Arrays.hashCode(network) + prefixLength;
     }
 
     @Override

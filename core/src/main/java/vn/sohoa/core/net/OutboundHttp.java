@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
@@ -157,7 +158,7 @@ public final class OutboundHttp {
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof ExecutionException)
+            while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                     && cause.getCause() != null) {
                 cause = cause.getCause();
             }

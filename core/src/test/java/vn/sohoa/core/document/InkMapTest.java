@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class InkMapTest {
         InkMap back = InkMap.decode(encoded);
         assertThat(back.columns()).isEqualTo(ink.columns());
         assertThat(back.darkSamples()).isEqualTo(ink.darkSamples());
-        byte[] cut = java.util.Arrays.copyOf(encoded, 20);
+        byte[] cut = Arrays.copyOf(encoded, 20);
         assertThatThrownBy(() -> InkMap.decode(cut)).isInstanceOf(IllegalArgumentException.class);
     }
 }

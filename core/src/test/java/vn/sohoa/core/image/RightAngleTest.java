@@ -3,6 +3,7 @@ package vn.sohoa.core.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
@@ -60,7 +61,7 @@ class RightAngleTest {
 
         // 16-bit RGB, a colour model Java has no image type for (as some scanners write PNGs)
         ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
-                new int[]{16, 16, 16}, false, false, java.awt.Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+                new int[]{16, 16, 16}, false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
         WritableRaster raster = model.createCompatibleWritableRaster(3, 2);
         for (int i = 0; i < 6; i++) {
             raster.setSample(i % 3, i / 3, 0, 10_000 + i);

@@ -3,6 +3,7 @@ package vn.sohoa.core.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +44,7 @@ class OutboundHttpTest {
                 for (int i = 0; i < 1024; i++) {
                     out.write(block);
                 }
-            } catch (java.io.IOException cutOff) {
+            } catch (IOException cutOff) {
                 // the client hung up, as it should
             }
         });
@@ -55,7 +57,7 @@ class OutboundHttpTest {
                     out.flush();
                     Thread.sleep(100);
                 }
-            } catch (java.io.IOException | InterruptedException cutOff) {
+            } catch (IOException | InterruptedException cutOff) {
                 // the client hung up
             }
         });
@@ -120,7 +122,7 @@ class OutboundHttpTest {
 
     @Test
     void everyExchangeIsReportedWithItsPurposeAndHowItEnded() throws Exception {
-        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
         OutboundHttp observed = new OutboundHttp(new OutboundPolicy(List.of("127.0.0.1")), Duration.ofSeconds(2),
                 100_000, OutboundHttp.Purpose.OTHER, (purpose, took, outcome) -> {
                     assertThat(took).isPositive();

@@ -1,6 +1,7 @@
 package vn.sohoa.ocr.engine;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -34,7 +35,7 @@ public final class OcrEnginePool implements AutoCloseable {
         private final Urgency urgency;
         private final long arrival;
 
-        QueuedTask(java.util.concurrent.Callable<T> task, Urgency urgency, long arrival) {
+        QueuedTask(Callable<T> task, Urgency urgency, long arrival) {
             super(task);
             this.urgency = urgency;
             this.arrival = arrival;

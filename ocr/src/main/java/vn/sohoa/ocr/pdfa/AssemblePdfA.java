@@ -9,13 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
@@ -92,7 +94,7 @@ public final class AssemblePdfA {
             case CCITT_G4 -> groupFourImage(document, image);
             case JPEG -> JPEGFactory.createFromByteArray(document, image.data());
             case PNG -> LosslessFactory.createFromImage(document,
-                    javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.data())));
+                    ImageIO.read(new ByteArrayInputStream(image.data())));
         };
         try (PDPageContentStream content = new PDPageContentStream(document, pdfPage)) {
             content.drawImage(xObject, 0, 0, width, height);
@@ -107,7 +109,7 @@ public final class AssemblePdfA {
 
     /** An image XObject around G4 data compressed on the worker (what CCITTFactory builds, without re-encoding). */
     private static PDImageXObject groupFourImage(PDDocument document, EncodedImage image) throws IOException {
-        PDImageXObject xObject = new PDImageXObject(document, new java.io.ByteArrayInputStream(image.data()),
+        PDImageXObject xObject = new PDImageXObject(document, new ByteArrayInputStream(image.data()),
                 COSName.CCITTFAX_DECODE, image.width(), image.height(), 1, PDDeviceGray.INSTANCE);
         COSDictionary parameters = new COSDictionary();
         parameters.setInt(COSName.K, -1);

@@ -11,6 +11,8 @@ import java.time.ZonedDateTime;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 
+import javax.xml.transform.TransformerException;
+
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -149,7 +151,7 @@ public final class PdfAIdentity {
         ByteArrayOutputStream xml = new ByteArrayOutputStream();
         try {
             new XmpSerializer().serialize(xmp, xml, true);
-        } catch (javax.xml.transform.TransformerException e) {
+        } catch (TransformerException e) {
             throw new IOException("cannot serialise XMP", e);
         }
 

@@ -3,6 +3,7 @@ package vn.sohoa.ocr.preprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;
@@ -11,9 +12,9 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import vn.sohoa.core.image.RightAngle;
 import vn.sohoa.ocr.OcrOptions;
@@ -85,9 +86,9 @@ class LayoutOrientationTest {
         // a white page with two solid black bars as "lines": no core band with ink above or below, no vote
         BufferedImage page = new BufferedImage(600, 200, BufferedImage.TYPE_BYTE_GRAY);
         var g = page.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
+        g.setColor(Color.WHITE);
         g.fillRect(0, 0, 600, 200);
-        g.setColor(java.awt.Color.BLACK);
+        g.setColor(Color.BLACK);
         g.fillRect(10, 10, 500, 30);
         g.fillRect(10, 100, 500, 30);
         g.dispose();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;
+import java.util.Random;
+import java.util.function.IntBinaryOperator;
 
 import javax.imageio.ImageIO;
 
@@ -45,7 +47,7 @@ class GreyCopyTest {
     }
 
     /** Each cell the mean of its k×k block of {@code level(x, y)}: the definition, written out. */
-    private static int[] blockMeans(int width, int height, int factor, java.util.function.IntBinaryOperator level) {
+    private static int[] blockMeans(int width, int height, int factor, IntBinaryOperator level) {
         int columns = width / factor;
         int rows = height / factor;
         int[] means = new int[columns * rows];
@@ -65,7 +67,7 @@ class GreyCopyTest {
 
     @Test
     void colourAndGreyPagesAreReadFromTheirBytesAsTheDefinitionSays() {
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         BufferedImage colour = new BufferedImage(307, 251, BufferedImage.TYPE_3BYTE_BGR);
         BufferedImage grey = new BufferedImage(307, 251, BufferedImage.TYPE_BYTE_GRAY);
         for (int y = 0; y < 251; y++) {

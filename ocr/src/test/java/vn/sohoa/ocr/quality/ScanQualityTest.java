@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,7 +93,7 @@ class ScanQualityTest {
         OcrPage unsure = page(new OcrWord("Sô", new PixelBox(0, 0, 10, 10), 30f),
                 new OcrWord("CCCD", new PixelBox(12, 0, 40, 10), 45f));
         double confidence = ScanQuality.meanConfidence(unsure);
-        assertThat(confidence).isEqualTo((30.0 * 2 + 45.0 * 4) / 6, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(confidence).isEqualTo((30.0 * 2 + 45.0 * 4) / 6, Offset.offset(0.01));
         QualityFinding finding = GATE.afterRecognition(confidence).orElseThrow();
         assertThat(finding.reason()).isEqualTo(QualityReason.LOW_CONFIDENCE);
         assertThat(finding.reason().verdict()).isEqualTo(QualityVerdict.WARN);

@@ -12,6 +12,7 @@ import java.security.Provider;
 import java.security.Security;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -129,7 +130,7 @@ public final class Pkcs11Token {
     public KeyPair generateEcKeyPair(String curve) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
-            generator.initialize(new java.security.spec.ECGenParameterSpec(curve));
+            generator.initialize(new ECGenParameterSpec(curve));
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new SigningException(description + ": cannot make a key pair: " + e.getMessage(), e);

@@ -6,6 +6,10 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
 /**
  * A private key and its certificate chain, signer first. The key may be a software key or a handle into a token;
  * {@link #toString()} never shows key material.
@@ -28,14 +32,14 @@ public record SigningKey(PrivateKey privateKey, List<X509Certificate> chain, Pro
     }
 
     /** Signs through the key's own provider when it has one: a token key never leaves its token. */
-    public org.bouncycastle.operator.ContentSigner contentSigner() {
-        var builder = new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(signatureAlgorithm());
+    public ContentSigner contentSigner() {
+        var builder = new JcaContentSignerBuilder(signatureAlgorithm());
         if (provider != null) {
             builder.setProvider(provider);
         }
         try {
             return builder.build(privateKey);
-        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+        } catch (OperatorCreationException e) {
             throw new SigningException("cannot use the key of " + this + ": " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,7 @@
 package vn.sohoa.signing.pades;
 
+import java.io.IOException;
+
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -33,7 +35,7 @@ final class DocumentPermissions {
     }
 
     /** Refuses a PDF whose certification signature or a signed field's lock forbids any further change. */
-    static void requireChangesAllowed(PDDocument document) throws java.io.IOException {
+    static void requireChangesAllowed(PDDocument document) throws IOException {
         COSDictionary perms = document.getDocumentCatalog().getCOSObject().getCOSDictionary(PERMS);
         if (perms != null && perms.getDictionaryObject(DOC_MDP) instanceof COSDictionary certification
                 && docMdpPermission(certification) == NO_CHANGES) {
@@ -73,7 +75,7 @@ final class DocumentPermissions {
      * Sets on the field of {@code signature} a lock of all fields with P=1, and the matching FieldMDP reference
      * in the signature dictionary, so that validators know which changes the signer allowed after it.
      */
-    static void lockAfter(PDDocument document, PDSignature signature) throws java.io.IOException {
+    static void lockAfter(PDDocument document, PDSignature signature) throws IOException {
         PDSignatureField field = null;
         PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
         for (PDField candidate : form.getFieldTree()) {

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 
@@ -93,7 +94,7 @@ public enum ExternalSignatureScheme {
                 throw new InvalidSignatureValueException("the signature value does not match the data to sign");
             }
             return carried;
-        } catch (java.security.SignatureException e) {
+        } catch (SignatureException e) {
             throw new InvalidSignatureValueException("the signature value is not a " + description + " value of "
                     + "the right size: " + e.getMessage());
         } catch (GeneralSecurityException e) {

@@ -2,20 +2,29 @@ package vn.sohoa.signing.pades;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.GregorianCalendar;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
@@ -23,11 +32,13 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -37,12 +48,14 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationStore;
@@ -50,6 +63,8 @@ import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
 
 import vn.sohoa.core.util.Sha256;
 import vn.sohoa.signing.keys.SignatureAnswer;
@@ -91,8 +106,7 @@ public final class PadesSigner {
     private final TimestampAuthority timestampAuthority;
     private final ValidationDataCollector validationData;
     private final Map<X509Certificate, Integer> expectedSizes = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger expectedTimestampSize =
-            new java.util.concurrent.atomic.AtomicInteger(FIRST_GUESS);
+    private final AtomicInteger expectedTimestampSize = new AtomicInteger(FIRST_GUESS);
 
     public PadesSigner(TimestampAuthority timestampAuthority, ValidationDataCollector validationData) {
         this.timestampAuthority = timestampAuthority;
@@ -176,7 +190,7 @@ public final class PadesSigner {
         Increment increment = new Increment(prepared.pdf(), prepared.byteRange());
         CapturingSigner external = new CapturingSigner(scheme, carried);
         byte[] cms = signedCms(increment.content(), prepared.chain(), external, false);
-        if (!java.util.Arrays.equals(external.signedAttributes(), prepared.signedAttributes())) {
+        if (!Arrays.equals(external.signedAttributes(), prepared.signedAttributes())) {
             throw new SigningException("the signed attributes changed between preparing and completing");
         }
         return addDocumentTimestamp(increment.fill(cms));
@@ -190,7 +204,7 @@ public final class PadesSigner {
         try {
             CMSSignedData cms = new CMSSignedData(cmsFromSigner);
             SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
-            if (!java.util.Arrays.equals(signer.getEncodedSignedAttributes(), prepared.signedAttributes())) {
+            if (!Arrays.equals(signer.getEncodedSignedAttributes(), prepared.signedAttributes())) {
                 throw new InvalidSignatureValueException("the CMS signs other attributes than the prepared ones");
             }
             return complete(prepared, signer.getSignature());
@@ -216,23 +230,22 @@ public final class PadesSigner {
      * When the certificate of the file's last document time-stamp expires, or empty when it has none: an archive
      * time-stamp is to be renewed before then.
      */
-    public static java.util.Optional<java.time.Instant> lastDocumentTimestampExpiry(byte[] pdf) {
+    public static Optional<Instant> lastDocumentTimestampExpiry(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            java.time.Instant expiry = null;
+            Instant expiry = null;
             for (PDSignature signature : document.getSignatureDictionaries()) {
                 if (!ETSI_RFC3161.getName().equals(signature.getSubFilter())) {
                     continue;
                 }
-                var token = new org.bouncycastle.tsp.TimeStampToken(
-                        vn.sohoa.signing.revocation.ValidationDataCollector.parse(signature.getContents()));
+                var token = new TimeStampToken(ValidationDataCollector.parse(signature.getContents()));
                 var signer = token.getCertificates().getMatches(token.getSID());
                 if (!signer.isEmpty()) {
-                    expiry = ((org.bouncycastle.cert.X509CertificateHolder) signer.iterator().next()).getNotAfter()
+                    expiry = ((X509CertificateHolder) signer.iterator().next()).getNotAfter()
                             .toInstant();
                 }
             }
-            return java.util.Optional.ofNullable(expiry);
-        } catch (IOException | CMSException | org.bouncycastle.tsp.TSPException e) {
+            return Optional.ofNullable(expiry);
+        } catch (IOException | CMSException | TSPException e) {
             throw new SigningException("cannot read the document time-stamps: " + e.getMessage(), e);
         }
     }
@@ -259,15 +272,15 @@ public final class PadesSigner {
     record Increment(byte[] pdf, int[] byteRange) {
 
         /** The signed byte ranges as CMS content, read from the PDF without copying them. */
-        org.bouncycastle.cms.CMSTypedData content() {
-            return new org.bouncycastle.cms.CMSTypedData() {
+        CMSTypedData content() {
+            return new CMSTypedData() {
                 @Override
-                public org.bouncycastle.asn1.ASN1ObjectIdentifier getContentType() {
-                    return org.bouncycastle.asn1.cms.CMSObjectIdentifiers.data;
+                public ASN1ObjectIdentifier getContentType() {
+                    return CMSObjectIdentifiers.data;
                 }
 
                 @Override
-                public void write(java.io.OutputStream out) throws IOException {
+                public void write(OutputStream out) throws IOException {
                     out.write(pdf, byteRange[0], byteRange[1]);
                     out.write(pdf, byteRange[2], byteRange[3]);
                 }
@@ -299,8 +312,8 @@ public final class PadesSigner {
                         + gap / 2 + " bytes)");
             }
             byte[] signed = pdf;
-            byte[] hex = java.util.HexFormat.of().withUpperCase().formatHex(cms)
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] hex = HexFormat.of().withUpperCase().formatHex(cms)
+                    .getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(hex, 0, signed, byteRange[1] + 1, hex.length);
             return signed;
         }
@@ -375,9 +388,9 @@ public final class PadesSigner {
                         widget.getCOSObject().setNeedToBeUpdated(true);
                     }
                     if (widget.getAppearance() == null) {
-                        var appearance = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary();
-                        var stream = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream(document);
-                        stream.setBBox(new org.apache.pdfbox.pdmodel.common.PDRectangle(0, 0));
+                        var appearance = new PDAppearanceDictionary();
+                        var stream = new PDAppearanceStream(document);
+                        stream.setBBox(new PDRectangle(0, 0));
                         appearance.setNormalAppearance(stream);
                         widget.setAppearance(appearance);
                         widget.getCOSObject().setNeedToBeUpdated(true);
@@ -391,7 +404,7 @@ public final class PadesSigner {
      * A detached CMS SignedData over {@code signedContent} by {@code contentSigner}, with PAdES signed attributes and
      * the chain's certificates, optionally with a signature time-stamp.
      */
-    private byte[] signedCms(org.bouncycastle.cms.CMSTypedData signedContent, List<X509Certificate> chain,
+    private byte[] signedCms(CMSTypedData signedContent, List<X509Certificate> chain,
                              ContentSigner contentSigner,
                              boolean withTimestamp) {
         try {
@@ -429,7 +442,7 @@ public final class PadesSigner {
         }
 
         @Override
-        public java.io.OutputStream getOutputStream() {
+        public OutputStream getOutputStream() {
             return signedAttributes;
         }
 

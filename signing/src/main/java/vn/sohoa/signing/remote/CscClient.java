@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -137,7 +138,7 @@ public final class CscClient {
                     .header("Authorization", "Bearer " + accessToken.get())
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
             OutboundHttp.Response response = http.send(request);
-            String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(response.body(), StandardCharsets.UTF_8);
             if (response.status() != 200) {
                 // CSC errors are {"error": "...", "error_description": "..."}; the body never holds our PIN
                 String description = text;

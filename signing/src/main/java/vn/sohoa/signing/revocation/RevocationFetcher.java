@@ -2,7 +2,6 @@ package vn.sohoa.signing.revocation;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.security.GeneralSecurityException;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -140,15 +140,15 @@ public final class RevocationFetcher {
      * The issuer's CRL as further evidence, when the certificate names one that answers: kept beside an OCSP answer
      * so a verifier that reads only CRLs is served too. A CRL that lists the certificate still refuses it.
      */
-    public java.util.Optional<RevocationEvidence> crlEvidence(X509Certificate certificate, X509Certificate issuer) {
+    public Optional<RevocationEvidence> crlEvidence(X509Certificate certificate, X509Certificate issuer) {
         for (String url : crlUrls(certificate)) {
             try {
-                return java.util.Optional.of(crl(url, certificate, issuer));
+                return Optional.of(crl(url, certificate, issuer));
             } catch (RevocationUnavailableException e) {
                 // another distribution point may answer; none is fine when OCSP did
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private RevocationEvidence ocsp(String url, X509Certificate certificate, X509Certificate issuer) {
@@ -315,13 +315,13 @@ public final class RevocationFetcher {
         return urls;
     }
 
-    private static java.util.Optional<String> uri(GeneralName name) {
+    private static Optional<String> uri(GeneralName name) {
         if (name.getTagNo() != GeneralName.uniformResourceIdentifier) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String url = name.getName().toString();
-        return url.startsWith("http://") || url.startsWith("https://") ? java.util.Optional.of(url)
-                : java.util.Optional.empty();
+        return url.startsWith("http://") || url.startsWith("https://") ? Optional.of(url)
+                : Optional.empty();
     }
 
     /** One source could not answer; another may. */

@@ -2,33 +2,33 @@ package vn.sohoa.signing.stamp;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
-
-import vn.sohoa.core.document.InkMap;
-
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.List;
-
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
+import vn.sohoa.core.document.InkMap;
 import vn.sohoa.signing.keys.SigningException;
 
 /**
@@ -61,7 +61,7 @@ public final class StampStatement {
             font.setEnableGsub(false);
             return font;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot parse " + FONT_RESOURCE, e);
+            throw new UncheckedIOException("cannot parse " + FONT_RESOURCE, e);
         }
     });
 
@@ -163,7 +163,7 @@ public final class StampStatement {
             }
             // an incremental update: the digitized file stays byte for byte in front, and only the statement's
             // objects are written (a scan's page image is not copied again)
-            java.util.Set<COSDictionary> changed = new java.util.HashSet<>();
+            Set<COSDictionary> changed = new HashSet<>();
             changed.add(page.getCOSObject());
             changed.add(document.getPages().getCOSObject());
             if (page.getCOSObject().getDictionaryObject(COSName.RESOURCES) instanceof COSDictionary resources) {
@@ -233,7 +233,7 @@ public final class StampStatement {
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + FONT_RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + FONT_RESOURCE, e);
         }
     }
 

@@ -2,9 +2,13 @@ package vn.sohoa.signing.stamp;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The wording of the certification statement (lời chứng). Decrees change it, so each version carries the date from
@@ -50,14 +54,14 @@ public record StatementTemplate(String version, LocalDate effectiveFrom, List<St
     public static final List<StatementTemplate> ELECTRONIC_COPY = List.of(ELECTRONIC_COPY_V1, ELECTRONIC_COPY_V2);
 
     /** The placeholders a template may use. */
-    public static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("{number}", "{book}", "{day}", "{month}",
+    public static final Set<String> PLACEHOLDERS = Set.of("{number}", "{book}", "{day}", "{month}",
             "{year}", "{date}", "{certifiedAt}", "{certifierName}", "{certifierTitle}", "{agencyName}",
             SIGNATURE_LINE);
     /** What every statement must say: which number, in which book, by whom, for which agency. */
     public static final List<String> REQUIRED = List.of("{number}", "{book}", "{certifierName}", "{agencyName}");
     public static final int MAX_LINES = 16;
     public static final int MAX_LINE_LENGTH = 150;
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{[^{}]*}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^{}]*}");
 
     public StatementTemplate {
         Objects.requireNonNull(version, "version");
@@ -70,7 +74,7 @@ public record StatementTemplate(String version, LocalDate effectiveFrom, List<St
      * the statement is stamped (a preview shows it).
      */
     public static List<String> problems(List<String> lines) {
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         if (lines == null || lines.isEmpty() || lines.stream().allMatch(String::isBlank)) {
             return List.of("the template has no line");
         }
@@ -82,7 +86,7 @@ public record StatementTemplate(String version, LocalDate effectiveFrom, List<St
             if (line.length() > MAX_LINE_LENGTH) {
                 problems.add("line " + (i + 1) + " has " + line.length() + " characters; at most " + MAX_LINE_LENGTH);
             }
-            java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(line);
+            Matcher placeholder = PLACEHOLDER.matcher(line);
             while (placeholder.find()) {
                 if (!PLACEHOLDERS.contains(placeholder.group())) {
                     problems.add("line " + (i + 1) + ": unknown placeholder " + placeholder.group());

@@ -1,15 +1,20 @@
 package vn.sohoa.signing.tsa;
 
 import java.math.BigInteger;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequest;
@@ -36,8 +41,7 @@ public final class LocalTimestampAuthority implements TimestampAuthority {
      */
     private static final int SAMPLES = 64;
 
-    private static final java.security.Provider BOUNCY_CASTLE =
-            new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     private final TimeStampResponseGenerator responder;
     private final SecureRandom random = new SecureRandom();
@@ -64,11 +68,11 @@ public final class LocalTimestampAuthority implements TimestampAuthority {
             throw new SigningException("cannot start the local time-stamping authority: " + e.getMessage(), e);
         }
         boolean fixed = !tsaKey.signatureAlgorithm().endsWith("ECDSA");
-        java.util.Map<Integer, Integer> lengths = new java.util.HashMap<>();
+        Map<Integer, Integer> lengths = new HashMap<>();
         for (int i = 0; i < (fixed ? 0 : SAMPLES); i++) {
             lengths.merge(token(new byte[32]).length, 1, Integer::sum);
         }
-        this.tokenLength = fixed ? -1 : lengths.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+        this.tokenLength = fixed ? -1 : lengths.entrySet().stream().max(Map.Entry.comparingByValue())
                 .orElseThrow().getKey();
     }
 
@@ -77,7 +81,7 @@ public final class LocalTimestampAuthority implements TimestampAuthority {
      * through the key's own provider (a token's) or the JDK's.
      */
     private static JcaSimpleSignerInfoGeneratorBuilder signerInfoGenerator(SigningKey tsaKey)
-            throws org.bouncycastle.operator.OperatorCreationException {
+            throws OperatorCreationException {
         JcaSimpleSignerInfoGeneratorBuilder builder = new JcaSimpleSignerInfoGeneratorBuilder();
         if (tsaKey.provider() != null) {
             builder.setProvider(tsaKey.provider());

@@ -11,6 +11,7 @@ import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
@@ -36,10 +39,12 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Store;
 
 import vn.sohoa.core.util.Sha256;
+import vn.sohoa.signing.keys.SigningException;
 
 /**
  * Verifies every signature of a PDF against configured trust anchors: byte-range integrity, the CMS signature, the
@@ -168,7 +173,7 @@ public final class SignatureVerifier {
                 }
             }
         } catch (CMSException | IOException | GeneralSecurityException
-                 | org.bouncycastle.operator.OperatorCreationException | RuntimeException e) {
+                 | OperatorCreationException | RuntimeException e) {
             problems.add("the signature cannot be checked: " + e.getMessage());
             integrity = false;
         }
@@ -178,8 +183,8 @@ public final class SignatureVerifier {
 
     /** The Contents value is zero-padded to its reserved size; the CMS parser wants the DER object alone. */
     private static byte[] withoutPadding(byte[] contents) throws IOException {
-        try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(contents)) {
-            org.bouncycastle.asn1.ASN1Primitive object = in.readObject();
+        try (ASN1InputStream in = new ASN1InputStream(contents)) {
+            ASN1Primitive object = in.readObject();
             if (object == null) {
                 throw new IOException("empty signature value");
             }
@@ -243,10 +248,10 @@ public final class SignatureVerifier {
      * Refuses a signer's chain that does not lead to a trust anchor at {@code at}: a key brought from outside the
      * service (a USB token, a remote signing service) must belong to a recognised CA before anything is signed.
      */
-    public void requireTrusted(List<X509Certificate> chain, java.time.Instant at) {
+    public void requireTrusted(List<X509Certificate> chain, Instant at) {
         List<String> problems = new ArrayList<>();
         if (chain.isEmpty() || !chains(chain.get(0), chain, Date.from(at), problems)) {
-            throw new vn.sohoa.signing.keys.SigningException(chain.isEmpty() ? "the certificate chain is empty"
+            throw new SigningException(chain.isEmpty() ? "the certificate chain is empty"
                     : String.join("; ", problems));
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
+import vn.sohoa.signing.LoopbackOutbound;
 import vn.sohoa.signing.keys.DevelopmentPki;
 import vn.sohoa.signing.keys.SigningDevice;
 import vn.sohoa.signing.keys.SigningKey;
@@ -34,7 +35,7 @@ class CscDeviceTest extends SigningDeviceContract {
 
     @Override
     SigningDevice device() {
-        CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", vn.sohoa.signing.LoopbackOutbound.http());
+        CscClient client = new CscClient(URI.create(csc.baseUrl()), () -> "token-123", LoopbackOutbound.http());
         SignatureVerifier trust = new SignatureVerifier(List.of(pki.rootCertificate()));
         return new CscDevice(client, "cred-cuc", "4711".toCharArray(),
                 chain -> trust.requireTrusted(chain, Instant.now()));

@@ -2,6 +2,7 @@ package vn.sohoa.signing.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Signature;
@@ -94,7 +95,7 @@ abstract class SigningDeviceContract {
     @Test
     void theValueSignsTheDataWithTheKeyOfTheFirstCertificate() throws Exception {
         SigningDevice device = device();
-        DataToSign data = new DataToSign("data to sign / dữ liệu cần ký".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        DataToSign data = new DataToSign("data to sign / dữ liệu cần ký".getBytes(StandardCharsets.UTF_8));
 
         byte[] value = value(device, data);
 

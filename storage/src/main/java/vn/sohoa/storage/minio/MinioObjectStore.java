@@ -7,27 +7,26 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
 import io.minio.GetObjectLockConfigurationArgs;
 import io.minio.GetObjectRetentionArgs;
-import io.minio.SetObjectRetentionArgs;
-import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.SetObjectRetentionArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
@@ -35,7 +34,7 @@ import io.minio.errors.MinioException;
 import io.minio.http.Method;
 import io.minio.messages.ObjectLockConfiguration;
 import io.minio.messages.Retention;
-
+import io.minio.messages.RetentionMode;
 import vn.sohoa.core.storage.Bucket;
 import vn.sohoa.core.storage.IntegrityException;
 import vn.sohoa.core.storage.ObjectAlreadyExistsException;
@@ -118,9 +117,9 @@ public final class MinioObjectStore implements ObjectStore {
         }
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         return switch (bucket) {
-            case CERTIFIED_COPIES -> new Retention(io.minio.messages.RetentionMode.COMPLIANCE,
+            case CERTIFIED_COPIES -> new Retention(RetentionMode.COMPLIANCE,
                     now.plus(retention.certifiedCopies()));
-            case RAW_SCANS -> new Retention(io.minio.messages.RetentionMode.GOVERNANCE,
+            case RAW_SCANS -> new Retention(RetentionMode.GOVERNANCE,
                     now.plus(retention.rawScans()));
             case DIGITIZED -> null;
         };
