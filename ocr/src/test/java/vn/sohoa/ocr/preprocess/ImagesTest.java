@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
 
 import javax.imageio.ImageIO;
@@ -54,7 +55,8 @@ class ImagesTest {
             assertThat(fast.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
             assertThat(meanDifference(fast, reference)).as("%s°", degrees).isLessThan(1.0);
             // and it is a rotation: against the unturned page the difference is large
-            assertThat(meanDifference(fast, page)).as("%s°", degrees).isGreaterThan(5 * meanDifference(fast, reference));
+            assertThat(meanDifference(fast, page)).as("%s°", degrees)
+                    .isGreaterThan(5 * meanDifference(fast, reference));
         }
         // outside the turned page is white paper
         BufferedImage turned = Images.rotateSmall(page, 4.9);
@@ -99,6 +101,17 @@ class ImagesTest {
         BufferedImage bits = Images.toBilevel(levelled);
         assertThat(bits.getType()).isEqualTo(BufferedImage.TYPE_BYTE_BINARY);
         assertThat(bytes(bits)).as("every bit as Java2D draws it").isEqualTo(bytes(drawnBits));
+    }
+
+    @Test
+    void aTransparentPaletteEntryIsWhitePaperInTheGreyCopy() {
+        // both entries black, the second transparent: Java2D draws it onto white, so the grey copy shows paper there
+        IndexColorModel palette = new IndexColorModel(1, 2, new byte[]{0, 0}, new byte[]{0, 0}, new byte[]{0, 0}, 1);
+        BufferedImage bilevel = new BufferedImage(16, 2, BufferedImage.TYPE_BYTE_BINARY, palette);
+        bilevel.getRaster().setSample(3, 0, 0, 1);
+        BufferedImage grey = Images.toGrey(bilevel);
+        assertThat(grey.getRaster().getSample(3, 0, 0)).isEqualTo(255);
+        assertThat(grey.getRaster().getSample(4, 0, 0)).isZero();
     }
 
     private static byte[] bytes(BufferedImage image) {
