@@ -72,35 +72,26 @@ class ImagesTest {
         assertThat(Images.toOpaque(page, true)).as("a colour scan is kept as it came").isSameAs(page);
         assertThat(Images.rotateSmall(page, 0.9).getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
 
-        BufferedImage reference = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = reference.createGraphics();
-        g.drawImage(page, 0, 0, null);
-        g.dispose();
         BufferedImage grey = Images.toGrey(page);
         assertThat(grey.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
-        assertThat(bytes(grey)).as("every grey level as Java2D draws it").isEqualTo(bytes(reference));
+        assertThat(bytes(grey)).as("every grey level as Java2D draws it")
+                .isEqualTo(bytes(drawnAs(page, BufferedImage.TYPE_BYTE_GRAY)));
     }
 
     @Test
     void aBilevelScanTurnsGreyAndBackAsJava2dDrawsIt() throws IOException {
         BufferedImage page = ImageIO.read(SharedCorpus.corpus("scans/s03_a03_skew+1.8_g4_200dpi.tif").toFile());
         assertThat(page.getType()).isEqualTo(BufferedImage.TYPE_BYTE_BINARY);
-        BufferedImage drawnGrey = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = drawnGrey.createGraphics();
-        g.drawImage(page, 0, 0, null);
-        g.dispose();
         BufferedImage grey = Images.toGrey(page);
-        assertThat(bytes(grey)).as("every grey level as Java2D draws it").isEqualTo(bytes(drawnGrey));
+        assertThat(bytes(grey)).as("every grey level as Java2D draws it")
+                .isEqualTo(bytes(drawnAs(page, BufferedImage.TYPE_BYTE_GRAY)));
 
         // back to one bit after levelling (grey levels between black and white from the interpolation)
         BufferedImage levelled = Images.rotateSmall(grey, 1.8);
-        BufferedImage drawnBits = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-        g = drawnBits.createGraphics();
-        g.drawImage(levelled, 0, 0, null);
-        g.dispose();
         BufferedImage bits = Images.toBilevel(levelled);
         assertThat(bits.getType()).isEqualTo(BufferedImage.TYPE_BYTE_BINARY);
-        assertThat(bytes(bits)).as("every bit as Java2D draws it").isEqualTo(bytes(drawnBits));
+        assertThat(bytes(bits)).as("every bit as Java2D draws it")
+                .isEqualTo(bytes(drawnAs(levelled, BufferedImage.TYPE_BYTE_BINARY)));
     }
 
     @Test
@@ -112,6 +103,15 @@ class ImagesTest {
         BufferedImage grey = Images.toGrey(bilevel);
         assertThat(grey.getRaster().getSample(3, 0, 0)).isEqualTo(255);
         assertThat(grey.getRaster().getSample(4, 0, 0)).isZero();
+    }
+
+    /** What Java2D draws of {@code source} into a new image of {@code type}: the reference the fast paths match. */
+    private static BufferedImage drawnAs(BufferedImage source, int type) {
+        BufferedImage target = new BufferedImage(source.getWidth(), source.getHeight(), type);
+        Graphics2D g = target.createGraphics();
+        g.drawImage(source, 0, 0, null);
+        g.dispose();
+        return target;
     }
 
     private static byte[] bytes(BufferedImage image) {
