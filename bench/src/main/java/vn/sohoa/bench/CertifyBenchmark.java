@@ -77,6 +77,8 @@ import vn.sohoa.testkit.LoopbackHttpServer.Response;
 public final class CertifyBenchmark {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** The benchmark's one clock: the digitization marker's time and the revocation fetcher's cache age. */
+    private static final Clock CLOCK = Clock.systemUTC();
 
     public static void main(String[] args) throws Exception {
         Path shared = Path.of("../shared");
@@ -129,7 +131,7 @@ public final class CertifyBenchmark {
                     new ValidationDataCollector(new RevocationFetcher(new OutboundHttp(
                             // the benchmark's own responder on loopback, named so the outbound policy reaches it
                             new OutboundPolicy(List.of("127.0.0.1", "localhost")),
-                            Duration.ofSeconds(10), 1 << 20), Duration.ofMinutes(2), Clock.systemUTC()),
+                            Duration.ofSeconds(10), 1 << 20), Duration.ofMinutes(2), CLOCK),
                             List.of(pki.rootCertificate())));
             StampStatement stamp = new StampStatement(StatementTemplate.ELECTRONIC_COPY);
             AtomicInteger numbers = new AtomicInteger();
@@ -236,7 +238,7 @@ public final class CertifyBenchmark {
         try (OcrEnginePool pool = new OcrEnginePool(1,
                 () -> new TesseractOcrEngine(options.tessdata(), options.languages()))) {
             return new OcrPipeline(pool, options).digitize(pages, new DigitizationMarker("Bench",
-                    "000.00.30.H42", "UBND xã Hòa Phong", "bench", OffsetDateTime.now()), (done, all) -> { });
+                    "000.00.30.H42", "UBND xã Hòa Phong", "bench", OffsetDateTime.now(CLOCK)), (done, all) -> { });
         }
     }
 
