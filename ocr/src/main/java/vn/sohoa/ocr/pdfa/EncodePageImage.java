@@ -3,8 +3,6 @@ package vn.sohoa.ocr.pdfa;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
-import java.awt.image.MultiPixelPackedSampleModel;
-import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -99,12 +97,9 @@ public final class EncodePageImage {
         int height = image.getHeight();
         int stride = (width + 7) / 8;
         byte[] rows = new byte[stride * height];
-        Raster raster = image.getRaster();
-        if (image.getColorModel() instanceof IndexColorModel palette && palette.getMapSize() == 2
-                && raster.getSampleModel() instanceof MultiPixelPackedSampleModel packed
-                && packed.getPixelBitStride() == 1 && packed.getScanlineStride() == stride
-                && packed.getDataBitOffset() == 0 && raster.getSampleModelTranslateX() == 0
-                && raster.getSampleModelTranslateY() == 0 && raster.getDataBuffer() instanceof DataBufferByte buffer) {
+        if (Images.packedBilevel(image)) {
+            IndexColorModel palette = (IndexColorModel) image.getColorModel();
+            DataBufferByte buffer = (DataBufferByte) image.getRaster().getDataBuffer();
             System.arraycopy(buffer.getData(), buffer.getOffset(), rows, 0, rows.length);
             boolean firstIsBlack = Luma.ofRgb(palette.getRGB(0)) < Luma.ofRgb(palette.getRGB(1));
             int lastBits = width % 8;

@@ -97,11 +97,12 @@ public final class Images {
         int width = bilevel.getWidth();
         int height = bilevel.getHeight();
         int stride = (width + 7) / 8;
-        byte[] bits = ((DataBufferByte) bilevel.getRaster().getDataBuffer()).getData();
+        DataBufferByte buffer = (DataBufferByte) bilevel.getRaster().getDataBuffer();
+        byte[] bits = buffer.getData();
         BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         byte[] out = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < height; y++) {
-            int from = y * stride;
+            int from = buffer.getOffset() + y * stride;
             int to = y * width;
             for (int x = 0; x < width; x++) {
                 out[to + x] = levels[(bits[from + (x >> 3)] >> (7 - (x & 7))) & 1];
@@ -110,19 +111,22 @@ public final class Images {
         return grey;
     }
 
-    /**
-     * A one-bit image with an opaque two-colour palette (a transparent entry is drawn as white paper by Java2D),
-     * rows packed from the most significant bit, nothing before.
-     */
+    /** {@link #packedBilevel} with an opaque palette: a transparent entry is drawn as white paper by Java2D. */
     private static boolean plainBilevel(BufferedImage image) {
-        return image.getType() == BufferedImage.TYPE_BYTE_BINARY
-                && image.getColorModel() instanceof IndexColorModel palette && palette.getMapSize() == 2
-                && palette.getTransparency() == Transparency.OPAQUE
-                && image.getRaster().getSampleModel() instanceof MultiPixelPackedSampleModel packed
+        return packedBilevel(image) && image.getColorModel().getTransparency() == Transparency.OPAQUE;
+    }
+
+    /**
+     * A one-bit image with a two-colour palette whose rows lie in its byte buffer as a CCITT encoder wants them: packed
+     * from the most significant bit, each row starting on a byte, from the buffer's offset on (no sub-image).
+     */
+    public static boolean packedBilevel(BufferedImage image) {
+        Raster raster = image.getRaster();
+        return image.getColorModel() instanceof IndexColorModel palette && palette.getMapSize() == 2
+                && raster.getSampleModel() instanceof MultiPixelPackedSampleModel packed
                 && packed.getPixelBitStride() == 1 && packed.getScanlineStride() == (image.getWidth() + 7) / 8
-                && packed.getDataBitOffset() == 0 && image.getRaster().getSampleModelTranslateX() == 0
-                && image.getRaster().getSampleModelTranslateY() == 0
-                && ((DataBufferByte) image.getRaster().getDataBuffer()).getOffset() == 0;
+                && packed.getDataBitOffset() == 0 && raster.getSampleModelTranslateX() == 0
+                && raster.getSampleModelTranslateY() == 0 && raster.getDataBuffer() instanceof DataBufferByte;
     }
 
     /** Rotates about the centre by a small angle (clockwise positive), keeping the frame and filling with white. */
@@ -306,24 +310,44 @@ public final class Images {
             double luminance = ((rgb >> 16) & 0xFF) * 0.299 + ((rgb >> 8) & 0xFF) * 0.587 + (rgb & 0xFF) * 0.114;
             dark[level] = luminance < 140;
         }
+        boolean[] white = new boolean[256];
+        for (int level = 0; level < 256; level++) {
+            white[level] = !dark[level];
+        }
+        return oneBit(grey, white);
+    }
+
+    /**
+     * A default one-bit image (palette index 1 white) of an 8-bit grey image, white where {@code white[level]}: the
+     * rows read straight from the bytes of a plain grey image, through the raster otherwise.
+     */
+    private static BufferedImage oneBit(BufferedImage grey, boolean[] white) {
         int width = grey.getWidth();
         int height = grey.getHeight();
-        BufferedImage mask = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
-        byte[] bits = ((DataBufferByte) mask.getRaster().getDataBuffer()).getData();
+        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
+        byte[] bits = ((DataBufferByte) target.getRaster().getDataBuffer()).getData();
         int stride = (width + 7) / 8;
+        byte[] levels = grey.getType() == BufferedImage.TYPE_BYTE_GRAY && plainGrey(grey)
+                ? ((DataBufferByte) grey.getRaster().getDataBuffer()).getData() : null;
         int[] row = new int[width];
         Raster raster = grey.getRaster();
         for (int y = 0; y < height; y++) {
-            raster.getSamples(0, y, width, 1, 0, row);
+            if (levels == null) {
+                raster.getSamples(0, y, width, 1, 0, row);
+            } else {
+                for (int x = 0, from = y * width; x < width; x++) {
+                    row[x] = levels[from + x] & 0xFF;
+                }
+            }
             int offset = y * stride;
             for (int x = 0; x < width; x++) {
-                if (!dark[row[x]]) {
-                    // palette index 1 is white; bits run from the most significant
+                if (white[row[x]]) {
+                    // bits run from the most significant
                     bits[offset + (x >> 3)] |= (byte) (0x80 >>> (x & 7));
                 }
             }
         }
-        return mask;
+        return target;
     }
 
     /**
@@ -364,23 +388,7 @@ public final class Images {
         if (grey.getType() != BufferedImage.TYPE_BYTE_GRAY || !plainGrey(grey)) {
             return drawnBilevel(grey);
         }
-        int width = grey.getWidth();
-        int height = grey.getHeight();
-        int stride = (width + 7) / 8;
-        byte[] levels = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
-        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
-        byte[] bits = ((DataBufferByte) target.getRaster().getDataBuffer()).getData();
-        for (int y = 0; y < height; y++) {
-            int from = y * width;
-            int to = y * stride;
-            for (int x = 0; x < width; x++) {
-                if (DRAWN_WHITE[levels[from + x] & 0xFF]) {
-                    // palette index 1 is white; bits run from the most significant
-                    bits[to + (x >> 3)] |= (byte) (0x80 >>> (x & 7));
-                }
-            }
-        }
-        return target;
+        return oneBit(grey, DRAWN_WHITE);
     }
 
     /**
